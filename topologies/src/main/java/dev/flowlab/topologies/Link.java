@@ -1,0 +1,36 @@
+package dev.flowlab.topologies;
+
+import java.util.Objects;
+
+/**
+ * A point-to-point link between two nodes' ports. Ports are numbered per node in the order
+ * links are added, as in Mininet: hosts from 0 ({@code h1-eth0}), switches from 1 ({@code s1-eth1}),
+ * so a switch's OpenFlow port number equals the number in its interface name.
+ */
+public record Link(String nodeA, int portA, String nodeB, int portB, LinkParams params) {
+    public Link {
+        Objects.requireNonNull(nodeA, "link end A");
+        Objects.requireNonNull(nodeB, "link end B");
+        params = params == null ? LinkParams.NONE : params;
+    }
+
+    /** Interface name of end A, e.g. {@code s1-eth2}. */
+    public String interfaceA() {
+        return Topology.interfaceName(nodeA, portA);
+    }
+
+    /** Interface name of end B. */
+    public String interfaceB() {
+        return Topology.interfaceName(nodeB, portB);
+    }
+
+    /** True if this link has {@code node} at either end. */
+    public boolean touches(String node) {
+        return nodeA.equals(node) || nodeB.equals(node);
+    }
+
+    /** True if this link joins the two nodes, in either order. */
+    public boolean joins(String a, String b) {
+        return (nodeA.equals(a) && nodeB.equals(b)) || (nodeA.equals(b) && nodeB.equals(a));
+    }
+}

@@ -1,0 +1,6 @@
+package dev.flowlab.topologies;
+
+/** A host or a switch of a {@link Topology}; its name is unique in the topology. */
+public sealed interface Node permits Host, Switch {
+    String name();
+}
