@@ -27,6 +27,11 @@ public final class Main implements Runnable {
             cmd.getErr().println("flowlab: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return 1;
         });
+        cl.setParameterExceptionHandler((e, args) -> {
+            e.getCommandLine().getErr().println("flowlab: " + e.getMessage() + " (see: "
+                    + e.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
+            return 2;
+        });
         return cl;
     }
 

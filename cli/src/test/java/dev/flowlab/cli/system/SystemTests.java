@@ -58,26 +58,7 @@ final class SystemTests {
         }
     }
 
-    /** Namespaces, bridges and veths on this machine whose name starts with {@code prefix}. */
     static List<String> leftovers(String prefix) {
-        List<String> found = new ArrayList<>();
-        for (String line : sh("ip", "netns", "list").output.split("\n")) {
-            String name = line.split(" ")[0];
-            if (name.startsWith(prefix)) {
-                found.add("netns " + name);
-            }
-        }
-        for (String br : sh("ovs-vsctl", "list-br").output.split("\n")) {
-            if (br.startsWith(prefix)) {
-                found.add("bridge " + br);
-            }
-        }
-        for (String line : sh("ip", "-o", "link", "show", "type", "veth").output.split("\n")) {
-            String[] f = line.split(": ");
-            if (f.length > 1 && f[1].startsWith(prefix)) {
-                found.add("veth " + f[1].split("@")[0]);
-            }
-        }
-        return found;
+        return dev.flowlab.cli.Leftovers.named(prefix);
     }
 }
