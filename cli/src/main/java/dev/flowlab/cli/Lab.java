@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsReply;
-import org.projectfloodlight.openflow.types.DatapathId;
 import org.projectfloodlight.openflow.types.OFGroup;
 import org.projectfloodlight.openflow.types.OFPort;
 import org.projectfloodlight.openflow.types.TableId;
@@ -91,7 +90,12 @@ public final class Lab implements AutoCloseable {
         }
         Step step = console.step("switches");
         if (controller != null) {
-            controller.awaitSwitches(dpids, READY_TIMEOUT);
+            if (!controller.awaitSwitches(dpids, READY_TIMEOUT)) {
+                List<Long> missing = dpids.stream().filter(d -> controller.switchById(d).isEmpty()).toList();
+                throw new IllegalStateException(missing.size() + " of " + dpids.size() + " switches did not connect to the"
+                        + " controller within " + READY_TIMEOUT.toSeconds() + " s (dpids " + missing
+                        + "): see FLOWLAB_LOG=info output and ovs-vsctl list controller");
+            }
         } else {
             awaitOvsConnected(step);
         }
@@ -174,7 +178,7 @@ public final class Lab implements AutoCloseable {
             return Optional.empty();
         }
         long dpid = topology().switchNamed(switchName).orElseThrow().dpid();
-        return Optional.of(controller.switchById(DatapathId.of(dpid)).isPresent());
+        return Optional.of(controller.switchById(dpid).isPresent());
     }
 
     /**
@@ -183,7 +187,7 @@ public final class Lab implements AutoCloseable {
      */
     public FlowTable flows(String switchName) throws Exception {
         long dpid = topology().switchNamed(switchName).orElseThrow().dpid();
-        Optional<Switch> sw = controller == null ? Optional.empty() : controller.switchById(DatapathId.of(dpid));
+        Optional<Switch> sw = controller == null ? Optional.empty() : controller.switchById(dpid);
         if (sw.isEmpty()) {
             return new FlowTable("ovs-ofctl dump-flows", Ovs.dumpFlows(bridgeName(switchName)));
         }

@@ -72,7 +72,7 @@ public final class RunCommand implements Callable<Integer> {
         LabSpec spec = new LabSpec(TopologySource.load(topo),
                 choice.kind() == ControllerChoice.Kind.EMBEDDED ? Apps.check(apps) : List.of(),
                 choice, standalone(choice), prefix);
-        return new Experiment(console).run(spec, test == null ? null : test.name(), script);
+        return new LabRun(console).run(spec, test == null ? null : test.name(), script);
     }
 
     private boolean standalone(ControllerChoice choice) {

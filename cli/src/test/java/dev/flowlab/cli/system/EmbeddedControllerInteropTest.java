@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsReply;
-import org.projectfloodlight.openflow.types.DatapathId;
 
 /**
  * flowlab's controller in charge of a network flowlab did not build: an OVS bridge and namespaces
@@ -34,12 +33,12 @@ class EmbeddedControllerInteropTest {
         try (Controller controller = Controller.start(ControllerConfig.of(List.of("learning-switch")).withListen("127.0.0.1", 0));
              HandMadeNetwork net = new HandMadeNetwork(PREFIX, 3, DPID, "secure",
                      "tcp:127.0.0.1:" + controller.address().getPort())) {
-            controller.awaitSwitches(List.of(DPID), Duration.ofSeconds(30));
+            assertThat(controller.awaitSwitches(List.of(DPID), Duration.ofSeconds(30))).as("switch connected").isTrue();
 
             PingMatrix m = PingAll.run(net.hosts, done -> { });
             assertThat(m.failures()).isEmpty();
 
-            Switch sw = controller.switchById(DatapathId.of(DPID)).orElseThrow();
+            Switch sw = controller.switchById(DPID).orElseThrow();
             var of = sw.factory();
             List<OFFlowStatsReply> replies = sw.request(of.buildFlowStatsRequest().build()).get(5, TimeUnit.SECONDS);
             List<OFFlowStatsEntry> learned = replies.stream().flatMap(r -> r.getEntries().stream())
