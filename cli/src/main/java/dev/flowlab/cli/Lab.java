@@ -75,7 +75,7 @@ public final class Lab implements AutoCloseable {
         NetworkOptions options = NetworkOptions.builder()
                 .failMode(spec.standalone() ? FailMode.STANDALONE : FailMode.SECURE)
                 .controllers(controllerTargets())
-                .prefix(spec.prefix())
+                .namePrefix(spec.prefix())
                 .progress(progress::update)
                 .build();
         network = Network.start(t, options);
@@ -139,7 +139,7 @@ public final class Lab implements AutoCloseable {
     /** Hosts with the namespace they live in, in topology order. */
     public List<LabHost> hosts() {
         return topology().hosts().stream()
-                .map(h -> new LabHost(h.name(), network.host(h.name()).namespace(), h.address())).toList();
+                .map(h -> new LabHost(h.name(), network.host(spec.prefix() + h.name()).name(), h.address())).toList();
     }
 
     public Optional<LabHost> host(String name) {
@@ -152,14 +152,14 @@ public final class Lab implements AutoCloseable {
 
     /** The OVS bridge of a switch (its name, with the run prefix). */
     public String bridgeName(String switchName) {
-        return network.bridge(switchName).name();
+        return network.bridge(spec.prefix() + switchName).name();
     }
 
     public void setLink(String a, String b, boolean up) {
         if (up) {
-            network.link(a, b).up();
+            network.link(spec.prefix() + a, spec.prefix() + b).up();
         } else {
-            network.link(a, b).down();
+            network.link(spec.prefix() + a, spec.prefix() + b).down();
         }
     }
 
