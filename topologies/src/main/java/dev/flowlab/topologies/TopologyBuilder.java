@@ -21,7 +21,7 @@ public final class TopologyBuilder {
     private final List<Host> hosts = new ArrayList<>();
     private final Map<String, Long> switches = new LinkedHashMap<>();   // name -> dpid, null = from name
     private final List<Link> links = new ArrayList<>();
-    private final Map<String, Set<Integer>> usedPorts = new HashMap<>();
+    private final Ports ports = new Ports();
     private final Map<String, String> addresses = new HashMap<>();
     private final Set<Long> fixedDpids = new HashSet<>();
     private boolean macsFromNumbers;
@@ -52,7 +52,7 @@ public final class TopologyBuilder {
             throw new TopologyException(host.name(), "hosts " + other + " and " + host.name()
                     + " both have address " + host.address() + ": give each host its own address");
         }
-        claim(host.name(), 0);
+        claim(host.name(), false);
         addresses.put(host.address(), host.name());
         hosts.add(host);
         return this;
@@ -61,7 +61,7 @@ public final class TopologyBuilder {
     /** A switch whose dpid is the first number in its name ({@code s12 -> 12}), or else the lowest free one. */
     public TopologyBuilder addSwitch(String name) {
         Names.check("switch", name);
-        claim(name, 1);
+        claim(name, true);
         switches.put(name, null);
         return this;
     }
@@ -77,7 +77,7 @@ public final class TopologyBuilder {
             throw new TopologyException(sw.name(), "switch " + sw.name() + ": datapath id " + sw.dpid()
                     + " is already another switch's; give each switch its own dpid");
         }
-        claim(sw.name(), 1);
+        claim(sw.name(), true);
         fixedDpids.add(sw.dpid());
         switches.put(sw.name(), sw.dpid());
         return this;
@@ -106,8 +106,8 @@ public final class TopologyBuilder {
         if (a.equals(b)) {
             throw new TopologyException(label, "link " + label + ": a node cannot be linked to itself");
         }
-        int pa = portA == null ? nextPort(a) : checkPort(a, portA, label);
-        int pb = portB == null ? nextPort(b) : checkPort(b, portB, label);
+        int pa = portA == null ? ports.next(a) : checkPort(a, portA, label);
+        int pb = portB == null ? ports.next(b) : checkPort(b, portB, label);
         Link link = new Link(a, pa, b, pb, params);
         for (String ifname : List.of(link.interfaceA(), link.interfaceB())) {
             if (ifname.length() > Topology.MAX_INTERFACE_NAME) {
@@ -116,8 +116,8 @@ public final class TopologyBuilder {
                         + ": use shorter node names");
             }
         }
-        usedPorts.get(a).add(pa);
-        usedPorts.get(b).add(pb);
+        ports.take(a, pa);
+        ports.take(b, pb);
         links.add(link);
         return this;
     }
@@ -152,31 +152,17 @@ public final class TopologyBuilder {
                 (n >> 40) & 0xff, (n >> 32) & 0xff, (n >> 24) & 0xff, (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff);
     }
 
-    private void claim(String name, int firstPort) {
-        if (usedPorts.containsKey(name)) {
+    private void claim(String name, boolean isSwitch) {
+        if (!ports.addNode(name, isSwitch)) {
             throw new TopologyException(name, "node " + name + " is defined twice: node names must be unique");
-        }
-        usedPorts.put(name, new HashSet<>());
-        if (firstPort == 1) {
-            usedPorts.get(name).add(0);   // OpenFlow has no port 0: a placeholder makes switches count from 1
         }
     }
 
     private void requireNode(String name, String label) {
-        if (!usedPorts.containsKey(name)) {
+        if (!ports.knows(name)) {
             throw new TopologyException(label, "link " + label + " names " + name
                     + ", which is not a host or switch of this topology; add it first");
         }
-    }
-
-    /** Mininet's rule: number of ports in use plus the base, moving past any taken explicitly. */
-    private int nextPort(String node) {
-        Set<Integer> used = usedPorts.get(node);
-        int port = used.size();       // switches hold a placeholder 0, so they start at 1
-        while (used.contains(port)) {
-            port++;
-        }
-        return port;
     }
 
     private int checkPort(String node, int port, String label) {
@@ -185,7 +171,7 @@ public final class TopologyBuilder {
             throw new TopologyException(label, "link " + label + ": port " + port + " of " + node
                     + " is out of range; " + (isSwitch ? "switch ports start at 1" : "host ports start at 0"));
         }
-        if (usedPorts.get(node).contains(port)) {
+        if (ports.isUsed(node, port)) {
             throw new TopologyException(label, "link " + label + ": port " + port + " of " + node
                     + " is already used by another link; pick a free port or leave it out");
         }
