@@ -1,6 +1,5 @@
 package dev.flowlab.topologies;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** What the CLI's {@code --topo SPEC|FILE} accepts: a spec string like {@code tree,2,3} or a topology file path. */
@@ -9,8 +8,8 @@ public final class TopologySource {
     }
 
     /**
-     * Loads {@code specOrPath}: a path (it has a {@code /}, a topology file extension, or names an existing
-     * file) is read with {@link TopologyFiles#read}; anything else is parsed by {@link TopologySpec#parse}.
+     * Loads {@code specOrPath}: a path (it has a {@code /} or ends in {@code .yaml}, {@code .yml} or
+     * {@code .json}) is read with {@link TopologyFiles#read}; anything else is parsed by {@link TopologySpec#parse}.
      */
     public static Topology load(String specOrPath) {
         if (specOrPath == null || specOrPath.isBlank()) {
@@ -29,7 +28,6 @@ public final class TopologySource {
     }
 
     private static boolean isPath(String s) {
-        return s.contains("/") || s.contains("\\") || TopologyFiles.hasTopologyExtension(s)
-                || !s.contains(",") && Files.isRegularFile(Path.of(s));
+        return s.contains("/") || s.contains("\\") || TopologyFiles.hasTopologyExtension(s);
     }
 }
