@@ -83,7 +83,9 @@ final class ControlCommands {
     private boolean controller(String action) {
         boolean start = upOrDown(action, "stop", "start", "controller stop|start");
         var controller = lab.embeddedController().orElseThrow(() -> new ShellException(
-                "the controller is " + lab.controllerName() + ", not flowlab's embedded one: stop or start it yourself"));
+                lab.spec().controller().kind() == ControllerChoice.Kind.NONE
+                        ? "there is no controller in this run (--controller none)"
+                        : "the controller is external (" + lab.controllerName() + "): stop or start it yourself"));
         if (start) {
             controller.startListening();
             console.println("controller " + console.green("started") + ": switches reconnect within OVS's backoff (a few seconds)");

@@ -79,8 +79,8 @@ public final class Lab implements AutoCloseable {
                 .progress(progress::update)
                 .build();
         network = Network.start(t, options);
-        step.done(t.hosts().size() + " hosts, " + t.switches().size() + " switches, " + t.links().size()
-                + " links (" + network.datapathType() + " datapath, fail-mode " + failMode() + ")");
+        step.done(count(t.hosts().size(), "host") + ", " + count(t.switches().size(), "switch") + ", "
+                + count(t.links().size(), "link") + ", " + network.datapathType() + " datapath, " + failMode());
     }
 
     private void awaitSwitches() {
@@ -202,6 +202,10 @@ public final class Lab implements AutoCloseable {
 
     /** Flow entries as text and where they came from. */
     public record FlowTable(String source, List<String> lines) {
+    }
+
+    static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : noun.endsWith("h") ? "es" : "s");
     }
 
     private String address() {

@@ -34,7 +34,7 @@ final class LabRun {
         try (Lab lab = Lab.start(spec, console)) {
             TrafficCommands traffic = new TrafficCommands(lab, console);
             if ("pingall".equals(test)) {
-                return traffic.pingall(lab.hosts()) ? 0 : 1;
+                return traffic.pingall("pingall", lab.hosts()) ? 0 : 1;
             }
             if ("iperf".equals(test)) {
                 return traffic.iperf(List.of()) ? 0 : 1;

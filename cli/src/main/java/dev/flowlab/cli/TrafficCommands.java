@@ -34,16 +34,16 @@ final class TrafficCommands {
 
     void register(CommandTable table) {
         table.add("pingall", "pingall", "every host pings every other once: matrix and loss %", Completes.NOTHING,
-                inv -> pingall(lab.hosts()));
+                inv -> pingall("pingall", lab.hosts()));
         table.add("pingpair", "pingpair [HOST HOST]", "the first two hosts (or the two given) ping each other",
-                Completes.HOSTS, inv -> pingall(pair(inv.words())));
+                Completes.HOSTS, inv -> pingall("pingpair", pair(inv.words())));
         table.add("iperf", "iperf [CLIENT SERVER] [SECONDS]", "TCP throughput with iperf3 (default: first and last host, "
                 + DEFAULT_IPERF_SECONDS + " s)", Completes.HOSTS, inv -> iperf(inv.words()));
     }
 
     /** Prints the matrix and the loss line; true when every pair answered. */
-    boolean pingall(List<LabHost> hosts) throws InterruptedException {
-        Step step = console.step("pingall");
+    boolean pingall(String label, List<LabHost> hosts) throws InterruptedException {
+        Step step = console.step(label);
         PingMatrix m = PingAll.run(hosts, done -> step.progress(done + "/" + hosts.size() + " hosts done"));
         if (m.allReached()) {
             step.done(PingMatrixView.summary(m, console));
