@@ -11,6 +11,8 @@ import java.util.Set;
 
 /** Breaking and inspecting things: link up/down, switch stop/start, controller stop/start, flows. */
 final class ControlCommands {
+    private static final java.time.Duration RECONNECT_WAIT = java.time.Duration.ofSeconds(30);
+
     private final Lab lab;
     private final Console console;
     private final Set<String> linksDown;
@@ -88,7 +90,14 @@ final class ControlCommands {
                         : "the controller is external (" + lab.controllerName() + "): stop or start it yourself"));
         if (start) {
             controller.startListening();
-            console.println("controller " + console.green("started") + ": switches reconnect within OVS's backoff (a few seconds)");
+            console.println("controller " + console.green("started") + ", waiting for the switches (OVS retries with a backoff)");
+            long start = System.nanoTime();
+            List<Long> dpids = lab.topology().switches().stream().map(dev.flowlab.topologies.Switch::dpid).toList();
+            boolean back = controller.awaitSwitches(dpids, RECONNECT_WAIT);
+            long connected = dpids.stream().filter(d -> controller.switchById(d).isPresent()).count();
+            String line = connected + "/" + dpids.size() + " switches connected after "
+                    + dev.flowlab.cli.output.Step.seconds(java.time.Duration.ofNanos(System.nanoTime() - start));
+            console.println(back ? line : console.yellow(line + " (stopped waiting; see dump later)"));
         } else {
             controller.stopListening();
             console.println("controller " + console.red("stopped") + ": fail-mode " + lab.failMode()
@@ -105,7 +114,7 @@ final class ControlCommands {
                 throw new ShellException("no switch named '" + name + "': switches are " + String.join(" ", lab.switchNames()));
             }
             Lab.FlowTable table = lab.flows(name);
-            console.println(console.bold(name) + console.dim("  (" + table.lines().size() + " flows, " + table.source() + ")"));
+            console.println(console.bold(name) + console.dim("  (" + Lab.count(table.lines().size(), "flow") + ", " + table.source() + ")"));
             table.lines().forEach(line -> console.println("  " + line));
         }
         return true;

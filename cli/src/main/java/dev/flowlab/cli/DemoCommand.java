@@ -69,7 +69,7 @@ public final class DemoCommand implements Callable<Integer> {
             for (String sw : lab.switchNames()) {
                 Lab.FlowTable table = lab.flows(sw);
                 total += table.lines().size();
-                lines.add(console.bold(sw) + console.dim("  " + table.lines().size() + " flows"));
+                lines.add(console.bold(sw) + console.dim("  " + Lab.count(table.lines().size(), "flow")));
                 table.lines().forEach(line -> lines.add("  " + line));
             }
         } catch (Exception e) {
