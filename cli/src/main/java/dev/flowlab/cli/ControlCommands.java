@@ -91,12 +91,12 @@ final class ControlCommands {
         if (start) {
             controller.startListening();
             console.println("controller " + console.green("started") + ", waiting for the switches (OVS retries with a backoff)");
-            long start = System.nanoTime();
+            long since = System.nanoTime();
             List<Long> dpids = lab.topology().switches().stream().map(dev.flowlab.topologies.Switch::dpid).toList();
             boolean back = controller.awaitSwitches(dpids, RECONNECT_WAIT);
             long connected = dpids.stream().filter(d -> controller.switchById(d).isPresent()).count();
             String line = connected + "/" + dpids.size() + " switches connected after "
-                    + dev.flowlab.cli.output.Step.seconds(java.time.Duration.ofNanos(System.nanoTime() - start));
+                    + dev.flowlab.cli.output.Step.seconds(java.time.Duration.ofNanos(System.nanoTime() - since));
             console.println(back ? line : console.yellow(line + " (stopped waiting; see dump later)"));
         } else {
             controller.stopListening();
