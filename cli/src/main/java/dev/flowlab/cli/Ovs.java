@@ -41,13 +41,17 @@ final class Ovs {
         run("ovs-vsctl", "del-controller", bridge);
     }
 
-    /** True when every named bridge reports a connected controller (OVS's own, slower, view). */
+    /** True when every controller of every named bridge reports is_connected (OVS's own, slower, view). */
     static boolean allConnected(List<String> bridges) {
         for (String bridge : bridges) {
-            String out = run("ovs-vsctl", "--bare", "--columns=is_connected", "find", "controller",
-                    "_uuid=" + firstControllerUuid(bridge));
-            if (!out.strip().equals("true")) {
-                return false;
+            List<String> uuids = controllerUuids(bridge);
+            if (uuids.isEmpty()) {
+                throw new IllegalStateException("bridge " + bridge + " has no controller");
+            }
+            for (String uuid : uuids) {
+                if (!run("ovs-vsctl", "get", "controller", uuid, "is_connected").strip().equals("true")) {
+                    return false;
+                }
             }
         }
         return true;
@@ -58,13 +62,10 @@ final class Ovs {
         run("ip", "link", "set", iface, up ? "up" : "down");
     }
 
-    private static String firstControllerUuid(String bridge) {
-        String uuids = run("ovs-vsctl", "--bare", "get", "bridge", bridge, "controller").strip();
-        String first = uuids.replace("[", "").replace("]", "").split("[ ,]")[0];
-        if (first.isBlank()) {
-            throw new IllegalStateException("bridge " + bridge + " has no controller");
-        }
-        return first;
+    private static List<String> controllerUuids(String bridge) {
+        String uuids = run("ovs-vsctl", "--bare", "get", "bridge", bridge, "controller");
+        return Arrays.stream(uuids.replace("[", "").replace("]", "").split("[ ,\\s]+"))
+                .filter(u -> !u.isBlank()).toList();
     }
 
     static String run(String... argv) {

@@ -51,7 +51,7 @@ class RunCommandSystemTest {
             assertThat(out).contains("flowlab> nodes", "hosts:    h1 h2 h3", "switches: s1", "s1 s1-eth1:h1-eth0",
                     "0% loss (6/6 received)", "link s1 <-> h1 down", "h1-eth0<->s1-eth1  DOWN",
                     "100% loss (0/2 received)", "2 packets transmitted", "h1 -> h3: ", "Mbit/s",
-                    "actions=output:CONTROLLER", "(flow stats from the controller)", "bridge cls", "connected");
+                    "actions=output:CONTROLLER", "flow stats from the controller)", "bridge cls", "connected");
             assertThat(out.lines().filter(l -> l.contains("flowlab> pingall"))).as("nothing after exit runs").hasSize(1);
         }
         assertThat(SystemTests.leftovers("cls")).isEmpty();
