@@ -18,10 +18,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsReply;
-import org.projectfloodlight.openflow.types.OFGroup;
-import org.projectfloodlight.openflow.types.OFPort;
-import org.projectfloodlight.openflow.types.TableId;
-import org.projectfloodlight.openflow.types.U64;
 
 /**
  * A running experiment: the embedded controller (when chosen) and the network, started in that
@@ -191,11 +187,7 @@ public final class Lab implements AutoCloseable {
         if (sw.isEmpty()) {
             return new FlowTable("ovs-ofctl dump-flows", Ovs.dumpFlows(bridgeName(switchName)));
         }
-        var of = sw.get().factory();
-        List<OFFlowStatsReply> replies = sw.get().request(of.buildFlowStatsRequest()
-                .setTableId(TableId.ALL).setOutPort(OFPort.ANY).setOutGroup(OFGroup.ANY)
-                .setCookie(U64.ZERO).setCookieMask(U64.ZERO).setMatch(of.buildMatch().build()).build())
-                .get(5, TimeUnit.SECONDS);
+        List<OFFlowStatsReply> replies = sw.get().request(FlowText.allFlows(sw.get().factory())).get(5, TimeUnit.SECONDS);
         List<OFFlowStatsEntry> entries = replies.stream().flatMap(r -> r.getEntries().stream()).toList();
         return new FlowTable("flow stats from the controller", FlowText.lines(entries));
     }

@@ -26,11 +26,15 @@ class ReadmeTest {
     }
 
     @Test
-    void appExampleIsTheHubsRealSource() throws Exception {
-        Matcher path = Pattern.compile("`(apps/src/main/java/[^`]+\\.java)`").matcher(readme());
-        assertThat(path.find()).as("README names the app's source file").isTrue();
-        String source = Files.readString(ROOT.resolve(path.group(1)));
-        assertThat(source.strip()).isEqualTo(block("java").strip());
+    void javaExamplesAreTheRealSourceFiles() throws Exception {
+        Matcher m = Pattern.compile("`(apps/src/main/java/[^`]+\\.java)`[^\\n]*\\n\\n```java\\n(.*?)```", Pattern.DOTALL)
+                .matcher(readme());
+        int blocks = 0;
+        while (m.find()) {
+            blocks++;
+            assertThat(m.group(2).strip()).as(m.group(1)).isEqualTo(Files.readString(ROOT.resolve(m.group(1))).strip());
+        }
+        assertThat(blocks).as("java blocks in the README, each under the path of its file").isEqualTo(2);
     }
 
     private static String readme() throws Exception {

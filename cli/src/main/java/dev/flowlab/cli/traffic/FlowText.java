@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
+import org.projectfloodlight.openflow.protocol.OFFlowStatsRequest;
 import org.projectfloodlight.openflow.protocol.action.OFAction;
 import org.projectfloodlight.openflow.protocol.action.OFActionOutput;
 import org.projectfloodlight.openflow.protocol.instruction.OFInstruction;
@@ -14,7 +16,10 @@ import org.projectfloodlight.openflow.protocol.instruction.OFInstructionGotoTabl
 import org.projectfloodlight.openflow.protocol.instruction.OFInstructionWriteActions;
 import org.projectfloodlight.openflow.protocol.match.Match;
 import org.projectfloodlight.openflow.protocol.match.MatchField;
+import org.projectfloodlight.openflow.types.OFGroup;
 import org.projectfloodlight.openflow.types.OFPort;
+import org.projectfloodlight.openflow.types.TableId;
+import org.projectfloodlight.openflow.types.U64;
 
 /**
  * Flow-stats entries as one line each, in the shape {@code ovs-ofctl dump-flows} prints, so a user
@@ -26,6 +31,12 @@ public final class FlowText {
             OFPort.IN_PORT, "IN_PORT", OFPort.LOCAL, "LOCAL", OFPort.NORMAL, "NORMAL", OFPort.TABLE, "TABLE");
 
     private FlowText() {
+    }
+
+    /** A flow stats request for every entry of every table (each field set: openflowj's defaults filter). */
+    public static OFFlowStatsRequest allFlows(OFFactory of) {
+        return of.buildFlowStatsRequest().setTableId(TableId.ALL).setOutPort(OFPort.ANY).setOutGroup(OFGroup.ANY)
+                .setCookie(U64.ZERO).setCookieMask(U64.ZERO).setMatch(of.buildMatch().build()).build();
     }
 
     /** The entries sorted as a person scans a table: by table, then highest priority first. */

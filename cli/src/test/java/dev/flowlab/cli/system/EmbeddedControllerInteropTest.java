@@ -2,6 +2,7 @@ package dev.flowlab.cli.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flowlab.cli.traffic.FlowText;
 import dev.flowlab.cli.traffic.PingAll;
 import dev.flowlab.cli.traffic.PingMatrix;
 import dev.flowlab.controller.Controller;
@@ -39,8 +40,7 @@ class EmbeddedControllerInteropTest {
             assertThat(m.failures()).isEmpty();
 
             Switch sw = controller.switchById(DPID).orElseThrow();
-            var of = sw.factory();
-            List<OFFlowStatsReply> replies = sw.request(of.buildFlowStatsRequest().build()).get(5, TimeUnit.SECONDS);
+            List<OFFlowStatsReply> replies = sw.request(FlowText.allFlows(sw.factory())).get(5, TimeUnit.SECONDS);
             List<OFFlowStatsEntry> learned = replies.stream().flatMap(r -> r.getEntries().stream())
                     .filter(e -> e.getPriority() > 0).toList();
             assertThat(learned).as("flows the learning switch installed").isNotEmpty();
