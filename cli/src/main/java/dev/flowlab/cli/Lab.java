@@ -80,36 +80,18 @@ public final class Lab implements AutoCloseable {
     }
 
     private void awaitSwitches() {
-        List<Long> dpids = spec.topology().switches().stream().map(dev.flowlab.topologies.Switch::dpid).toList();
-        if (dpids.isEmpty() || spec.controller().kind() == ControllerChoice.Kind.NONE) {
+        int switches = spec.topology().switches().size();
+        if (switches == 0 || spec.controller().kind() == ControllerChoice.Kind.NONE) {
             return;
         }
         Step step = console.step("switches");
         if (controller != null) {
-            if (!controller.awaitSwitches(dpids, READY_TIMEOUT)) {
-                List<Long> missing = dpids.stream().filter(d -> controller.switchById(d).isEmpty()).toList();
-                throw new IllegalStateException(missing.size() + " of " + dpids.size() + " switches did not connect to the"
-                        + " controller within " + READY_TIMEOUT.toSeconds() + " s (dpids " + missing
-                        + "): see FLOWLAB_LOG=info output and ovs-vsctl list controller");
-            }
+            Readiness.awaitController(controller, spec.topology(), READY_TIMEOUT, step);
         } else {
-            awaitOvsConnected(step);
+            Readiness.awaitOvs(switchNames().stream().map(this::bridgeName).toList(), spec.controller().target(),
+                    READY_TIMEOUT, step);
         }
-        step.done(dpids.size() + "/" + dpids.size() + " connected to " + controllerName());
-    }
-
-    /** An external controller cannot tell us; ask OVS, polling until a deadline. */
-    private void awaitOvsConnected(Step step) {
-        List<String> bridges = switchNames().stream().map(this::bridgeName).toList();
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (!Ovs.allConnected(bridges)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("switches did not connect to " + spec.controller().target()
-                        + " within " + READY_TIMEOUT.toSeconds() + " s: is the controller running and listening there?");
-            }
-            step.progress("waiting for OVS to connect to " + spec.controller().target());
-            sleep(100);
-        }
+        step.done(switches + "/" + switches + " connected to " + controllerName());
     }
 
     private List<String> controllerTargets() {
@@ -239,15 +221,6 @@ public final class Lab implements AutoCloseable {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException alreadyShuttingDown) {
             // We are the hook, or the JVM is exiting anyway.
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for switches", e);
         }
     }
 }
