@@ -22,7 +22,7 @@ import org.projectfloodlight.openflow.protocol.OFPacketOut;
 class ConnectionFailureTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
     private static final Duration ECHO_INTERVAL = Duration.ofMillis(200);
-    private static final Duration ECHO_TIMEOUT = Duration.ofMillis(200);
+    private static final Duration ECHO_TIMEOUT = Duration.ofSeconds(1);  // room for a loaded machine
     private final RecordingApp app = new RecordingApp("flooder", 100, in -> {
         in.flood();
         return Verdict.HANDLED;
