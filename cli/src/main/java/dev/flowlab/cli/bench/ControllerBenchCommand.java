@@ -92,6 +92,12 @@ public final class ControllerBenchCommand implements Callable<Integer> {
                     + "(default ${DEFAULT-VALUE}). Example: --window 1024")
     int window;
 
+    @Option(names = "--pause-us", paramLabel = "MICROS", defaultValue = "100",
+            description = "Throughput mode: the generator pauses this long before each round of reads and writes, "
+                    + "so that it wakes up less often and handles bigger batches; 0 reacts at once at a higher CPU "
+                    + "cost (default ${DEFAULT-VALUE}). Example: --pause-us 0")
+    long pauseMicros;
+
     @Option(names = "--spawn-port", defaultValue = "0", paramLabel = "PORT",
             description = "TCP port on 127.0.0.1 for spawned controllers (default: a free one). Example: --spawn-port 16800")
     int spawnPort;
@@ -107,7 +113,7 @@ public final class ControllerBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LoadSettings settings = new LoadSettings(switches, macs, ports, Mode.THROUGHPUT, loops, warmup,
-                Duration.ofMillis(loopMillis), Duration.ofSeconds(handshakeTimeoutSeconds), threads, window);
+                Duration.ofMillis(loopMillis), Duration.ofSeconds(handshakeTimeoutSeconds), threads, window, Duration.ofNanos(pauseMicros * 1000));
         List<SpawnSpec> spawns = spawn.stream().map(SpawnSpec::parse).toList();
         BenchReport report = new BenchReport(spec.commandLine().getOut(), settings);
         BenchRunner runner = new BenchRunner(settings, report, spec.commandLine().getErr());

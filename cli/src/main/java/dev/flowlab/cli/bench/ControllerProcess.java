@@ -64,6 +64,11 @@ final class ControllerProcess implements AutoCloseable {
         return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
     }
 
+    /** CPU time the child has used so far (0 once it is gone). */
+    long cpuNanos() {
+        return process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
     long pid() {
         return process.pid();
     }

@@ -28,11 +28,14 @@ import org.slf4j.LoggerFactory;
 final class EmulatedSwitch extends ChannelInboundHandlerAdapter implements MessageScanner.Sink {
     private static final Logger log = LoggerFactory.getLogger(EmulatedSwitch.class);
     /** Packet-ins in flight get counted unanswered, and new ones sent, when no PACKET_OUT came for this long. */
+    /** Top up the window only when this many packet-ins (or a quarter of the window) are missing. */
+    private static final int MAX_TOP_UP_AT = 32;
     private static final Pattern ERROR_CODE = Pattern.compile("code=([A-Z0-9_]+)");
     static final long UNANSWERED_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
     private final int index;
     private final int window;
+    private final int topUpAt;
     private final PacketInTrain train;
     private final SwitchReplies replies;
     private final MessageScanner scanner = new MessageScanner(this);
@@ -61,6 +64,7 @@ final class EmulatedSwitch extends ChannelInboundHandlerAdapter implements Messa
     EmulatedSwitch(int index, long dpid, LoadSettings settings) {
         this.index = index;
         this.window = settings.mode() == Mode.LATENCY ? 1 : settings.window();
+        this.topUpAt = Math.max(1, Math.min(MAX_TOP_UP_AT, window / 4));
         this.train = new PacketInTrain(index, settings.macs(), settings.ports());
         this.replies = new SwitchReplies(index, dpid, settings.ports());
     }
@@ -237,9 +241,16 @@ final class EmulatedSwitch extends ChannelInboundHandlerAdapter implements Messa
         return "ERROR " + error.getErrType() + (code.find() ? "/" + code.group(1) : "");
     }
 
-    /** Sends packet-ins until {@code window} are in flight. */
+    /**
+     * Sends packet-ins until {@code window} are in flight, once at least {@code topUpAt} are missing:
+     * on loopback every write carries the kernel's whole TCP path to the controller, so few big
+     * writes leave far more CPU to the controller than one small write per answer.
+     */
     private void topUp() {
         int room = window - inFlight;
+        if (room < topUpAt) {
+            return;
+        }
         while (room > 0) {
             ByteBuf packets = train.next(room);
             int n = train.packetsIn(packets);

@@ -3,7 +3,10 @@ package dev.flowlab.cli.bench;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.DefaultSelectStrategyFactory;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SelectStrategy;
+import io.netty.channel.SelectStrategyFactory;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.net.ConnectException;
@@ -11,8 +14,12 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.channels.spi.SelectorProvider;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Runs one benchmark against a controller: connects the emulated switches, waits until the controller
@@ -32,25 +39,45 @@ final class LoadGenerator {
         this.settings = settings;
     }
 
-    /** Runs all loops against {@code controller}; {@code onLoop} sees each loop as it ends. */
-    LoadResult run(InetSocketAddress controller, Consumer<LoopSample> onLoop) {
+    /**
+     * Runs all loops against {@code controller}; {@code onLoop} sees each loop as it ends.
+     * {@code controllerCpu} reads the controller's CPU time in nanoseconds, or is null when unknown.
+     */
+    LoadResult run(InetSocketAddress controller, Consumer<LoopSample> onLoop, LongSupplier controllerCpu) {
         List<EmulatedSwitch> switches = new ArrayList<>();
         for (int i = 0; i < settings.switches(); i++) {
             switches.add(new EmulatedSwitch(i, i + 1L, settings));
         }
-        EventLoopGroup group = new NioEventLoopGroup(settings.threads());
+        EventLoopGroup group = newEventLoopGroup();
         try {
             connect(group, controller, switches);
             awaitHandshakes(switches);
             switches.forEach(EmulatedSwitch::start);
-            List<LoopSample> loops = sample(switches, onLoop);
+            CpuUse cpu = new CpuUse(controllerCpu);
+            List<LoopSample> loops = sample(switches, onLoop, cpu);
             int handshakes = (int) switches.stream().filter(EmulatedSwitch::handshakeDone).count();
-            return new LoadResult(settings, handshakes, loops);
+            return new LoadResult(settings, handshakes, loops, cpu.generatorCores(), cpu.controllerCores());
         } finally {
             switches.forEach(EmulatedSwitch::close);
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
             switches.forEach(EmulatedSwitch::free);
         }
+    }
+
+    /**
+     * In throughput mode each event-loop iteration starts with a short pause, so that the next one
+     * finds many answers waiting on many connections: waking up costs far more than reading (in a
+     * VM most of all), and fewer, bigger reads and writes leave the CPU to the controller. The
+     * window keeps the controller busy meanwhile. Latency mode reacts at once.
+     */
+    private EventLoopGroup newEventLoopGroup() {
+        long pauseNanos = settings.mode() == Mode.THROUGHPUT ? settings.pause().toNanos() : 0;
+        SelectStrategyFactory strategy = pauseNanos == 0 ? DefaultSelectStrategyFactory.INSTANCE
+                : () -> (selectNow, hasTasks) -> {
+                    LockSupport.parkNanos(pauseNanos);
+                    return hasTasks ? selectNow.get() : SelectStrategy.SELECT;
+                };
+        return new NioEventLoopGroup(settings.threads(), (ThreadFactory) null, SelectorProvider.provider(), strategy);
     }
 
     private void connect(EventLoopGroup group, InetSocketAddress controller, List<EmulatedSwitch> switches) {
@@ -107,11 +134,14 @@ final class LoadGenerator {
                 + "): is it an OpenFlow 1.3 controller? a slow one needs a longer --handshake-timeout";
     }
 
-    private List<LoopSample> sample(List<EmulatedSwitch> switches, Consumer<LoopSample> onLoop) {
+    private List<LoopSample> sample(List<EmulatedSwitch> switches, Consumer<LoopSample> onLoop, CpuUse cpu) {
         List<LoopSample> loops = new ArrayList<>();
         EmulatedSwitch.Counters[] previous = snapshot(switches);
         long start = System.nanoTime();
         long previousAt = start;
+        if (settings.warmupLoops() == 0) {
+            cpu.begin();
+        }
         for (int loop = 1; loop <= settings.loops(); loop++) {
             long end = start + loop * settings.loop().toNanos();
             while (System.nanoTime() < end) {
@@ -129,7 +159,11 @@ final class LoadGenerator {
             onLoop.accept(sample);
             previous = now;
             previousAt = at;
+            if (loop == settings.warmupLoops()) {
+                cpu.begin();
+            }
         }
+        cpu.end();
         return loops;
     }
 

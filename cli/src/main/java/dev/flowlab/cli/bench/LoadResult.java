@@ -9,8 +9,11 @@ import java.util.List;
  * @param settings   what was run
  * @param handshakes switches that completed the OpenFlow handshake
  * @param loops      every loop, warm-up included
+ * @param generatorCores CPU the generator's process used during the measured loops, in cores
+ * @param controllerCores CPU the controller's process used then, in cores; NaN when unknown
  */
-record LoadResult(LoadSettings settings, int handshakes, List<LoopSample> loops) {
+record LoadResult(LoadSettings settings, int handshakes, List<LoopSample> loops, double generatorCores,
+                  double controllerCores) {
 
     LoadResult {
         loops = List.copyOf(loops);

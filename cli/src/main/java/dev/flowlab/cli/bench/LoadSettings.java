@@ -15,9 +15,10 @@ import java.time.Duration;
  * @param handshakeTimeout how long the controller may take to finish the handshake with all switches
  * @param threads          event-loop threads of the generator
  * @param window           throughput mode: packet-ins in flight per switch (sent, no PACKET_OUT back yet)
+ * @param pause            throughput mode: pause of the generator's event loop between two rounds of I/O
  */
 record LoadSettings(int switches, int macs, int ports, Mode mode, int loops, int warmupLoops,
-                    Duration loop, Duration handshakeTimeout, int threads, int window) {
+                    Duration loop, Duration handshakeTimeout, int threads, int window, Duration pause) {
 
     /** Bytes of pre-encoded packet-ins we accept to hold in memory. */
     private static final long MAX_ENCODED_BYTES = 512L << 20;
@@ -31,13 +32,14 @@ record LoadSettings(int switches, int macs, int ports, Mode mode, int loops, int
                 "--warmup must be below --loops (" + loops + ") so at least one loop is measured, not " + warmupLoops);
         require(loop.toMillis() >= 10, "--loop-ms must be at least 10, not " + loop.toMillis());
         require(window >= 1 && window <= 1_000_000, "--window must be 1..1000000, not " + window);
+        require(!pause.isNegative() && pause.toMillis() <= 100, "--pause-us must be 0..100000, not " + pause.toNanos() / 1000);
         require(threads >= 1 && threads <= 64, "--threads must be 1..64, not " + threads);
         require((long) switches * macs * 110 <= MAX_ENCODED_BYTES,
                 "--switches x --macs = " + (long) switches * macs + " packet-ins to pre-encode is too many: keep it under 4 million");
     }
 
     LoadSettings withMode(Mode newMode) {
-        return new LoadSettings(switches, macs, ports, newMode, loops, warmupLoops, loop, handshakeTimeout, threads, window);
+        return new LoadSettings(switches, macs, ports, newMode, loops, warmupLoops, loop, handshakeTimeout, threads, window, pause);
     }
 
     private static void require(boolean ok, String message) {
