@@ -57,7 +57,7 @@ final class BenchRunner {
     private boolean runOne(String label, InetSocketAddress address, Mode mode, ControllerProcess child) {
         try {
             LoadResult result = new LoadGenerator(settings.withMode(mode))
-                    .run(address, loop -> report.loop(loop, mode), child == null ? null : child::cpuNanos);
+                    .run(address, report.listener(mode), child == null ? null : child::cpuNanos);
             report.summary(label, mode, result);
             return true;
         } catch (BenchException e) {

@@ -34,8 +34,10 @@ final class EmulatedSwitch extends ChannelInboundHandlerAdapter implements Messa
     static final long UNANSWERED_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
     private final int index;
-    private final int window;
-    private final int topUpAt;
+    private final int measuredWindow;
+    private final int learningWindow;
+    private int window;
+    private int topUpAt;
     private final PacketInTrain train;
     private final SwitchReplies replies;
     private final MessageScanner scanner = new MessageScanner(this);
@@ -63,8 +65,8 @@ final class EmulatedSwitch extends ChannelInboundHandlerAdapter implements Messa
 
     EmulatedSwitch(int index, long dpid, LoadSettings settings) {
         this.index = index;
-        this.window = settings.mode() == Mode.LATENCY ? 1 : settings.window();
-        this.topUpAt = Math.max(1, Math.min(MAX_TOP_UP_AT, window / 4));
+        this.measuredWindow = settings.mode() == Mode.LATENCY ? 1 : settings.window();
+        this.learningWindow = settings.window();
         this.train = new PacketInTrain(index, settings.macs(), settings.ports());
         this.replies = new SwitchReplies(index, dpid, settings.ports());
     }
@@ -97,15 +99,29 @@ final class EmulatedSwitch extends ChannelInboundHandlerAdapter implements Messa
         return new Counters(flowMods, packetOuts, packetInsSent, unanswered);
     }
 
-    /** Starts sending packet-ins (any thread). */
+    /**
+     * Starts sending packet-ins (any thread), with the throughput window whatever the mode, to get
+     * through the hosts' first packet-ins quickly: that part is not measured.
+     */
     void start() {
         channel.eventLoop().execute(() -> {
+            useWindow(learningWindow);
             sending = true;
             lastProgressNanos = System.nanoTime();
             channel.eventLoop().scheduleAtFixedRate(this::giveUpIfStalled, 100, 100, TimeUnit.MILLISECONDS);
             topUp();
             channel.flush();
         });
+    }
+
+    /** Switches to the window of the measured mode (any thread); in latency mode the backlog drains first. */
+    void measure() {
+        channel.eventLoop().execute(() -> useWindow(measuredWindow));
+    }
+
+    private void useWindow(int packets) {
+        window = packets;
+        topUpAt = Math.max(1, Math.min(MAX_TOP_UP_AT, packets / 4));
     }
 
     /** Stops sending and closes the connection (any thread). */
@@ -288,6 +304,11 @@ final class EmulatedSwitch extends ChannelInboundHandlerAdapter implements Messa
     record Counters(long flowMods, long packetOuts, long packetInsSent, long unanswered) {
         long responses() {
             return flowMods + packetOuts;
+        }
+
+        /** Packet-ins that are over: answered by a PACKET_OUT, or given up on. */
+        long resolved() {
+            return packetOuts + unanswered;
         }
     }
 }
