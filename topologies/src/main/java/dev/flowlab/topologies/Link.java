@@ -33,4 +33,23 @@ public record Link(String nodeA, int portA, String nodeB, int portB, LinkParams 
     public boolean joins(String a, String b) {
         return (nodeA.equals(a) && nodeB.equals(b)) || (nodeA.equals(b) && nodeB.equals(a));
     }
+
+    /** The node at the other end from {@code node} (which must be an end of this link). */
+    public String other(String node) {
+        return nodeA.equals(node) ? nodeB : nodeA;
+    }
+
+    /** The port number this link uses on {@code node} (which must be an end of this link). */
+    public int portOf(String node) {
+        return nodeA.equals(node) ? portA : portB;
+    }
+
+    /** How errors and logs name this link: {@code s1 <-> s2}. */
+    public String label() {
+        return label(nodeA, nodeB);
+    }
+
+    static String label(String a, String b) {
+        return a + " <-> " + b;
+    }
 }

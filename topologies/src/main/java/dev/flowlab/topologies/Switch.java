@@ -1,16 +1,17 @@
 package dev.flowlab.topologies;
 
-import java.util.Objects;
-
 /**
  * An OpenFlow switch: becomes an Open vSwitch bridge named {@link #name()}.
  *
  * @param name unique node name, e.g. {@code s1}
- * @param dpid OpenFlow datapath id (Mininet convention: the switch number, {@code s12 -> 12})
+ * @param dpid OpenFlow datapath id, positive (Mininet convention: the switch number, {@code s12 -> 12})
  */
 public record Switch(String name, long dpid) implements Node {
     public Switch {
-        Objects.requireNonNull(name, "switch name");
+        Names.check("switch", name);
+        if (dpid <= 0) {
+            throw new TopologyException(name, "switch " + name + ": datapath id must be positive, not " + dpid);
+        }
     }
 
     /** The datapath id as OVS's {@code other_config:datapath-id} wants it: 16 hex digits. */

@@ -1,13 +1,17 @@
 package dev.flowlab.topologies;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * An immutable, validated network description: hosts, switches and the links between them.
- * Build one with {@link #builder()}, a generator in {@link Topologies}, or a file.
+ * Build one with {@link #builder()}, a generator in {@link Topologies}, a spec string
+ * ({@link TopologySpec}) or a file ({@link TopologyFiles}); {@link TopologySource} takes either.
+ * Two topologies are equal when their hosts, switches and links are equal, in order.
  */
 public final class Topology {
     /** Linux limits interface names to 15 characters (IFNAMSIZ - 1). */
@@ -17,6 +21,8 @@ public final class Topology {
     private final List<Switch> switches;
     private final List<Link> links;
     private final Map<String, Node> byName = new LinkedHashMap<>();
+    private final Map<String, List<Link>> linksByNode = new LinkedHashMap<>();
+    private volatile TopologyGraph graph;
 
     Topology(List<Host> hosts, List<Switch> switches, List<Link> links) {
         this.hosts = List.copyOf(hosts);
@@ -24,8 +30,15 @@ public final class Topology {
         this.links = List.copyOf(links);
         hosts.forEach(h -> byName.put(h.name(), h));
         switches.forEach(s -> byName.put(s.name(), s));
+        byName.keySet().forEach(n -> linksByNode.put(n, new ArrayList<>()));
+        links.forEach(l -> {
+            linksByNode.get(l.nodeA()).add(l);
+            linksByNode.get(l.nodeB()).add(l);
+        });
+        linksByNode.replaceAll((node, its) -> List.copyOf(its));
     }
 
+    /** An empty builder: add nodes, then links. */
     public static TopologyBuilder builder() {
         return new TopologyBuilder();
     }
@@ -35,39 +48,55 @@ public final class Topology {
         return node + "-eth" + port;
     }
 
+    /** Hosts in the order they were added (Mininet's order, which numbers their addresses). */
     public List<Host> hosts() {
         return hosts;
     }
 
+    /** Switches in the order they were added. */
     public List<Switch> switches() {
         return switches;
     }
 
+    /** Links in the order they were added (which numbered their ports). */
     public List<Link> links() {
         return links;
     }
 
+    /** The host or switch with this name. */
     public Optional<Node> node(String name) {
         return Optional.ofNullable(byName.get(name));
     }
 
+    /** The host with this name. */
     public Optional<Host> host(String name) {
         return node(name).filter(Host.class::isInstance).map(Host.class::cast);
     }
 
+    /** The switch with this name ({@code switch} is a Java keyword). */
     public Optional<Switch> switchNamed(String name) {
         return node(name).filter(Switch.class::isInstance).map(Switch.class::cast);
     }
 
-    /** Links with {@code node} at either end, in the order they were added. */
+    /** Links with {@code node} at either end, in the order they were added; empty for an unknown node. */
     public List<Link> linksOf(String node) {
-        return links.stream().filter(l -> l.touches(node)).toList();
+        return linksByNode.getOrDefault(node, List.of());
     }
 
-    /** The port of {@code node} that faces {@code neighbour}, if they are linked. */
+    /** The port of {@code node} that faces {@code neighbour} (its first such link), if they are linked. */
     public Optional<Integer> port(String node, String neighbour) {
-        return links.stream().filter(l -> l.joins(node, neighbour)).findFirst()
-                .map(l -> l.nodeA().equals(node) ? l.portA() : l.portB());
+        return linksByNode.getOrDefault(node, List.of()).stream().filter(l -> l.joins(node, neighbour)).findFirst()
+                .map(l -> l.portOf(node));
+    }
+
+    /** Graph queries: neighbours, shortest paths, loops. */
+    public TopologyGraph graph() {
+        TopologyGraph g = graph;
+        if (g == null) {
+            g = new TopologyGraph(this);
+            graph = g;
+        }
+        return g;
     }
 
     /** A copy with every node renamed {@code prefix + name}, to run several networks side by side. */
@@ -75,8 +104,27 @@ public final class Topology {
         TopologyBuilder b = builder();
         hosts.forEach(h -> b.addHost(new Host(prefix + h.name(), h.ip(), h.mac(), h.gateway())));
         switches.forEach(s -> b.addSwitch(new Switch(prefix + s.name(), s.dpid())));
-        links.forEach(l -> b.addLink(prefix + l.nodeA(), prefix + l.nodeB(), l.params()));
+        links.forEach(l -> b.addLink(new Link(prefix + l.nodeA(), l.portA(), prefix + l.nodeB(), l.portB(), l.params())));
         return b.build();
+    }
+
+    /** A copy where each host without a MAC gets one from its number: n-th host {@code 00:00:00:00:00:0n} (Mininet {@code --mac}). */
+    public Topology withDeterministicMacs() {
+        TopologyBuilder b = builder().deterministicMacs();
+        hosts.forEach(b::addHost);
+        switches.forEach(b::addSwitch);
+        links.forEach(b::addLink);
+        return b.build();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Topology t && hosts.equals(t.hosts) && switches.equals(t.switches) && links.equals(t.links);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(hosts, switches, links);
     }
 
     @Override

@@ -3,123 +3,178 @@ package dev.flowlab.topologies;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Builds a {@link Topology} the way Mininet's {@code Topo} does: add nodes, then links; ports are
- * numbered in link order. Defaults follow Mininet: {@code hN} gets 10.0.0.N/8, {@code sN} gets dpid N.
+ * numbered in link order (hosts from 0, switches from 1). Defaults follow Mininet: the n-th host added
+ * gets 10.0.0.n/8 (and, with {@link #deterministicMacs()}, MAC n); a switch's dpid is the first number
+ * in its name ({@code s12 -> 12}). Mistakes fail at the call that makes them, naming the element.
  */
 public final class TopologyBuilder {
-    private static final Pattern TRAILING_NUMBER = Pattern.compile("(\\d+)$");
+    /** 10.0.0.0/8 minus its network and broadcast addresses. */
+    static final int MAX_DEFAULT_HOSTS = (1 << 24) - 2;
 
     private final List<Host> hosts = new ArrayList<>();
-    private final List<Switch> switches = new ArrayList<>();
+    private final Map<String, Long> switches = new LinkedHashMap<>();   // name -> dpid, null = from name
     private final List<Link> links = new ArrayList<>();
-    private final Set<String> names = new HashSet<>();
-    private final Map<String, Integer> nextPort = new HashMap<>();
+    private final Ports ports = new Ports();
+    private final Map<String, String> addresses = new HashMap<>();
+    private final Set<Long> fixedDpids = new HashSet<>();
     private boolean macsFromNumbers;
 
     TopologyBuilder() {
     }
 
-    /** Give hosts without an explicit MAC one derived from their number ({@code h1 -> 00:00:00:00:00:01}). */
+    /** Give hosts without an explicit MAC one from their number: n-th host added gets {@code 00:00:00:00:00:0n} (Mininet {@code --mac}). */
     public TopologyBuilder deterministicMacs() {
         this.macsFromNumbers = true;
         return this;
     }
 
-    /** A host with Mininet's default address: the n-th host added gets 10.0.0.n/8. */
+    /** A host with Mininet's default address: the n-th host added gets 10.0.0.n/8 (10.0.1.0/8 for n = 256). */
     public TopologyBuilder addHost(String name) {
         return addHost(name, defaultIp(hosts.size() + 1));
     }
 
+    /** A host with this address and prefix length, e.g. {@code 10.1.0.5/24}. */
     public TopologyBuilder addHost(String name, String ipWithPrefix) {
         return addHost(new Host(name, ipWithPrefix, null, null));
     }
 
+    /** A host as given; its address must not be another host's. */
     public TopologyBuilder addHost(Host host) {
-        claim(host.name());
-        hosts.add(host);
-        nextPort.put(host.name(), 0);
-        return this;
-    }
-
-    /** A switch whose dpid is the number at the end of its name ({@code s12 -> 12}), else its position. */
-    public TopologyBuilder addSwitch(String name) {
-        return addSwitch(new Switch(name, numberIn(name).orElse(switches.size() + 1)));
-    }
-
-    public TopologyBuilder addSwitch(Switch sw) {
-        claim(sw.name());
-        switches.add(sw);
-        nextPort.put(sw.name(), 1);
-        return this;
-    }
-
-    public TopologyBuilder addLink(String a, String b) {
-        return addLink(a, b, LinkParams.NONE);
-    }
-
-    public TopologyBuilder addLink(String a, String b, LinkParams params) {
-        requireNode(a, a + " <-> " + b);
-        requireNode(b, a + " <-> " + b);
-        if (a.equals(b)) {
-            throw new TopologyException("link " + a + " <-> " + b + ": a node cannot be linked to itself");
+        String other = addresses.get(host.address());
+        if (other != null) {
+            throw new TopologyException(host.name(), "hosts " + other + " and " + host.name()
+                    + " both have address " + host.address() + ": give each host its own address");
         }
-        links.add(new Link(a, takePort(a), b, takePort(b), params));
+        claim(host.name(), false);
+        addresses.put(host.address(), host.name());
+        hosts.add(host);
         return this;
     }
 
+    /** A switch whose dpid is the first number in its name ({@code s12 -> 12}), or else the lowest free one. */
+    public TopologyBuilder addSwitch(String name) {
+        Names.check("switch", name);
+        claim(name, true);
+        switches.put(name, null);
+        return this;
+    }
+
+    /** A switch with this datapath id. */
+    public TopologyBuilder addSwitch(String name, long dpid) {
+        return addSwitch(new Switch(name, dpid));
+    }
+
+    /** A switch as given; its dpid must not be another switch's. */
+    public TopologyBuilder addSwitch(Switch sw) {
+        if (fixedDpids.contains(sw.dpid())) {
+            throw new TopologyException(sw.name(), "switch " + sw.name() + ": datapath id " + sw.dpid()
+                    + " is already another switch's; give each switch its own dpid");
+        }
+        claim(sw.name(), true);
+        fixedDpids.add(sw.dpid());
+        switches.put(sw.name(), sw.dpid());
+        return this;
+    }
+
+    /** A link with the next free port at each end. */
+    public TopologyBuilder addLink(String a, String b) {
+        return addLink(a, null, b, null, LinkParams.NONE);
+    }
+
+    /** A shaped link with the next free port at each end. */
+    public TopologyBuilder addLink(String a, String b, LinkParams params) {
+        return addLink(a, null, b, null, params);
+    }
+
+    /** A link with the ports it names (Mininet's {@code addLink(a, b, port1=, port2=)}). */
+    public TopologyBuilder addLink(Link link) {
+        return addLink(link.nodeA(), link.portA(), link.nodeB(), link.portB(), link.params());
+    }
+
+    /** A link; a null port means the node's next free one. */
+    TopologyBuilder addLink(String a, Integer portA, String b, Integer portB, LinkParams params) {
+        String label = Link.label(a, b);
+        requireNode(a, label);
+        requireNode(b, label);
+        if (a.equals(b)) {
+            throw new TopologyException(label, "link " + label + ": a node cannot be linked to itself");
+        }
+        int pa = portA == null ? ports.next(a) : checkPort(a, portA, label);
+        int pb = portB == null ? ports.next(b) : checkPort(b, portB, label);
+        Link link = new Link(a, pa, b, pb, params);
+        for (String ifname : List.of(link.interfaceA(), link.interfaceB())) {
+            if (ifname.length() > Topology.MAX_INTERFACE_NAME) {
+                throw new TopologyException(label, "link " + label + ": interface name " + ifname + " is "
+                        + ifname.length() + " characters; Linux allows " + Topology.MAX_INTERFACE_NAME
+                        + ": use shorter node names");
+            }
+        }
+        ports.take(a, pa);
+        ports.take(b, pb);
+        links.add(link);
+        return this;
+    }
+
+    /** The finished, validated topology. The builder can be built again after more additions. */
     public Topology build() {
-        hosts.replaceAll(this::withDefaultMac);
-        Topology t = new Topology(hosts, switches, links);
+        List<Switch> built = Dpids.assign(switches);
+        List<Host> withMacs = new ArrayList<>(hosts);
+        for (int i = 0; macsFromNumbers && i < withMacs.size(); i++) {
+            Host h = withMacs.get(i);
+            if (h.mac() == null) {
+                withMacs.set(i, new Host(h.name(), h.ip(), macFor(i + 1), h.gateway()));
+            }
+        }
+        Topology t = new Topology(withMacs, built, links);
         TopologyValidator.validate(t);
         return t;
     }
 
+    /** Mininet's default address of the n-th host: 10.0.0.n/8, carrying into higher octets past 255. */
     static String defaultIp(int n) {
+        if (n > MAX_DEFAULT_HOSTS) {
+            throw new TopologyException("more than " + MAX_DEFAULT_HOSTS
+                    + " hosts do not fit the default 10.0.0.0/8 addressing; give the hosts addresses");
+        }
         return "10." + ((n >> 16) & 0xff) + "." + ((n >> 8) & 0xff) + "." + (n & 0xff) + "/8";
     }
 
+    /** MAC derived from a number, as Mininet's {@code --mac}: 1 -> 00:00:00:00:00:01. */
     static String macFor(long n) {
         return String.format("%02x:%02x:%02x:%02x:%02x:%02x",
                 (n >> 40) & 0xff, (n >> 32) & 0xff, (n >> 24) & 0xff, (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff);
     }
 
-    private Host withDefaultMac(Host h) {
-        if (!macsFromNumbers || h.mac() != null) {
-            return h;
-        }
-        long n = numberIn(h.name()).orElse(hosts.indexOf(h) + 1);
-        return new Host(h.name(), h.ip(), macFor(n), h.gateway());
-    }
-
-    private static java.util.OptionalLong numberIn(String name) {
-        Matcher m = TRAILING_NUMBER.matcher(name);
-        return m.find() && m.group(1).length() <= 15
-                ? java.util.OptionalLong.of(Long.parseLong(m.group(1))) : java.util.OptionalLong.empty();
-    }
-
-    private void claim(String name) {
-        if (name == null || name.isBlank()) {
-            throw new TopologyException("a node needs a name");
-        }
-        if (!names.add(name)) {
-            throw new TopologyException("node " + name + " is defined twice: node names must be unique");
+    private void claim(String name, boolean isSwitch) {
+        if (!ports.addNode(name, isSwitch)) {
+            throw new TopologyException(name, "node " + name + " is defined twice: node names must be unique");
         }
     }
 
-    private void requireNode(String name, String link) {
-        if (!names.contains(name)) {
-            throw new TopologyException("link " + link + " names " + name + ", which is not a host or switch of this topology");
+    private void requireNode(String name, String label) {
+        if (!ports.knows(name)) {
+            throw new TopologyException(label, "link " + label + " names " + name
+                    + ", which is not a host or switch of this topology; add it first");
         }
     }
 
-    private int takePort(String node) {
-        return nextPort.merge(node, 1, Integer::sum) - 1;
+    private int checkPort(String node, int port, String label) {
+        boolean isSwitch = switches.containsKey(node);
+        if (port < (isSwitch ? 1 : 0)) {
+            throw new TopologyException(label, "link " + label + ": port " + port + " of " + node
+                    + " is out of range; " + (isSwitch ? "switch ports start at 1" : "host ports start at 0"));
+        }
+        if (ports.isUsed(node, port)) {
+            throw new TopologyException(label, "link " + label + ": port " + port + " of " + node
+                    + " is already used by another link; pick a free port or leave it out");
+        }
+        return port;
     }
 }

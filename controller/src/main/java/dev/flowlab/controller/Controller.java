@@ -1,0 +1,171 @@
+package dev.flowlab.controller;
+
+import dev.flowlab.controller.api.App;
+import dev.flowlab.controller.api.Switch;
+import dev.flowlab.controller.core.AppLoader;
+import dev.flowlab.controller.core.ContextForApp;
+import dev.flowlab.controller.core.EventDispatcher;
+import dev.flowlab.controller.core.LoadedApp;
+import dev.flowlab.controller.core.SwitchRegistry;
+import dev.flowlab.controller.openflow.OfServer;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.projectfloodlight.openflow.types.DatapathId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running OpenFlow 1.3 controller: its apps, its listening socket and its switches.
+ *
+ * <pre>{@code
+ * try (Controller c = Controller.start(ControllerConfig.of(List.of("learning-switch")))) {
+ *     c.awaitSwitches(List.of(1L, 2L), Duration.ofSeconds(10));
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class Controller implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Controller.class);
+
+    private final List<LoadedApp> apps;
+    private final SwitchRegistry registry;
+    private final OfServer server;
+    private final ScheduledExecutorService appExecutor;
+    private volatile InetSocketAddress address;
+    private boolean closed;
+
+    private Controller(ControllerConfig config, List<LoadedApp> apps) {
+        EventDispatcher dispatcher = new EventDispatcher(apps);
+        this.apps = dispatcher.apps();
+        this.registry = new SwitchRegistry(dispatcher);
+        this.appExecutor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "flowlab-apps");
+            t.setDaemon(true);
+            return t;
+        });
+        this.server = new OfServer(config, dispatcher, registry);
+        this.address = new InetSocketAddress(config.host(), config.port());
+    }
+
+    /** Starts the configured apps and listens for switches. */
+    public static Controller start(ControllerConfig config) {
+        return start(config, List.of());
+    }
+
+    /**
+     * Starts the configured apps plus {@code extraApps} (apps given as objects, for example a
+     * command line that prints switch events), and listens for switches.
+     *
+     * @throws IllegalArgumentException for an unknown app id, naming the known ones
+     * @throws IllegalStateException when the address cannot be bound
+     */
+    public static Controller start(ControllerConfig config, List<App> extraApps) {
+        Controller controller = new Controller(config, AppLoader.load(config.apps(), extraApps));
+        try {
+            controller.startApps();
+            controller.startListening();
+            return controller;
+        } catch (RuntimeException e) {
+            controller.close();
+            throw e;
+        }
+    }
+
+    private void startApps() {
+        for (LoadedApp a : apps) {
+            a.app().start(new ContextForApp(a.id(), registry, appExecutor));
+        }
+    }
+
+    /** The address the controller listens on (with the real port when port 0 was asked). */
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    /** Switches that finished their handshake. */
+    public Collection<Switch> switches() {
+        return registry.switches();
+    }
+
+    public Optional<Switch> switchById(long dpid) {
+        return registry.get(DatapathId.of(dpid));
+    }
+
+    /** Waits until every switch in {@code dpids} finished its handshake; false if the timeout passed first. */
+    public boolean awaitSwitches(Collection<Long> dpids, Duration timeout) {
+        try {
+            return registry.awaitAll(dpids.stream().map(DatapathId::of).toList(), timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Closes the listening socket and every switch connection, as if the controller died (switches
+     * in fail_mode=secure keep their flows, standalone ones fall back to MAC learning). Returns once
+     * the apps have seen every switch go down.
+     */
+    public void stopListening() {
+        server.stopListening();
+        LOG.info("stopped listening on {}", address);
+    }
+
+    /** Listens again on the same address and port. */
+    public void startListening() {
+        try {
+            address = server.listen(address);
+        } catch (Exception e) {  // Netty rethrows the checked BindException without declaring it
+            throw new IllegalStateException("cannot listen on " + hostPort(address) + ": " + e.getMessage()
+                    + " (is another controller running there? choose another address or port)", e);
+        }
+        LOG.info("listening for OpenFlow 1.3 switches on {}", hostPort(address));
+    }
+
+    /** Ids of the running apps, in the order they see events. */
+    public List<String> appIds() {
+        return apps.stream().map(LoadedApp::id).toList();
+    }
+
+    /** Ids of every app found on the class path, sorted. */
+    public static Set<String> availableApps() {
+        return Collections.unmodifiableSet(new TreeSet<>(AppLoader.available().keySet()));
+    }
+
+    /** Disconnects every switch, stops the apps (in reverse order) and the I/O threads. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        server.close();
+        for (int i = apps.size() - 1; i >= 0; i--) {
+            LoadedApp a = apps.get(i);
+            try {
+                a.app().stop();
+            } catch (RuntimeException e) {
+                LOG.warn("app={} threw in stop: {}", a.id(), e.toString(), e);
+            }
+        }
+        appExecutor.shutdownNow();
+        try {
+            appExecutor.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static String hostPort(InetSocketAddress address) {
+        return address.getHostString() + ":" + address.getPort();
+    }
+}

@@ -1,0 +1,104 @@
+package dev.flowlab.controller;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How to run a {@link Controller}. Start from {@link #defaults()} or {@link #of(List)} and change
+ * what you need with the {@code with...} methods; every value is checked here, so a bad one fails
+ * before anything starts.
+ *
+ * @param host              address to listen on (127.0.0.1 by default: only local switches)
+ * @param port              TCP port; 0 picks a free one ({@link Controller#address()} tells which)
+ * @param apps              ids of the apps to run, for example {@code learning-switch}
+ * @param echoInterval      a switch silent this long gets an echo request
+ * @param echoTimeout       a switch that then stays silent this long is disconnected (down)
+ * @param handshakeTimeout  a connection that has not finished the handshake by then is closed
+ * @param requestTimeout    a barrier or stats request unanswered this long fails
+ * @param missSendLength    SET_CONFIG miss_send_len: bytes of a packet sent to the controller (0xffff: all, no buffering)
+ * @param installTableMiss  install the table-miss entry (priority 0, to the controller) at handshake;
+ *                          off for apps that set up every flow proactively
+ * @param ioThreads         Netty I/O threads serving switches; 0 means one per CPU core
+ */
+public record ControllerConfig(String host, int port, List<String> apps, Duration echoInterval, Duration echoTimeout,
+                               Duration handshakeTimeout, Duration requestTimeout, int missSendLength,
+                               boolean installTableMiss, int ioThreads) {
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 6653;
+
+    public ControllerConfig {
+        Objects.requireNonNull(host, "host");
+        apps = List.copyOf(apps);
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port " + port + " is out of range; use 0-65535 (0 picks a free port)");
+        }
+        positive("echoInterval", echoInterval);
+        positive("echoTimeout", echoTimeout);
+        positive("handshakeTimeout", handshakeTimeout);
+        positive("requestTimeout", requestTimeout);
+        if (missSendLength < 0 || missSendLength > 0xffff) {
+            throw new IllegalArgumentException("missSendLength " + missSendLength + " is out of range; use 0-65535");
+        }
+        if (ioThreads < 0) {
+            throw new IllegalArgumentException("ioThreads " + ioThreads + " is negative; use 0 for one per CPU core");
+        }
+    }
+
+    private static void positive(String name, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be a positive duration, got " + value);
+        }
+    }
+
+    /** 127.0.0.1:6653, no apps, echo every 5 s with 5 s to answer, 10 s handshake and request timeouts. */
+    public static ControllerConfig defaults() {
+        return new ControllerConfig(DEFAULT_HOST, DEFAULT_PORT, List.of(), Duration.ofSeconds(5), Duration.ofSeconds(5),
+                Duration.ofSeconds(10), Duration.ofSeconds(10), 0xffff, true, 0);
+    }
+
+    /** The defaults with these apps. */
+    public static ControllerConfig of(List<String> apps) {
+        return defaults().withApps(apps);
+    }
+
+    public ControllerConfig withApps(List<String> apps) {
+        return new ControllerConfig(host, port, apps, echoInterval, echoTimeout, handshakeTimeout, requestTimeout,
+                missSendLength, installTableMiss, ioThreads);
+    }
+
+    public ControllerConfig withListen(String host, int port) {
+        return new ControllerConfig(host, port, apps, echoInterval, echoTimeout, handshakeTimeout, requestTimeout,
+                missSendLength, installTableMiss, ioThreads);
+    }
+
+    public ControllerConfig withEcho(Duration interval, Duration timeout) {
+        return new ControllerConfig(host, port, apps, interval, timeout, handshakeTimeout, requestTimeout,
+                missSendLength, installTableMiss, ioThreads);
+    }
+
+    public ControllerConfig withHandshakeTimeout(Duration timeout) {
+        return new ControllerConfig(host, port, apps, echoInterval, echoTimeout, timeout, requestTimeout,
+                missSendLength, installTableMiss, ioThreads);
+    }
+
+    public ControllerConfig withRequestTimeout(Duration timeout) {
+        return new ControllerConfig(host, port, apps, echoInterval, echoTimeout, handshakeTimeout, timeout,
+                missSendLength, installTableMiss, ioThreads);
+    }
+
+    public ControllerConfig withMissSendLength(int length) {
+        return new ControllerConfig(host, port, apps, echoInterval, echoTimeout, handshakeTimeout, requestTimeout,
+                length, installTableMiss, ioThreads);
+    }
+
+    public ControllerConfig withTableMiss(boolean install) {
+        return new ControllerConfig(host, port, apps, echoInterval, echoTimeout, handshakeTimeout, requestTimeout,
+                missSendLength, install, ioThreads);
+    }
+
+    public ControllerConfig withIoThreads(int threads) {
+        return new ControllerConfig(host, port, apps, echoInterval, echoTimeout, handshakeTimeout, requestTimeout,
+                missSendLength, installTableMiss, threads);
+    }
+}

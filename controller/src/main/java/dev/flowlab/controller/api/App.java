@@ -1,0 +1,60 @@
+package dev.flowlab.controller.api;
+
+import org.projectfloodlight.openflow.protocol.OFErrorMsg;
+import org.projectfloodlight.openflow.protocol.OFFlowRemoved;
+import org.projectfloodlight.openflow.protocol.OFPortStatus;
+import org.projectfloodlight.openflow.types.DatapathId;
+
+/**
+ * A controller application. Override only what you handle; every callback has a no-op default.
+ *
+ * <p>Threading: the events of one switch reach the apps in order, on that switch's I/O thread.
+ * Different switches run on different threads at the same time, so state shared across switches
+ * must be concurrent. Callbacks must not block: hand blocking work to {@link AppContext#executor()}.
+ * A callback that throws is logged with the app, callback and switch, and the event goes on to the
+ * next app.
+ */
+public interface App {
+
+    /** Position in the chain of apps: lower runs first. Apps with the same order run by app id. */
+    default int order() {
+        return 100;
+    }
+
+    /** Called once before the controller accepts switches. */
+    default void start(AppContext context) {
+    }
+
+    /** Called once when the controller shuts down, after every switch went down. */
+    default void stop() {
+    }
+
+    /** A switch finished its handshake: ports known, table-miss entry installed. */
+    default void onSwitchUp(Switch sw) {
+    }
+
+    /** A switch disconnected (or was replaced by a new connection with the same datapath id). */
+    default void onSwitchDown(DatapathId dpid) {
+    }
+
+    /**
+     * A packet reached the controller.
+     *
+     * @return {@link Verdict#HANDLED} to stop the chain, {@link Verdict#CONTINUE} to pass it on
+     */
+    default Verdict onPacketIn(PacketIn packetIn) {
+        return Verdict.CONTINUE;
+    }
+
+    /** A port was added, removed or changed; {@link Switch#ports()} already shows the change. */
+    default void onPortStatus(Switch sw, OFPortStatus status) {
+    }
+
+    /** A flow entry installed with the SEND_FLOW_REM flag was removed. */
+    default void onFlowRemoved(Switch sw, OFFlowRemoved removed) {
+    }
+
+    /** The switch sent an error that does not answer a {@link Switch#request} or {@link Switch#barrier()}. */
+    default void onError(Switch sw, OFErrorMsg error) {
+    }
+}

@@ -1,0 +1,61 @@
+package dev.flowlab.controller.api;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.projectfloodlight.openflow.protocol.OFBarrierReply;
+import org.projectfloodlight.openflow.protocol.OFFactory;
+import org.projectfloodlight.openflow.protocol.OFMessage;
+import org.projectfloodlight.openflow.protocol.OFPortDesc;
+import org.projectfloodlight.openflow.protocol.OFStatsReply;
+import org.projectfloodlight.openflow.protocol.OFStatsRequest;
+import org.projectfloodlight.openflow.types.DatapathId;
+import org.projectfloodlight.openflow.types.OFPort;
+
+/**
+ * A connected OpenFlow 1.3 switch that finished its handshake. Safe to use from any thread.
+ *
+ * <p>A handle belongs to one connection: after the switch disconnects, {@link #send} drops messages
+ * and pending futures fail. Look switches up by datapath id ({@link AppContext#switchById}) rather
+ * than keeping handles across {@link App#onSwitchDown}.
+ */
+public interface Switch {
+
+    /** The datapath id from the switch's FEATURES_REPLY. */
+    DatapathId id();
+
+    /** The switch's ports by port number (without the LOCAL port), kept current from PORT_STATUS. */
+    List<OFPortDesc> ports();
+
+    /** One port by number, if the switch has it. */
+    Optional<OFPortDesc> port(OFPort number);
+
+    /** The factory for messages to this switch (always OpenFlow 1.3). */
+    OFFactory factory();
+
+    /**
+     * Sends a message. Sent from a callback, it goes out with the others of the same read batch
+     * (one flush per batch); sent from another thread, it is flushed at once.
+     */
+    void send(OFMessage message);
+
+    /** Sends a barrier request; completes when the switch has processed everything sent before it. */
+    CompletableFuture<OFBarrierReply> barrier();
+
+    /**
+     * Sends a multipart (stats) request and collects every part of the reply.
+     *
+     * <p>The future completes on the switch's I/O thread: do not block in what you chain to it. It
+     * fails with {@link SwitchErrorException} when the switch answers with an error, with a
+     * {@link java.util.concurrent.TimeoutException} when it does not answer in time, and with
+     * {@link IllegalStateException} when the switch disconnects first.
+     */
+    <R extends OFStatsReply> CompletableFuture<List<R>> request(OFStatsRequest<R> request);
+
+    /** Whether this connection is still open. */
+    boolean isConnected();
+
+    /** The switch's end of the OpenFlow connection. */
+    InetSocketAddress remoteAddress();
+}

@@ -1,0 +1,232 @@
+package dev.flowlab.controller.openflow;
+
+import dev.flowlab.controller.ControllerConfig;
+import dev.flowlab.controller.api.Flows;
+import dev.flowlab.controller.core.EventDispatcher;
+import dev.flowlab.controller.core.SwitchRegistry;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.projectfloodlight.openflow.protocol.OFBarrierReply;
+import org.projectfloodlight.openflow.protocol.OFConfigFlags;
+import org.projectfloodlight.openflow.protocol.OFErrorMsg;
+import org.projectfloodlight.openflow.protocol.OFFactories;
+import org.projectfloodlight.openflow.protocol.OFFactory;
+import org.projectfloodlight.openflow.protocol.OFFeaturesReply;
+import org.projectfloodlight.openflow.protocol.OFHello;
+import org.projectfloodlight.openflow.protocol.OFHelloElem;
+import org.projectfloodlight.openflow.protocol.OFHelloElemVersionbitmap;
+import org.projectfloodlight.openflow.protocol.OFHelloFailedCode;
+import org.projectfloodlight.openflow.protocol.OFMessage;
+import org.projectfloodlight.openflow.protocol.OFPortDesc;
+import org.projectfloodlight.openflow.protocol.OFPortDescStatsReply;
+import org.projectfloodlight.openflow.protocol.OFStatsReplyFlags;
+import org.projectfloodlight.openflow.protocol.OFVersion;
+import org.projectfloodlight.openflow.types.DatapathId;
+import org.projectfloodlight.openflow.types.OFAuxId;
+import org.projectfloodlight.openflow.types.OFErrorCauseData;
+import org.projectfloodlight.openflow.types.OFPort;
+import org.projectfloodlight.openflow.types.U32;
+import org.projectfloodlight.openflow.types.U64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings a new connection to the point where apps may use it: HELLO (version 1.3 only),
+ * FEATURES, SET_CONFIG, port description, the table-miss entry (OpenFlow 1.3 has none by default:
+ * without it there are no packet-ins) and a barrier. Then it hands the connection over to a
+ * {@link SwitchConnection} and reports the switch up. Asynchronous messages that arrive on the way
+ * (port status, early packet-ins) are held and delivered, in order, right after switch up.
+ */
+final class Handshake extends ChannelInboundHandlerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(Handshake.class);
+    private static final OFFactory OF13 = OFFactories.getFactory(OFVersion.OF_13);
+    /** The table-miss entry's cookie, so {@code dump-flows} shows who installed it. */
+    static final U64 TABLE_MISS_COOKIE = Flows.cookie("flowlab");
+    private static final int MAX_HELD = 1024;
+
+    private final ControllerConfig config;
+    private final EventDispatcher dispatcher;
+    private final SwitchRegistry registry;
+    private final List<OFMessage> held = new ArrayList<>();
+    private final List<OFPortDesc> ports = new ArrayList<>();
+    private HandshakeState state = HandshakeState.WAIT_HELLO;
+    private ChannelHandlerContext ctx;
+    private ScheduledFuture<?> timeout;
+    private DatapathId dpid;
+    private long barrierXid;
+    private boolean refused;
+
+    Handshake(ControllerConfig config, EventDispatcher dispatcher, SwitchRegistry registry) {
+        this.config = config;
+        this.dispatcher = dispatcher;
+        this.registry = registry;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        long millis = config.handshakeTimeout().toMillis();
+        timeout = ctx.executor().schedule(() -> {
+            LOG.warn("{} closing connection: handshake not finished within {} ms (stuck in {})",
+                    ConnectionErrors.describe(ctx.channel()), millis, state);
+            ctx.close();
+        }, millis, TimeUnit.MILLISECONDS);
+        OFHelloElem versions = OF13.buildHelloElemVersionbitmap().setBitmaps(List.of(U32.of(1 << 4))).build();
+        ctx.writeAndFlush(OF13.buildHello().setElements(List.of(versions)).build(), ctx.voidPromise());
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!refused) {
+            state.handle(this, msg);
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        ctx.flush();
+        ctx.fireChannelReadComplete();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        timeout.cancel(false);
+        ctx.fireChannelInactive();
+    }
+
+    void onHello(Object msg) {
+        if (msg instanceof ForeignHello foreign) {
+            refuse(foreign.version(), "OpenFlow wire version " + foreign.version());
+        } else if (msg instanceof OFHello hello) {
+            if (speaks13(hello)) {
+                ctx.write(OF13.buildFeaturesRequest().build(), ctx.voidPromise());
+                state = HandshakeState.WAIT_FEATURES;
+            } else {
+                refuse(hello.getVersion().getWireVersion(), versionName(hello.getVersion()));
+            }
+        } else {
+            ctx.fireExceptionCaught(new ProtocolViolation("expected HELLO first, got " + describe(msg)));
+        }
+    }
+
+    /** With a version bitmap (1.3.1+), 1.3 must be in it; without one, the peer's version must be 1.3 or later. */
+    private static boolean speaks13(OFHello hello) {
+        if (hello.getVersion().compareTo(OFVersion.OF_13) < 0) {
+            return false;
+        }
+        for (OFHelloElem element : hello.getElements()) {
+            if (element instanceof OFHelloElemVersionbitmap bitmap && !bitmap.getBitmaps().isEmpty()) {
+                return (bitmap.getBitmaps().get(0).getValue() & (1 << 4)) != 0;
+            }
+        }
+        return true;
+    }
+
+    /** Spec 1.3 section 6.3.1: HELLO_FAILED/INCOMPATIBLE with an explanation, then close. */
+    private void refuse(int wireVersion, String offered) {
+        LOG.warn("{} closing connection: it does not speak OpenFlow 1.3 (its HELLO offered {}); sent HELLO_FAILED",
+                ConnectionErrors.describe(ctx.channel()), offered);
+        OFFactory of = wireVersion >= 1 && wireVersion <= 6 ? OFFactories.getFactory(versionOf(wireVersion)) : OF13;
+        byte[] why = "flowlab speaks only OpenFlow 1.3".getBytes(StandardCharsets.US_ASCII);
+        OFErrorMsg error = of.errorMsgs().buildHelloFailedErrorMsg()
+                .setCode(OFHelloFailedCode.INCOMPATIBLE)
+                .setData(OFErrorCauseData.of(why, of.getVersion()))
+                .build();
+        refused = true;
+        ctx.writeAndFlush(error).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /** OF_10 -> "OpenFlow 1.0". */
+    private static String versionName(OFVersion version) {
+        String digits = version.name().substring(3);
+        return "OpenFlow " + digits.charAt(0) + "." + digits.substring(1);
+    }
+
+    private static OFVersion versionOf(int wire) {
+        for (OFVersion v : OFVersion.values()) {
+            if (v.getWireVersion() == wire) {
+                return v;
+            }
+        }
+        return OFVersion.OF_13;
+    }
+
+    void onFeatures(OFFeaturesReply features) {
+        dpid = features.getDatapathId();
+        ctx.channel().attr(ConnectionErrors.DPID).set(dpid);
+        if (!features.getAuxiliaryId().equals(OFAuxId.MAIN)) {
+            ctx.fireExceptionCaught(new ProtocolViolation("auxiliary connection " + features.getAuxiliaryId()
+                    + " is not supported; configure the switch without auxiliary connections"));
+            return;
+        }
+        ctx.write(OF13.buildSetConfig()
+                .setFlags(EnumSet.noneOf(OFConfigFlags.class))
+                .setMissSendLen(config.missSendLength())
+                .build(), ctx.voidPromise());
+        ctx.write(OF13.buildPortDescStatsRequest().build(), ctx.voidPromise());
+        state = HandshakeState.WAIT_PORT_DESC;
+    }
+
+    void onPortDesc(OFPortDescStatsReply reply) {
+        ports.addAll(reply.getEntries());
+        if (reply.getFlags().contains(OFStatsReplyFlags.REPLY_MORE)) {
+            return;
+        }
+        if (config.installTableMiss()) {
+            ctx.write(OF13.buildFlowAdd()
+                    .setCookie(TABLE_MISS_COOKIE)
+                    .setPriority(0)
+                    .setMatch(OF13.buildMatch().build())
+                    .setInstructions(Flows.apply(OF13, Flows.output(OF13, OFPort.CONTROLLER)))
+                    .build(), ctx.voidPromise());
+        }
+        OFMessage barrier = OF13.buildBarrierRequest().build();
+        barrierXid = barrier.getXid();
+        ctx.write(barrier, ctx.voidPromise());
+        state = HandshakeState.WAIT_BARRIER;
+    }
+
+    boolean isOurBarrier(OFBarrierReply reply) {
+        return reply.getXid() == barrierXid;
+    }
+
+    void onBarrier() {
+        timeout.cancel(false);
+        SwitchConnection connection = new SwitchConnection(ctx.channel(), dpid, ports, dispatcher, registry,
+                config.requestTimeout());
+        ctx.pipeline().replace(this, "switch", connection);
+        connection.start(held);
+    }
+
+    /** A message the current step does not wait for. */
+    void other(Object msg) {
+        if (msg instanceof OFErrorMsg error) {
+            ctx.fireExceptionCaught(new ProtocolViolation("switch rejected the handshake in " + state + ": " + error));
+        } else if (msg instanceof OFMessage message && isAsync(message)) {
+            if (held.size() < MAX_HELD) {
+                held.add(message);
+            }
+        } else {
+            LOG.debug("{} sent {} during {}, ignored", ConnectionErrors.describe(ctx.channel()), describe(msg), state);
+        }
+    }
+
+    private static boolean isAsync(OFMessage message) {
+        return switch (message.getType()) {
+            case PACKET_IN, PORT_STATUS, FLOW_REMOVED -> true;
+            default -> false;
+        };
+    }
+
+    private static String describe(Object msg) {
+        return msg instanceof OFMessage m ? m.getType() + " (" + m.getVersion() + ")" : String.valueOf(msg);
+    }
+}

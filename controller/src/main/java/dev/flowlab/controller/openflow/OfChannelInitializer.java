@@ -1,0 +1,46 @@
+package dev.flowlab.controller.openflow;
+
+import dev.flowlab.controller.ControllerConfig;
+import dev.flowlab.controller.core.EventDispatcher;
+import dev.flowlab.controller.core.SwitchRegistry;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The pipeline of one switch connection, in reading order. Every handler is made per channel
+ * because each keeps per-connection state.
+ */
+final class OfChannelInitializer extends ChannelInitializer<SocketChannel> {
+    private final ControllerConfig config;
+    private final EventDispatcher dispatcher;
+    private final SwitchRegistry registry;
+    private final ChannelGroup connections;
+
+    OfChannelInitializer(ControllerConfig config, EventDispatcher dispatcher, SwitchRegistry registry,
+                         ChannelGroup connections) {
+        this.config = config;
+        this.dispatcher = dispatcher;
+        this.registry = registry;
+        this.connections = connections;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel channel) {
+        connections.add(channel);  // so stopListening() and close() reach switches mid-handshake too
+        ChannelPipeline pipeline = channel.pipeline();
+        // Bytes <-> OpenFlow messages.
+        pipeline.addLast("decoder", new OfMessageDecoder());
+        pipeline.addLast("encoder", new OfMessageEncoder());
+        // Silence from the switch -> echo request -> no answer -> close.
+        pipeline.addLast("idle", new IdleStateHandler(config.echoInterval().toNanos(), 0, 0, TimeUnit.NANOSECONDS));
+        pipeline.addLast("keepalive", new KeepAlive(config.echoTimeout()));
+        // HELLO ... barrier; replaces itself with the SwitchConnection ("switch") when done.
+        pipeline.addLast("handshake", new Handshake(config, dispatcher, registry));
+        // Anything thrown above closes this connection only, with one log line.
+        pipeline.addLast("errors", new ConnectionErrors());
+    }
+}

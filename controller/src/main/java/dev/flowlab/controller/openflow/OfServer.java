@@ -1,0 +1,83 @@
+package dev.flowlab.controller.openflow;
+
+import dev.flowlab.controller.ControllerConfig;
+import dev.flowlab.controller.core.EventDispatcher;
+import dev.flowlab.controller.core.SwitchRegistry;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The OpenFlow listening socket and the I/O threads that serve switch connections. Listening
+ * can stop and start again while the threads (and the apps) keep running.
+ */
+public final class OfServer implements AutoCloseable {
+    private final EventLoopGroup acceptor = new NioEventLoopGroup(1, new DefaultThreadFactory("flowlab-accept", true));
+    private final EventLoopGroup io;
+    private final ChannelGroup connections = new DefaultChannelGroup("switches", GlobalEventExecutor.INSTANCE);
+    private final ServerBootstrap bootstrap;
+    private Channel listening;
+
+    public OfServer(ControllerConfig config, EventDispatcher dispatcher, SwitchRegistry registry) {
+        io = new NioEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("flowlab-io", true));
+        bootstrap = new ServerBootstrap()
+                .group(acceptor, io)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)  // we batch writes ourselves: one flush per read batch
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 1024 * 1024))
+                .childHandler(new OfChannelInitializer(config, dispatcher, registry, connections));
+    }
+
+    /** Opens the listening socket; returns the bound address (with the real port when 0 was asked). */
+    public synchronized InetSocketAddress listen(InetSocketAddress address) {
+        if (listening != null) {
+            return (InetSocketAddress) listening.localAddress();
+        }
+        listening = bootstrap.bind(address).syncUninterruptibly().channel();
+        return (InetSocketAddress) listening.localAddress();
+    }
+
+    /**
+     * Closes the listening socket and every switch connection, and returns once every app has
+     * seen those switches go down.
+     */
+    public synchronized void stopListening() {
+        if (listening != null) {
+            listening.close().syncUninterruptibly();
+            listening = null;
+        }
+        List<Channel> open = List.copyOf(connections);
+        connections.close().awaitUninterruptibly();
+        // channelInactive (switch down) runs as a task queued on each channel's loop after the close:
+        // a no-op queued behind it returns when it has run.
+        for (Channel channel : open) {
+            if (!channel.eventLoop().isShuttingDown()) {
+                channel.eventLoop().submit(() -> { }).awaitUninterruptibly();
+            }
+        }
+    }
+
+    public synchronized boolean isListening() {
+        return listening != null;
+    }
+
+    @Override
+    public void close() {
+        stopListening();
+        acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        io.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.flowlab.controller.openflow;
+
+import dev.flowlab.controller.api.SwitchErrorException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+import org.projectfloodlight.openflow.protocol.OFErrorMsg;
+import org.projectfloodlight.openflow.protocol.OFMessage;
+import org.projectfloodlight.openflow.protocol.OFStatsReply;
+import org.projectfloodlight.openflow.protocol.OFStatsReplyFlags;
+import org.projectfloodlight.openflow.types.DatapathId;
+
+/**
+ * Requests waiting for their reply, by XID: barriers (one reply) and multipart requests (parts
+ * collected until the last one, the one without REPLY_MORE). Registered from any thread, answered
+ * on the connection's I/O thread.
+ */
+final class PendingRequests {
+    private final DatapathId dpid;
+    private final Map<Long, Pending<?>> byXid = new ConcurrentHashMap<>();
+
+    private static final class Pending<T> {
+        final CompletableFuture<T> future = new CompletableFuture<>();
+        final List<OFStatsReply> parts = new ArrayList<>(1);
+    }
+
+    PendingRequests(DatapathId dpid) {
+        this.dpid = dpid;
+    }
+
+    /** A future for the reply to the request with this XID. */
+    <T> CompletableFuture<T> expect(long xid) {
+        Pending<T> pending = new Pending<>();
+        byXid.put(xid, pending);
+        return pending.future;
+    }
+
+    /** Completes the request this message answers; false when it answers none of ours. */
+    @SuppressWarnings("unchecked")
+    boolean answer(OFMessage reply) {
+        Pending<Object> pending = (Pending<Object>) byXid.get(reply.getXid());
+        if (pending == null) {
+            return false;
+        }
+        if (reply instanceof OFErrorMsg error) {
+            byXid.remove(reply.getXid());
+            pending.future.completeExceptionally(new SwitchErrorException(dpid, error));
+        } else if (reply instanceof OFStatsReply part) {
+            pending.parts.add(part);
+            if (!part.getFlags().contains(OFStatsReplyFlags.REPLY_MORE)) {
+                byXid.remove(reply.getXid());
+                pending.future.complete(List.copyOf(pending.parts));
+            }
+        } else {
+            byXid.remove(reply.getXid());
+            pending.future.complete(reply);
+        }
+        return true;
+    }
+
+    /** Fails a request that got no reply in time. */
+    void timeOut(long xid, long millis) {
+        Pending<?> pending = byXid.remove(xid);
+        if (pending != null) {
+            pending.future.completeExceptionally(
+                    new TimeoutException("switch " + dpid + " did not answer request xid=" + xid + " within " + millis + " ms"));
+        }
+    }
+
+    /** Fails every open request: the connection is gone. */
+    void failAll() {
+        for (Long xid : List.copyOf(byXid.keySet())) {
+            Pending<?> pending = byXid.remove(xid);
+            if (pending != null) {
+                pending.future.completeExceptionally(new IllegalStateException("switch " + dpid + " disconnected"));
+            }
+        }
+    }
+}

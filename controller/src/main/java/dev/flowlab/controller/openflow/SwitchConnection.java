@@ -1,0 +1,253 @@
+package dev.flowlab.controller.openflow;
+
+import dev.flowlab.controller.api.PacketIn;
+import dev.flowlab.controller.api.Switch;
+import dev.flowlab.controller.core.EventDispatcher;
+import dev.flowlab.controller.core.SwitchRegistry;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.projectfloodlight.openflow.protocol.OFBarrierReply;
+import org.projectfloodlight.openflow.protocol.OFErrorMsg;
+import org.projectfloodlight.openflow.protocol.OFFactories;
+import org.projectfloodlight.openflow.protocol.OFFactory;
+import org.projectfloodlight.openflow.protocol.OFFlowRemoved;
+import org.projectfloodlight.openflow.protocol.OFMessage;
+import org.projectfloodlight.openflow.protocol.OFPacketIn;
+import org.projectfloodlight.openflow.protocol.OFPortDesc;
+import org.projectfloodlight.openflow.protocol.OFPortReason;
+import org.projectfloodlight.openflow.protocol.OFPortStatus;
+import org.projectfloodlight.openflow.protocol.OFStatsReply;
+import org.projectfloodlight.openflow.protocol.OFStatsRequest;
+import org.projectfloodlight.openflow.protocol.OFVersion;
+import org.projectfloodlight.openflow.types.DatapathId;
+import org.projectfloodlight.openflow.types.OFPort;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A switch after its handshake: the {@link Switch} apps use, and the pipeline's last stage, which
+ * turns messages into app events on the connection's I/O thread.
+ *
+ * <p>Writes made while handling a read batch are flushed once, when the batch ends. When the
+ * switch stops draining our writes, we stop reading its packet-ins until it catches up, so a slow
+ * switch cannot make us buffer without bound.
+ */
+public final class SwitchConnection extends ChannelInboundHandlerAdapter implements Switch {
+    private static final Logger LOG = LoggerFactory.getLogger(SwitchConnection.class);
+    private static final OFFactory OF13 = OFFactories.getFactory(OFVersion.OF_13);
+
+    private final Channel channel;
+    private final DatapathId dpid;
+    private final EventDispatcher dispatcher;
+    private final SwitchRegistry registry;
+    private final PendingRequests pending;
+    private final Duration requestTimeout;
+    private final InetSocketAddress remote;   // kept: a closed channel may no longer know it
+    private volatile Map<OFPort, OFPortDesc> ports;
+    private volatile List<OFPortDesc> portList;
+    private ChannelHandlerContext ctx;
+    private boolean inReadBatch;   // touched only on the I/O thread
+
+    SwitchConnection(Channel channel, DatapathId dpid, Collection<OFPortDesc> ports, EventDispatcher dispatcher,
+                     SwitchRegistry registry, Duration requestTimeout) {
+        this.channel = channel;
+        this.dpid = dpid;
+        this.dispatcher = dispatcher;
+        this.registry = registry;
+        this.requestTimeout = requestTimeout;
+        this.pending = new PendingRequests(dpid);
+        this.remote = (InetSocketAddress) channel.remoteAddress();
+        TreeMap<OFPort, OFPortDesc> byNumber = new TreeMap<>();
+        ports.stream().filter(SwitchConnection::isPhysical).forEach(p -> byNumber.put(p.getPortNo(), p));
+        setPorts(byNumber);
+    }
+
+    /** Reserved ports (LOCAL, CONTROLLER...) are negative as signed ints. */
+    private static boolean isPhysical(OFPortDesc port) {
+        return port.getPortNo().getPortNumber() > 0;
+    }
+
+    private void setPorts(TreeMap<OFPort, OFPortDesc> byNumber) {
+        this.ports = byNumber;
+        this.portList = List.copyOf(byNumber.values());
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        inReadBatch = true;
+        if (msg instanceof OFMessage message) {
+            receive(message);
+        } else {
+            ctx.fireExceptionCaught(new ProtocolViolation("unexpected " + msg + " after the handshake"));
+        }
+    }
+
+    /**
+     * The handshake finished (we are inside its read batch): report the switch up, close the
+     * connection this one replaces, then deliver what the handshake held back, in arrival order.
+     */
+    void start(List<OFMessage> held) {
+        inReadBatch = true;
+        Switch replaced = registry.up(this);
+        if (replaced instanceof SwitchConnection old) {
+            old.channel.close();
+        }
+        held.forEach(this::receive);
+    }
+
+    private void receive(OFMessage message) {
+        if (message.getVersion() != OFVersion.OF_13) {
+            ctx.fireExceptionCaught(new ProtocolViolation("message in " + message.getVersion()
+                    + " after negotiating OpenFlow 1.3"));
+            return;
+        }
+        if (message instanceof OFPacketIn packetIn) {  // the hot path: straight to the apps
+            dispatcher.packetIn(new PacketIn(this, packetIn));
+            return;
+        }
+        switch (message.getType()) {
+            case PORT_STATUS -> portStatus((OFPortStatus) message);
+            case FLOW_REMOVED -> dispatcher.flowRemoved(this, (OFFlowRemoved) message);
+            case ERROR -> {
+                if (!pending.answer(message)) {
+                    LOG.warn("dpid={} sent error {}", dpid, message);
+                    dispatcher.error(this, (OFErrorMsg) message);
+                }
+            }
+            case BARRIER_REPLY, STATS_REPLY -> {
+                if (!pending.answer(message)) {
+                    LOG.debug("dpid={} sent a reply nobody waits for: {}", dpid, message);
+                }
+            }
+            default -> LOG.debug("dpid={} sent {}, ignored", dpid, message.getType());
+        }
+    }
+
+    private void portStatus(OFPortStatus status) {
+        OFPortDesc desc = status.getDesc();
+        if (isPhysical(desc)) {
+            TreeMap<OFPort, OFPortDesc> updated = new TreeMap<>(ports);
+            if (status.getReason() == OFPortReason.DELETE) {
+                updated.remove(desc.getPortNo());
+            } else {
+                updated.put(desc.getPortNo(), desc);
+            }
+            setPorts(updated);
+        }
+        dispatcher.portStatus(this, status);
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        inReadBatch = false;
+        ctx.flush();
+        if (!channel.isWritable()) {
+            channel.config().setAutoRead(false);
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (channel.isWritable()) {
+            channel.config().setAutoRead(true);
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        pending.failAll();
+        registry.down(this);
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public DatapathId id() {
+        return dpid;
+    }
+
+    @Override
+    public List<OFPortDesc> ports() {
+        return portList;
+    }
+
+    @Override
+    public Optional<OFPortDesc> port(OFPort number) {
+        return Optional.ofNullable(ports.get(number));
+    }
+
+    @Override
+    public OFFactory factory() {
+        return OF13;
+    }
+
+    @Override
+    public void send(OFMessage message) {
+        if (!channel.isActive()) {
+            LOG.debug("dpid={} is disconnected; dropped {}", dpid, message.getType());
+        } else if (!channel.eventLoop().inEventLoop()) {
+            ctx.writeAndFlush(message, ctx.voidPromise());
+        } else if (inReadBatch) {
+            ctx.write(message, ctx.voidPromise());   // flushed with the batch in channelReadComplete
+        } else {
+            ctx.writeAndFlush(message, ctx.voidPromise());
+        }
+    }
+
+    @Override
+    public CompletableFuture<OFBarrierReply> barrier() {
+        return ask(OF13.buildBarrierRequest().build());
+    }
+
+    @Override
+    public <R extends OFStatsReply> CompletableFuture<List<R>> request(OFStatsRequest<R> request) {
+        return ask(request);
+    }
+
+    private <T> CompletableFuture<T> ask(OFMessage request) {
+        if (!channel.isActive()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("switch " + dpid + " disconnected"));
+        }
+        if (request.getXid() == 0) {  // built without the factory: the reply must be told apart
+            request = request.createBuilder().setXid(OF13.nextXid()).build();
+        }
+        long xid = request.getXid();
+        CompletableFuture<T> reply = pending.expect(xid);
+        send(request);
+        long millis = requestTimeout.toMillis();
+        ScheduledFuture<?> timeout = channel.eventLoop().schedule(() -> pending.timeOut(xid, millis), millis, TimeUnit.MILLISECONDS);
+        reply.whenComplete((r, e) -> timeout.cancel(false));
+        return reply;
+    }
+
+    @Override
+    public boolean isConnected() {
+        return channel.isActive();
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return remote;
+    }
+
+    @Override
+    public String toString() {
+        return "Switch[dpid=" + dpid + " " + remoteAddress() + "]";
+    }
+}
