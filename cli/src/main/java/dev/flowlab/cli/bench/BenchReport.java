@@ -10,10 +10,12 @@ final class BenchReport {
     private final PrintWriter out;
     private final LoadSettings settings;
     private final List<String[]> table = new ArrayList<>();
+    private final BenchJson json;
 
     BenchReport(PrintWriter out, LoadSettings settings) {
         this.out = out;
         this.settings = settings;
+        this.json = new BenchJson(settings);
     }
 
     void header() {
@@ -78,10 +80,17 @@ final class BenchReport {
         }
         out.flush();
         table.add(new String[] {target, mode.label(), number(result.min()), number(result.median()), number(result.max())});
+        json.result(target, mode, result);
     }
 
-    void failed(String target, Mode mode) {
+    void failed(String target, Mode mode, String error) {
         table.add(new String[] {target, mode.label(), "failed", "", ""});
+        json.failure(target, mode, error);
+    }
+
+    /** Writes every run so far as JSON to {@code file}. */
+    void writeJson(java.nio.file.Path file) {
+        json.write(file);
     }
 
     /** The comparison table, when more than one run was made. */

@@ -41,7 +41,7 @@ final class BenchRunner {
         } catch (BenchException e) {
             err.println("flowlab: " + e.getMessage());
             err.flush();
-            modes.forEach(mode -> report.failed(target.label(), mode));
+            modes.forEach(mode -> report.failed(target.label(), mode, e.getMessage()));
             return false;
         }
         try (child) {
@@ -67,7 +67,7 @@ final class BenchRunner {
             }
             err.println("flowlab: " + label + ", " + mode.label() + " mode: " + message);
             err.flush();
-            report.failed(label, mode);
+            report.failed(label, mode, message);
             return false;
         }
     }

@@ -1,6 +1,7 @@
 package dev.flowlab.cli.bench;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,6 +111,10 @@ public final class ControllerBenchCommand implements Callable<Integer> {
             description = "JVM option for a spawned flowlab, repeatable. Example: --java-opt=-Xmx1g")
     List<String> javaOptions = new ArrayList<>();
 
+    @Option(names = "--json", paramLabel = "FILE",
+            description = "Also write the results, loop by loop, as JSON to FILE. Example: --json /tmp/bench.json")
+    Path json;
+
     @Override
     public Integer call() {
         LoadSettings settings = new LoadSettings(switches, macs, ports, Mode.THROUGHPUT, loops, warmup,
@@ -126,6 +131,9 @@ public final class ControllerBenchCommand implements Callable<Integer> {
             ok &= runner.spawned(target, spawnPort, javaOptions, Duration.ofSeconds(spawnTimeoutSeconds), modes);
         }
         report.comparison();
+        if (json != null) {
+            report.writeJson(json);
+        }
         return ok ? 0 : 1;
     }
 
