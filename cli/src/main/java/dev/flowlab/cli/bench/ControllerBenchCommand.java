@@ -73,7 +73,7 @@ public final class ControllerBenchCommand implements Callable<Integer> {
             description = "Length of one loop in milliseconds (default ${DEFAULT-VALUE}). Example: --loop-ms 500")
     long loopMillis;
 
-    @Option(names = {"-w", "--warmup"}, paramLabel = "N", defaultValue = "1",
+    @Option(names = {"-w", "--warmup"}, paramLabel = "N", defaultValue = "2",
             description = "First loops printed but left out of min/median/max, while the controller learns the hosts "
                     + "and its JIT warms up (default ${DEFAULT-VALUE}). Example: --warmup 3")
     int warmup;

@@ -27,11 +27,15 @@ import org.slf4j.LoggerFactory;
  */
 final class EmulatedSwitch extends ChannelInboundHandlerAdapter implements MessageScanner.Sink {
     private static final Logger log = LoggerFactory.getLogger(EmulatedSwitch.class);
-    /** Packet-ins in flight get counted unanswered, and new ones sent, when no PACKET_OUT came for this long. */
     /** Top up the window only when this many packet-ins (or a quarter of the window) are missing. */
     private static final int MAX_TOP_UP_AT = 32;
+    /**
+     * Packet-ins in flight are counted unanswered, and new ones sent, when no PACKET_OUT came for
+     * this long: long enough not to pile more load on a controller that is only slow for a moment
+     * (a GC pause, a busy machine).
+     */
+    static final long UNANSWERED_AFTER_NANOS = TimeUnit.SECONDS.toNanos(2);
     private static final Pattern ERROR_CODE = Pattern.compile("code=([A-Z0-9_]+)");
-    static final long UNANSWERED_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
     private final int index;
     private final int measuredWindow;
