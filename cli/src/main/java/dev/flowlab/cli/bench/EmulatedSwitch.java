@@ -46,7 +46,7 @@ final class EmulatedSwitch extends ChannelInboundHandlerAdapter implements Messa
     private final SwitchReplies replies;
     private final MessageScanner scanner = new MessageScanner(this);
 
-    private Channel channel;
+    private volatile Channel channel;
     private boolean sending;
     private int inFlight;
     private boolean answered;
