@@ -64,7 +64,7 @@ public final class HostTracker implements App, HostService, TopologyListener {
     public Verdict onPacketIn(PacketIn in) {
         Ethernet eth = in.ethernet();
         MacAddress mac = eth.source();
-        if (mac.isMulticast() || mac.equals(MacAddress.NONE) || !topology.isEdgePort(in.sw().id(), in.inPort())) {
+        if (mac.isBroadcast() || mac.isMulticast() || mac.equals(MacAddress.NONE) || !topology.isEdgePort(in.sw().id(), in.inPort())) {
             return Verdict.CONTINUE;
         }
         learn(mac, senderIp(eth), new SwitchPort(in.sw().id(), in.inPort()));

@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 import org.projectfloodlight.openflow.types.DatapathId;
 
 /**
@@ -46,7 +47,7 @@ final class SwitchGraph {
         this.switches = Collections.unmodifiableSet(new TreeSet<>(switches));
         this.links = links.stream()
                 .filter(l -> this.switches.contains(l.srcDpid()) && this.switches.contains(l.dstDpid()))
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+                .collect(Collectors.toUnmodifiableSet());
         for (Link l : this.links) {
             outgoing.computeIfAbsent(l.srcDpid(), d -> new ArrayList<>()).add(l);
             linkEnds.add(l.src());
