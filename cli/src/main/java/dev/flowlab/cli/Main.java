@@ -8,6 +8,8 @@ import picocli.CommandLine.Command;
         description = "OpenFlow 1.3 controller with pluggable apps, and emulated networks of namespaces and Open vSwitch.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                dev.flowlab.cli.bench.BenchCommand.class,
+                CleanCommand.class,
                 RunCommand.class,
                 DemoCommand.class,
         })
