@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 dev.flowlab.cli.bench.BenchCommand.class,
+                ControllerCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec
