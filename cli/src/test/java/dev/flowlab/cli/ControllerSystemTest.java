@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowlab.controller.Controller;
 import dev.flowlab.controller.ControllerConfig;
+import dev.flowlab.controller.api.App;
+import dev.flowlab.controller.api.Switch;
 import dev.flowlab.dataplane.FailMode;
 import dev.flowlab.dataplane.NamespaceHost;
 import dev.flowlab.dataplane.Network;
@@ -17,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.projectfloodlight.openflow.types.DatapathId;
 
 /**
  * The controller driving a real Open vSwitch bridge in fail_mode=secure (so nothing is forwarded
@@ -85,7 +89,19 @@ class ControllerSystemTest {
 
     @Test
     void learningSwitchConnectsEveryPairAndInstallsTheirFlows() {
-        try (Controller controller = Controller.start(config("learning-switch"));
+        List<String> events = new CopyOnWriteArrayList<>();
+        App recorder = new App() {
+            @Override
+            public void onSwitchUp(Switch sw) {
+                events.add("up " + sw.id().getLong());
+            }
+
+            @Override
+            public void onSwitchDown(DatapathId dpid) {
+                events.add("down " + dpid.getLong());
+            }
+        };
+        try (Controller controller = Controller.start(config("learning-switch"), List.of(recorder));
              Network net = network(Topologies.single(3).withDeterministicMacs(), controller)) {
             connectAndPingAll(controller, net);
 
@@ -102,6 +118,7 @@ class ControllerSystemTest {
                 }
             }
         }
+        assertThat(events).containsExactly("up 1", "down 1");  // one connection, no flapping
         assertNothingLeft();
     }
 
