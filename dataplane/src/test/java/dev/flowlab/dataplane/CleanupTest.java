@@ -34,9 +34,7 @@ class CleanupTest {
 
     @Test
     void removesEverythingOfARunKilledWithSigkill() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                KilledRunChild.class.getName(), PREFIX).redirectErrorStream(true).start();
+        Process child = startChild();
         String runId;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             runId = awaitReady(out);
@@ -57,6 +55,25 @@ class CleanupTest {
             assertThat(ProcessHandle.of(sleeper).map(ProcessHandle::isAlive).orElse(false)).isFalse();
             assertThat(Files.exists(RunState.dir().resolve(runId + RunState.FILE_SUFFIX))).isFalse();
             Machine.assertNothingLeft(PREFIX);
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+
+    @Test
+    void sigtermTearsTheNetworkDownThroughTheShutdownHook() throws Exception {
+        Process child = startChild();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String runId = awaitReady(out);
+            assertThat(runId).as("child did not build its network").isNotNull();
+            long sleeper = awaitProcessIn(PREFIX + "h1");
+
+            child.destroy();  // SIGTERM
+            assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+            Machine.assertNothingLeft(PREFIX);
+            assertThat(ProcessHandle.of(sleeper).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            assertThat(Files.exists(RunState.dir().resolve(runId + RunState.FILE_SUFFIX))).isFalse();
         } finally {
             child.destroyForcibly();
         }
@@ -85,6 +102,12 @@ class CleanupTest {
         } finally {
             net.close();  // finds nothing left of its own: no error
         }
+    }
+
+    private static Process startChild() throws java.io.IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                KilledRunChild.class.getName(), PREFIX).redirectErrorStream(true).start();
     }
 
     /** The pid of the (single) process in the namespace, once `ip netns exec` has entered it. */
