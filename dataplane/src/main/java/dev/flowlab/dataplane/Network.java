@@ -116,10 +116,12 @@ public final class Network implements AutoCloseable {
         return datapath.ovsName();
     }
 
+    /** The options it was built with. */
     public NetworkOptions options() {
         return options;
     }
 
+    /** Every host, in topology order. */
     public List<NamespaceHost> hosts() {
         return List.copyOf(hosts.values());
     }
@@ -129,6 +131,7 @@ public final class Network implements AutoCloseable {
         return find(hosts, name).orElseThrow(() -> new IllegalArgumentException("no host " + name + " in " + topology));
     }
 
+    /** Every switch, in topology order. */
     public List<OvsBridge> switches() {
         return List.copyOf(bridges.values());
     }
@@ -138,6 +141,7 @@ public final class Network implements AutoCloseable {
         return find(bridges, name).orElseThrow(() -> new IllegalArgumentException("no switch " + name + " in " + topology));
     }
 
+    /** Every link, in topology order. */
     public List<VethLink> links() {
         return List.copyOf(links);
     }
@@ -172,6 +176,7 @@ public final class Network implements AutoCloseable {
         }
     }
 
+    /** Same as {@link #stop()}. */
     @Override
     public void close() {
         stop();
