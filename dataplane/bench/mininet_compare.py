@@ -5,6 +5,7 @@ Comparison only (flowlab itself has no Python). Run with Debian's python3, which
 library:  /usr/bin/python3 dataplane/bench/mininet_compare.py linear,100
 Refuses to run while any Open vSwitch bridge exists: Mininet's clean-up deletes every bridge.
 """
+import os
 import subprocess
 import sys
 import time
@@ -41,6 +42,10 @@ def main():
                 break
         pinged = time.time()
         net.stop()
+        # As for flowlab: torn down means ovs-vswitchd has removed the bridges' own ports too.
+        switches = {s.name for s in net.switches}
+        while switches & set(os.listdir('/sys/class/net')):
+            time.sleep(0.02)
         stopped = time.time()
         print('mininet %-12s %6d %9.2f %9.2f %12.2f %10.2f' % (
             spec, len(net.hosts), built - t0, pinged - built, pinged - t0, stopped - pinged), flush=True)

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /** Runs pings between hosts with the real {@code ping} (iputils), several at a time. */
 final class Pinger {
     private static final Pattern RTT = Pattern.compile("= [\\d.]+/([\\d.]+)/");
-    private static final int PARALLEL = 8;
+    /** Each ping is an `ip netns exec` (a mount namespace, a sysfs mount): more at once only queue up. */
+    private static final int PARALLEL = 4;
 
     private Pinger() {
     }
@@ -48,9 +49,17 @@ final class Pinger {
         }
     }
 
-    /** One echo request with a 1 s deadline for the reply, as Mininet's pingall sends. */
+    /**
+     * One echo request with a 1 s deadline for the reply, as Mininet's pingall sends. A ping process that
+     * does not even end within 30 s (a machine overloaded to a crawl) counts as lost.
+     */
     static PingResult.Outcome ping(NamespaceHost from, NamespaceHost to) {
-        ExecResult r = from.exec(Duration.ofSeconds(10), Tools.path("ping"), "-c1", "-W1", "-q", to.ip());
+        ExecResult r;
+        try {
+            r = from.exec(Duration.ofSeconds(30), Tools.path("ping"), "-c1", "-W1", "-q", to.ip());
+        } catch (DataplaneException e) {
+            return new PingResult.Outcome(from.name(), to.name(), false, -1);
+        }
         Matcher m = RTT.matcher(r.stdout());
         return new PingResult.Outcome(from.name(), to.name(), r.ok(), r.ok() && m.find() ? Double.parseDouble(m.group(1)) : -1);
     }

@@ -90,7 +90,34 @@ final class Teardown {
         List<String> mine = OvsCommands.flowlabBridges(timeout).entrySet().stream()
                 .filter(e -> e.getValue().equals(state.runId())).map(Map.Entry::getKey).toList();
         OvsCommands.deleteBridges(mine, timeout);
-        mine.forEach(b -> removed.add("bridge " + b));
+        // ovs-vsctl returns once the database says the bridges are gone, but ovs-vswitchd destroys them
+        // later, in the background (a few ms each, a minute for 500 under load). Until it has, each
+        // bridge's own port (an interface named after it) is still there: wait for them to go.
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> waiting = stillPresent(mine);
+        while (!waiting.isEmpty() && System.nanoTime() < deadline) {
+            sleep(20);
+            waiting = stillPresent(waiting);
+        }
+        List<String> left = waiting;
+        mine.stream().filter(b -> !left.contains(b)).forEach(b -> removed.add("bridge " + b));
+        if (!left.isEmpty()) {
+            errors.add("ovs-vswitchd has not finished removing bridges " + String.join(" ", left)
+                    + " after " + timeout.toSeconds() + " s");
+        }
+    }
+
+    private static List<String> stillPresent(List<String> interfaces) {
+        return interfaces.stream().filter(i -> Files.exists(Path.of("/sys/class/net", i))).toList();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DataplaneException("interrupted while waiting for ovs-vswitchd");
+        }
     }
 
     private void deleteRootVeths() {

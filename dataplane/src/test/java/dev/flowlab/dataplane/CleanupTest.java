@@ -47,7 +47,7 @@ class CleanupTest {
             assertThat(Machine.bridges(PREFIX)).hasSize(3);
             assertThat(ProcessHandle.of(sleeper).map(ProcessHandle::isAlive)).contains(true);
 
-            CleanupReport report = Cleanup.sweep(false);
+            CleanupReport report = Cleanup.sweep(false, name -> name.startsWith(PREFIX));
 
             assertThat(report.errors()).isEmpty();
             assertThat(report.removed()).contains("bridge " + PREFIX + "s1", "namespace " + PREFIX + "h3",
@@ -82,7 +82,7 @@ class CleanupTest {
     @Test
     void leavesARunOfALiveProcessAloneUnlessForced() {
         try (Network net = Network.start(Topologies.single(2), NetworkOptions.builder().namePrefix(PREFIX).build())) {
-            CleanupReport report = Cleanup.sweep(false);
+            CleanupReport report = Cleanup.sweep(false, name -> name.startsWith(PREFIX));
 
             assertThat(report.kept()).anyMatch(k -> k.startsWith("run " + net.runId()));
             assertThat(report.removed()).noneMatch(r -> r.contains(PREFIX));
@@ -96,7 +96,7 @@ class CleanupTest {
     void forcedCleanupRemovesALiveRunToo() {
         Network net = Network.start(Topologies.single(2), NetworkOptions.builder().namePrefix(PREFIX).build());
         try {
-            CleanupReport report = Cleanup.sweep(true);
+            CleanupReport report = Cleanup.sweep(true, name -> name.startsWith(PREFIX));
             assertThat(report.removed()).contains("bridge " + PREFIX + "s1", "namespace " + PREFIX + "h1");
             Machine.assertNothingLeft(PREFIX);
         } finally {
