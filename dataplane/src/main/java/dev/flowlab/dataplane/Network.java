@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -73,7 +74,7 @@ public final class Network implements AutoCloseable {
         long t0 = System.nanoTime();
         Plan plan = new Plan(t);
         Preflight.requireRoot();
-        Preflight.requireOvsRunning();
+        Set<String> ovsInterfaces = Preflight.requireOvsRunning();
         Preflight.requireNativeAccess();
         Datapath datapath = Preflight.resolveDatapath(options.datapath());
         if (LinkShaping.anyShaped(plan)) {
@@ -82,7 +83,7 @@ public final class Network implements AutoCloseable {
         if (LinkShaping.needsNetem(plan)) {
             Preflight.requireNetem();
         }
-        NameClash.check(plan);
+        NameClash.check(plan, ovsInterfaces);
         log.debug("pre-flight checks took {} ms", (System.nanoTime() - t0) / 1_000_000);
         String runId = options.runId() != null ? options.runId() : UUID.randomUUID().toString().substring(0, 8);
         log.info("run {}: building {} with the {} datapath{}", runId, t, datapath.ovsName(),
@@ -115,10 +116,12 @@ public final class Network implements AutoCloseable {
         return datapath.ovsName();
     }
 
+    /** The options it was built with. */
     public NetworkOptions options() {
         return options;
     }
 
+    /** Every host, in topology order. */
     public List<NamespaceHost> hosts() {
         return List.copyOf(hosts.values());
     }
@@ -128,6 +131,7 @@ public final class Network implements AutoCloseable {
         return find(hosts, name).orElseThrow(() -> new IllegalArgumentException("no host " + name + " in " + topology));
     }
 
+    /** Every switch, in topology order. */
     public List<OvsBridge> switches() {
         return List.copyOf(bridges.values());
     }
@@ -137,6 +141,7 @@ public final class Network implements AutoCloseable {
         return find(bridges, name).orElseThrow(() -> new IllegalArgumentException("no switch " + name + " in " + topology));
     }
 
+    /** Every link, in topology order. */
     public List<VethLink> links() {
         return List.copyOf(links);
     }
@@ -171,6 +176,7 @@ public final class Network implements AutoCloseable {
         }
     }
 
+    /** Same as {@link #stop()}. */
     @Override
     public void close() {
         stop();
