@@ -134,7 +134,7 @@ public final class Controller implements AutoCloseable {
     public void startListening() {
         try {
             address = server.listen(address);
-        } catch (RuntimeException e) {  // Netty rethrows the bind error as is
+        } catch (Exception e) {  // Netty rethrows the checked BindException without declaring it
             throw new IllegalStateException("cannot listen on " + hostPort(address) + ": " + e.getMessage()
                     + " (is another controller running there? choose another address or port)", e);
         }

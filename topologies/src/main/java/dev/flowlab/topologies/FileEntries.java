@@ -13,7 +13,7 @@ final class FileEntries {
     record HostEntry(String name, String ip, String mac, String gateway) {
     }
 
-    /** {@code dpid} is a number (decimal) or a string of hex digits, with optional {@code 0x} or colons. */
+    /** {@code dpid} is read as the text written (see {@link Dpids#parse}) and written as a number. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record SwitchEntry(String name, Object dpid) {
     }

@@ -3,7 +3,9 @@ package dev.flowlab.topologies;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import dev.flowlab.topologies.FileEntries.HostEntry;
 import dev.flowlab.topologies.FileEntries.LinkEntry;
 import dev.flowlab.topologies.FileEntries.ParamsEntry;
@@ -38,29 +40,31 @@ final class TopologyFileReader {
         try (JsonParser p = mapper.createParser(content)) {
             JsonToken token = p.nextToken();
             if (token != JsonToken.START_OBJECT) {
-                throw at(token == null ? 0 : line(p), null, "a topology file is a mapping with keys hosts, switches, links");
+                throw at(token == null ? 0 : line(p), null, (token == null ? "the file is empty; " : "")
+                        + "a topology file is a mapping with keys hosts, switches, links");
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
                 int keyLine = line(p);
                 p.nextToken();
                 switch (key) {
-                    case "hosts" -> readList(p, key, HostEntry.class, hosts);
-                    case "switches" -> readList(p, key, SwitchEntry.class, switches);
-                    case "links" -> readList(p, key, LinkEntry.class, links);
+                    case "hosts" -> readList(p, key, HostEntry.class, "host", hosts);
+                    case "switches" -> readList(p, key, SwitchEntry.class, "switch", switches);
+                    case "links" -> readList(p, key, LinkEntry.class, "link", links);
                     default -> throw at(keyLine, null, "unknown key '" + key + "' (valid keys: hosts, switches, links)");
                 }
             }
         } catch (JsonProcessingException e) {
-            throw JacksonErrors.translate(file, e);
+            throw JacksonErrors.syntax(file, e);
         } catch (IOException e) {
             throw at(0, null, "cannot read: " + e.getMessage());
         }
         return build();
     }
 
-    private <T> void readList(JsonParser p, String key, Class<T> type, List<Located<T>> into) throws IOException {
-        if (p.currentToken() == JsonToken.VALUE_NULL) {
+    private <T> void readList(JsonParser p, String key, Class<T> type, String kind, List<Located<T>> into) throws IOException {
+        if (p.currentToken() == JsonToken.VALUE_NULL
+                || p.currentToken() == JsonToken.VALUE_STRING && p.getText().isEmpty()) {
             return;   // "links:" with nothing under it
         }
         if (p.currentToken() != JsonToken.START_ARRAY) {
@@ -72,7 +76,43 @@ final class TopologyFileReader {
                 throw at(line, null, "each entry of '" + key + "' must be a mapping, like {name: "
                         + (key.equals("links") ? "..., a: h1, b: s1}" : key.equals("hosts") ? "h1}" : "s1}"));
             }
-            into.add(new Located<>(mapper.readValue(p, type), line));
+            into.add(new Located<>(readElement(p, type, kind, line), line));
+        }
+    }
+
+    /**
+     * Binds one element. Jackson reports some errors (unknown keys of records) only at the element's end,
+     * so the element is first copied while noting the line of each key, and errors are placed by key.
+     */
+    private <T> T readElement(JsonParser p, Class<T> type, String kind, int line) throws IOException {
+        Map<String, Integer> keyLines = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
+        TokenBuffer copy = new TokenBuffer(p);
+        int depth = 0;
+        String key = null;
+        do {
+            JsonToken t = p.currentToken();
+            if (t == JsonToken.FIELD_NAME) {
+                key = p.currentName();
+                keyLines.putIfAbsent(key, line(p));
+            }
+            if (depth == 1 && t.isScalarValue() && key != null) {
+                names.put(key, p.getText());
+            }
+            if (depth == 1 && t.isScalarValue() && "dpid".equals(key)) {
+                copy.writeString(p.getText());   // as written: YAML would read 0000000000000010 as octal 8
+            } else {
+                copy.copyCurrentEvent(p);
+            }
+            depth += t.isStructStart() ? 1 : t.isStructEnd() ? -1 : 0;
+        } while (depth > 0 && p.nextToken() != null);
+        try (JsonParser element = copy.asParser(mapper)) {
+            return mapper.readValue(element, type);
+        } catch (JsonMappingException e) {
+            String field = JacksonErrors.field(e);
+            String what = kind.equals("link") ? "link " + Link.label(names.get("a"), names.get("b"))
+                    : kind + " " + names.getOrDefault("name", "(no name)");
+            throw JacksonErrors.binding(file, field == null ? line : keyLines.getOrDefault(field, line), what, e);
         }
     }
 
@@ -92,7 +132,7 @@ final class TopologyFileReader {
                 if (e.dpid() == null) {
                     b.addSwitch(e.name());
                 } else {
-                    b.addSwitch(new Switch(e.name(), dpid(e.name(), e.dpid())));
+                    b.addSwitch(new Switch(e.name(), Dpids.parse(e.name(), e.dpid().toString())));
                 }
             });
             lines.put(e.name(), s.line());
@@ -113,22 +153,6 @@ final class TopologyFileReader {
         } catch (TopologyException e) {
             throw at(e.element() == null ? 0 : lines.getOrDefault(e.element(), 0), e.element(), e.getMessage());
         }
-    }
-
-    private static long dpid(String name, Object value) {
-        if (value instanceof Integer || value instanceof Long) {
-            return ((Number) value).longValue();
-        }
-        String hex = value.toString().replace(":", "").replaceFirst("^0[xX]", "");
-        try {
-            if (value instanceof String && !hex.isEmpty() && hex.length() <= 16) {
-                return Long.parseUnsignedLong(hex, 16);
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new TopologyException(name, "switch " + name + ": dpid '" + value
-                + "' is not a number or a hex string like \"00:00:00:00:00:00:00:0a\"");
     }
 
     private static LinkParams params(String label, ParamsEntry p) {

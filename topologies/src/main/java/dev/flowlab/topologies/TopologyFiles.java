@@ -87,6 +87,7 @@ public final class TopologyFiles {
         return (isJson(formatOf(fileName)) ? jsonMapper() : yamlMapper())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 

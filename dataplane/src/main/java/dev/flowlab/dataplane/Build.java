@@ -1,0 +1,193 @@
+package dev.flowlab.dataplane;
+
+import dev.flowlab.topologies.Host;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The build steps of a network, in order, after the pre-flight checks. The run state is saved before
+ * the first step; a failing step rolls back everything made so far. Each step is batched: one
+ * {@code ip -batch} for all namespaces and veths, host set-up from threads inside the namespaces,
+ * one ovs-vsctl transaction for all bridges and ports.
+ */
+final class Build {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Build.class);
+    private static final Pattern FAILED_LINE = Pattern.compile("Command failed -:(\\d+)");
+    private static final int HOST_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
+
+    private final Plan plan;
+    private final NetworkOptions options;
+    private final Datapath datapath;
+    private final Consumer<String> afterStep;
+    private final ReentrantLock lock = new ReentrantLock();
+    private volatile boolean aborted;
+    private RunState state;
+
+    Build(Plan plan, NetworkOptions options, Datapath datapath, String runId, Consumer<String> afterStep) {
+        this.plan = plan;
+        this.options = options;
+        this.datapath = datapath;
+        this.afterStep = afterStep;
+        int group = 1_000_000 + new java.security.SecureRandom().nextInt(1_000_000_000);
+        this.state = new RunState(runId, ProcessHandle.current().pid(), ProcessStart.self(), group,
+                plan.namespaces(), Map.of(), plan.rootInterfaces(), plan.bridges());
+    }
+
+    RunState state() {
+        return state;
+    }
+
+    /** Builds everything; on failure rolls back and throws, naming the step and the rollback's problems. */
+    void run() {
+        long t0 = System.nanoTime();
+        state.save();
+        log.debug("run {}: state saved in {} ms", state.runId(), (System.nanoTime() - t0) / 1_000_000);
+        String current = "start";
+        try {
+            current = "namespaces and links";
+            step(current, this::createNamespacesAndLinks);
+            current = "hosts";
+            step(current, this::configureHosts);
+            current = "switches";
+            step(current, this::createBridges);
+            current = "switch ports";
+            step(current, this::switchPortsUp);
+            if (LinkShaping.anyShaped(plan)) {
+                current = "link shaping";
+                step(current, () -> LinkShaping.apply(plan, options.timeout(), options.progress()));
+            }
+        } catch (RuntimeException e) {
+            if (aborted) {
+                throw new DataplaneException("build stopped: the JVM is shutting down (everything made was removed)", e);
+            }
+            CleanupReport rollback = Teardown.run(state, options.timeout());
+            String extra = rollback.ok() ? " (rolled back: nothing left)"
+                    : " (rollback incomplete: " + String.join("; ", rollback.errors()) + ")";
+            throw new DataplaneException("building " + current + " failed: " + e.getMessage() + extra, e);
+        }
+    }
+
+    /** Stops the build between steps and removes what it made (for the JVM shutdown hook). */
+    CleanupReport abort() {
+        aborted = true;
+        lock.lock();
+        try {
+            return Teardown.run(state, options.timeout());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void step(String name, Runnable work) {
+        lock.lock();
+        try {
+            if (aborted) {
+                throw new DataplaneException("aborted");
+            }
+            long t0 = System.nanoTime();
+            work.run();
+            log.debug("run {}: {} took {} ms", state.runId(), name, (System.nanoTime() - t0) / 1_000_000);
+            afterStep.accept(name);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void createNamespacesAndLinks() {
+        BuildProgress progress = options.progress();
+        int total = plan.namespaces().size() + plan.veths().size();
+        progress.update("namespaces and links", 0, total);
+        ExecResult r = Commands.run(List.of(Tools.path("ip"), "-batch", "-"), plan.creationBatch(state.group()),
+                options.timeout());
+        if (!r.ok()) {
+            forgetNamespacesNotMade(r.stderr());
+            throw new CommandFailedException(List.of("ip", "-batch", "-"), r.exitCode(), r.stderr());
+        }
+        recordNamespaceInodes(plan.namespaces());
+        // Root ends: IPv6 off before they come up, or their start-up chatter floods the bridges.
+        plan.rootInterfaces().forEach(HostSetup::disableIpv6);
+        progress.update("namespaces and links", total, total);
+    }
+
+    /**
+     * ip stops at the first failing line: namespaces on earlier lines are ours, the one on the failing
+     * line (if any) belongs to someone else and must not be removed by the rollback.
+     */
+    private void forgetNamespacesNotMade(String stderr) {
+        Matcher m = FAILED_LINE.matcher(stderr);
+        int made = m.find() ? Math.min(Integer.parseInt(m.group(1)) - 1, plan.namespaces().size()) : 0;
+        List<String> ours = plan.namespaces().subList(0, made);
+        state = new RunState(state.runId(), state.pid(), state.pidStartTicks(), state.group(), ours, Map.of(),
+                state.rootInterfaces(), state.bridges());
+        recordNamespaceInodes(ours);
+    }
+
+    private void recordNamespaceInodes(List<String> namespaces) {
+        Map<String, Long> inodes = new HashMap<>();
+        namespaces.forEach(ns -> inodes.put(ns, NamespaceProcesses.inode(ns)));
+        state = state.withNamespaceInodes(inodes);
+        state.save();
+    }
+
+    private void configureHosts() {
+        List<Host> hosts = plan.topology().hosts();
+        boolean txOff = datapath == Datapath.NETDEV;
+        AtomicInteger done = new AtomicInteger();
+        options.progress().update("hosts", 0, hosts.size());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(HOST_THREADS, Math.max(1, hosts.size())), r -> {
+            Thread t = new Thread(r, "flowlab-host-setup");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Host h : hosts) {
+                futures.add(pool.submit(() -> {
+                    HostSetup.configure(h, plan.interfacesOf(h.name()), txOff);
+                    options.progress().update("hosts", done.incrementAndGet(), hosts.size());
+                }));
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    futures.get(i).get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    throw new DataplaneException("host " + hosts.get(i).name() + ": " + cause.getMessage(), cause);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new DataplaneException("interrupted while configuring hosts");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void createBridges() {
+        int n = plan.bridges().size();
+        options.progress().update("switches", 0, n);
+        if (n > 0) {
+            Duration t = options.timeout();
+            Commands.check(OvsCommands.addAll(plan, options, datapath, state.runId(), t), null, t.plusSeconds(5));
+        }
+        options.progress().update("switches", n, n);
+    }
+
+    private void switchPortsUp() {
+        try (Rtnetlink nl = new Rtnetlink()) {
+            plan.rootInterfaces().forEach(i -> nl.setUp(i, true));
+        }
+    }
+}

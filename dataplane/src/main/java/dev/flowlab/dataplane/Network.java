@@ -1,0 +1,223 @@
+package dev.flowlab.dataplane;
+
+import dev.flowlab.topologies.Host;
+import dev.flowlab.topologies.Switch;
+import dev.flowlab.topologies.Topology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * A {@link Topology} built on this machine: a network namespace per host, a veth pair per link, an Open
+ * vSwitch bridge per switch. Start one with {@link #start}; {@link #close()} removes all of it, as does
+ * a JVM shutdown (SIGINT/SIGTERM) or, after a crash, {@link Cleanup}.
+ *
+ * <pre>{@code
+ * try (Network net = Network.start(topology, NetworkOptions.defaults())) {
+ *     net.host("h1").exec("ping", "-c1", net.host("h2").ip());
+ *     System.out.println(net.pingAll());
+ * }
+ * }</pre>
+ */
+public final class Network implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Network.class);
+
+    private final Topology topology;
+    private final NetworkOptions options;
+    private final Datapath datapath;
+    private final Build build;
+    private final Map<String, NamespaceHost> hosts = new LinkedHashMap<>();
+    private final Map<String, OvsBridge> bridges = new LinkedHashMap<>();
+    private final List<VethLink> links = new ArrayList<>();
+    private final Thread shutdownHook = new Thread(this::onShutdown, "flowlab-network-teardown");
+    private boolean stopped;
+
+    private Network(Plan plan, NetworkOptions options, Datapath datapath, String runId, Consumer<String> afterStep) {
+        this.topology = plan.topology();
+        this.options = options;
+        this.datapath = datapath;
+        this.build = new Build(plan, options, datapath, runId, afterStep);
+        for (Host h : topology.hosts()) {
+            List<String> ifs = plan.interfacesOf(h.name()).stream().map(Plan.End::ifname).toList();
+            hosts.put(h.name(), new NamespaceHost(h, ifs, build.state().workDir(), options.timeout()));
+        }
+        for (Switch s : topology.switches()) {
+            List<String> ports = new ArrayList<>();
+            plan.veths().forEach(v -> List.of(v.a(), v.b()).stream()
+                    .filter(e -> e.node().equals(s.name())).forEach(e -> ports.add(e.ifname())));
+            bridges.put(s.name(), new OvsBridge(s, ports, options.controllers()));
+        }
+        plan.veths().forEach(v -> links.add(new VethLink(v)));
+    }
+
+    /**
+     * Builds {@code topology} and returns once every host is configured and every bridge has its ports.
+     * Checks first (root, tools, Open vSwitch running, names free, netem where asked for) and builds
+     * nothing when a check fails; a failure part-way removes what was made. Either way the exception's
+     * message is one line naming the problem.
+     */
+    public static Network start(Topology topology, NetworkOptions options) {
+        return start(topology, options, step -> { });
+    }
+
+    /** As {@link #start(Topology, NetworkOptions)}, calling {@code afterStep} after each build step (tests inject failures). */
+    static Network start(Topology topology, NetworkOptions options, Consumer<String> afterStep) {
+        Topology t = options.namePrefix().isEmpty() ? topology : topology.withPrefix(options.namePrefix());
+        long t0 = System.nanoTime();
+        Plan plan = new Plan(t);
+        Preflight.requireRoot();
+        Preflight.requireOvsRunning();
+        Preflight.requireNativeAccess();
+        Datapath datapath = Preflight.resolveDatapath(options.datapath());
+        if (LinkShaping.anyShaped(plan)) {
+            Tools.require("tc");
+        }
+        if (LinkShaping.needsNetem(plan)) {
+            Preflight.requireNetem();
+        }
+        NameClash.check(plan);
+        log.debug("pre-flight checks took {} ms", (System.nanoTime() - t0) / 1_000_000);
+        String runId = options.runId() != null ? options.runId() : UUID.randomUUID().toString().substring(0, 8);
+        log.info("run {}: building {} with the {} datapath{}", runId, t, datapath.ovsName(),
+                datapath == Datapath.NETDEV ? " (no openvswitch kernel module: userspace, TX checksum offload off)" : "");
+        Network net = new Network(plan, options, datapath, runId, afterStep);
+        Runtime.getRuntime().addShutdownHook(net.shutdownHook);
+        try {
+            t0 = System.nanoTime();
+            net.build.run();
+            log.debug("run {}: built in {} ms", runId, (System.nanoTime() - t0) / 1_000_000);
+        } catch (RuntimeException e) {
+            removeHook(net.shutdownHook);
+            throw e;
+        }
+        return net;
+    }
+
+    /** The topology as built (node names include the name prefix, if one was given). */
+    public Topology topology() {
+        return topology;
+    }
+
+    /** The short id recorded with everything this network made. */
+    public String runId() {
+        return build.state().runId();
+    }
+
+    /** The OVS datapath in use: {@code system} (kernel) or {@code netdev} (userspace). */
+    public String datapathType() {
+        return datapath.ovsName();
+    }
+
+    public NetworkOptions options() {
+        return options;
+    }
+
+    public List<NamespaceHost> hosts() {
+        return List.copyOf(hosts.values());
+    }
+
+    /** A host by name; without the name prefix works too ({@code h1} finds {@code dph1}). */
+    public NamespaceHost host(String name) {
+        return find(hosts, name).orElseThrow(() -> new IllegalArgumentException("no host " + name + " in " + topology));
+    }
+
+    public List<OvsBridge> switches() {
+        return List.copyOf(bridges.values());
+    }
+
+    /** A switch by name; without the name prefix works too. */
+    public OvsBridge bridge(String name) {
+        return find(bridges, name).orElseThrow(() -> new IllegalArgumentException("no switch " + name + " in " + topology));
+    }
+
+    public List<VethLink> links() {
+        return List.copyOf(links);
+    }
+
+    /** The link between two nodes (either order; names with or without prefix). */
+    public VethLink link(String a, String b) {
+        String pa = resolve(a);
+        String pb = resolve(b);
+        return links.stream().filter(l -> l.link().joins(pa, pb)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no link between " + a + " and " + b));
+    }
+
+    /** Pings every host from every other (one ping per ordered pair, in parallel), like Mininet's pingall. */
+    public PingResult pingAll() {
+        return Pinger.pingAll(hosts());
+    }
+
+    /**
+     * Tears everything down: background processes, bridges, veths, namespaces, in that order, going on
+     * past failures. Idempotent. Throws a {@link DataplaneException} listing every failure afterwards
+     * (what failed stays recorded, for {@code flowlab clean}).
+     */
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        removeHook(shutdownHook);
+        CleanupReport report = teardown();
+        if (!report.ok()) {
+            throw new DataplaneException("teardown of run " + runId() + " incomplete: " + String.join("; ", report.errors()));
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private CleanupReport teardown() {
+        hosts.values().forEach(NamespaceHost::stopProcesses);
+        long t0 = System.nanoTime();
+        CleanupReport report = Teardown.run(build.state(), options.timeout());
+        log.info("run {}: torn down in {} ms ({} things removed{})", runId(), (System.nanoTime() - t0) / 1_000_000,
+                report.removed().size(), report.ok() ? "" : ", errors: " + report.errors());
+        return report;
+    }
+
+    private void onShutdown() {
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+        }
+        hosts.values().forEach(NamespaceHost::stopProcesses);
+        CleanupReport r = build.abort();
+        if (!r.ok()) {
+            log.error("run {}: teardown at shutdown incomplete: {}", runId(), r.errors());
+        }
+    }
+
+    private String resolve(String name) {
+        return topology.node(name).isPresent() ? name : options.namePrefix() + name;
+    }
+
+    private <T> Optional<T> find(Map<String, T> map, String name) {
+        T t = map.get(name);
+        return t != null ? Optional.of(t) : Optional.ofNullable(map.get(options.namePrefix() + name));
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // already shutting down: the hook is running or has run
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Network[run " + runId() + ", " + topology + ", datapath " + datapathType() + "]";
+    }
+}

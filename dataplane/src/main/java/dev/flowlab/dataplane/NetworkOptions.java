@@ -1,0 +1,100 @@
+package dev.flowlab.dataplane;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How {@link Network#start} builds a network.
+ *
+ * @param failMode    what switches do without a controller
+ * @param controllers OpenFlow controller targets for every switch, e.g. {@code tcp:127.0.0.1:6653}; empty for none
+ * @param datapath    Open vSwitch datapath; {@link Datapath#AUTO} picks the kernel one where it exists
+ * @param progress    told how far the build has come
+ * @param runId       short id of this run, recorded with everything it creates; null for a random one
+ * @param namePrefix  put before every node name (so {@code h1} becomes namespace {@code dph1}); empty for none
+ * @param timeout     longest wait for any one external command
+ */
+public record NetworkOptions(FailMode failMode, List<String> controllers, Datapath datapath, BuildProgress progress,
+                             String runId, String namePrefix, Duration timeout) {
+    public NetworkOptions {
+        Objects.requireNonNull(failMode, "failMode");
+        controllers = List.copyOf(controllers);
+        Objects.requireNonNull(datapath, "datapath");
+        progress = progress == null ? BuildProgress.NONE : progress;
+        namePrefix = namePrefix == null ? "" : namePrefix;
+        timeout = timeout == null ? Duration.ofSeconds(120) : timeout;
+        if (runId != null && !runId.matches("[A-Za-z0-9_-]{1,32}")) {
+            throw new IllegalArgumentException("run id '" + runId + "' must be 1-32 letters, digits, '-' or '_'");
+        }
+    }
+
+    /** Standalone switches, no controller, automatic datapath, no prefix. */
+    public static NetworkOptions defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builder for {@link NetworkOptions}; every setting has a default. */
+    public static final class Builder {
+        private FailMode failMode = FailMode.STANDALONE;
+        private List<String> controllers = List.of();
+        private Datapath datapath = Datapath.AUTO;
+        private BuildProgress progress = BuildProgress.NONE;
+        private String runId;
+        private String namePrefix = "";
+        private Duration timeout;
+
+        private Builder() {
+        }
+
+        public Builder failMode(FailMode failMode) {
+            this.failMode = failMode;
+            return this;
+        }
+
+        /** Controller targets in OVS syntax: {@code tcp:IP:PORT}, {@code ssl:IP:PORT}, {@code unix:PATH}. */
+        public Builder controllers(List<String> targets) {
+            this.controllers = targets;
+            return this;
+        }
+
+        /** One controller at {@code tcp:host:port}. */
+        public Builder controller(String host, int port) {
+            this.controllers = List.of("tcp:" + host + ":" + port);
+            return this;
+        }
+
+        public Builder datapath(Datapath datapath) {
+            this.datapath = datapath;
+            return this;
+        }
+
+        public Builder progress(BuildProgress progress) {
+            this.progress = progress;
+            return this;
+        }
+
+        public Builder runId(String runId) {
+            this.runId = runId;
+            return this;
+        }
+
+        public Builder namePrefix(String prefix) {
+            this.namePrefix = prefix;
+            return this;
+        }
+
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        public NetworkOptions build() {
+            return new NetworkOptions(failMode, controllers, datapath, progress, runId, namePrefix, timeout);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.flowlab.dataplane;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * What one run made (or is about to make) on this machine, written to {@code /run/flowlab/runs/ID.json}
+ * before anything is created, so teardown and {@code flowlab clean} after a crash remove exactly that.
+ * Bridges are also tagged in OVS ({@code external_ids:flowlab-run}) and root-namespace veths carry the
+ * run's interface group, so ownership can be checked against the kernel and OVS, not only this file.
+ *
+ * @param runId           short unique id
+ * @param pid             the owning process
+ * @param pidStartTicks   its start time (field 22 of /proc/PID/stat): a reused pid is not the owner
+ * @param group           interface group number of every root-namespace veth of the run
+ * @param namespaces      network namespaces, one per host
+ * @param namespaceInodes namespace name to its inode, filled in once they exist (proves identity later)
+ * @param rootInterfaces  veth ends in the root namespace
+ * @param bridges         OVS bridges
+ */
+record RunState(String runId, long pid, long pidStartTicks, int group, List<String> namespaces,
+                Map<String, Long> namespaceInodes, List<String> rootInterfaces, List<String> bridges) {
+    static final String FILE_SUFFIX = ".json";
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    RunState {
+        namespaces = List.copyOf(namespaces);
+        namespaceInodes = Map.copyOf(namespaceInodes);
+        rootInterfaces = List.copyOf(rootInterfaces);
+        bridges = List.copyOf(bridges);
+    }
+
+    /** Where run files live; {@code flowlab.state.dir} overrides it (for tests). */
+    static Path dir() {
+        return Path.of(System.getProperty("flowlab.state.dir", "/run/flowlab/runs"));
+    }
+
+    Path file() {
+        return dir().resolve(runId + FILE_SUFFIX);
+    }
+
+    /** A directory for this run's own files (output of background commands); removed with the run. */
+    Path workDir() {
+        return dir().resolve(runId + ".d");
+    }
+
+    RunState withNamespaceInodes(Map<String, Long> inodes) {
+        return new RunState(runId, pid, pidStartTicks, group, namespaces, inodes, rootInterfaces, bridges);
+    }
+
+    /** True while the process that made this run is alive (same pid and same start time). */
+    boolean ownerAlive() {
+        return pidStartTicks == ProcessStart.ticks(pid);
+    }
+
+    /** Writes the file atomically: a crash leaves the old or the new version, never half of one. */
+    void save() {
+        try {
+            Files.createDirectories(dir());
+            Path tmp = dir().resolve(runId + ".tmp");
+            JSON.writeValue(tmp.toFile(), this);
+            try {
+                Files.move(tmp, file(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file(), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new DataplaneException("cannot write run state " + file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    void delete() {
+        try {
+            Files.deleteIfExists(file());
+            if (Files.isDirectory(workDir())) {
+                try (Stream<Path> files = Files.list(workDir())) {
+                    for (Path p : files.toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+                Files.deleteIfExists(workDir());
+            }
+        } catch (IOException e) {
+            throw new DataplaneException("cannot delete run state " + file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    static RunState load(Path file) {
+        try {
+            return JSON.readValue(file.toFile(), RunState.class);
+        } catch (IOException e) {
+            throw new DataplaneException("unreadable run state " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every run recorded on this machine (unreadable files are skipped and logged by the caller). */
+    static List<Path> files() {
+        if (!Files.isDirectory(dir())) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir())) {
+            return new ArrayList<>(s.filter(p -> p.getFileName().toString().endsWith(FILE_SUFFIX)).sorted().toList());
+        } catch (IOException e) {
+            throw new DataplaneException("cannot list " + dir() + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.flowlab.dataplane;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Removes what one run made, in dependency order, continuing past failures and reporting each:
+ * processes in its namespaces, its bridges (one ovs-vsctl transaction), its root-namespace veths
+ * (one {@code ip link del group}, which takes the host ends along), its namespaces (one ip batch).
+ * Only things proven to be the run's are touched: bridges by their OVS run tag, veths by the run's
+ * interface group, namespaces by the inode recorded when they were made.
+ */
+final class Teardown {
+    private final RunState state;
+    private final Duration timeout;
+    private final List<String> removed = new ArrayList<>();
+    private final List<String> errors = new ArrayList<>();
+
+    private Teardown(RunState state, Duration timeout) {
+        this.state = state;
+        this.timeout = timeout;
+    }
+
+    static CleanupReport run(RunState state, Duration timeout) {
+        Teardown t = new Teardown(state, timeout);
+        Map<String, Long> namespaces = t.ownNamespaces();
+        t.attempt("stop processes", () -> NamespaceProcesses.killAll(namespaces.values())
+                .forEach(pid -> t.removed.add("process " + pid)));
+        t.attempt("delete bridges", t::deleteBridges);
+        t.attempt("delete veths", t::deleteRootVeths);
+        t.attempt("delete namespaces", () -> t.deleteNamespaces(namespaces));
+        if (t.errors.isEmpty()) {
+            t.attempt("delete run state", state::delete);
+        }
+        return new CleanupReport(t.removed, List.of(), t.errors);
+    }
+
+    private void attempt(String what, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            errors.add(what + ": " + e.getMessage());
+        }
+    }
+
+    /** Namespaces of the run that exist and are still the ones it made. */
+    private Map<String, Long> ownNamespaces() {
+        Map<String, Long> own = new LinkedHashMap<>();
+        for (String ns : state.namespaces()) {
+            long inode = NamespaceProcesses.inode(ns);
+            Long recorded = state.namespaceInodes().get(ns);
+            if (inode < 0) {
+                continue;
+            }
+            if (recorded != null && recorded != inode) {
+                errors.add("namespace " + ns + " was replaced by someone else's: left alone");
+                continue;
+            }
+            own.put(ns, inode);
+        }
+        return own;
+    }
+
+    private void deleteBridges() {
+        List<String> mine = OvsCommands.flowlabBridges(timeout).entrySet().stream()
+                .filter(e -> e.getValue().equals(state.runId())).map(Map.Entry::getKey).toList();
+        OvsCommands.deleteBridges(mine, timeout);
+        mine.forEach(b -> removed.add("bridge " + b));
+    }
+
+    private void deleteRootVeths() {
+        List<String> members = interfacesInGroup(state.group());
+        Set<String> recorded = Set.copyOf(state.rootInterfaces());
+        List<String> mine = members.stream().filter(recorded::contains).toList();
+        if (mine.isEmpty()) {
+            return;
+        }
+        // One request deletes the whole group (and each veth's peer) in a single kernel batch;
+        // deleting 1,000 veths one by one takes many seconds. Only when the group is all ours.
+        String batch = mine.size() == members.size()
+                ? "link del group " + state.group() + "\n"
+                : String.join("\n", mine.stream().map(i -> "link del " + i).toList()) + "\n";
+        ExecResult r = Commands.run(List.of(Tools.path("ip"), "-force", "-batch", "-"), batch, timeout);
+        List<String> left = interfacesInGroup(state.group()).stream().filter(recorded::contains).toList();
+        mine.stream().filter(i -> !left.contains(i)).forEach(i -> removed.add("veth " + i));
+        if (!left.isEmpty()) {
+            errors.add("veths left: " + String.join(" ", left) + " (" + r.stderr().strip() + ")");
+        }
+    }
+
+    private void deleteNamespaces(Map<String, Long> namespaces) {
+        if (namespaces.isEmpty()) {
+            return;
+        }
+        StringBuilder batch = new StringBuilder();
+        namespaces.keySet().forEach(ns -> batch.append("netns del ").append(ns).append('\n'));
+        ExecResult r = Commands.run(List.of(Tools.path("ip"), "-force", "-batch", "-"), batch.toString(), timeout);
+        for (String ns : namespaces.keySet()) {
+            if (Files.exists(Path.of(Netns.DIR, ns))) {
+                errors.add("namespace " + ns + " left (" + r.stderr().strip() + ")");
+            } else {
+                removed.add("namespace " + ns);
+            }
+        }
+    }
+
+    /** Root-namespace interfaces whose interface group is {@code group}. */
+    static List<String> interfacesInGroup(int group) {
+        List<String> names = new ArrayList<>();
+        try (Stream<Path> devices = Files.list(Path.of("/sys/class/net"))) {
+            for (Path d : devices.toList()) {
+                try {
+                    if (Integer.parseInt(Files.readString(d.resolve("netdev_group")).strip()) == group) {
+                        names.add(d.getFileName().toString());
+                    }
+                } catch (IOException | NumberFormatException e) {
+                    // gone meanwhile, or not a regular device
+                }
+            }
+        } catch (IOException e) {
+            throw new DataplaneException("cannot list /sys/class/net: " + e.getMessage(), e);
+        }
+        return names;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.flowlab.dataplane;
+
+import dev.flowlab.topologies.Link;
+import dev.flowlab.topologies.LinkParams;
+
+/**
+ * A link of a running {@link Network}: one veth pair. {@link #down()} and {@link #up()} act on both ends,
+ * as Mininet's {@code link s1 s2 down} does, so neither side keeps sending into a dead link.
+ */
+public final class VethLink {
+    private final Plan.Veth veth;
+    private volatile boolean up = true;
+
+    VethLink(Plan.Veth veth) {
+        this.veth = veth;
+    }
+
+    public String nodeA() {
+        return veth.a().node();
+    }
+
+    public String nodeB() {
+        return veth.b().node();
+    }
+
+    public String interfaceA() {
+        return veth.a().ifname();
+    }
+
+    public String interfaceB() {
+        return veth.b().ifname();
+    }
+
+    /** The shaping it was built with. */
+    public LinkParams params() {
+        return veth.link().params();
+    }
+
+    /** Takes both ends down. */
+    public void down() {
+        setBoth(false);
+    }
+
+    /** Brings both ends up again. */
+    public void up() {
+        setBoth(true);
+    }
+
+    /** Whether it was last set up (true after the build). */
+    public boolean isUp() {
+        return up;
+    }
+
+    Link link() {
+        return veth.link();
+    }
+
+    private synchronized void setBoth(boolean wantUp) {
+        for (Plan.End e : java.util.List.of(veth.a(), veth.b())) {
+            Netns.run(e.namespace(), () -> {
+                try (Rtnetlink nl = new Rtnetlink()) {
+                    nl.setUp(e.ifname(), wantUp);
+                }
+            });
+        }
+        up = wantUp;
+    }
+
+    @Override
+    public String toString() {
+        return interfaceA() + "<->" + interfaceB() + (up ? "" : " (down)");
+    }
+}
