@@ -2,7 +2,7 @@ package dev.flowlab.apps.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flowlab.apps.fakenet.Frames;
+import dev.flowlab.apps.fake.Frames;
 import dev.flowlab.controller.api.Arp;
 import dev.flowlab.controller.api.Ethernet;
 import java.time.Duration;

@@ -2,9 +2,9 @@ package dev.flowlab.apps.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flowlab.apps.fakenet.FakeHost;
-import dev.flowlab.apps.fakenet.FakeNetwork;
-import dev.flowlab.apps.fakenet.Frames;
+import dev.flowlab.apps.fake.FakeHost;
+import dev.flowlab.apps.fake.FakeNetwork;
+import dev.flowlab.apps.fake.Frames;
 import dev.flowlab.controller.api.App;
 import dev.flowlab.controller.api.Ethernet;
 import dev.flowlab.controller.api.Flows;
@@ -100,13 +100,13 @@ class RoutingOnFakeNetworkTest {
     void aCutLinkIsBypassedAndItsRoutesWithdrawn() {
         FakeNetwork net = start(Topologies.ring(4));   // s1-s2-s3-s4-s1
         assertThat(net.ping("h1", "h2")).isTrue();
-        assertThat(net.switchNamed("s1").table().withCookie(COOKIE, Flows.APP_COOKIE_MASK)).hasSize(2);
+        assertThat(net.switchNamed("s1").entries(COOKIE, Flows.APP_COOKIE_MASK)).hasSize(2);
 
         net.cut("s1", "s2");
 
         assertThat(net.entries(COOKIE)).isZero();
         assertThat(net.ping("h1", "h2")).isTrue();   // now round the other way: s1-s4-s3-s2
-        assertThat(net.switchNamed("s3").table().withCookie(COOKIE, Flows.APP_COOKIE_MASK)).hasSize(2);
+        assertThat(net.switchNamed("s3").entries(COOKIE, Flows.APP_COOKIE_MASK)).hasSize(2);
         assertThat(net.pingAll()).isEmpty();
     }
 

@@ -1,4 +1,4 @@
-package dev.flowlab.apps.fakenet;
+package dev.flowlab.apps.fake;
 
 import dev.flowlab.controller.api.App;
 import dev.flowlab.controller.api.AppContext;
@@ -50,7 +50,7 @@ public final class FakeNetwork {
     private static final int STORM = 200_000;
 
     private final Queue<Runnable> events = new ArrayDeque<>();
-    private final Map<String, FakeSwitch> switches = new LinkedHashMap<>();
+    private final Map<String, NetworkSwitch> switches = new LinkedHashMap<>();
     private final Map<String, FakeHost> hosts = new LinkedHashMap<>();
     private final Map<End, End> wires = new HashMap<>();
     private final Set<End> cut = new HashSet<>();
@@ -75,7 +75,7 @@ public final class FakeNetwork {
             wires.put(new End(l.nodeA(), l.portA()), new End(l.nodeB(), l.portB()));
             wires.put(new End(l.nodeB(), l.portB()), new End(l.nodeA(), l.portA()));
         }
-        topology.switches().forEach(s -> switches.put(s.name(), new FakeSwitch(this, s.name(), s.dpid(),
+        topology.switches().forEach(s -> switches.put(s.name(), new NetworkSwitch(this, s.name(), s.dpid(),
                 topology.linksOf(s.name()).stream().map(l -> l.portOf(s.name())).sorted().toList())));
         List<LoadedApp> loaded = new ArrayList<>(core.apps());
         apps.apply(core.topology(), core.hosts()).forEach((id, app) -> loaded.add(new LoadedApp(id, app)));
@@ -92,9 +92,9 @@ public final class FakeNetwork {
      */
     public static FakeNetwork start(Topology topology, BiFunction<TopologyService, HostService, Map<String, App>> apps) {
         FakeNetwork net = new FakeNetwork(topology, apps);
-        for (FakeSwitch sw : net.switches.values()) {
-            sw.installDirectly(FakeSwitch.OF.buildFlowAdd().setPriority(0).setMatch(FakeSwitch.OF.buildMatch().build())
-                    .setInstructions(Flows.apply(FakeSwitch.OF, Flows.output(FakeSwitch.OF, OFPort.CONTROLLER))).build());
+        for (NetworkSwitch sw : net.switches.values()) {
+            sw.installDirectly(NetworkSwitch.OF.buildFlowAdd().setPriority(0).setMatch(NetworkSwitch.OF.buildMatch().build())
+                    .setInstructions(Flows.apply(NetworkSwitch.OF, Flows.output(NetworkSwitch.OF, OFPort.CONTROLLER))).build());
             net.registry.up(sw);
         }
         net.settle();
@@ -133,21 +133,24 @@ public final class FakeNetwork {
             host.receive(frame);
             return;
         }
-        FakeSwitch sw = switches.get(at.node());
+        NetworkSwitch sw = switches.get(at.node());
         OFPort in = OFPort.of(at.port());
-        sw.table().lookup(in, frame).ifPresent(entry -> execute(sw, in, frame, entry.actions()));
+        sw.table().lookup(new Packet(in, frame)).ifPresent(entry -> executeOutputs(sw, in, frame, FlowTable.outputs(entry)));
     }
 
-    /** Applies output actions to a frame at a switch (from a flow entry or a packet-out). */
-    void execute(FakeSwitch sw, OFPort in, byte[] frame, List<OFAction> actions) {
-        for (OFAction action : actions) {
-            OFPort out = ((OFActionOutput) action).getPort();
+    /** Applies a packet-out's output actions. */
+    void execute(NetworkSwitch sw, OFPort in, byte[] frame, List<OFAction> actions) {
+        executeOutputs(sw, in, frame, actions.stream().map(a -> ((OFActionOutput) a).getPort()).toList());
+    }
+
+    private void executeOutputs(NetworkSwitch sw, OFPort in, byte[] frame, List<OFPort> outputs) {
+        for (OFPort out : outputs) {
             if (out.equals(OFPort.CONTROLLER)) {
                 packetIns++;
-                dispatcher.packetIn(new PacketIn(sw, FakeSwitch.OF.buildPacketIn()
+                dispatcher.packetIn(new PacketIn(sw, NetworkSwitch.OF.buildPacketIn()
                         .setBufferId(OFBufferId.NO_BUFFER).setTotalLen(frame.length)
                         .setReason(OFPacketInReason.NO_MATCH).setTableId(TableId.ZERO)
-                        .setMatch(FakeSwitch.OF.buildMatch().setExact(MatchField.IN_PORT, in).build())
+                        .setMatch(NetworkSwitch.OF.buildMatch().setExact(MatchField.IN_PORT, in).build())
                         .setData(frame).build()));
             } else if (out.equals(OFPort.FLOOD) || out.equals(OFPort.ALL)) {
                 sw.ports().stream().map(p -> p.getPortNo()).filter(p -> !p.equals(in)).forEach(p -> transmit(sw, p, frame));
@@ -157,7 +160,7 @@ public final class FakeNetwork {
         }
     }
 
-    private void transmit(FakeSwitch sw, OFPort port, byte[] frame) {
+    private void transmit(NetworkSwitch sw, OFPort port, byte[] frame) {
         End from = new End(sw.name(), port.getPortNumber());
         End to = wires.get(from);
         if (to != null && sw.isUp(port) && !cut.contains(from)) {
@@ -172,8 +175,8 @@ public final class FakeNetwork {
         End endB = wires.get(endA);
         cut.add(endA);
         cut.add(endB);
-        FakeSwitch swA = switches.get(a);
-        FakeSwitch swB = switches.get(b);
+        NetworkSwitch swA = switches.get(a);
+        NetworkSwitch swB = switches.get(b);
         var statusA = swA.setPort(endA.port(), false);
         var statusB = swB.setPort(endB.port(), false);
         later(() -> dispatcher.portStatus(swA, statusA));
@@ -224,11 +227,11 @@ public final class FakeNetwork {
         return hosts.values();
     }
 
-    public FakeSwitch switchNamed(String name) {
+    public NetworkSwitch switchNamed(String name) {
         return Optional.ofNullable(switches.get(name)).orElseThrow(() -> new IllegalArgumentException("no switch " + name));
     }
 
-    public Collection<FakeSwitch> switches() {
+    public Collection<NetworkSwitch> switches() {
         return switches.values();
     }
 
@@ -251,7 +254,7 @@ public final class FakeNetwork {
 
     /** The entries an app installed ({@code cookie} is its {@link Flows#cookie}), on every switch. */
     public int entries(U64 cookie) {
-        return switches.values().stream().mapToInt(s -> s.table().withCookie(cookie, Flows.APP_COOKIE_MASK).size()).sum();
+        return switches.values().stream().mapToInt(s -> s.entries(cookie, Flows.APP_COOKIE_MASK).size()).sum();
     }
 
     private record Context(String appId, SwitchRegistry registry, ScheduledExecutorService executor) implements AppContext {

@@ -1,4 +1,4 @@
-package dev.flowlab.apps.fakenet;
+package dev.flowlab.apps.fake;
 
 import java.util.ArrayList;
 import java.util.List;

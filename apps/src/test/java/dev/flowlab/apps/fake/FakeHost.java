@@ -1,4 +1,4 @@
-package dev.flowlab.apps.fakenet;
+package dev.flowlab.apps.fake;
 
 import dev.flowlab.controller.api.Arp;
 import dev.flowlab.controller.api.Ethernet;

@@ -1,4 +1,4 @@
-package dev.flowlab.apps.fakenet;
+package dev.flowlab.apps.fake;
 
 import dev.flowlab.controller.api.Switch;
 import java.net.InetSocketAddress;
@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import org.projectfloodlight.openflow.protocol.OFBarrierReply;
 import org.projectfloodlight.openflow.protocol.OFFactories;
 import org.projectfloodlight.openflow.protocol.OFFactory;
+import org.projectfloodlight.openflow.protocol.OFFlowAdd;
 import org.projectfloodlight.openflow.protocol.OFFlowMod;
 import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFPacketOut;
@@ -25,13 +26,15 @@ import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.types.DatapathId;
 import org.projectfloodlight.openflow.types.MacAddress;
 import org.projectfloodlight.openflow.types.OFPort;
+import org.projectfloodlight.openflow.types.U64;
 
 /**
- * A switch of the {@link FakeNetwork}: what apps send it is processed in order on the network's
+ * A switch of the {@link FakeNetwork} (unlike {@link FakeSwitch}, which serves one app alone): what
+ * apps send it is processed in order on the network's
  * event queue, like messages on one OpenFlow connection; a barrier completes after everything
  * sent before it.
  */
-public final class FakeSwitch implements Switch {
+public final class NetworkSwitch implements Switch {
     static final OFFactory OF = OFFactories.getFactory(OFVersion.OF_13);
 
     private final FakeNetwork net;
@@ -41,7 +44,7 @@ public final class FakeSwitch implements Switch {
     private final FlowTable table = new FlowTable();
     private int messages;
 
-    FakeSwitch(FakeNetwork net, String name, long dpid, List<Integer> portNumbers) {
+    NetworkSwitch(FakeNetwork net, String name, long dpid, List<Integer> portNumbers) {
         this.net = net;
         this.name = name;
         this.dpid = DatapathId.of(dpid);
@@ -54,7 +57,7 @@ public final class FakeSwitch implements Switch {
                 .setHwAddr(MacAddress.of(0x0200_0000_0000L | dpid.getLong() << 8 | port))
                 .setName(name + "-eth" + port)
                 .setConfig(EnumSet.noneOf(OFPortConfig.class))
-                .setState(up ? EnumSet.noneOf(OFPortState.class) : EnumSet.of(OFPortState.LINK_DOWN))
+                .setState(up ? EnumSet.of(OFPortState.LIVE) : EnumSet.of(OFPortState.LINK_DOWN))
                 .build();
     }
 
@@ -66,7 +69,7 @@ public final class FakeSwitch implements Switch {
 
     boolean isUp(OFPort port) {
         OFPortDesc d = ports.get(port);
-        return d != null && d.getState().isEmpty();
+        return d != null && !d.getState().contains(OFPortState.LINK_DOWN);
     }
 
     public String name() {
@@ -84,6 +87,11 @@ public final class FakeSwitch implements Switch {
 
     void installDirectly(OFFlowMod mod) {
         table.apply(mod);
+    }
+
+    /** The entries whose cookie is {@code cookie} under {@code mask}. */
+    public List<OFFlowAdd> entries(U64 cookie, U64 mask) {
+        return table.entries().stream().filter(e -> e.getCookie().applyMask(mask).equals(cookie.applyMask(mask))).toList();
     }
 
     @Override
