@@ -11,6 +11,9 @@ import dev.flowlab.controller.core.LoadedApp;
 import dev.flowlab.controller.core.SwitchRegistry;
 import dev.flowlab.controller.openflow.OfServer;
 import dev.flowlab.controller.topology.CoreServices;
+import dev.flowlab.controller.rest.CoreRoutes;
+import dev.flowlab.controller.rest.RestServer;
+import dev.flowlab.controller.rest.RouteTable;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,10 +48,14 @@ public final class Controller implements AutoCloseable {
     private final SwitchRegistry registry;
     private final OfServer server;
     private final ScheduledExecutorService appExecutor;
+    private final ControllerConfig config;
+    private final RouteTable routes = new RouteTable();
+    private RestServer rest;
     private volatile InetSocketAddress address;
     private boolean closed;
 
     private Controller(ControllerConfig config, CoreServices services, List<LoadedApp> apps) {
+        this.config = config;
         this.services = services;
         List<LoadedApp> all = new ArrayList<>(services.apps());
         all.addAll(apps);
@@ -77,11 +84,18 @@ public final class Controller implements AutoCloseable {
      * @throws IllegalStateException when the address cannot be bound
      */
     public static Controller start(ControllerConfig config, List<App> extraApps) {
+        for (String appId : config.appConfigs().keySet()) {
+            if (!config.apps().contains(appId)) {
+                throw new IllegalArgumentException("a config file is given for app '" + appId + "', which is not running"
+                        + " (apps: " + String.join(",", config.apps()) + "); add it to --apps or drop its --app-config");
+            }
+        }
         CoreServices services = new CoreServices();
         Controller controller = new Controller(config, services,
                 AppLoader.load(config.apps(), extraApps, services.module()));
         try {
             controller.startApps();
+            controller.startRest();
             controller.startListening();
             return controller;
         } catch (RuntimeException e) {
@@ -92,8 +106,21 @@ public final class Controller implements AutoCloseable {
 
     private void startApps() {
         for (LoadedApp a : apps) {
-            a.app().start(new ContextForApp(a.id(), registry, appExecutor));
+            a.app().start(new ContextForApp(a.id(), registry, appExecutor, routes.forApp(a.id()),
+                    config.appConfigs().get(a.id())));
         }
+    }
+
+    private void startRest() {
+        if (config.rest().enabled()) {
+            CoreRoutes.register(routes, registry, apps);
+            rest = RestServer.start(config.rest(), routes);
+        }
+    }
+
+    /** Where the REST API answers (with the real port when 0 was asked); empty when REST is off. */
+    public Optional<InetSocketAddress> restAddress() {
+        return Optional.ofNullable(rest).map(RestServer::address);
     }
 
     /** The address the controller listens on (with the real port when port 0 was asked). */
@@ -169,6 +196,9 @@ public final class Controller implements AutoCloseable {
             return;
         }
         closed = true;
+        if (rest != null) {
+            rest.close();
+        }
         server.close();
         for (int i = apps.size() - 1; i >= 0; i--) {
             LoadedApp a = apps.get(i);
