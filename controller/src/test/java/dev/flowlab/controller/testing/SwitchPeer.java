@@ -19,13 +19,11 @@ import org.projectfloodlight.openflow.protocol.OFEchoRequest;
 import org.projectfloodlight.openflow.protocol.OFFactories;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFFeaturesRequest;
-import org.projectfloodlight.openflow.protocol.OFFlowAdd;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsRequest;
 import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFPacketOut;
 import org.projectfloodlight.openflow.protocol.OFPacketInReason;
-import org.projectfloodlight.openflow.protocol.OFPacketOut;
 import org.projectfloodlight.openflow.protocol.OFPortConfig;
 import org.projectfloodlight.openflow.protocol.OFPortDesc;
 import org.projectfloodlight.openflow.protocol.OFPortDescStatsRequest;
@@ -34,7 +32,6 @@ import org.projectfloodlight.openflow.protocol.OFPortState;
 import org.projectfloodlight.openflow.protocol.OFStatsReplyFlags;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.types.DatapathId;
-import org.projectfloodlight.openflow.types.EthType;
 import org.projectfloodlight.openflow.types.MacAddress;
 import org.projectfloodlight.openflow.types.OFAuxId;
 import org.projectfloodlight.openflow.types.OFBufferId;
@@ -151,21 +148,9 @@ public final class SwitchPeer implements AutoCloseable {
         return List.copyOf(received);
     }
 
-    /**
-     * Received messages of one type, in order, without link discovery's own traffic (its LLDP
-     * probes and its LLDP-to-controller entry, which every switch gets from the core): what the
-     * handshake and the apps sent. {@link #received()} keeps everything.
-     */
+    /** Received messages of one type, in order. */
     public <T extends OFMessage> List<T> received(Class<T> type) {
-        return received.stream().filter(type::isInstance).filter(m -> !isDiscovery(m)).map(type::cast).toList();
-    }
-
-    private static boolean isDiscovery(OFMessage m) {
-        if (m instanceof OFPacketOut out) {
-            byte[] data = out.getData();
-            return data.length >= 14 && (data[12] & 0xff) == 0x88 && (data[13] & 0xff) == 0xcc;
-        }
-        return m instanceof OFFlowAdd add && EthType.LLDP.equals(add.getMatch().get(MatchField.ETH_TYPE));
+        return received.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     /** Waits until at least {@code count} messages of {@code type} arrived; returns them all. */
