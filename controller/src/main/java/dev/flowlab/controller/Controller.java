@@ -1,6 +1,8 @@
 package dev.flowlab.controller;
 
 import dev.flowlab.controller.api.App;
+import dev.flowlab.controller.api.HostService;
+import dev.flowlab.controller.api.TopologyService;
 import dev.flowlab.controller.api.Switch;
 import dev.flowlab.controller.core.AppLoader;
 import dev.flowlab.controller.core.ContextForApp;
@@ -8,11 +10,13 @@ import dev.flowlab.controller.core.EventDispatcher;
 import dev.flowlab.controller.core.LoadedApp;
 import dev.flowlab.controller.core.SwitchRegistry;
 import dev.flowlab.controller.openflow.OfServer;
+import dev.flowlab.controller.topology.CoreServices;
 import dev.flowlab.controller.rest.CoreRoutes;
 import dev.flowlab.controller.rest.RestServer;
 import dev.flowlab.controller.rest.RouteTable;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -40,6 +44,7 @@ public final class Controller implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Controller.class);
 
     private final List<LoadedApp> apps;
+    private final CoreServices services;
     private final SwitchRegistry registry;
     private final OfServer server;
     private final ScheduledExecutorService appExecutor;
@@ -49,9 +54,12 @@ public final class Controller implements AutoCloseable {
     private volatile InetSocketAddress address;
     private boolean closed;
 
-    private Controller(ControllerConfig config, List<LoadedApp> apps) {
+    private Controller(ControllerConfig config, CoreServices services, List<LoadedApp> apps) {
         this.config = config;
-        EventDispatcher dispatcher = new EventDispatcher(apps);
+        this.services = services;
+        List<LoadedApp> all = new ArrayList<>(services.apps());
+        all.addAll(apps);
+        EventDispatcher dispatcher = new EventDispatcher(all);
         this.apps = dispatcher.apps();
         this.registry = new SwitchRegistry(dispatcher);
         this.appExecutor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -82,7 +90,9 @@ public final class Controller implements AutoCloseable {
                         + " (apps: " + String.join(",", config.apps()) + "); add it to --apps or drop its --app-config");
             }
         }
-        Controller controller = new Controller(config, AppLoader.load(config.apps(), extraApps));
+        CoreServices services = new CoreServices();
+        Controller controller = new Controller(config, services,
+                AppLoader.load(config.apps(), extraApps, services.module()));
         try {
             controller.startApps();
             controller.startRest();
@@ -158,9 +168,20 @@ public final class Controller implements AutoCloseable {
         LOG.info("listening for OpenFlow 1.3 switches on {}", hostPort(address));
     }
 
-    /** Ids of the running apps, in the order they see events. */
+    /** Ids of the running apps, in the order they see events (without the core services). */
     public List<String> appIds() {
-        return apps.stream().map(LoadedApp::id).toList();
+        List<LoadedApp> core = services.apps();
+        return apps.stream().filter(a -> !core.contains(a)).map(LoadedApp::id).toList();
+    }
+
+    /** Switches and the links between them, found by LLDP. */
+    public TopologyService topology() {
+        return services.topology();
+    }
+
+    /** Where each host attaches. */
+    public HostService hosts() {
+        return services.hosts();
     }
 
     /** Ids of every app found on the class path, sorted. */

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  * one ovs-vsctl transaction for all bridges and ports.
  */
 final class Build {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Build.class);
     private static final Pattern FAILED_LINE = Pattern.compile("Command failed -:(\\d+)");
     private static final int HOST_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
@@ -50,7 +51,9 @@ final class Build {
 
     /** Builds everything; on failure rolls back and throws, naming the step and the rollback's problems. */
     void run() {
+        long t0 = System.nanoTime();
         state.save();
+        log.debug("run {}: state saved in {} ms", state.runId(), (System.nanoTime() - t0) / 1_000_000);
         String current = "start";
         try {
             current = "namespaces and links";
@@ -93,7 +96,9 @@ final class Build {
             if (aborted) {
                 throw new DataplaneException("aborted");
             }
+            long t0 = System.nanoTime();
             work.run();
+            log.debug("run {}: {} took {} ms", state.runId(), name, (System.nanoTime() - t0) / 1_000_000);
             afterStep.accept(name);
         } finally {
             lock.unlock();

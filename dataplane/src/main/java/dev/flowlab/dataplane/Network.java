@@ -70,6 +70,7 @@ public final class Network implements AutoCloseable {
     /** As {@link #start(Topology, NetworkOptions)}, calling {@code afterStep} after each build step (tests inject failures). */
     static Network start(Topology topology, NetworkOptions options, Consumer<String> afterStep) {
         Topology t = options.namePrefix().isEmpty() ? topology : topology.withPrefix(options.namePrefix());
+        long t0 = System.nanoTime();
         Plan plan = new Plan(t);
         Preflight.requireRoot();
         Preflight.requireOvsRunning();
@@ -82,13 +83,16 @@ public final class Network implements AutoCloseable {
             Preflight.requireNetem();
         }
         NameClash.check(plan);
+        log.debug("pre-flight checks took {} ms", (System.nanoTime() - t0) / 1_000_000);
         String runId = options.runId() != null ? options.runId() : UUID.randomUUID().toString().substring(0, 8);
         log.info("run {}: building {} with the {} datapath{}", runId, t, datapath.ovsName(),
                 datapath == Datapath.NETDEV ? " (no openvswitch kernel module: userspace, TX checksum offload off)" : "");
         Network net = new Network(plan, options, datapath, runId, afterStep);
         Runtime.getRuntime().addShutdownHook(net.shutdownHook);
         try {
+            t0 = System.nanoTime();
             net.build.run();
+            log.debug("run {}: built in {} ms", runId, (System.nanoTime() - t0) / 1_000_000);
         } catch (RuntimeException e) {
             removeHook(net.shutdownHook);
             throw e;

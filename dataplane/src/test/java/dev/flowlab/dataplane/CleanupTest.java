@@ -1,5 +1,6 @@
 package dev.flowlab.dataplane;
 
+import dev.flowlab.topologies.Topologies;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -63,7 +64,7 @@ class CleanupTest {
 
     @Test
     void leavesARunOfALiveProcessAloneUnlessForced() {
-        try (Network net = Network.start(TestTopologies.single(2), NetworkOptions.builder().namePrefix(PREFIX).build())) {
+        try (Network net = Network.start(Topologies.single(2), NetworkOptions.builder().namePrefix(PREFIX).build())) {
             CleanupReport report = Cleanup.sweep(false);
 
             assertThat(report.kept()).anyMatch(k -> k.startsWith("run " + net.runId()));
@@ -76,7 +77,7 @@ class CleanupTest {
 
     @Test
     void forcedCleanupRemovesALiveRunToo() {
-        Network net = Network.start(TestTopologies.single(2), NetworkOptions.builder().namePrefix(PREFIX).build());
+        Network net = Network.start(Topologies.single(2), NetworkOptions.builder().namePrefix(PREFIX).build());
         try {
             CleanupReport report = Cleanup.sweep(true);
             assertThat(report.removed()).contains("bridge " + PREFIX + "s1", "namespace " + PREFIX + "h1");

@@ -1,6 +1,7 @@
 package dev.flowlab.cli.bench;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +73,7 @@ public final class ControllerBenchCommand implements Callable<Integer> {
             description = "Length of one loop in milliseconds (default ${DEFAULT-VALUE}). Example: --loop-ms 500")
     long loopMillis;
 
-    @Option(names = {"-w", "--warmup"}, paramLabel = "N", defaultValue = "1",
+    @Option(names = {"-w", "--warmup"}, paramLabel = "N", defaultValue = "2",
             description = "First loops printed but left out of min/median/max, while the controller learns the hosts "
                     + "and its JIT warms up (default ${DEFAULT-VALUE}). Example: --warmup 3")
     int warmup;
@@ -110,6 +111,10 @@ public final class ControllerBenchCommand implements Callable<Integer> {
             description = "JVM option for a spawned flowlab, repeatable. Example: --java-opt=-Xmx1g")
     List<String> javaOptions = new ArrayList<>();
 
+    @Option(names = "--json", paramLabel = "FILE",
+            description = "Also write the results, loop by loop, as JSON to FILE. Example: --json /tmp/bench.json")
+    Path json;
+
     @Override
     public Integer call() {
         LoadSettings settings = new LoadSettings(switches, macs, ports, Mode.THROUGHPUT, loops, warmup,
@@ -126,6 +131,9 @@ public final class ControllerBenchCommand implements Callable<Integer> {
             ok &= runner.spawned(target, spawnPort, javaOptions, Duration.ofSeconds(spawnTimeoutSeconds), modes);
         }
         report.comparison();
+        if (json != null) {
+            report.writeJson(json);
+        }
         return ok ? 0 : 1;
     }
 

@@ -61,11 +61,6 @@ final class PacketInTrain {
         return OFPort.of(host % ports + 1);
     }
 
-    /** Bytes of one packet-in message (all have the same size). */
-    int packetLength() {
-        return packetLength;
-    }
-
     /**
      * The next up to {@code max} consecutive packet-ins as one slice (shorter at the end of the cycle,
      * so that it stays one contiguous region). Event-loop thread only.
