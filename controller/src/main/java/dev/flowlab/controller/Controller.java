@@ -113,7 +113,7 @@ public final class Controller implements AutoCloseable {
 
     private void startRest() {
         if (config.rest().enabled()) {
-            CoreRoutes.register(routes, registry, apps);
+            CoreRoutes.register(routes, registry, apps, services.topology(), services.hosts());
             rest = RestServer.start(config.rest(), routes);
         }
     }
