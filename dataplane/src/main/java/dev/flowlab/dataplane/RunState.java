@@ -27,14 +27,23 @@ import java.util.stream.Stream;
  * @param namespaceInodes namespace name to its inode, filled in once they exist (proves identity later)
  * @param rootInterfaces  veth ends in the root namespace
  * @param bridges         OVS bridges
+ * @param identities      hosts with a UTS namespace file and an /etc/netns directory (see {@link HostIdentity})
  */
 record RunState(String runId, long pid, long pidStartTicks, int group, List<String> namespaces,
-                Map<String, Long> namespaceInodes, List<String> rootInterfaces, List<String> bridges) {
+                Map<String, Long> namespaceInodes, List<String> rootInterfaces, List<String> bridges,
+                List<String> identities) {
     static final String FILE_SUFFIX = ".json";
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
+    /** A run without host identities. */
+    RunState(String runId, long pid, long pidStartTicks, int group, List<String> namespaces,
+             Map<String, Long> namespaceInodes, List<String> rootInterfaces, List<String> bridges) {
+        this(runId, pid, pidStartTicks, group, namespaces, namespaceInodes, rootInterfaces, bridges, List.of());
+    }
+
     RunState {
+        identities = identities == null ? List.of() : List.copyOf(identities);   // absent in older run files
         namespaces = List.copyOf(namespaces);
         namespaceInodes = Map.copyOf(namespaceInodes);
         rootInterfaces = List.copyOf(rootInterfaces);
@@ -56,7 +65,7 @@ record RunState(String runId, long pid, long pidStartTicks, int group, List<Stri
     }
 
     RunState withNamespaceInodes(Map<String, Long> inodes) {
-        return new RunState(runId, pid, pidStartTicks, group, namespaces, inodes, rootInterfaces, bridges);
+        return new RunState(runId, pid, pidStartTicks, group, namespaces, inodes, rootInterfaces, bridges, identities);
     }
 
     /** True while the process that made this run is alive (same pid and same start time). */

@@ -72,6 +72,10 @@ final class TopologyValidator {
     /** A NAT gateway needs an outside link that is not its first (which carries its inside address). */
     private static void checkNat(Topology t, Host h) {
         Nat nat = h.nat();
+        if (h.gateway() != null) {
+            throw new TopologyException(h.name(), "host " + h.name() + " is a NAT gateway, so its default route goes "
+                    + "to the outside (nat: gateway); leave out its own gateway");
+        }
         Link outside = t.linksOf(h.name()).stream().filter(l -> l.other(h.name()).equals(nat.outside()))
                 .findFirst().orElseThrow(() -> new TopologyException(h.name(), "host " + h.name() + ": nat outside "
                         + nat.outside() + " is not linked to it; link it to the outside switch"));
