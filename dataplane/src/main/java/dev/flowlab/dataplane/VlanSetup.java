@@ -16,13 +16,15 @@ import java.util.Set;
  * 802.1ad {@code h1-eth0.100}) made with {@code ip link add ... type vlan}, and switch ports' access, trunk
  * and QinQ ({@code dot1q-tunnel}) settings in the OVS transaction that adds the ports.
  *
- * <p>MTU: a veth passes a frame of at most MTU + 14 (Ethernet) + 4 (one tag) bytes, so a frame with two tags
- * and a full 1500-byte payload is dropped. Hence a QinQ host sub-interface gets MTU 1496, and in a network
- * with QinQ ports the switch-to-switch links that carry tags (trunk or QinQ ends) get MTU 1504.
+ * <p>MTU: Open vSwitch's userspace datapath sends through packet sockets, which take a frame of at most
+ * MTU + 14 bytes, plus 4 only when the outer tag is 802.1Q; an 802.1ad (QinQ) outer tag gets no allowance.
+ * So a frame with both tags and a full 1500-byte payload needs MTU 1508: in a network with QinQ ports the
+ * switch-to-switch links that carry tags (trunk or QinQ ends) get it, and a host's own QinQ sub-interface
+ * gets MTU 1492 (its frames then fit the switch's 1500-byte ports with both tags).
  */
 final class VlanSetup {
-    static final int QINQ_HOST_MTU = 1496;
-    static final int QINQ_TRUNK_MTU = 1504;
+    static final int QINQ_HOST_MTU = 1492;
+    static final int QINQ_TRUNK_MTU = 1508;
 
     private VlanSetup() {
     }
