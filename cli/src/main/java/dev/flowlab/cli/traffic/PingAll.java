@@ -19,7 +19,7 @@ public final class PingAll {
     /** Destinations one source pings at the same time. */
     private static final int BATCH = 8;
     /** Seconds ping waits for a reply: enough for ARP plus a reactive controller's first flow set-up. */
-    private static final int WAIT_SECONDS = 2;
+    private static final int WAIT_SECONDS = 3;
 
     private PingAll() {
     }
