@@ -77,10 +77,10 @@ public final class OfServer implements AutoCloseable {
         }
         List<Channel> open = List.copyOf(connections);
         connections.close().awaitUninterruptibly();
-        // channelInactive (switch down) runs as a task queued on each channel's loop after the close:
-        // a no-op queued behind it returns when it has run.
+        // channelInactive (switch down) runs in a task the close queues on the channel's loop, which may
+        // come after the close future completes: wait until that task has also unregistered the channel.
         for (Channel channel : open) {
-            if (!channel.eventLoop().isShuttingDown()) {
+            while (channel.isRegistered() && !channel.eventLoop().isShuttingDown()) {
                 channel.eventLoop().submit(() -> { }).awaitUninterruptibly();
             }
         }
