@@ -50,7 +50,7 @@ final class Build {
         this.afterStep = afterStep;
         int group = 1_000_000 + new java.security.SecureRandom().nextInt(1_000_000_000);
         this.state = new RunState(runId, ProcessHandle.current().pid(), ProcessStart.self(), group,
-                plan.namespaces(), Map.of(), plan.rootInterfaces(), plan.bridges());
+                plan.namespaces(), Map.of(), plan.ownedRootInterfaces(), plan.bridges(), ExtraSteps.identities(plan.topology()));
     }
 
     RunState state() {
@@ -144,6 +144,7 @@ final class Build {
             throw new CommandFailedException(List.of("ip", "-batch", "-"), r.exitCode(), r.stderr());
         }
         recordNamespaceInodes(plan.namespaces());
+        ExtraSteps.build(plan.topology(), options, state.group(), state.runId());
         // Root ends: IPv6 off before they come up, or their start-up chatter floods the bridges.
         plan.rootInterfaces().forEach(HostSetup::disableIpv6);
         progress.update("namespaces and links", total, total);
@@ -159,7 +160,7 @@ final class Build {
         int made = m.find() ? Math.min(Integer.parseInt(m.group(1)) - 1, plan.namespaces().size()) : 0;
         List<String> ours = plan.namespaces().subList(0, made);
         state = new RunState(state.runId(), state.pid(), state.pidStartTicks(), state.group(), ours, Map.of(),
-                state.rootInterfaces(), state.bridges());
+                state.rootInterfaces(), state.bridges(), state.identities());
         recordNamespaceInodes(ours);
     }
 

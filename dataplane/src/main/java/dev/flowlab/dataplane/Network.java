@@ -6,6 +6,7 @@ import dev.flowlab.topologies.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,12 +48,15 @@ public final class Network implements AutoCloseable {
         this.build = new Build(plan, options, datapath, runId, afterStep);
         for (Host h : topology.hosts()) {
             List<String> ifs = plan.interfacesOf(h.name()).stream().map(Plan.End::ifname).toList();
-            hosts.put(h.name(), new NamespaceHost(h, ifs, build.state().workDir(), options.timeout()));
+            Path uts = topology.identity().isPresent() ? HostIdentity.utsFile(h.name()) : null;
+            hosts.put(h.name(), new NamespaceHost(h, ifs, build.state().workDir(), options.timeout(), uts));
         }
         for (Switch s : topology.switches()) {
             List<String> ports = new ArrayList<>();
             plan.veths().forEach(v -> List.of(v.a(), v.b()).stream()
                     .filter(e -> e.node().equals(s.name())).forEach(e -> ports.add(e.ifname())));
+            topology.taps().stream().filter(p -> p.switchName().equals(s.name())).forEach(p -> ports.add(p.interfaceName()));
+            topology.tunnels().stream().filter(p -> p.switchName().equals(s.name())).forEach(p -> ports.add(p.interfaceName()));
             bridges.put(s.name(), new OvsBridge(s, ports, options.controllers()));
         }
         plan.veths().forEach(v -> links.add(new VethLink(v)));
@@ -77,6 +81,7 @@ public final class Network implements AutoCloseable {
         Set<String> ovsInterfaces = Preflight.requireOvsRunning();
         Preflight.requireNativeAccess();
         Datapath datapath = Preflight.resolveDatapath(options.datapath());
+        ExtraSteps.check(t);   // VLANs, NAT, TAPs, tunnels, identity: kernel features and free names
         if (LinkShaping.anyShaped(plan)) {
             Tools.require("tc");
         }

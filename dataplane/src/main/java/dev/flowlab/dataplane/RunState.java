@@ -29,12 +29,21 @@ import java.util.stream.Stream;
  * @param namespaceInodes namespace name to its inode, filled in once they exist (proves identity later)
  * @param rootInterfaces  veth ends in the root namespace
  * @param bridges         OVS bridges
+ * @param identities      hosts with a UTS namespace file and an /etc/netns directory (see {@link HostIdentity})
  */
 record RunState(String runId, long pid, long pidStartTicks, int group, List<String> namespaces,
-                Map<String, Long> namespaceInodes, List<String> rootInterfaces, List<String> bridges) {
+                Map<String, Long> namespaceInodes, List<String> rootInterfaces, List<String> bridges,
+                List<String> identities) {
     static final String FILE_SUFFIX = ".run";
 
+    /** A run without host identities. */
+    RunState(String runId, long pid, long pidStartTicks, int group, List<String> namespaces,
+             Map<String, Long> namespaceInodes, List<String> rootInterfaces, List<String> bridges) {
+        this(runId, pid, pidStartTicks, group, namespaces, namespaceInodes, rootInterfaces, bridges, List.of());
+    }
+
     RunState {
+        identities = identities == null ? List.of() : List.copyOf(identities);   // absent in older run files
         namespaces = List.copyOf(namespaces);
         namespaceInodes = Map.copyOf(namespaceInodes);
         rootInterfaces = List.copyOf(rootInterfaces);
@@ -56,7 +65,7 @@ record RunState(String runId, long pid, long pidStartTicks, int group, List<Stri
     }
 
     RunState withNamespaceInodes(Map<String, Long> inodes) {
-        return new RunState(runId, pid, pidStartTicks, group, namespaces, inodes, rootInterfaces, bridges);
+        return new RunState(runId, pid, pidStartTicks, group, namespaces, inodes, rootInterfaces, bridges, identities);
     }
 
     /** True while the process that made this run is alive (same pid and same start time). */
@@ -110,7 +119,7 @@ record RunState(String runId, long pid, long pidStartTicks, int group, List<Stri
             return new RunState(p.getProperty("runId"), Long.parseLong(p.getProperty("pid")),
                     Long.parseLong(p.getProperty("pidStartTicks")), Integer.parseInt(p.getProperty("group")),
                     words(p.getProperty("namespaces")), inodes, words(p.getProperty("rootInterfaces")),
-                    words(p.getProperty("bridges")));
+                    words(p.getProperty("bridges")), words(p.getProperty("identities")));
         } catch (IOException | RuntimeException e) {
             throw new DataplaneException("unreadable run state " + file + ": " + e.getMessage(), e);
         }
@@ -129,6 +138,7 @@ record RunState(String runId, long pid, long pidStartTicks, int group, List<Stri
         p.setProperty("namespaceInodes", String.join(" ", pairs));
         p.setProperty("rootInterfaces", String.join(" ", rootInterfaces));
         p.setProperty("bridges", String.join(" ", bridges));
+        p.setProperty("identities", String.join(" ", identities));
         return p;
     }
 

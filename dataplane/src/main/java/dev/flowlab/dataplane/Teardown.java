@@ -43,6 +43,7 @@ final class Teardown {
     static CleanupReport run(RunState state, Duration timeout) {
         Teardown t = new Teardown(state, timeout);
         Map<String, Long> namespaces = t.ownNamespaces();
+        t.attempt("remove host identities", () -> t.removed.addAll(HostIdentity.remove(state.identities(), state.runId())));
         t.attempt("stop processes", () -> NamespaceProcesses.killAll(namespaces.values())
                 .forEach(pid -> t.removed.add("process " + pid)));
         // ovs-vswitchd removes bridges and ports (its own process, ~10 ms a port on the userspace

@@ -5,31 +5,57 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
-/** Turns Jackson's messages (which name Java classes) into one line a user of a topology file can act on. */
+/** Turns Jackson's messages (which name Java classes and echo the source) into one line a user can act on. */
 final class JacksonErrors {
     private static final Map<Class<?>, String> VALID_KEYS = Map.of(
-            FileEntries.HostEntry.class, "a host: name, ip, mac, gateway",
+            FileEntries.HostEntry.class, "a host: name, ip, mac, gateway, aliases, vlans, nat",
             FileEntries.SwitchEntry.class, "a switch: name, dpid",
-            FileEntries.LinkEntry.class, "a link: a, b, port_a, port_b, params",
-            FileEntries.ParamsEntry.class, "link params: bw, delay, jitter, loss, max_queue");
+            FileEntries.LinkEntry.class, "a link: a, b, port_a, port_b, params, vlan, vlan_a, vlan_b",
+            FileEntries.ParamsEntry.class, "link params: bw, delay, jitter, loss, max_queue",
+            FileEntries.VlanEntry.class, "a host VLAN: id, ip, outer",
+            FileEntries.NatEntry.class, "nat: outside, ip, gateway",
+            FileEntries.PortVlanEntry.class, "a port's vlan: tag, trunks, qinq, cvlans",
+            FileEntries.TapEntry.class, "a tap: switch, port",
+            FileEntries.TunnelEntry.class, "a tunnel: switch, port, type, remote, local, vni, key, dst_port, "
+                    + "underlay_netns, mtu",
+            FileEntries.IdentityEntry.class, "identity: domain, nameservers, search");
 
     private JacksonErrors() {
     }
 
-    static TopologyFileException translate(String file, JsonProcessingException e) {
+    /** A syntax error, at the line the parser reports. */
+    static TopologyFileException syntax(String file, JsonProcessingException e) {
         int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-        return new TopologyFileException(file, line, null, problem(e));
+        return new TopologyFileException(file, line, null, "syntax error: " + firstLines(e.getOriginalMessage()));
     }
 
-    private static String problem(JsonProcessingException e) {
+    /** A value that does not fit its key, at {@code line}, in the element described by {@code what} ({@code host h1}). */
+    static TopologyFileException binding(String file, int line, String what, JsonMappingException e) {
+        return new TopologyFileException(file, line, null, what + ": " + problem(e));
+    }
+
+    /** The innermost key the error is about, or null. */
+    static String field(JsonMappingException e) {
+        List<JsonMappingException.Reference> path = e.getPath();
+        for (int i = path.size() - 1; i >= 0; i--) {
+            if (path.get(i).getFieldName() != null) {
+                return path.get(i).getFieldName();
+            }
+        }
+        return e instanceof UnrecognizedPropertyException u ? u.getPropertyName() : null;
+    }
+
+    private static String problem(JsonMappingException e) {
+        String field = field(e);
         if (e instanceof UnrecognizedPropertyException u) {
             return "unknown key '" + u.getPropertyName() + "' (valid keys of "
                     + VALID_KEYS.getOrDefault(u.getReferringClass(), "this entry: see the docs") + ")";
         }
-        String field = e instanceof JsonMappingException m ? lastField(m.getPath()) : null;
         if (e instanceof InvalidFormatException f) {
             return "'" + f.getValue() + "' is not a valid " + (field == null ? "value" : field)
                     + " (expected " + kind(f.getTargetType()) + ")";
@@ -37,21 +63,25 @@ final class JacksonErrors {
         if (e instanceof MismatchedInputException m && field != null) {
             return "bad value for '" + field + "': expected " + kind(m.getTargetType());
         }
-        String message = e.getOriginalMessage();
-        int newline = message.indexOf('\n');
-        return "not valid YAML/JSON: " + (newline < 0 ? message : message.substring(0, newline));
+        return firstLines(e.getOriginalMessage());
     }
 
-    private static String lastField(List<JsonMappingException.Reference> path) {
-        for (int i = path.size() - 1; i >= 0; i--) {
-            if (path.get(i).getFieldName() != null) {
-                return path.get(i).getFieldName();
-            }
-        }
-        return null;
+    /** SnakeYAML puts the problem on unindented lines and echoes the source on indented ones. */
+    private static String firstLines(String message) {
+        return Arrays.stream(message.split("\n"))
+                .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                .map(l -> l.replaceAll("\\s*\\(start marker at \\[Source.*$", "").replaceAll("\\s*at \\[Source.*$", "")
+                        .replace("Duplicate field '", "duplicate key '"))
+                .collect(Collectors.joining("; "));
     }
 
     private static String kind(Class<?> type) {
+        if (type != null && java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list, like [10, 20]";
+        }
+        if (type != null && type.isRecord()) {
+            return "a mapping, like {key: value}";
+        }
         if (type == Integer.class || type == int.class || type == Long.class) {
             return "a whole number";
         }

@@ -15,6 +15,7 @@ import java.time.Duration;
  */
 public record LinkParams(Double bandwidthMbit, Duration delay, Duration jitter, Double lossPercent,
                          Integer maxQueuePackets) {
+    /** No shaping at all. */
     public static final LinkParams NONE = new LinkParams(null, null, null, null, null);
 
     public LinkParams {

@@ -7,6 +7,7 @@ package dev.flowlab.topologies;
 public class TopologyException extends IllegalArgumentException {
     private final String element;
 
+    /** An error about the topology as a whole; {@code message} is the whole one-line message. */
     public TopologyException(String message) {
         this(null, message);
     }

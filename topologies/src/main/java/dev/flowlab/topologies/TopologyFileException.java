@@ -5,6 +5,12 @@ public class TopologyFileException extends TopologyException {
     private final String file;
     private final int line;
 
+    /**
+     * @param file    the file's name as the user gave it
+     * @param line    1-based line of the fault, or 0 for the whole file
+     * @param element the node or link at fault ({@link TopologyException#element()}), or null
+     * @param problem what is wrong and how to fix it
+     */
     public TopologyFileException(String file, int line, String element, String problem) {
         super(element, file + (line > 0 ? ", line " + line : "") + ": " + problem);
         this.file = file;

@@ -3,11 +3,16 @@ package dev.flowlab.topologies;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import dev.flowlab.topologies.FileEntries.HostEntry;
+import dev.flowlab.topologies.FileEntries.IdentityEntry;
 import dev.flowlab.topologies.FileEntries.LinkEntry;
 import dev.flowlab.topologies.FileEntries.ParamsEntry;
 import dev.flowlab.topologies.FileEntries.SwitchEntry;
+import dev.flowlab.topologies.FileEntries.TapEntry;
+import dev.flowlab.topologies.FileEntries.TunnelEntry;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,11 +27,16 @@ final class TopologyFileReader {
     private record Located<T>(T entry, int line) {
     }
 
+    private static final String KEYS = "hosts, switches, links, taps, tunnels, identity";
+
     private final String file;
     private final ObjectMapper mapper;
     private final List<Located<HostEntry>> hosts = new ArrayList<>();
     private final List<Located<SwitchEntry>> switches = new ArrayList<>();
     private final List<Located<LinkEntry>> links = new ArrayList<>();
+    private final List<Located<TapEntry>> taps = new ArrayList<>();
+    private final List<Located<TunnelEntry>> tunnels = new ArrayList<>();
+    private Located<IdentityEntry> identity;
     private final Map<String, Integer> lines = new HashMap<>();   // node name or link label -> line
 
     TopologyFileReader(String file, ObjectMapper mapper) {
@@ -38,29 +48,34 @@ final class TopologyFileReader {
         try (JsonParser p = mapper.createParser(content)) {
             JsonToken token = p.nextToken();
             if (token != JsonToken.START_OBJECT) {
-                throw at(token == null ? 0 : line(p), null, "a topology file is a mapping with keys hosts, switches, links");
+                throw at(token == null ? 0 : line(p), null, (token == null ? "the file is empty; " : "")
+                        + "a topology file is a mapping with keys " + KEYS);
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
                 int keyLine = line(p);
                 p.nextToken();
                 switch (key) {
-                    case "hosts" -> readList(p, key, HostEntry.class, hosts);
-                    case "switches" -> readList(p, key, SwitchEntry.class, switches);
-                    case "links" -> readList(p, key, LinkEntry.class, links);
-                    default -> throw at(keyLine, null, "unknown key '" + key + "' (valid keys: hosts, switches, links)");
+                    case "hosts" -> readList(p, key, HostEntry.class, "host", hosts);
+                    case "switches" -> readList(p, key, SwitchEntry.class, "switch", switches);
+                    case "links" -> readList(p, key, LinkEntry.class, "link", links);
+                    case "taps" -> readList(p, key, TapEntry.class, "tap", taps);
+                    case "tunnels" -> readList(p, key, TunnelEntry.class, "tunnel", tunnels);
+                    case "identity" -> identity = readIdentity(p, keyLine);
+                    default -> throw at(keyLine, null, "unknown key '" + key + "' (valid keys: " + KEYS + ")");
                 }
             }
         } catch (JsonProcessingException e) {
-            throw JacksonErrors.translate(file, e);
+            throw JacksonErrors.syntax(file, e);
         } catch (IOException e) {
             throw at(0, null, "cannot read: " + e.getMessage());
         }
         return build();
     }
 
-    private <T> void readList(JsonParser p, String key, Class<T> type, List<Located<T>> into) throws IOException {
-        if (p.currentToken() == JsonToken.VALUE_NULL) {
+    private <T> void readList(JsonParser p, String key, Class<T> type, String kind, List<Located<T>> into) throws IOException {
+        if (p.currentToken() == JsonToken.VALUE_NULL
+                || p.currentToken() == JsonToken.VALUE_STRING && p.getText().isEmpty()) {
             return;   // "links:" with nothing under it
         }
         if (p.currentToken() != JsonToken.START_ARRAY) {
@@ -69,10 +84,67 @@ final class TopologyFileReader {
         while (p.nextToken() != JsonToken.END_ARRAY) {
             int line = line(p);
             if (p.currentToken() != JsonToken.START_OBJECT) {
-                throw at(line, null, "each entry of '" + key + "' must be a mapping, like {name: "
-                        + (key.equals("links") ? "..., a: h1, b: s1}" : key.equals("hosts") ? "h1}" : "s1}"));
+                throw at(line, null, "each entry of '" + key + "' must be a mapping, like " + switch (key) {
+                    case "links" -> "{a: h1, b: s1}";
+                    case "hosts" -> "{name: h1}";
+                    case "taps" -> "{switch: s1}";
+                    case "tunnels" -> "{switch: s1, type: vxlan, remote: 192.168.77.2}";
+                    default -> "{name: s1}";
+                });
             }
-            into.add(new Located<>(mapper.readValue(p, type), line));
+            into.add(new Located<>(readElement(p, type, kind, line), line));
+        }
+    }
+
+    private Located<IdentityEntry> readIdentity(JsonParser p, int keyLine) throws IOException {
+        if (p.currentToken() == JsonToken.VALUE_NULL
+                || p.currentToken() == JsonToken.VALUE_STRING && p.getText().isEmpty()) {
+            return new Located<>(new IdentityEntry(null, null, null), keyLine);   // "identity:" alone: names only
+        }
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw at(line(p), null, "'identity' must be a mapping, like {domain: lab, nameservers: [10.0.0.53]}, "
+                    + "or {} for hostnames and hosts files only");
+        }
+        return new Located<>(readElement(p, IdentityEntry.class, "identity", keyLine), keyLine);
+    }
+
+    /**
+     * Binds one element. Jackson reports some errors (unknown keys of records) only at the element's end,
+     * so the element is first copied while noting the line of each key, and errors are placed by key.
+     */
+    private <T> T readElement(JsonParser p, Class<T> type, String kind, int line) throws IOException {
+        Map<String, Integer> keyLines = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
+        TokenBuffer copy = new TokenBuffer(p);
+        int depth = 0;
+        String key = null;
+        do {
+            JsonToken t = p.currentToken();
+            if (t == JsonToken.FIELD_NAME) {
+                key = p.currentName();
+                keyLines.putIfAbsent(key, line(p));
+            }
+            if (depth == 1 && t.isScalarValue() && key != null) {
+                names.put(key, p.getText());
+            }
+            if (depth == 1 && t.isScalarValue() && "dpid".equals(key)) {
+                copy.writeString(p.getText());   // as written: YAML would read 0000000000000010 as octal 8
+            } else {
+                copy.copyCurrentEvent(p);
+            }
+            depth += t.isStructStart() ? 1 : t.isStructEnd() ? -1 : 0;
+        } while (depth > 0 && p.nextToken() != null);
+        try (JsonParser element = copy.asParser(mapper)) {
+            return mapper.readValue(element, type);
+        } catch (JsonMappingException e) {
+            String field = JacksonErrors.field(e);
+            String what = switch (kind) {
+                case "link" -> "link " + Link.label(names.get("a"), names.get("b"));
+                case "tap", "tunnel" -> kind + " on " + names.getOrDefault("switch", "(no switch)");
+                case "identity" -> "identity";
+                default -> kind + " " + names.getOrDefault("name", "(no name)");
+            };
+            throw JacksonErrors.binding(file, field == null ? line : keyLines.getOrDefault(field, line), what, e);
         }
     }
 
@@ -82,8 +154,7 @@ final class TopologyFileReader {
             Located<HostEntry> h = hosts.get(i);
             HostEntry e = h.entry();
             int number = i + 1;
-            at(h.line(), () -> b.addHost(new Host(e.name(), e.ip() != null ? e.ip() : TopologyBuilder.defaultIp(number),
-                    e.mac(), e.gateway())));
+            at(h.line(), () -> b.addHost(FileExtras.host(e, e.ip() != null ? e.ip() : TopologyBuilder.defaultIp(number))));
             lines.put(e.name(), h.line());
         }
         for (Located<SwitchEntry> s : switches) {
@@ -92,7 +163,7 @@ final class TopologyFileReader {
                 if (e.dpid() == null) {
                     b.addSwitch(e.name());
                 } else {
-                    b.addSwitch(new Switch(e.name(), dpid(e.name(), e.dpid())));
+                    b.addSwitch(new Switch(e.name(), Dpids.parse(e.name(), e.dpid().toString())));
                 }
             });
             lines.put(e.name(), s.line());
@@ -103,32 +174,28 @@ final class TopologyFileReader {
                 if (e.a() == null || e.b() == null) {
                     throw new TopologyException("a link needs both ends, like {a: h1, b: s1}");
                 }
-                b.addLink(e.a(), e.portA(), e.b(), e.portB(), params(Link.label(e.a(), e.b()), e.params()));
+                String label = Link.label(e.a(), e.b());
+                b.addLink(e.a(), e.portA(), e.b(), e.portB(), params(label, e.params()),
+                        vlan(label, e.vlanA(), e.vlan(), e.a()), vlan(label, e.vlanB(), e.vlan(), e.b()));
             });
             lines.putIfAbsent(Link.label(e.a(), e.b()), l.line());
             lines.putIfAbsent(Link.label(e.b(), e.a()), l.line());
+        }
+        for (Located<TapEntry> t : taps) {
+            at(t.line(), () -> b.addTap(FileExtras.tap(t.entry())));
+        }
+        for (Located<TunnelEntry> t : tunnels) {
+            at(t.line(), () -> b.addTunnel(FileExtras.tunnel(t.entry())));
+            lines.putIfAbsent(b.lastTunnelName(), t.line());
+        }
+        if (identity != null) {
+            at(identity.line(), () -> b.identity(FileExtras.identity(identity.entry())));
         }
         try {
             return b.build();
         } catch (TopologyException e) {
             throw at(e.element() == null ? 0 : lines.getOrDefault(e.element(), 0), e.element(), e.getMessage());
         }
-    }
-
-    private static long dpid(String name, Object value) {
-        if (value instanceof Integer || value instanceof Long) {
-            return ((Number) value).longValue();
-        }
-        String hex = value.toString().replace(":", "").replaceFirst("^0[xX]", "");
-        try {
-            if (value instanceof String && !hex.isEmpty() && hex.length() <= 16) {
-                return Long.parseUnsignedLong(hex, 16);
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new TopologyException(name, "switch " + name + ": dpid '" + value
-                + "' is not a number or a hex string like \"00:00:00:00:00:00:00:0a\"");
     }
 
     private static LinkParams params(String label, ParamsEntry p) {
@@ -140,6 +207,16 @@ final class TopologyFileReader {
                     p.delay() == null ? null : Durations.parse("delay", p.delay()),
                     p.jitter() == null ? null : Durations.parse("jitter", p.jitter()),
                     p.loss() == null ? null : p.loss().doubleValue(), p.maxQueue());
+        } catch (TopologyException e) {
+            throw new TopologyException(label, "link " + label + ": " + e.getMessage());
+        }
+    }
+
+    /** The end's own {@code vlan_a}/{@code vlan_b}, else the link's {@code vlan} when the end is a switch. */
+    private PortVlan vlan(String label, FileEntries.PortVlanEntry own, FileEntries.PortVlanEntry shared, String node) {
+        boolean isSwitch = switches.stream().anyMatch(s -> node.equals(s.entry().name()));
+        try {
+            return FileExtras.portVlan(own != null ? own : isSwitch ? shared : null);
         } catch (TopologyException e) {
             throw new TopologyException(label, "link " + label + ": " + e.getMessage());
         }

@@ -110,7 +110,7 @@ final class Handshake extends ChannelInboundHandlerAdapter {
                 ctx.write(OF13.buildFeaturesRequest().build(), ctx.voidPromise());
                 state = HandshakeState.WAIT_FEATURES;
             } else {
-                refuse(hello.getVersion().getWireVersion(), String.valueOf(hello.getVersion()));
+                refuse(hello.getVersion().getWireVersion(), versionName(hello.getVersion()));
             }
         } else {
             ctx.fireExceptionCaught(new ProtocolViolation("expected HELLO first, got " + describe(msg)));
@@ -142,6 +142,12 @@ final class Handshake extends ChannelInboundHandlerAdapter {
                 .build();
         refused = true;
         ctx.writeAndFlush(error).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /** OF_10 -> "OpenFlow 1.0". */
+    private static String versionName(OFVersion version) {
+        String digits = version.name().substring(3);
+        return "OpenFlow " + digits.charAt(0) + "." + digits.substring(1);
     }
 
     private static OFVersion versionOf(int wire) {

@@ -1,0 +1,142 @@
+package dev.flowlab.controller.openflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flowlab.controller.Controller;
+import dev.flowlab.controller.ControllerConfig;
+import dev.flowlab.controller.api.Switch;
+import dev.flowlab.controller.testing.RecordingApp;
+import dev.flowlab.controller.testing.SwitchPeer;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.projectfloodlight.openflow.protocol.OFErrorType;
+import org.projectfloodlight.openflow.protocol.OFFactories;
+import org.projectfloodlight.openflow.protocol.OFFlowAdd;
+import org.projectfloodlight.openflow.protocol.OFHelloFailedCode;
+import org.projectfloodlight.openflow.protocol.OFPortDesc;
+import org.projectfloodlight.openflow.protocol.OFPortDescStatsRequest;
+import org.projectfloodlight.openflow.protocol.OFSetConfig;
+import org.projectfloodlight.openflow.protocol.OFVersion;
+import org.projectfloodlight.openflow.protocol.action.OFActionOutput;
+import org.projectfloodlight.openflow.protocol.errormsg.OFHelloFailedErrorMsg;
+import org.projectfloodlight.openflow.protocol.instruction.OFInstructionApplyActions;
+import org.projectfloodlight.openflow.types.OFPort;
+import org.projectfloodlight.openflow.types.U32;
+
+/** The handshake as a switch sees it, over real TCP with real OpenFlow bytes. */
+class HandshakeTest {
+    private static final Duration WAIT = Duration.ofSeconds(5);
+    private final RecordingApp app = new RecordingApp("recorder");
+    private Controller controller;
+
+    @BeforeEach
+    void start() {
+        // The default 10 s handshake timeout: a close seen within WAIT cannot be that timeout.
+        controller = Controller.start(ControllerConfig.defaults().withListen("127.0.0.1", 0), List.of(app));
+    }
+
+    @AfterEach
+    void stop() {
+        controller.close();
+    }
+
+    @Test
+    void switchComesUpWithItsPortsAfterTheFullHandshake() throws Exception {
+        try (SwitchPeer peer = SwitchPeer.handshake(controller.address(), 1, 1, 2, 3)) {
+            assertThat(controller.awaitSwitches(List.of(1L), WAIT)).isTrue();
+
+            Switch sw = controller.switchById(1).orElseThrow();
+            assertThat(sw.ports()).extracting(OFPortDesc::getPortNo).containsExactly(OFPort.of(1), OFPort.of(2), OFPort.of(3));
+            assertThat(app.events()).containsExactly("up 1");
+            assertThat(peer.received(OFSetConfig.class)).singleElement()
+                    .satisfies(c -> assertThat(c.getMissSendLen()).isEqualTo(0xffff));
+            assertThat(peer.received(OFPortDescStatsRequest.class)).hasSize(1);
+        }
+    }
+
+    @Test
+    void tableMissEntrySendsWholePacketsToTheController() throws Exception {
+        try (SwitchPeer peer = SwitchPeer.handshake(controller.address(), 1, 1)) {
+            assertThat(controller.awaitSwitches(List.of(1L), WAIT)).isTrue();
+
+            OFFlowAdd miss = peer.received(OFFlowAdd.class).get(0);
+            assertThat(miss.getPriority()).isZero();
+            assertThat(miss.getTableId().getValue()).isZero();
+            assertThat(miss.getMatch().getMatchFields()).isEmpty();
+            OFInstructionApplyActions apply = (OFInstructionApplyActions) miss.getInstructions().get(0);
+            OFActionOutput output = (OFActionOutput) apply.getActions().get(0);
+            assertThat(output.getPort()).isEqualTo(OFPort.CONTROLLER);
+            assertThat(output.getMaxLen()).isEqualTo(0xffff);
+        }
+    }
+
+    @Test
+    void peerWithoutOpenFlow13GetsHelloFailedAndIsClosed() throws Exception {
+        try (SwitchPeer peer = SwitchPeer.connect(controller.address(), 7)) {
+            peer.send(OFFactories.getFactory(OFVersion.OF_10).buildHello().build());
+
+            OFHelloFailedErrorMsg error = peer.await(OFHelloFailedErrorMsg.class, 1, WAIT).get(0);
+            assertThat(error.getErrType()).isEqualTo(OFErrorType.HELLO_FAILED);
+            assertThat(error.getCode()).isEqualTo(OFHelloFailedCode.INCOMPATIBLE);
+            assertThat(error.getVersion()).isEqualTo(OFVersion.OF_10);  // in a version the peer can read
+            peer.awaitClosed(WAIT);
+            assertThat(controller.switches()).isEmpty();
+            assertThat(app.events()).isEmpty();
+        }
+    }
+
+    @Test
+    void versionBitmapWithout13IsRefusedEvenFromANewerPeer() throws Exception {
+        try (SwitchPeer peer = SwitchPeer.connect(controller.address(), 7)) {
+            var of14 = OFFactories.getFactory(OFVersion.OF_14);
+            peer.send(of14.buildHello().setElements(List.of(of14.buildHelloElemVersionbitmap()
+                    .setBitmaps(List.of(U32.of(1 << 5))).build())).build());
+
+            peer.await(OFHelloFailedErrorMsg.class, 1, WAIT);
+            peer.awaitClosed(WAIT);
+        }
+    }
+
+    @Test
+    void helloInAnUnknownWireVersionIsRefusedNotTreatedAsGarbage() throws Exception {
+        try (SwitchPeer peer = SwitchPeer.connect(controller.address(), 7)) {
+            peer.sendRaw(new byte[] {9, 0, 0, 8, 0, 0, 0, 1});
+
+            OFHelloFailedErrorMsg error = peer.await(OFHelloFailedErrorMsg.class, 1, WAIT).get(0);
+            assertThat(error.getVersion()).isEqualTo(OFVersion.OF_13);
+            peer.awaitClosed(WAIT);
+        }
+    }
+
+    @Test
+    void helloWithoutBitmapFromA13PeerIsAccepted() throws Exception {
+        try (SwitchPeer peer = SwitchPeer.connect(controller.address(), 3, 1)) {
+            peer.send(SwitchPeer.OF13.buildHello().build());
+            assertThat(controller.awaitSwitches(List.of(3L), WAIT)).isTrue();
+        }
+    }
+
+    @Test
+    void switchThatStallsInTheHandshakeIsClosedAfterTheTimeout() throws Exception {
+        try (Controller strict = Controller.start(ControllerConfig.defaults().withListen("127.0.0.1", 0)
+                .withHandshakeTimeout(Duration.ofMillis(300)), List.of(app));
+             SwitchPeer peer = SwitchPeer.connect(strict.address(), 4, 1)) {
+            peer.stopAnsweringHandshake();
+            peer.send(SwitchPeer.OF13.buildHello().build());
+
+            peer.awaitClosed(WAIT);
+            assertThat(app.events()).isEmpty();
+        }
+    }
+
+    @Test
+    void firstMessageOtherThanHelloClosesTheConnection() throws Exception {
+        try (SwitchPeer peer = SwitchPeer.connect(controller.address(), 5)) {
+            peer.sendPacketIn(1, new byte[60]);
+            peer.awaitClosed(WAIT);
+        }
+    }
+}

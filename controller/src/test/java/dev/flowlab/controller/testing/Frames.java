@@ -1,0 +1,48 @@
+package dev.flowlab.controller.testing;
+
+import java.nio.ByteBuffer;
+
+/** Hand-built frames for tests: the bytes a host would put on the wire. */
+public final class Frames {
+    private Frames() {
+    }
+
+    public static byte[] ethernet(long dst, long src, int etherType, byte[] payload) {
+        ByteBuffer b = ByteBuffer.allocate(14 + payload.length);
+        putMac(b, dst);
+        putMac(b, src);
+        b.putShort((short) etherType);
+        b.put(payload);
+        return b.array();
+    }
+
+    public static void putMac(ByteBuffer b, long mac) {
+        b.putShort((short) (mac >>> 32));
+        b.putInt((int) mac);
+    }
+
+    /** An ARP request from (srcMac, srcIp) for targetIp, broadcast. */
+    public static byte[] arpRequest(long srcMac, int srcIp, int targetIp) {
+        ByteBuffer a = ByteBuffer.allocate(28);
+        a.putShort((short) 1).putShort((short) 0x0800).put((byte) 6).put((byte) 4).putShort((short) 1);
+        putMac(a, srcMac);
+        a.putInt(srcIp);
+        putMac(a, 0);
+        a.putInt(targetIp);
+        return ethernet(0xffff_ffff_ffffL, srcMac, 0x0806, a.array());
+    }
+
+    /** A 20-byte IPv4 header followed by {@code l4}. */
+    public static byte[] ipv4(int protocol, int src, int dst, byte[] l4) {
+        ByteBuffer ip = ByteBuffer.allocate(20 + l4.length);
+        ip.put((byte) 0x45).put((byte) 0).putShort((short) (20 + l4.length)).putShort((short) 1).putShort((short) 0)
+                .put((byte) 64).put((byte) protocol).putShort((short) 0).putInt(src).putInt(dst).put(l4);
+        return ip.array();
+    }
+
+    /** An ICMP echo request (type 8) from one host to another. */
+    public static byte[] ping(long srcMac, long dstMac, int srcIp, int dstIp) {
+        byte[] icmp = {8, 0, 0, 0, 0, 1, 0, 1};
+        return ethernet(dstMac, srcMac, 0x0800, ipv4(1, srcIp, dstIp, icmp));
+    }
+}

@@ -1,0 +1,244 @@
+package dev.flowlab.controller.testing;
+
+import dev.flowlab.controller.Poll;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.projectfloodlight.openflow.protocol.OFBarrierRequest;
+import org.projectfloodlight.openflow.protocol.OFEchoRequest;
+import org.projectfloodlight.openflow.protocol.OFFactories;
+import org.projectfloodlight.openflow.protocol.OFFactory;
+import org.projectfloodlight.openflow.protocol.OFFeaturesRequest;
+import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
+import org.projectfloodlight.openflow.protocol.OFFlowStatsRequest;
+import org.projectfloodlight.openflow.protocol.OFMessage;
+import org.projectfloodlight.openflow.protocol.OFPacketOut;
+import org.projectfloodlight.openflow.protocol.OFPacketInReason;
+import org.projectfloodlight.openflow.protocol.OFPortConfig;
+import org.projectfloodlight.openflow.protocol.OFPortDesc;
+import org.projectfloodlight.openflow.protocol.OFPortDescStatsRequest;
+import org.projectfloodlight.openflow.protocol.OFPortReason;
+import org.projectfloodlight.openflow.protocol.OFPortState;
+import org.projectfloodlight.openflow.protocol.OFStatsReplyFlags;
+import org.projectfloodlight.openflow.protocol.OFVersion;
+import org.projectfloodlight.openflow.types.DatapathId;
+import org.projectfloodlight.openflow.types.MacAddress;
+import org.projectfloodlight.openflow.types.OFAuxId;
+import org.projectfloodlight.openflow.types.OFBufferId;
+import org.projectfloodlight.openflow.types.OFPort;
+import org.projectfloodlight.openflow.types.TableId;
+import org.projectfloodlight.openflow.protocol.match.MatchField;
+
+/**
+ * The switch side of OpenFlow 1.3 inside the test JVM, over a real TCP socket: it answers the
+ * controller's handshake (features, port description, barrier), echo requests and flow stats
+ * requests the way Open vSwitch does, and records every message it receives.
+ */
+public final class SwitchPeer implements AutoCloseable {
+    public static final OFFactory OF13 = OFFactories.getFactory(OFVersion.OF_13);
+
+    private final long dpid;
+    private final List<Integer> ports;
+    private final Socket socket;
+    private final OutputStream out;
+    private final List<OFMessage> received = new CopyOnWriteArrayList<>();
+    private final Thread reader;
+    private volatile boolean answerEchoes = true;
+    private volatile boolean answerHandshake = true;
+    private volatile boolean closed;
+
+    private SwitchPeer(InetSocketAddress controller, long dpid, List<Integer> ports) throws IOException {
+        this.dpid = dpid;
+        this.ports = ports;
+        this.socket = new Socket(controller.getAddress(), controller.getPort());
+        socket.setTcpNoDelay(true);
+        this.out = socket.getOutputStream();
+        this.reader = new Thread(this::readLoop, "switch-peer-" + dpid);
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Connects without saying anything yet. */
+    public static SwitchPeer connect(InetSocketAddress controller, long dpid, int... ports) throws IOException {
+        List<Integer> list = new ArrayList<>();
+        for (int p : ports) {
+            list.add(p);
+        }
+        return new SwitchPeer(controller, dpid, list);
+    }
+
+    /** Connects and sends an OpenFlow 1.3 HELLO (with a version bitmap, like OVS); the rest is answered as it comes. */
+    public static SwitchPeer handshake(InetSocketAddress controller, long dpid, int... ports) throws IOException {
+        SwitchPeer peer = connect(controller, dpid, ports);
+        peer.send(OF13.buildHello().setElements(List.of(OF13.buildHelloElemVersionbitmap()
+                .setBitmaps(List.of(org.projectfloodlight.openflow.types.U32.of(1 << 4))).build())).build());
+        return peer;
+    }
+
+    public long dpid() {
+        return dpid;
+    }
+
+    /** Stop answering echo requests (a hung switch). */
+    public void stopAnsweringEchoes() {
+        answerEchoes = false;
+    }
+
+    /** Stop answering handshake requests (a switch stuck after HELLO). */
+    public void stopAnsweringHandshake() {
+        answerHandshake = false;
+    }
+
+    public void send(OFMessage message) {
+        ByteBuf buf = Unpooled.buffer();
+        message.writeTo(buf);
+        byte[] bytes = new byte[buf.readableBytes()];
+        buf.readBytes(bytes);
+        sendRaw(bytes);
+    }
+
+    public synchronized void sendRaw(byte[] bytes) {
+        try {
+            out.write(bytes);
+            out.flush();
+        } catch (IOException e) {
+            throw new IllegalStateException("switch " + dpid + " cannot send: " + e.getMessage(), e);
+        }
+    }
+
+    /** A table-miss packet-in, unbuffered, as OVS sends it. */
+    public void sendPacketIn(int inPort, byte[] frame) {
+        send(OF13.buildPacketIn()
+                .setBufferId(OFBufferId.NO_BUFFER)
+                .setTotalLen(frame.length)
+                .setReason(OFPacketInReason.NO_MATCH)
+                .setTableId(TableId.of(0))
+                .setMatch(OF13.buildMatch().setExact(MatchField.IN_PORT, OFPort.of(inPort)).build())
+                .setData(frame)
+                .build());
+    }
+
+    /** Reports a port change, as a switch does when a link goes down or a port is added. */
+    public void sendPortStatus(OFPortReason reason, int port, boolean linkDown) {
+        send(OF13.buildPortStatus().setReason(reason).setDesc(portDesc(port, linkDown)).build());
+    }
+
+    public static OFPortDesc portDesc(int port, boolean linkDown) {
+        return OF13.buildPortDesc()
+                .setPortNo(OFPort.of(port))
+                .setHwAddr(MacAddress.of(0x0200_0000_0000L | port))
+                .setName("s-eth" + port)
+                .setConfig(EnumSet.noneOf(OFPortConfig.class))
+                .setState(linkDown ? EnumSet.of(OFPortState.LINK_DOWN) : EnumSet.of(OFPortState.LIVE))
+                .build();
+    }
+
+    /** Every message received so far, in order. */
+    public List<OFMessage> received() {
+        return List.copyOf(received);
+    }
+
+    /** Received messages of one type, in order. */
+    public <T extends OFMessage> List<T> received(Class<T> type) {
+        return received.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** Waits until at least {@code count} messages of {@code type} arrived; returns them all. */
+    public <T extends OFMessage> List<T> await(Class<T> type, int count, Duration timeout) {
+        Poll.until(count + " x " + type.getSimpleName() + " at switch " + dpid, timeout, () -> received(type).size() >= count);
+        return received(type);
+    }
+
+    /** Waits for the first message of {@code type} that matches, ignoring others (e.g. the core's LLDP probes). */
+    public <T extends OFMessage> T awaitFirst(Class<T> type, java.util.function.Predicate<? super T> matching,
+                                              Duration timeout) {
+        Poll.until(type.getSimpleName() + " matching at switch " + dpid, timeout,
+                () -> received(type).stream().anyMatch(matching));
+        return received(type).stream().filter(matching).findFirst().orElseThrow();
+    }
+
+    /** Waits for {@code count} packet-outs sent for packet-ins, skipping link discovery's own LLDP probes. */
+    public List<OFPacketOut> awaitAnswers(int count, Duration timeout) {
+        java.util.function.Supplier<List<OFPacketOut>> answers = () -> received(OFPacketOut.class).stream()
+                .filter(o -> !o.getInPort().equals(org.projectfloodlight.openflow.types.OFPort.CONTROLLER)).toList();
+        Poll.until(count + " packet-outs answering packet-ins at switch " + dpid, timeout,
+                () -> answers.get().size() >= count);
+        return answers.get();
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Waits until the controller closed the connection. */
+    public void awaitClosed(Duration timeout) {
+        Poll.until("controller closes the connection of switch " + dpid, timeout, () -> closed);
+    }
+
+    private void readLoop() {
+        try (DataInputStream in = new DataInputStream(socket.getInputStream())) {
+            while (true) {
+                byte[] header = new byte[8];
+                in.readFully(header);
+                int length = ((header[2] & 0xff) << 8) | (header[3] & 0xff);
+                byte[] message = new byte[length];
+                System.arraycopy(header, 0, message, 0, 8);
+                in.readFully(message, 8, length - 8);
+                OFMessage m = OFFactories.getGenericReader().readFrom(Unpooled.wrappedBuffer(message));
+                received.add(m);
+                answer(m);
+            }
+        } catch (EOFException | java.net.SocketException e) {
+            // the controller (or close()) ended the connection
+        } catch (Exception e) {
+            throw new IllegalStateException("switch " + dpid + " cannot read: " + e, e);
+        } finally {
+            closed = true;
+        }
+    }
+
+    private void answer(OFMessage m) {
+        if (m instanceof OFEchoRequest echo && answerEchoes) {
+            send(OF13.buildEchoReply().setXid(echo.getXid()).setData(echo.getData()).build());
+        } else if (!answerHandshake) {
+            return;
+        } else if (m instanceof OFFeaturesRequest) {
+            send(OF13.buildFeaturesReply().setXid(m.getXid()).setDatapathId(DatapathId.of(dpid))
+                    .setNBuffers(0).setNTables((short) 254).setAuxiliaryId(OFAuxId.MAIN).build());
+        } else if (m instanceof OFPortDescStatsRequest) {
+            List<OFPortDesc> descs = new ArrayList<>(ports.stream().map(p -> portDesc(p, false)).toList());
+            descs.add(OF13.buildPortDesc().setPortNo(OFPort.LOCAL).setName("local").setHwAddr(MacAddress.of(1)).build());
+            send(OF13.buildPortDescStatsReply().setXid(m.getXid()).setEntries(descs).build());
+        } else if (m instanceof OFBarrierRequest) {
+            send(OF13.buildBarrierReply().setXid(m.getXid()).build());
+        } else if (m instanceof OFFlowStatsRequest) {
+            // Two parts, like a switch with a big table: the controller must join them.
+            send(OF13.buildFlowStatsReply().setXid(m.getXid()).setFlags(EnumSet.of(OFStatsReplyFlags.REPLY_MORE))
+                    .setEntries(List.of(flowStats(1))).build());
+            send(OF13.buildFlowStatsReply().setXid(m.getXid()).setEntries(List.of(flowStats(2))).build());
+        }
+    }
+
+    private static OFFlowStatsEntry flowStats(int priority) {
+        return OF13.buildFlowStatsEntry().setPriority(priority).setMatch(OF13.buildMatch().build()).build();
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+    }
+}
