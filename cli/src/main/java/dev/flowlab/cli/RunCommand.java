@@ -59,6 +59,9 @@ public final class RunCommand implements Callable<Integer> {
 
     enum TestKind { pingall, iperf }
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec commandSpec;
+
     @Override
     public Integer call() throws Exception {
         Console console = Console.system();
@@ -69,10 +72,23 @@ public final class RunCommand implements Callable<Integer> {
         if (test != null && script != null) {
             throw new IllegalArgumentException("--test and --script cannot be used together: pick one");
         }
+        warnAboutIgnoredOptions(console, choice);
         LabSpec spec = new LabSpec(TopologySource.load(topo),
                 choice.kind() == ControllerChoice.Kind.EMBEDDED ? Apps.check(apps) : List.of(),
                 choice, standalone(choice), prefix);
         return new LabRun(console).run(spec, test == null ? null : test.name(), script);
+    }
+
+    private void warnAboutIgnoredOptions(Console console, ControllerChoice choice) {
+        boolean appsGiven = commandSpec.commandLine().getParseResult().hasMatchedOption("--apps");
+        if (appsGiven && choice.kind() != ControllerChoice.Kind.EMBEDDED) {
+            console.println(console.yellow("note: ") + "--apps only configures the embedded controller; "
+                    + "with --controller " + choice + " it is ignored");
+        }
+        if (choice.kind() == ControllerChoice.Kind.NONE && failMode == FailModeOption.secure) {
+            console.println(console.yellow("note: ") + "secure bridges without a controller forward nothing: "
+                    + "expect every ping to fail (that may be what you want to see)");
+        }
     }
 
     private boolean standalone(ControllerChoice choice) {
