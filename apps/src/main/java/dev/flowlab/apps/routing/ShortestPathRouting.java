@@ -18,7 +18,9 @@ import dev.flowlab.controller.api.TopologyService;
 import dev.flowlab.controller.api.Verdict;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -140,47 +142,62 @@ public final class ShortestPathRouting implements App, TopologyListener, HostLis
         if (from.equals(target.location())) {
             return;   // the destination is behind the port the packet came from: nothing to do
         }
-        Optional<Route> route = topology.shortestPath(from.dpid(), target.dpid())
-                .map(path -> new Route(from, path, target.location()));
-        if (route.isEmpty()) {
+        Optional<Route> there = routeBetween(from, target.location());
+        if (there.isEmpty()) {
             LOG.debug("no path from {} to {} ({})", from, target.location(), target.mac());
             return;
         }
-        install(in, src, target.mac(), route.get());
+        List<InstalledRoutes.Entry> legs = new ArrayList<>(2);
+        legs.add(new InstalledRoutes.Entry(src, target.mac(), there.get()));
+        // The answer will come straight back: when the sender is a host we know right here, set up
+        // its way home now, and the reply needs no packet-in of its own.
+        boolean senderIsHere = hosts.hostByMac(src).filter(h -> h.location().equals(from)).isPresent();
+        if (senderIsHere) {
+            routeBetween(target.location(), from).ifPresent(back -> legs.add(new InstalledRoutes.Entry(target.mac(), src, back)));
+        }
+        install(in, legs);
+    }
+
+    private Optional<Route> routeBetween(SwitchPort from, SwitchPort to) {
+        return topology.shortestPath(from.dpid(), to.dpid()).map(path -> new Route(from, path, to));
     }
 
     /**
      * Sends the entries of every switch but the ingress one, waits for their barriers, then sets up
-     * the ingress switch and forwards the packet: it never overtakes its own entries.
+     * the ingress switch and forwards the packet (the first leg's): it never overtakes its own entries.
      */
-    private void install(PacketIn in, MacAddress src, MacAddress dst, Route route) {
-        installed.put(src, dst, route);
+    private void install(PacketIn in, List<InstalledRoutes.Entry> legs) {
         Switch ingress = in.sw();
-        List<PathFlows.SwitchFlow> ingressFlows = new ArrayList<>();
-        List<CompletableFuture<?>> ready = new ArrayList<>();
-        for (PathFlows.SwitchFlow flow : PathFlows.install(route, src, dst, cookie, ingress.factory())) {
-            if (flow.dpid().equals(ingress.id())) {
-                ingressFlows.add(flow);
-                continue;
+        List<PathFlows.SwitchFlow> atIngress = new ArrayList<>();
+        Map<DatapathId, Switch> elsewhere = new LinkedHashMap<>();
+        for (InstalledRoutes.Entry leg : legs) {
+            installed.put(leg.src(), leg.dst(), leg.route());
+            for (PathFlows.SwitchFlow flow : PathFlows.install(leg.route(), leg.src(), leg.dst(), cookie, ingress.factory())) {
+                if (flow.dpid().equals(ingress.id())) {
+                    atIngress.add(flow);
+                    continue;
+                }
+                Switch sw = elsewhere.computeIfAbsent(flow.dpid(), dpid -> context.switchById(dpid).orElse(null));
+                if (sw == null) {
+                    legs.forEach(l -> installed.remove(l.src(), l.dst(), l.route()));
+                    return;   // the switch left; the topology will drop its links in a moment
+                }
+                sw.send(flow.message());
             }
-            Optional<Switch> sw = context.switchById(flow.dpid());
-            if (sw.isEmpty()) {
-                installed.remove(src, dst, route);
-                return;   // the switch left; the topology will drop its links in a moment
-            }
-            sw.get().send(flow.message());
-            ready.add(sw.get().barrier());
         }
-        OFPort firstHop = route.hops().get(0).out();
-        CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).whenComplete((ok, failed) -> {
+        CompletableFuture<?>[] ready = elsewhere.values().stream().map(Switch::barrier).toArray(CompletableFuture[]::new);
+        OFPort firstHop = legs.get(0).route().hops().get(0).out();
+        CompletableFuture.allOf(ready).whenComplete((ok, failed) -> {
             if (failed != null) {
-                LOG.debug("route {} -> {} not confirmed: {}", src, dst, failed.toString());
+                LOG.debug("route {} not confirmed: {}", legs.get(0), failed.toString());
                 return;
             }
-            ingressFlows.forEach(f -> ingress.send(f.message()));
+            atIngress.forEach(f -> ingress.send(f.message()));
             in.forward(firstHop);
-            if (!topology.links().containsAll(route.path().links())) {
-                withdraw(new InstalledRoutes.Entry(src, dst, route));   // a link went down while we installed
+            for (InstalledRoutes.Entry leg : legs) {
+                if (!topology.links().containsAll(leg.route().path().links())) {
+                    withdraw(leg);   // a link went down while we installed
+                }
             }
         });
     }
