@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 class AppRegistrationTest {
 
     @Test
-    void bothAppsAreAvailableByName() {
-        assertThat(Controller.availableApps()).containsExactly("hub", "learning-switch");
+    void everyAppIsAvailableByName() {
+        assertThat(Controller.availableApps()).containsExactly("acl", "hub", "learning-switch", "routing");
     }
 
     @Test
@@ -27,6 +27,6 @@ class AppRegistrationTest {
     @Test
     void unknownAppNamesTheKnownOnes() {
         assertThatThrownBy(() -> Controller.start(ControllerConfig.of(List.of("foo")).withListen("127.0.0.1", 0)))
-                .hasMessage("unknown app 'foo'; known apps: hub, learning-switch");
+                .hasMessage("unknown app 'foo'; known apps: acl, hub, learning-switch, routing");
     }
 }

@@ -6,15 +6,20 @@ import dev.flowlab.controller.api.Switch;
 import dev.flowlab.topologies.Link;
 import dev.flowlab.topologies.Topology;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.projectfloodlight.openflow.protocol.OFPortDesc;
+import org.projectfloodlight.openflow.types.DatapathId;
+import org.projectfloodlight.openflow.types.OFPort;
 
 /**
  * Decides when a network is ready for traffic. With flowlab's controller: every switch finished its
  * handshake and shows every port of the topology (the userspace datapath attaches ports some time
- * after the bridge exists; a port the switch does not report yet drops traffic). With an external
+ * after the bridge exists; a port the switch does not report yet drops traffic), and link discovery
+ * found every inter-switch link (until then an app such as routing takes a link's port for a host's,
+ * and its broadcast tree is not yet a tree). With an external
  * controller only OVS can tell, and more slowly: its {@code is_connected}.
  */
 final class Readiness {
@@ -37,7 +42,7 @@ final class Readiness {
             List<String> waiting = topology.switches().stream()
                     .filter(s -> !hasAllPorts(controller, topology, s)).map(dev.flowlab.topologies.Switch::name).toList();
             if (waiting.isEmpty()) {
-                return;
+                break;
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("switches " + waiting + " still miss ports after " + timeout.toSeconds()
@@ -46,6 +51,39 @@ final class Readiness {
             step.progress("connected; waiting for the ports of " + waiting.size() + " switches (" + expected + " ports)");
             sleep(POLL_MILLIS);
         }
+        awaitLinks(controller, topology, deadline, timeout, step);
+    }
+
+    private static void awaitLinks(Controller controller, Topology topology, long deadline, Duration timeout, Step step) {
+        Set<dev.flowlab.controller.api.Link> expected = switchLinks(topology);
+        while (!controller.topology().links().containsAll(expected)) {
+            if (System.nanoTime() > deadline) {
+                Set<dev.flowlab.controller.api.Link> missing = new HashSet<>(expected);
+                missing.removeAll(controller.topology().links());
+                throw new IllegalStateException(missing.size() + " of " + expected.size() + " inter-switch links were not"
+                        + " discovered within " + timeout.toSeconds() + " s (for example " + missing.iterator().next()
+                        + "): see FLOWLAB_LOG=info output");
+            }
+            step.progress("connected; discovering links (" + controller.topology().links().size() + " of "
+                    + expected.size() + ")");
+            sleep(POLL_MILLIS);
+        }
+    }
+
+    /** Both directions of every switch-to-switch link, as LLDP finds them. */
+    private static Set<dev.flowlab.controller.api.Link> switchLinks(Topology topology) {
+        Set<dev.flowlab.controller.api.Link> links = new HashSet<>();
+        for (Link l : topology.links()) {
+            var a = topology.switchNamed(l.nodeA());
+            var b = topology.switchNamed(l.nodeB());
+            if (a.isPresent() && b.isPresent()) {
+                var link = new dev.flowlab.controller.api.Link(DatapathId.of(a.get().dpid()), OFPort.of(l.portA()),
+                        DatapathId.of(b.get().dpid()), OFPort.of(l.portB()));
+                links.add(link);
+                links.add(link.reversed());
+            }
+        }
+        return links;
     }
 
     static void awaitOvs(List<String> bridges, String target, Duration timeout, Step step) {

@@ -133,6 +133,7 @@ public final class Controller implements AutoCloseable {
         return registry.switches();
     }
 
+    /** The connected switch with this datapath id, if it finished its handshake. */
     public Optional<Switch> switchById(long dpid) {
         return registry.get(DatapathId.of(dpid));
     }

@@ -48,6 +48,7 @@ final class OvsCommands {
                 }
             }
         }
+        argv.addAll(ExtraSteps.ovsArgs(plan.topology()));   // VLAN roles, TAP and tunnel ports
         return argv;
     }
 
