@@ -9,6 +9,10 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 dev.flowlab.cli.bench.BenchCommand.class,
+                CleanCommand.class,
+                RunCommand.class,
+                DemoCommand.class,
+                ControllerCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec
@@ -25,6 +29,11 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("flowlab: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return 1;
+        });
+        cl.setParameterExceptionHandler((e, args) -> {
+            e.getCommandLine().getErr().println("flowlab: " + e.getMessage() + " (see: "
+                    + e.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
+            return 2;
         });
         return cl;
     }

@@ -1,6 +1,8 @@
 package dev.flowlab.controller;
 
 import dev.flowlab.controller.api.App;
+import dev.flowlab.controller.api.HostService;
+import dev.flowlab.controller.api.TopologyService;
 import dev.flowlab.controller.api.Switch;
 import dev.flowlab.controller.core.AppLoader;
 import dev.flowlab.controller.core.ContextForApp;
@@ -8,8 +10,13 @@ import dev.flowlab.controller.core.EventDispatcher;
 import dev.flowlab.controller.core.LoadedApp;
 import dev.flowlab.controller.core.SwitchRegistry;
 import dev.flowlab.controller.openflow.OfServer;
+import dev.flowlab.controller.topology.CoreServices;
+import dev.flowlab.controller.rest.CoreRoutes;
+import dev.flowlab.controller.rest.RestServer;
+import dev.flowlab.controller.rest.RouteTable;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -37,14 +44,22 @@ public final class Controller implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Controller.class);
 
     private final List<LoadedApp> apps;
+    private final CoreServices services;
     private final SwitchRegistry registry;
     private final OfServer server;
     private final ScheduledExecutorService appExecutor;
+    private final ControllerConfig config;
+    private final RouteTable routes = new RouteTable();
+    private RestServer rest;
     private volatile InetSocketAddress address;
     private boolean closed;
 
-    private Controller(ControllerConfig config, List<LoadedApp> apps) {
-        EventDispatcher dispatcher = new EventDispatcher(apps);
+    private Controller(ControllerConfig config, CoreServices services, List<LoadedApp> apps) {
+        this.config = config;
+        this.services = services;
+        List<LoadedApp> all = new ArrayList<>(services.apps());
+        all.addAll(apps);
+        EventDispatcher dispatcher = new EventDispatcher(all);
         this.apps = dispatcher.apps();
         this.registry = new SwitchRegistry(dispatcher);
         this.appExecutor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -69,9 +84,18 @@ public final class Controller implements AutoCloseable {
      * @throws IllegalStateException when the address cannot be bound
      */
     public static Controller start(ControllerConfig config, List<App> extraApps) {
-        Controller controller = new Controller(config, AppLoader.load(config.apps(), extraApps));
+        for (String appId : config.appConfigs().keySet()) {
+            if (!config.apps().contains(appId)) {
+                throw new IllegalArgumentException("a config file is given for app '" + appId + "', which is not running"
+                        + " (apps: " + String.join(",", config.apps()) + "); add it to --apps or drop its --app-config");
+            }
+        }
+        CoreServices services = new CoreServices();
+        Controller controller = new Controller(config, services,
+                AppLoader.load(config.apps(), extraApps, services.module()));
         try {
             controller.startApps();
+            controller.startRest();
             controller.startListening();
             return controller;
         } catch (RuntimeException e) {
@@ -82,8 +106,21 @@ public final class Controller implements AutoCloseable {
 
     private void startApps() {
         for (LoadedApp a : apps) {
-            a.app().start(new ContextForApp(a.id(), registry, appExecutor));
+            a.app().start(new ContextForApp(a.id(), registry, appExecutor, routes.forApp(a.id()),
+                    config.appConfigs().get(a.id())));
         }
+    }
+
+    private void startRest() {
+        if (config.rest().enabled()) {
+            CoreRoutes.register(routes, registry, apps, services.topology(), services.hosts());
+            rest = RestServer.start(config.rest(), routes);
+        }
+    }
+
+    /** Where the REST API answers (with the real port when 0 was asked); empty when REST is off. */
+    public Optional<InetSocketAddress> restAddress() {
+        return Optional.ofNullable(rest).map(RestServer::address);
     }
 
     /** The address the controller listens on (with the real port when port 0 was asked). */
@@ -96,6 +133,7 @@ public final class Controller implements AutoCloseable {
         return registry.switches();
     }
 
+    /** The connected switch with this datapath id, if it finished its handshake. */
     public Optional<Switch> switchById(long dpid) {
         return registry.get(DatapathId.of(dpid));
     }
@@ -131,9 +169,20 @@ public final class Controller implements AutoCloseable {
         LOG.info("listening for OpenFlow 1.3 switches on {}", hostPort(address));
     }
 
-    /** Ids of the running apps, in the order they see events. */
+    /** Ids of the running apps, in the order they see events (without the core services). */
     public List<String> appIds() {
-        return apps.stream().map(LoadedApp::id).toList();
+        List<LoadedApp> core = services.apps();
+        return apps.stream().filter(a -> !core.contains(a)).map(LoadedApp::id).toList();
+    }
+
+    /** Switches and the links between them, found by LLDP. */
+    public TopologyService topology() {
+        return services.topology();
+    }
+
+    /** Where each host attaches. */
+    public HostService hosts() {
+        return services.hosts();
     }
 
     /** Ids of every app found on the class path, sorted. */
@@ -148,6 +197,9 @@ public final class Controller implements AutoCloseable {
             return;
         }
         closed = true;
+        if (rest != null) {
+            rest.close();
+        }
         server.close();
         for (int i = apps.size() - 1; i >= 0; i--) {
             LoadedApp a = apps.get(i);

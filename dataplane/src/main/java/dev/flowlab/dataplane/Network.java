@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -74,9 +75,10 @@ public final class Network implements AutoCloseable {
     /** As {@link #start(Topology, NetworkOptions)}, calling {@code afterStep} after each build step (tests inject failures). */
     static Network start(Topology topology, NetworkOptions options, Consumer<String> afterStep) {
         Topology t = options.namePrefix().isEmpty() ? topology : topology.withPrefix(options.namePrefix());
+        long t0 = System.nanoTime();
         Plan plan = new Plan(t);
         Preflight.requireRoot();
-        Preflight.requireOvsRunning();
+        Set<String> ovsInterfaces = Preflight.requireOvsRunning();
         Preflight.requireNativeAccess();
         Datapath datapath = Preflight.resolveDatapath(options.datapath());
         ExtraSteps.check(t);   // VLANs, NAT, TAPs, tunnels, identity: kernel features and free names
@@ -86,14 +88,17 @@ public final class Network implements AutoCloseable {
         if (LinkShaping.needsNetem(plan)) {
             Preflight.requireNetem();
         }
-        NameClash.check(plan);
+        NameClash.check(plan, ovsInterfaces);
+        log.debug("pre-flight checks took {} ms", (System.nanoTime() - t0) / 1_000_000);
         String runId = options.runId() != null ? options.runId() : UUID.randomUUID().toString().substring(0, 8);
         log.info("run {}: building {} with the {} datapath{}", runId, t, datapath.ovsName(),
                 datapath == Datapath.NETDEV ? " (no openvswitch kernel module: userspace, TX checksum offload off)" : "");
         Network net = new Network(plan, options, datapath, runId, afterStep);
         Runtime.getRuntime().addShutdownHook(net.shutdownHook);
         try {
+            t0 = System.nanoTime();
             net.build.run();
+            log.debug("run {}: built in {} ms", runId, (System.nanoTime() - t0) / 1_000_000);
         } catch (RuntimeException e) {
             removeHook(net.shutdownHook);
             throw e;
@@ -116,10 +121,12 @@ public final class Network implements AutoCloseable {
         return datapath.ovsName();
     }
 
+    /** The options it was built with. */
     public NetworkOptions options() {
         return options;
     }
 
+    /** Every host, in topology order. */
     public List<NamespaceHost> hosts() {
         return List.copyOf(hosts.values());
     }
@@ -129,6 +136,7 @@ public final class Network implements AutoCloseable {
         return find(hosts, name).orElseThrow(() -> new IllegalArgumentException("no host " + name + " in " + topology));
     }
 
+    /** Every switch, in topology order. */
     public List<OvsBridge> switches() {
         return List.copyOf(bridges.values());
     }
@@ -138,6 +146,7 @@ public final class Network implements AutoCloseable {
         return find(bridges, name).orElseThrow(() -> new IllegalArgumentException("no switch " + name + " in " + topology));
     }
 
+    /** Every link, in topology order. */
     public List<VethLink> links() {
         return List.copyOf(links);
     }
@@ -172,6 +181,7 @@ public final class Network implements AutoCloseable {
         }
     }
 
+    /** Same as {@link #stop()}. */
     @Override
     public void close() {
         stop();

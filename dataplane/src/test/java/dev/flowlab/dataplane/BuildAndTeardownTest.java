@@ -1,5 +1,6 @@
 package dev.flowlab.dataplane;
 
+import dev.flowlab.topologies.Topologies;
 import dev.flowlab.topologies.Topology;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,9 +32,9 @@ class BuildAndTeardownTest {
 
     static Stream<Arguments> topologies() {
         return Stream.of(
-                Arguments.of("single,3", TestTopologies.single(3)),
-                Arguments.of("linear,4", TestTopologies.linear(4)),
-                Arguments.of("tree,2,2", TestTopologies.tree(2, 2)));
+                Arguments.of("single,3", Topologies.single(3)),
+                Arguments.of("linear,4", Topologies.linear(4)),
+                Arguments.of("tree,2,2", Topologies.tree(2, 2)));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,5 +1,6 @@
 package dev.flowlab.dataplane;
 
+import dev.flowlab.topologies.Topologies;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -28,11 +29,11 @@ class FailedBuildTest {
     }
 
     @ParameterizedTest(name = "failure after {0}")
-    @ValueSource(strings = {"namespaces and links", "hosts", "switches", "switch ports"})
+    @ValueSource(strings = {"namespaces and links", "hosts", "switches"})
     void failureAfterAStepLeavesNothing(String step) {
         NetworkOptions options = NetworkOptions.builder().namePrefix(PREFIX).runId("dp5fail").build();
 
-        assertThatThrownBy(() -> Network.start(TestTopologies.tree(2, 2), options, done -> {
+        assertThatThrownBy(() -> Network.start(Topologies.tree(2, 2), options, done -> {
             if (done.equals(step)) {
                 throw new DataplaneException("injected failure");
             }

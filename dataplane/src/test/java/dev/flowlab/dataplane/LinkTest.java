@@ -1,5 +1,6 @@
 package dev.flowlab.dataplane;
 
+import dev.flowlab.topologies.Topologies;
 import dev.flowlab.topologies.LinkParams;
 import dev.flowlab.topologies.Topology;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +33,7 @@ class LinkTest {
 
     @Test
     void linkDownCutsConnectivityAndUpRestoresIt() {
-        try (Network net = Network.start(TestTopologies.linear(2), NetworkOptions.builder().namePrefix(PREFIX).build())) {
+        try (Network net = Network.start(Topologies.linear(2), NetworkOptions.builder().namePrefix(PREFIX).build())) {
             NamespaceHost h1 = net.host("h1");
             String h2 = net.host("h2").ip();
             assertThat(pingsWithin(h1, h2, Duration.ofSeconds(5))).isTrue();
@@ -40,6 +41,9 @@ class LinkTest {
             net.link("s1", "s2").down();
             assertThat(net.link("s2", "s1").isUp()).isFalse();
             assertThat(h1.exec("ping", "-c3", "-i0.2", "-W1", h2).exitCode()).as("ping over a downed link").isNotZero();
+            PingResult cut = net.pingAll();
+            assertThat(cut.failures()).extracting(PingResult.Outcome::from)
+                    .containsExactlyInAnyOrder(PREFIX + "h1", PREFIX + "h2");
 
             net.link("s1", "s2").up();
             assertThat(pingsWithin(h1, h2, Duration.ofSeconds(10))).as("ping after link up").isTrue();

@@ -1,5 +1,6 @@
 package dev.flowlab.dataplane;
 
+import dev.flowlab.topologies.Topologies;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -66,6 +67,6 @@ class NameClashTest {
     }
 
     private void startSingle3() {
-        Network.start(TestTopologies.single(3), NetworkOptions.builder().namePrefix(PREFIX).build()).close();
+        Network.start(Topologies.single(3), NetworkOptions.builder().namePrefix(PREFIX).build()).close();
     }
 }

@@ -10,10 +10,12 @@ final class BenchReport {
     private final PrintWriter out;
     private final LoadSettings settings;
     private final List<String[]> table = new ArrayList<>();
+    private final BenchJson json;
 
     BenchReport(PrintWriter out, LoadSettings settings) {
         this.out = out;
         this.settings = settings;
+        this.json = new BenchJson(settings);
     }
 
     void header() {
@@ -29,7 +31,31 @@ final class BenchReport {
         out.flush();
     }
 
-    void loop(LoopSample loop, Mode mode) {
+    LoadListener listener(Mode mode) {
+        return new LoadListener() {
+            @Override
+            public void learned(double seconds, boolean complete) {
+                BenchReport.this.learned(seconds, complete);
+            }
+
+            @Override
+            public void loop(LoopSample loop) {
+                BenchReport.this.loop(loop, mode);
+            }
+        };
+    }
+
+    private void learned(double seconds, boolean complete) {
+        if (complete) {
+            out.printf(Locale.ROOT, "learning: every switch's %,d hosts sent a packet-in and got an answer in %.2f s%n", settings.macs(), seconds);
+        } else {
+            out.printf(Locale.ROOT, "learning: not every host's first packet-in was answered after %.0f s; measuring anyway "
+                    + "(a slow controller: its loops may count floods rather than flows)%n", seconds);
+        }
+        out.flush();
+    }
+
+    private void loop(LoopSample loop, Mode mode) {
         String extra = mode == Mode.LATENCY && loop.packetOuts() > 0
                 ? String.format(Locale.ROOT, ", mean round trip %.0f us", settings.switches() * 1e6 / loop.packetOutsPerSecond())
                 : "";
@@ -54,10 +80,17 @@ final class BenchReport {
         }
         out.flush();
         table.add(new String[] {target, mode.label(), number(result.min()), number(result.median()), number(result.max())});
+        json.result(target, mode, result);
     }
 
-    void failed(String target, Mode mode) {
+    void failed(String target, Mode mode, String error) {
         table.add(new String[] {target, mode.label(), "failed", "", ""});
+        json.failure(target, mode, error);
+    }
+
+    /** Writes every run so far as JSON to {@code file}. */
+    void writeJson(java.nio.file.Path file) {
+        json.write(file);
     }
 
     /** The comparison table, when more than one run was made. */

@@ -41,7 +41,7 @@ final class BenchRunner {
         } catch (BenchException e) {
             err.println("flowlab: " + e.getMessage());
             err.flush();
-            modes.forEach(mode -> report.failed(target.label(), mode));
+            modes.forEach(mode -> report.failed(target.label(), mode, e.getMessage()));
             return false;
         }
         try (child) {
@@ -57,7 +57,7 @@ final class BenchRunner {
     private boolean runOne(String label, InetSocketAddress address, Mode mode, ControllerProcess child) {
         try {
             LoadResult result = new LoadGenerator(settings.withMode(mode))
-                    .run(address, loop -> report.loop(loop, mode), child == null ? null : child::cpuNanos);
+                    .run(address, report.listener(mode), child == null ? null : child::cpuNanos);
             report.summary(label, mode, result);
             return true;
         } catch (BenchException e) {
@@ -67,7 +67,7 @@ final class BenchRunner {
             }
             err.println("flowlab: " + label + ", " + mode.label() + " mode: " + message);
             err.flush();
-            report.failed(label, mode);
+            report.failed(label, mode, message);
             return false;
         }
     }

@@ -1,6 +1,7 @@
 package dev.flowlab.cli.bench;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +65,7 @@ public final class ControllerBenchCommand implements Callable<Integer> {
             description = "Ports per switch the hosts are spread over (default ${DEFAULT-VALUE}). Example: --ports 48")
     int ports;
 
-    @Option(names = {"-l", "--loops"}, paramLabel = "N", defaultValue = "10",
+    @Option(names = {"-l", "--loops"}, paramLabel = "N", defaultValue = "20",
             description = "Loops per run, warm-up included (default ${DEFAULT-VALUE}). Example: --loops 20")
     int loops;
 
@@ -72,9 +73,9 @@ public final class ControllerBenchCommand implements Callable<Integer> {
             description = "Length of one loop in milliseconds (default ${DEFAULT-VALUE}). Example: --loop-ms 500")
     long loopMillis;
 
-    @Option(names = {"-w", "--warmup"}, paramLabel = "N", defaultValue = "1",
-            description = "First loops printed but left out of min/median/max, while the controller learns the hosts "
-                    + "and its JIT warms up (default ${DEFAULT-VALUE}). Example: --warmup 3")
+    @Option(names = {"-w", "--warmup"}, paramLabel = "N", defaultValue = "10",
+            description = "First loops printed but left out of min/median/max: a JVM controller needs seconds of load "
+                    + "before its JIT has compiled the packet-in path (default ${DEFAULT-VALUE}). Example: --warmup 10")
     int warmup;
 
     @Option(names = "--handshake-timeout", defaultValue = "10", paramLabel = "SECONDS",
@@ -110,6 +111,10 @@ public final class ControllerBenchCommand implements Callable<Integer> {
             description = "JVM option for a spawned flowlab, repeatable. Example: --java-opt=-Xmx1g")
     List<String> javaOptions = new ArrayList<>();
 
+    @Option(names = "--json", paramLabel = "FILE",
+            description = "Also write the results, loop by loop, as JSON to FILE. Example: --json /tmp/bench.json")
+    Path json;
+
     @Override
     public Integer call() {
         LoadSettings settings = new LoadSettings(switches, macs, ports, Mode.THROUGHPUT, loops, warmup,
@@ -126,6 +131,9 @@ public final class ControllerBenchCommand implements Callable<Integer> {
             ok &= runner.spawned(target, spawnPort, javaOptions, Duration.ofSeconds(spawnTimeoutSeconds), modes);
         }
         report.comparison();
+        if (json != null) {
+            report.writeJson(json);
+        }
         return ok ? 0 : 1;
     }
 

@@ -27,20 +27,26 @@ import org.slf4j.LoggerFactory;
  */
 final class EmulatedSwitch extends ChannelInboundHandlerAdapter implements MessageScanner.Sink {
     private static final Logger log = LoggerFactory.getLogger(EmulatedSwitch.class);
-    /** Packet-ins in flight get counted unanswered, and new ones sent, when no PACKET_OUT came for this long. */
     /** Top up the window only when this many packet-ins (or a quarter of the window) are missing. */
     private static final int MAX_TOP_UP_AT = 32;
+    /**
+     * Packet-ins in flight are counted unanswered, and new ones sent, when no PACKET_OUT came for
+     * this long: long enough not to pile more load on a controller that is only slow for a moment
+     * (a GC pause, a busy machine).
+     */
+    static final long UNANSWERED_AFTER_NANOS = TimeUnit.SECONDS.toNanos(2);
     private static final Pattern ERROR_CODE = Pattern.compile("code=([A-Z0-9_]+)");
-    static final long UNANSWERED_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
     private final int index;
-    private final int window;
-    private final int topUpAt;
+    private final int measuredWindow;
+    private final int learningWindow;
+    private int window;
+    private int topUpAt;
     private final PacketInTrain train;
     private final SwitchReplies replies;
     private final MessageScanner scanner = new MessageScanner(this);
 
-    private Channel channel;
+    private volatile Channel channel;
     private boolean sending;
     private int inFlight;
     private boolean answered;
@@ -63,8 +69,8 @@ final class EmulatedSwitch extends ChannelInboundHandlerAdapter implements Messa
 
     EmulatedSwitch(int index, long dpid, LoadSettings settings) {
         this.index = index;
-        this.window = settings.mode() == Mode.LATENCY ? 1 : settings.window();
-        this.topUpAt = Math.max(1, Math.min(MAX_TOP_UP_AT, window / 4));
+        this.measuredWindow = settings.mode() == Mode.LATENCY ? 1 : settings.window();
+        this.learningWindow = settings.window();
         this.train = new PacketInTrain(index, settings.macs(), settings.ports());
         this.replies = new SwitchReplies(index, dpid, settings.ports());
     }
@@ -97,15 +103,29 @@ final class EmulatedSwitch extends ChannelInboundHandlerAdapter implements Messa
         return new Counters(flowMods, packetOuts, packetInsSent, unanswered);
     }
 
-    /** Starts sending packet-ins (any thread). */
+    /**
+     * Starts sending packet-ins (any thread), with the throughput window whatever the mode, to get
+     * through the hosts' first packet-ins quickly: that part is not measured.
+     */
     void start() {
         channel.eventLoop().execute(() -> {
+            useWindow(learningWindow);
             sending = true;
             lastProgressNanos = System.nanoTime();
             channel.eventLoop().scheduleAtFixedRate(this::giveUpIfStalled, 100, 100, TimeUnit.MILLISECONDS);
             topUp();
             channel.flush();
         });
+    }
+
+    /** Switches to the window of the measured mode (any thread); in latency mode the backlog drains first. */
+    void measure() {
+        channel.eventLoop().execute(() -> useWindow(measuredWindow));
+    }
+
+    private void useWindow(int packets) {
+        window = packets;
+        topUpAt = Math.max(1, Math.min(MAX_TOP_UP_AT, packets / 4));
     }
 
     /** Stops sending and closes the connection (any thread). */
@@ -288,6 +308,11 @@ final class EmulatedSwitch extends ChannelInboundHandlerAdapter implements Messa
     record Counters(long flowMods, long packetOuts, long packetInsSent, long unanswered) {
         long responses() {
             return flowMods + packetOuts;
+        }
+
+        /** Packet-ins that are over: answered by a PACKET_OUT, or given up on. */
+        long resolved() {
+            return packetOuts + unanswered;
         }
     }
 }

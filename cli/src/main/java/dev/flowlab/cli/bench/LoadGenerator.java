@@ -18,7 +18,6 @@ import java.nio.channels.spi.SelectorProvider;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -32,6 +31,8 @@ final class LoadGenerator {
     /** ...or, for a controller that never goes quiet, this long after the last switch got its features request. */
     private static final long MAX_SETTLE_NANOS = TimeUnit.SECONDS.toNanos(2);
     private static final int CONNECT_TIMEOUT_MS = 3_000;
+    /** A controller that has not seen every host after this long is measured anyway (and the report says so). */
+    private static final long MAX_LEARNING_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private final LoadSettings settings;
 
@@ -40,10 +41,10 @@ final class LoadGenerator {
     }
 
     /**
-     * Runs all loops against {@code controller}; {@code onLoop} sees each loop as it ends.
+     * Runs all loops against {@code controller}; {@code listener} sees the progress.
      * {@code controllerCpu} reads the controller's CPU time in nanoseconds, or is null when unknown.
      */
-    LoadResult run(InetSocketAddress controller, Consumer<LoopSample> onLoop, LongSupplier controllerCpu) {
+    LoadResult run(InetSocketAddress controller, LoadListener listener, LongSupplier controllerCpu) {
         List<EmulatedSwitch> switches = new ArrayList<>();
         for (int i = 0; i < settings.switches(); i++) {
             switches.add(new EmulatedSwitch(i, i + 1L, settings));
@@ -53,8 +54,10 @@ final class LoadGenerator {
             connect(group, controller, switches);
             awaitHandshakes(switches);
             switches.forEach(EmulatedSwitch::start);
+            awaitLearning(switches, listener);
+            switches.forEach(EmulatedSwitch::measure);
             CpuUse cpu = new CpuUse(controllerCpu);
-            List<LoopSample> loops = sample(switches, onLoop, cpu);
+            List<LoopSample> loops = sample(switches, listener, cpu);
             int handshakes = (int) switches.stream().filter(EmulatedSwitch::handshakeDone).count();
             return new LoadResult(settings, handshakes, loops, cpu.generatorCores(), cpu.controllerCores());
         } finally {
@@ -134,7 +137,32 @@ final class LoadGenerator {
                 + "): is it an OpenFlow 1.3 controller? a slow one needs a longer --handshake-timeout";
     }
 
-    private List<LoopSample> sample(List<EmulatedSwitch> switches, Consumer<LoopSample> onLoop, CpuUse cpu) {
+    /**
+     * Lets every switch send its first cycle of packet-ins (one from each host) and waits until all
+     * are answered, so that the loops measure a controller that knows every host, as cbench's
+     * learning phase does; the first cycle's answers are mostly floods.
+     */
+    private void awaitLearning(List<EmulatedSwitch> switches, LoadListener listener) {
+        long start = System.nanoTime();
+        long deadline = start + MAX_LEARNING_NANOS;
+        while (true) {
+            boolean complete = true;
+            for (EmulatedSwitch sw : switches) {
+                if (sw.failure() != null) {
+                    throw new BenchException(sw.failure() + " while the controller learned the hosts");
+                }
+                complete &= sw.counters().resolved() >= settings.macs();
+            }
+            long now = System.nanoTime();
+            if (complete || now >= deadline) {
+                listener.learned((now - start) / 1e9, complete);
+                return;
+            }
+            sleepMillis(5);
+        }
+    }
+
+    private List<LoopSample> sample(List<EmulatedSwitch> switches, LoadListener listener, CpuUse cpu) {
         List<LoopSample> loops = new ArrayList<>();
         EmulatedSwitch.Counters[] previous = snapshot(switches);
         long start = System.nanoTime();
@@ -156,7 +184,7 @@ final class LoadGenerator {
             }
             LoopSample sample = difference(loop, (at - previousAt) / 1e9, previous, now);
             loops.add(sample);
-            onLoop.accept(sample);
+            listener.loop(sample);
             previous = now;
             previousAt = at;
             if (loop == settings.warmupLoops()) {

@@ -36,7 +36,7 @@ final class PacketInTrain {
         int length = -1;
         for (int host = 0; host < macs; host++) {
             int start = encoded.writerIndex();
-            byte[] frame = HostFrames.udpFrame(switchIndex, host, (host + 1) % macs);
+            byte[] frame = HostFrames.udpFrame(switchIndex, macs, host, (host + 1) % macs);
             factory.buildPacketIn()
                     .setXid(host + 1)
                     .setBufferId(OFBufferId.NO_BUFFER)
@@ -59,11 +59,6 @@ final class PacketInTrain {
     /** The switch port host {@code host} is attached to: 1..ports, neighbours on different ports. */
     static OFPort portOf(int host, int ports) {
         return OFPort.of(host % ports + 1);
-    }
-
-    /** Bytes of one packet-in message (all have the same size). */
-    int packetLength() {
-        return packetLength;
     }
 
     /**

@@ -25,4 +25,20 @@ public interface AppContext {
 
     /** Runs blocking or periodic work off the switches' I/O threads; shared by all apps. */
     ScheduledExecutorService executor();
+
+    /** Where this app adds REST endpoints, under {@code /api/<app-id>}; a sink when REST is off. */
+    default RestRoutes rest() {
+        return NoRestRoutes.INSTANCE;
+    }
+
+    /**
+     * This app's configuration file (given as {@code --app-config <app-id>=FILE}), read into
+     * {@code type}: YAML or JSON, keys lower_snake_case, unknown keys refused. Empty when no file was
+     * given, so the app runs on its defaults.
+     *
+     * @throws IllegalArgumentException naming the file, the line and the problem
+     */
+    default <T> Optional<T> config(Class<T> type) {
+        return Optional.empty();
+    }
 }

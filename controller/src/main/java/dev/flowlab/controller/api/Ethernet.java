@@ -144,7 +144,7 @@ public final class Ethernet {
             return Optional.empty();
         }
         return Optional.of(new Ipv4(IPv4Address.of(u32(frame, network + 12)), IPv4Address.of(u32(frame, network + 16)),
-                IpProtocol.of((short) protocol), u8(frame, network + 8), fragment));
+                ipProtocol(), u8(frame, network + 8), fragment));
     }
 
     /** The IPv6 header, if this is IPv6. */
@@ -154,7 +154,16 @@ public final class Ethernet {
         }
         return Optional.of(new Ipv6(IPv6Address.of(Arrays.copyOfRange(frame, network + 8, network + 24)),
                 IPv6Address.of(Arrays.copyOfRange(frame, network + 24, network + 40)),
-                IpProtocol.of((short) protocol), u8(frame, network + 7)));
+                ipProtocol(), u8(frame, network + 7)));
+    }
+
+    /** openflowj rejects reserved numbers such as 255; they read as {@link IpProtocol#NONE}. */
+    private IpProtocol ipProtocol() {
+        try {
+            return IpProtocol.of((short) protocol);
+        } catch (IllegalArgumentException e) {
+            return IpProtocol.NONE;
+        }
     }
 
     /** ICMP type and code: ICMP in IPv4, ICMPv6 in IPv6. */

@@ -40,6 +40,16 @@ public interface Switch {
      */
     void send(OFMessage message);
 
+    /**
+     * Sends a message (a flow-mod, typically) followed by a barrier. The future completes once the
+     * switch has processed the message, and fails with {@link SwitchErrorException} when the switch
+     * answered it with an error (a bad match, a full table...).
+     */
+    default CompletableFuture<Void> sendConfirmed(OFMessage message) {
+        send(message);
+        return barrier().thenApply(reply -> null);
+    }
+
     /** Sends a barrier request; completes when the switch has processed everything sent before it. */
     CompletableFuture<OFBarrierReply> barrier();
 

@@ -8,5 +8,11 @@
  * {@link dev.flowlab.controller.api.PacketIn} and its parsed {@link dev.flowlab.controller.api.Ethernet}
  * view. Messages are built with openflowj ({@code sw.factory().buildFlowAdd()...}); {@link
  * dev.flowlab.controller.api.Flows} removes only the repetition every app has.
+ *
+ * <p>Core services an app may {@code @Inject} in its constructor: {@link
+ * dev.flowlab.controller.api.TopologyService} (switches and the {@link dev.flowlab.controller.api.Link}s
+ * between them found by LLDP, shortest {@link dev.flowlab.controller.api.Path}s, a loop-free broadcast
+ * tree, edge ports) and {@link dev.flowlab.controller.api.HostService} (where each host attaches, as
+ * {@link dev.flowlab.controller.api.HostInfo}).
  */
 package dev.flowlab.controller.api;

@@ -48,6 +48,14 @@ public final class AppLoader {
      * @throws IllegalArgumentException for an unknown or repeated id, naming the known ones
      */
     public static List<LoadedApp> load(List<String> ids, List<App> extra) {
+        return load(ids, extra, binder -> { });
+    }
+
+    /**
+     * Like {@link #load(List, List)}, with {@code services} (the core services' bindings) in the
+     * injector, so apps can {@code @Inject} them.
+     */
+    public static List<LoadedApp> load(List<String> ids, List<App> extra, Module services) {
         Map<String, AppModule> available = available();
         List<AppModule> chosen = new ArrayList<>();
         for (String id : new LinkedHashSet<>(ids)) {
@@ -61,7 +69,9 @@ public final class AppLoader {
         if (chosen.size() != ids.size()) {
             throw new IllegalArgumentException("an app is named twice in " + ids + "; name each app once");
         }
-        Injector injector = createInjector(chosen);
+        List<Module> modules = new ArrayList<>(chosen);
+        modules.add(services);
+        Injector injector = createInjector(modules);
         List<LoadedApp> apps = new ArrayList<>();
         for (AppModule module : chosen) {
             apps.add(new LoadedApp(module.id(), instance(injector, module)));

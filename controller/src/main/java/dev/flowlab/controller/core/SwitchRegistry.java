@@ -20,6 +20,7 @@ public final class SwitchRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(SwitchRegistry.class);
 
     private final Map<DatapathId, Switch> switches = new ConcurrentHashMap<>();
+    private final Map<DatapathId, SwitchCounters> counters = new ConcurrentHashMap<>();
     private final EventDispatcher dispatcher;
     private final Object changed = new Object();
 
@@ -61,6 +62,16 @@ public final class SwitchRegistry {
 
     public Optional<Switch> get(DatapathId dpid) {
         return Optional.ofNullable(switches.get(dpid));
+    }
+
+    /** The message counters of a switch (made on first use and kept across reconnects). */
+    public SwitchCounters counters(DatapathId dpid) {
+        return counters.computeIfAbsent(dpid, id -> new SwitchCounters());
+    }
+
+    /** Counters of every switch seen since the controller started. */
+    public Map<DatapathId, SwitchCounters> allCounters() {
+        return Map.copyOf(counters);
     }
 
     /** Waits until every one of {@code dpids} is up; false when the timeout passes first. */

@@ -61,6 +61,11 @@ final class PendingRequests {
         return true;
     }
 
+    /** Stops waiting for a reply to this XID (the future is left as it is). */
+    void forget(long xid) {
+        byXid.remove(xid);
+    }
+
     /** Fails a request that got no reply in time. */
     void timeOut(long xid, long millis) {
         Pending<?> pending = byXid.remove(xid);

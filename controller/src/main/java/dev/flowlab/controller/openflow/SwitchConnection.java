@@ -3,6 +3,7 @@ package dev.flowlab.controller.openflow;
 import dev.flowlab.controller.api.PacketIn;
 import dev.flowlab.controller.api.Switch;
 import dev.flowlab.controller.core.EventDispatcher;
+import dev.flowlab.controller.core.SwitchCounters;
 import dev.flowlab.controller.core.SwitchRegistry;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -54,6 +55,7 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
     private final PendingRequests pending;
     private final Duration requestTimeout;
     private final InetSocketAddress remote;   // kept: a closed channel may no longer know it
+    private final SwitchCounters counters;
     private volatile Map<OFPort, OFPortDesc> ports;
     private volatile List<OFPortDesc> portList;
     private ChannelHandlerContext ctx;
@@ -67,6 +69,7 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
         this.registry = registry;
         this.requestTimeout = requestTimeout;
         this.pending = new PendingRequests(dpid);
+        this.counters = registry.counters(dpid);
         this.remote = (InetSocketAddress) channel.remoteAddress();
         TreeMap<OFPort, OFPortDesc> byNumber = new TreeMap<>();
         ports.stream().filter(SwitchConnection::isPhysical).forEach(p -> byNumber.put(p.getPortNo(), p));
@@ -118,6 +121,7 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
             return;
         }
         if (message instanceof OFPacketIn packetIn) {  // the hot path: straight to the apps
+            counters.packetIn();
             dispatcher.packetIn(new PacketIn(this, packetIn));
             return;
         }
@@ -125,6 +129,7 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
             case PORT_STATUS -> portStatus((OFPortStatus) message);
             case FLOW_REMOVED -> dispatcher.flowRemoved(this, (OFFlowRemoved) message);
             case ERROR -> {
+                counters.error();
                 if (!pending.answer(message)) {
                     LOG.warn("dpid={} sent error {}", dpid, message);
                     dispatcher.error(this, (OFErrorMsg) message);
@@ -201,7 +206,10 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
     public void send(OFMessage message) {
         if (!channel.isActive()) {
             LOG.debug("dpid={} is disconnected; dropped {}", dpid, message.getType());
-        } else if (!channel.eventLoop().inEventLoop()) {
+            return;
+        }
+        counters.sent(message);
+        if (!channel.eventLoop().inEventLoop()) {
             ctx.writeAndFlush(message, ctx.voidPromise());
         } else if (inReadBatch) {
             ctx.write(message, ctx.voidPromise());   // flushed with the batch in channelReadComplete
@@ -213,6 +221,27 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
     @Override
     public CompletableFuture<OFBarrierReply> barrier() {
         return ask(OF13.buildBarrierRequest().build());
+    }
+
+    @Override
+    public CompletableFuture<Void> sendConfirmed(OFMessage message) {
+        if (message.getXid() == 0) {
+            message = message.createBuilder().setXid(OF13.nextXid()).build();
+        }
+        long xid = message.getXid();
+        // An error answering the message carries its XID; a switch processes in order, so if no error
+        // came before the barrier reply, none will.
+        CompletableFuture<Void> outcome = pending.expect(xid);
+        send(message);
+        barrier().whenComplete((reply, failure) -> {
+            pending.forget(xid);
+            if (failure != null) {
+                outcome.completeExceptionally(failure);
+            } else {
+                outcome.complete(null);
+            }
+        });
+        return outcome;
     }
 
     @Override

@@ -22,6 +22,7 @@ import org.projectfloodlight.openflow.protocol.OFFeaturesRequest;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsRequest;
 import org.projectfloodlight.openflow.protocol.OFMessage;
+import org.projectfloodlight.openflow.protocol.OFPacketOut;
 import org.projectfloodlight.openflow.protocol.OFPacketInReason;
 import org.projectfloodlight.openflow.protocol.OFPortConfig;
 import org.projectfloodlight.openflow.protocol.OFPortDesc;
@@ -156,6 +157,23 @@ public final class SwitchPeer implements AutoCloseable {
     public <T extends OFMessage> List<T> await(Class<T> type, int count, Duration timeout) {
         Poll.until(count + " x " + type.getSimpleName() + " at switch " + dpid, timeout, () -> received(type).size() >= count);
         return received(type);
+    }
+
+    /** Waits for the first message of {@code type} that matches, ignoring others (e.g. the core's LLDP probes). */
+    public <T extends OFMessage> T awaitFirst(Class<T> type, java.util.function.Predicate<? super T> matching,
+                                              Duration timeout) {
+        Poll.until(type.getSimpleName() + " matching at switch " + dpid, timeout,
+                () -> received(type).stream().anyMatch(matching));
+        return received(type).stream().filter(matching).findFirst().orElseThrow();
+    }
+
+    /** Waits for {@code count} packet-outs sent for packet-ins, skipping link discovery's own LLDP probes. */
+    public List<OFPacketOut> awaitAnswers(int count, Duration timeout) {
+        java.util.function.Supplier<List<OFPacketOut>> answers = () -> received(OFPacketOut.class).stream()
+                .filter(o -> !o.getInPort().equals(org.projectfloodlight.openflow.types.OFPort.CONTROLLER)).toList();
+        Poll.until(count + " packet-outs answering packet-ins at switch " + dpid, timeout,
+                () -> answers.get().size() >= count);
+        return answers.get();
     }
 
     public boolean isClosed() {

@@ -1,0 +1,78 @@
+package dev.flowlab.apps.routing;
+
+import dev.flowlab.controller.api.Flows;
+import java.util.ArrayList;
+import java.util.List;
+import org.projectfloodlight.openflow.protocol.OFFactory;
+import org.projectfloodlight.openflow.protocol.OFFlowMod;
+import org.projectfloodlight.openflow.protocol.match.Match;
+import org.projectfloodlight.openflow.protocol.match.MatchField;
+import org.projectfloodlight.openflow.types.DatapathId;
+import org.projectfloodlight.openflow.types.MacAddress;
+import org.projectfloodlight.openflow.types.OFGroup;
+import org.projectfloodlight.openflow.types.OFPort;
+import org.projectfloodlight.openflow.types.TableId;
+import org.projectfloodlight.openflow.types.U64;
+
+/**
+ * The flow-mods for a route, as pure functions: what to send to which switch. No switch is
+ * touched here, so tests read the answer directly.
+ */
+final class PathFlows {
+    /** Above the table-miss entry, below what firewall-like apps install. */
+    static final int PRIORITY = 100;
+    /** Seconds without traffic after which a switch drops a route's entry by itself. */
+    static final int IDLE_TIMEOUT = 30;
+
+    /** One message for one switch. */
+    record SwitchFlow(DatapathId dpid, OFFlowMod message) {
+    }
+
+    private PathFlows() {
+    }
+
+    /**
+     * Entries forwarding frames from {@code src} to {@code dst} along {@code route}: one per switch,
+     * matching the port the frames come in on. Ordered destination switch first, so that each
+     * entry is in place before traffic can reach it from the entry sent after it.
+     */
+    static List<SwitchFlow> install(Route route, MacAddress src, MacAddress dst, U64 cookie, OFFactory of) {
+        List<SwitchFlow> flows = new ArrayList<>();
+        for (Route.Hop hop : route.hops()) {
+            flows.add(0, new SwitchFlow(hop.dpid(), of.buildFlowAdd()
+                    .setCookie(cookie)
+                    .setPriority(PRIORITY)
+                    .setIdleTimeout(IDLE_TIMEOUT)
+                    .setMatch(of.buildMatch()
+                            .setExact(MatchField.IN_PORT, hop.in())
+                            .setExact(MatchField.ETH_SRC, src)
+                            .setExact(MatchField.ETH_DST, dst)
+                            .build())
+                    .setInstructions(Flows.apply(of, Flows.output(of, hop.out())))
+                    .build()));
+        }
+        return flows;
+    }
+
+    /** Deletes of the {@code src -> dst} entries on every switch of {@code route}, whatever their in-port. */
+    static List<SwitchFlow> remove(Route route, MacAddress src, MacAddress dst, U64 cookie, OFFactory of) {
+        Match pair = of.buildMatch().setExact(MatchField.ETH_SRC, src).setExact(MatchField.ETH_DST, dst).build();
+        return route.path().switches().stream().map(dpid -> new SwitchFlow(dpid, delete(of, pair, cookie))).toList();
+    }
+
+    /** Deletes every entry with this app's cookie: the clean slate for a switch that (re)connects. */
+    static OFFlowMod removeAll(OFFactory of, U64 cookie) {
+        return delete(of, of.buildMatch().build(), cookie);
+    }
+
+    private static OFFlowMod delete(OFFactory of, Match match, U64 cookie) {
+        return of.buildFlowDelete()
+                .setTableId(TableId.ALL)
+                .setOutPort(OFPort.ANY)
+                .setOutGroup(OFGroup.ANY)
+                .setCookie(cookie)
+                .setCookieMask(Flows.APP_COOKIE_MASK)
+                .setMatch(match)
+                .build();
+    }
+}

@@ -1,0 +1,32 @@
+package dev.flowlab.apps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.flowlab.controller.Controller;
+import dev.flowlab.controller.ControllerConfig;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The apps are found by id through META-INF/services and built by Guice. */
+class AppRegistrationTest {
+
+    @Test
+    void everyAppIsAvailableByName() {
+        assertThat(Controller.availableApps()).containsExactly("acl", "hub", "learning-switch", "routing");
+    }
+
+    @Test
+    void controllerStartsWithTheNamedApps() {
+        try (Controller controller = Controller.start(
+                ControllerConfig.of(List.of("learning-switch", "hub")).withListen("127.0.0.1", 0))) {
+            assertThat(controller.appIds()).containsExactly("hub", "learning-switch");
+        }
+    }
+
+    @Test
+    void unknownAppNamesTheKnownOnes() {
+        assertThatThrownBy(() -> Controller.start(ControllerConfig.of(List.of("foo")).withListen("127.0.0.1", 0)))
+                .hasMessage("unknown app 'foo'; known apps: acl, hub, learning-switch, routing");
+    }
+}

@@ -1,0 +1,128 @@
+package dev.flowlab.apps.fake;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.projectfloodlight.openflow.protocol.OFFlowAdd;
+import org.projectfloodlight.openflow.protocol.OFFlowDelete;
+import org.projectfloodlight.openflow.protocol.OFFlowMod;
+import org.projectfloodlight.openflow.protocol.action.OFAction;
+import org.projectfloodlight.openflow.protocol.action.OFActionOutput;
+import org.projectfloodlight.openflow.protocol.instruction.OFInstruction;
+import org.projectfloodlight.openflow.protocol.instruction.OFInstructionApplyActions;
+import org.projectfloodlight.openflow.protocol.match.Match;
+import org.projectfloodlight.openflow.protocol.match.MatchField;
+import dev.flowlab.controller.api.Arp;
+import dev.flowlab.controller.api.Ethernet;
+import dev.flowlab.controller.api.Ipv4;
+import dev.flowlab.controller.api.TransportPorts;
+import org.projectfloodlight.openflow.types.ICMPv4Type;
+import org.projectfloodlight.openflow.types.Masked;
+import org.projectfloodlight.openflow.types.OFPort;
+import org.projectfloodlight.openflow.types.OFValueType;
+
+/**
+ * One OpenFlow table in memory (after Faucet's fakeoftable): applies flow-adds and deletes and
+ * tells which entry a packet hits. Only what our apps use is modelled; anything else fails loudly
+ * rather than being silently ignored.
+ */
+public final class FlowTable {
+    private final List<OFFlowAdd> entries = new ArrayList<>();
+
+    public void apply(OFFlowMod mod) {
+        if (mod instanceof OFFlowAdd add) {
+            entries.removeIf(e -> e.getPriority() == add.getPriority() && e.getMatch().equals(add.getMatch()));
+            entries.add(add);
+        } else if (mod instanceof OFFlowDelete delete) {
+            entries.removeIf(e -> deletes(delete, e));
+        } else {
+            throw new UnsupportedOperationException("fake flow table does not model " + mod.getCommand());
+        }
+    }
+
+    private static boolean deletes(OFFlowDelete delete, OFFlowAdd entry) {
+        boolean cookie = entry.getCookie().applyMask(delete.getCookieMask()).equals(delete.getCookie().applyMask(delete.getCookieMask()));
+        boolean port = delete.getOutPort().equals(OFPort.ANY) || outputs(entry).contains(delete.getOutPort());
+        boolean match = fieldsOf(delete.getMatch()).stream().allMatch(f -> delete.getMatch().get(f).equals(entry.getMatch().get(f)));
+        return cookie && port && match;
+    }
+
+    /** The highest-priority entry this packet hits. */
+    public Optional<OFFlowAdd> lookup(Packet packet) {
+        return entries.stream()
+                .filter(e -> matches(e.getMatch(), packet))
+                .max(Comparator.comparingInt(OFFlowAdd::getPriority));
+    }
+
+    public List<OFFlowAdd> entries() {
+        return List.copyOf(entries);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static boolean matches(Match match, Packet p) {
+        for (MatchField<?> field : fieldsOf(match)) {
+            OFValueType actual = valueIn(field, p);
+            if (actual == null) {
+                return false;
+            }
+            if (match.isExact(field)) {
+                if (!match.get(field).equals(actual)) {
+                    return false;
+                }
+            } else {
+                Masked<?> expected = match.getMasked(field);
+                if (!expected.getValue().equals(actual.applyMask((OFValueType) expected.getMask()))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The packet's value of a field; null when the packet lacks that header. */
+    private static OFValueType<?> valueIn(MatchField<?> field, Packet p) {
+        Ethernet eth = p.ethernet();
+        return switch (field.id) {
+            case IN_PORT -> p.inPort();
+            case ETH_SRC -> eth.source();
+            case ETH_DST -> eth.destination();
+            case ETH_TYPE -> eth.etherType();
+            case IPV4_SRC -> eth.ipv4().map(Ipv4::source).orElse(null);
+            case IPV4_DST -> eth.ipv4().map(Ipv4::destination).orElse(null);
+            case IP_PROTO -> eth.ipv4().map(Ipv4::protocol).orElse(null);
+            case TCP_SRC -> eth.tcp().map(TransportPorts::source).orElse(null);
+            case TCP_DST -> eth.tcp().map(TransportPorts::destination).orElse(null);
+            case UDP_SRC -> eth.udp().map(TransportPorts::source).orElse(null);
+            case UDP_DST -> eth.udp().map(TransportPorts::destination).orElse(null);
+            case ARP_OP -> eth.arp().map(Arp::opcode).orElse(null);
+            case ARP_SPA -> eth.arp().map(Arp::senderIp).orElse(null);
+            case ARP_TPA -> eth.arp().map(Arp::targetIp).orElse(null);
+            case ICMPV4_TYPE -> eth.icmp().map(i -> ICMPv4Type.of((short) i.type())).orElse(null);
+            default -> throw new UnsupportedOperationException("fake flow table cannot match on " + field.getName());
+        };
+    }
+
+    private static List<MatchField<?>> fieldsOf(Match match) {
+        List<MatchField<?>> fields = new ArrayList<>();
+        match.getMatchFields().forEach(fields::add);
+        return fields;
+    }
+
+    /** The output ports of an entry's apply-actions instruction. */
+    public static List<OFPort> outputs(OFFlowAdd entry) {
+        List<OFPort> ports = new ArrayList<>();
+        for (OFInstruction instruction : entry.getInstructions()) {
+            if (!(instruction instanceof OFInstructionApplyActions apply)) {
+                throw new UnsupportedOperationException("fake flow table does not model " + instruction.getType());
+            }
+            for (OFAction action : apply.getActions()) {
+                if (!(action instanceof OFActionOutput output)) {
+                    throw new UnsupportedOperationException("fake flow table does not model " + action.getType());
+                }
+                ports.add(output.getPort());
+            }
+        }
+        return ports;
+    }
+}

@@ -1,0 +1,159 @@
+package dev.flowlab.apps.learningswitch;
+
+import static dev.flowlab.apps.fake.Hosts.arpRequest;
+import static dev.flowlab.apps.fake.Hosts.lldp;
+import static dev.flowlab.apps.fake.Hosts.ping;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flowlab.apps.fake.FakeSwitch;
+import dev.flowlab.controller.api.Flows;
+import dev.flowlab.controller.api.Verdict;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.projectfloodlight.openflow.protocol.OFFlowAdd;
+import org.projectfloodlight.openflow.protocol.OFFlowDelete;
+import org.projectfloodlight.openflow.protocol.OFPacketOut;
+import org.projectfloodlight.openflow.protocol.match.MatchField;
+import org.projectfloodlight.openflow.types.MacAddress;
+import org.projectfloodlight.openflow.types.OFBufferId;
+import org.projectfloodlight.openflow.types.OFPort;
+
+/** The learning switch on a fake switch with h1, h2, h3 on ports 1, 2, 3. */
+class LearningSwitchTest {
+    private final LearningSwitch app = new LearningSwitch();
+    private final FakeSwitch s1 = new FakeSwitch(1, app, 1, 2, 3);
+
+    @Test
+    void packetToAnUnknownHostIsFlooded() {
+        assertThat(s1.receive(1, ping(1, 2))).containsExactly(2, 3);
+        assertThat(s1.sent(OFFlowAdd.class)).isEmpty();
+    }
+
+    @Test
+    void replyGoesOnlyToTheLearnedPort() {
+        s1.receive(1, ping(1, 2));
+
+        assertThat(s1.receive(2, ping(2, 1))).containsExactly(1);
+    }
+
+    @Test
+    void onceBothHostsAreKnownTheirTrafficStaysInTheSwitch() {
+        s1.receive(1, arpRequest(1, 2));
+        s1.receive(2, ping(2, 1));
+        s1.receive(1, ping(1, 2));
+        int packetIns = s1.packetIns();
+
+        assertThat(s1.receive(1, ping(1, 2))).containsExactly(2);
+        assertThat(s1.receive(2, ping(2, 1))).containsExactly(1);
+        assertThat(s1.packetIns()).isEqualTo(packetIns);
+    }
+
+    @Test
+    void flowToAKnownHostMatchesPortAndBothAddressesAndAgesOut() {
+        s1.receive(1, ping(1, 2));
+        s1.receive(2, ping(2, 1));
+
+        OFFlowAdd flow = s1.sent(OFFlowAdd.class).get(0);
+        assertThat(flow.getMatch().get(MatchField.IN_PORT)).isEqualTo(OFPort.of(2));
+        assertThat(flow.getMatch().get(MatchField.ETH_SRC)).isEqualTo(MacAddress.of(2));
+        assertThat(flow.getMatch().get(MatchField.ETH_DST)).isEqualTo(MacAddress.of(1));
+        assertThat(flow.getMatch().getMatchFields()).hasSize(3);
+        assertThat(flow.getPriority()).isEqualTo(LearningSwitch.PRIORITY).isPositive();
+        assertThat(flow.getIdleTimeout()).isEqualTo(60);
+        assertThat(flow.getHardTimeout()).isZero();
+        assertThat(flow.getCookie()).isEqualTo(Flows.cookie("learning-switch"));
+        assertThat(flow.getInstructions()).isEqualTo(Flows.apply(s1.factory(), Flows.output(s1.factory(), OFPort.of(1))));
+    }
+
+    @Test
+    void packetThatTaughtTheFlowIsSentOnWithItsBytes() {
+        byte[] reply = ping(2, 1);
+        s1.receive(1, ping(1, 2));
+        s1.receive(2, reply);
+
+        OFPacketOut out = s1.sent(OFPacketOut.class).get(1);
+        assertThat(out.getInPort()).isEqualTo(OFPort.of(2));
+        assertThat(out.getBufferId()).isEqualTo(OFBufferId.NO_BUFFER);
+        assertThat(out.getData()).isEqualTo(reply);
+        assertThat(out.getActions()).isEqualTo(List.of(Flows.output(s1.factory(), OFPort.of(1))));
+    }
+
+    @Test
+    void bufferedPacketIsSentOnByBufferId() {
+        s1.buffering();
+        s1.receive(1, ping(1, 2));
+
+        assertThat(s1.receive(2, ping(2, 1))).containsExactly(1);
+        OFPacketOut out = s1.sent(OFPacketOut.class).get(1);
+        assertThat(out.getBufferId()).isNotEqualTo(OFBufferId.NO_BUFFER);
+        assertThat(out.getData()).isEmpty();
+    }
+
+    @Test
+    void broadcastIsAlwaysFlooded() {
+        s1.receive(1, ping(1, 2));
+        s1.receive(2, ping(2, 1));
+
+        assertThat(s1.receive(2, arpRequest(2, 3))).containsExactly(1, 3);
+    }
+
+    @Test
+    void hostMovingToAnotherPortIsFollowed() {
+        s1.receive(1, ping(1, 2));
+        s1.receive(3, ping(1, 2));  // h1 now sends from port 3
+
+        assertThat(s1.receive(2, ping(2, 1))).containsExactly(3);
+    }
+
+    @Test
+    void packetForAHostBehindItsOwnIngressPortGoesNowhere() {
+        s1.receive(1, ping(1, 4));   // h1 and h4 share port 1 (a hub behind it)
+        s1.receive(1, ping(4, 1));
+
+        assertThat(s1.receive(1, ping(4, 1))).isEmpty();
+        assertThat(s1.sent(OFFlowAdd.class)).isEmpty();
+    }
+
+    @Test
+    void linkDownForgetsHostsBehindItAndDeletesFlowsIntoIt() {
+        s1.receive(1, ping(1, 2));
+        s1.receive(2, ping(2, 1));
+        s1.receive(1, ping(1, 2));
+        assertThat(s1.table().entries()).hasSize(3);  // table-miss + both directions
+
+        s1.linkDown(2);
+
+        OFFlowDelete delete = s1.sent(OFFlowDelete.class).get(0);
+        assertThat(delete.getOutPort()).isEqualTo(OFPort.of(2));
+        assertThat(delete.getCookie()).isEqualTo(Flows.cookie("learning-switch"));
+        assertThat(s1.table().entries()).hasSize(2);
+        assertThat(s1.receive(1, ping(1, 2))).containsExactly(3);  // h2 unknown again; port 2 is down
+    }
+
+    @Test
+    void switchDownForgetsEverythingAboutIt() {
+        s1.receive(1, ping(1, 2));
+        s1.receive(2, ping(2, 1));
+
+        app.onSwitchDown(s1.id());
+        FakeSwitch reconnected = new FakeSwitch(1, app, 1, 2, 3);  // flows gone too, as after a switch restart
+
+        assertThat(reconnected.receive(2, ping(2, 1))).containsExactly(1, 3);
+    }
+
+    @Test
+    void eachSwitchLearnsOnItsOwn() {
+        FakeSwitch s2 = new FakeSwitch(2, app, 1, 2, 3);
+        s1.receive(1, ping(1, 2));
+        s1.receive(2, ping(2, 1));
+
+        assertThat(s2.receive(2, ping(2, 1))).isEqualTo(Set.of(1, 3));
+    }
+
+    @Test
+    void lldpIsLeftToOtherApps() {
+        assertThat(s1.offer(1, lldp(1))).isEqualTo(Verdict.CONTINUE);
+        assertThat(s1.sent()).isEmpty();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.flowlab.cli;
+
+import dev.flowlab.dataplane.Cleanup;
+import dev.flowlab.dataplane.CleanupReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code flowlab clean}: removes what crashed flowlab runs left (namespaces, veths, OVS bridges,
+ * processes in their hosts), and nothing else. Unlike {@code mn -c} it never touches bridges,
+ * interfaces or processes flowlab did not make, nor runs of flowlab processes still alive.
+ */
+@Command(name = "clean", mixinStandardHelpOptions = true,
+        description = "Remove what crashed flowlab runs left behind: their namespaces, veths, Open vSwitch bridges "
+                + "and processes. Only things flowlab recorded as its own; runs of live flowlab processes are kept.")
+public final class CleanCommand implements Callable<Integer> {
+    @Option(names = "--force", description = "Also remove runs whose flowlab process is still alive.")
+    boolean force;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        CleanupReport report = Cleanup.sweep(force);
+        PrintWriter out = spec.commandLine().getOut();
+        if (report.removed().isEmpty()) {
+            out.println("flowlab clean: nothing to remove");
+        } else {
+            out.println("flowlab clean: removed " + report.removed().size() + ":");
+            report.removed().forEach(r -> out.println("  " + r));
+        }
+        report.kept().forEach(k -> out.println("flowlab clean: kept " + k + "; --force removes it"));
+        PrintWriter err = spec.commandLine().getErr();
+        report.errors().forEach(e -> err.println("flowlab clean: could not remove: " + e));
+        out.flush();
+        return report.ok() ? 0 : 1;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.flowlab.cli;
+
+import dev.flowlab.cli.output.Console;
+import dev.flowlab.cli.shell.CommandTable;
+import dev.flowlab.cli.shell.LineRunner;
+import dev.flowlab.cli.shell.Shell;
+import dev.flowlab.cli.shell.ShellCompleter;
+import dev.flowlab.cli.traffic.LabHost;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/** One {@code flowlab run}: start the lab, then a test, a script or the shell, then tear down. */
+final class LabRun {
+    private final Console console;
+
+    LabRun(Console console) {
+        this.console = console;
+    }
+
+    /**
+     * @param test   {@code pingall}, {@code iperf} or null
+     * @param script a file of shell commands, or null
+     * @return the process exit code: 0 when everything asked for succeeded
+     */
+    int run(LabSpec spec, String test, Path script) throws Exception {
+        try (Lab lab = Lab.start(spec, console)) {
+            TrafficCommands traffic = new TrafficCommands(lab, console);
+            if ("pingall".equals(test)) {
+                return traffic.pingall("pingall", lab.hosts()) ? 0 : 1;
+            }
+            if ("iperf".equals(test)) {
+                return traffic.iperf(List.of()) ? 0 : 1;
+            }
+            Shell shell = shell(lab, traffic);
+            if (script != null) {
+                try (BufferedReader lines = Files.newBufferedReader(script)) {
+                    return shell.script(lines);
+                }
+            }
+            if (System.console() != null) {
+                shell.interactive();
+                return 0;
+            }
+            return shell.script(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+        }
+    }
+
+    private Shell shell(Lab lab, TrafficCommands traffic) {
+        CommandTable table = new CommandTable();
+        Set<String> linksDown = ConcurrentHashMap.newKeySet();
+        new ViewCommands(lab, console, linksDown).register(table);
+        traffic.register(table);
+        new ControlCommands(lab, console, linksDown).register(table);
+        table.add("exit", "exit", "tear everything down and leave (also quit, Ctrl-D)", CommandTable.Completes.NOTHING,
+                inv -> true).alias("quit", "exit");
+        Set<String> hostNames = new HashSet<>(lab.hosts().stream().map(LabHost::name).collect(Collectors.toSet()));
+        LineRunner runner = new LineRunner(table, () -> hostNames, traffic::inHost, console);
+        return new Shell(runner, new ShellCompleter(table, () -> hostNames, lab::switchNames), console);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.flowlab.cli;
+
+import dev.flowlab.cli.output.Console;
+import dev.flowlab.topologies.TopologySource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code flowlab run}: controller + network in one process, then a test or the shell. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Builds a network of namespace hosts and Open vSwitch bridges, points every bridge at the "
+                    + "controller (flowlab's own, in this process, by default), waits until the controller "
+                    + "has every switch, then runs a test and exits, or opens the flowlab> shell.",
+            "Everything is torn down on exit, Ctrl-C or SIGTERM."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  flowlab run --topo tree,2,2                        shell on a tree, learning switch",
+            "  flowlab run --topo single,3 --test pingall         pingall, exit code 0 when no loss",
+            "  flowlab run --topo linear,4 --apps hub --test iperf",
+            "  flowlab run --topo topologies/campus.yaml --fail-mode standalone",
+            "  flowlab run --topo single,2 --controller tcp:127.0.0.1:6653   an external controller (Ryu, os-ken...)",
+            "  flowlab run --topo linear,3 --script steps.txt     shell commands from a file, one per line",
+            "",
+            "Topology specs: single,N  linear,N[,K]  tree,DEPTH,FANOUT  reversed,N  torus,X,Y  ring,N  mesh,N  fat-tree,K  minimal"})
+public final class RunCommand implements Callable<Integer> {
+    @Option(names = "--topo", required = true, paramLabel = "SPEC|FILE",
+            description = "a topology spec like tree,2,2 or a YAML/JSON topology file")
+    String topo;
+
+    @Option(names = "--apps", split = ",", paramLabel = "APP[,APP...]", defaultValue = "learning-switch",
+            description = "apps of the embedded controller, in order (default: ${DEFAULT-VALUE})")
+    List<String> apps;
+
+    @Option(names = "--controller", paramLabel = "embedded|none|tcp:HOST:PORT", defaultValue = "embedded",
+            description = "where the bridges' controller is (default: ${DEFAULT-VALUE}, on a free port of 127.0.0.1)")
+    String controller;
+
+    @Option(names = "--fail-mode", paramLabel = "standalone|secure",
+            description = "OVS fail-mode of every bridge (default: secure with a controller, standalone with none)")
+    FailModeOption failMode;
+
+    @Option(names = "--test", paramLabel = "pingall|iperf",
+            description = "run this test, print the result and exit (non-zero on failure) instead of opening the shell")
+    TestKind test;
+
+    @Option(names = "--script", paramLabel = "FILE",
+            description = "run the shell commands in FILE (one per line, # comments), then exit")
+    Path script;
+
+    @Option(names = "--prefix", paramLabel = "TEXT", defaultValue = "",
+            description = "put TEXT before every namespace and bridge name, to run several networks side by side")
+    String prefix;
+
+    enum FailModeOption { standalone, secure }
+
+    enum TestKind { pingall, iperf }
+
+    @Override
+    public Integer call() throws Exception {
+        Console console = Console.system();
+        ControllerChoice choice = ControllerChoice.parse(controller);
+        if (script != null && !Files.isReadable(script)) {
+            throw new IllegalArgumentException("--script " + script + ": no such readable file");
+        }
+        if (test != null && script != null) {
+            throw new IllegalArgumentException("--test and --script cannot be used together: pick one");
+        }
+        LabSpec spec = new LabSpec(TopologySource.load(topo),
+                choice.kind() == ControllerChoice.Kind.EMBEDDED ? Apps.check(apps) : List.of(),
+                choice, standalone(choice), prefix);
+        return new LabRun(console).run(spec, test == null ? null : test.name(), script);
+    }
+
+    private boolean standalone(ControllerChoice choice) {
+        if (failMode != null) {
+            return failMode == FailModeOption.standalone;
+        }
+        // Without a controller a secure bridge forwards nothing: standalone is the only useful default.
+        return choice.kind() == ControllerChoice.Kind.NONE;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.flowlab.cli.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flowlab.cli.traffic.FlowText;
+import dev.flowlab.cli.traffic.PingAll;
+import dev.flowlab.cli.traffic.PingMatrix;
+import dev.flowlab.controller.Controller;
+import dev.flowlab.controller.ControllerConfig;
+import dev.flowlab.controller.api.Switch;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
+import org.projectfloodlight.openflow.protocol.OFFlowStatsReply;
+
+/**
+ * flowlab's controller in charge of a network flowlab did not build: an OVS bridge and namespaces
+ * made by hand with ip and ovs-vsctl, as a user with their own setup (or Mininet) would have.
+ */
+class EmbeddedControllerInteropTest {
+    private static final String PREFIX = "clm";
+    private static final long DPID = 0xc1a01L;
+
+    @BeforeAll
+    static void rootAndOvs() {
+        SystemTests.assumeRootWithOvs();
+    }
+
+    @Test
+    void learningSwitchConnectsEveryPairOfAHandMadeNetwork() throws Exception {
+        try (Controller controller = Controller.start(ControllerConfig.of(List.of("learning-switch")).withListen("127.0.0.1", 0));
+             HandMadeNetwork net = new HandMadeNetwork(PREFIX, 3, DPID, "secure",
+                     "tcp:127.0.0.1:" + controller.address().getPort())) {
+            assertThat(controller.awaitSwitches(List.of(DPID), Duration.ofSeconds(30))).as("switch connected").isTrue();
+
+            PingMatrix m = PingAll.run(net.hosts, done -> { });
+            assertThat(m.failures()).isEmpty();
+
+            Switch sw = controller.switchById(DPID).orElseThrow();
+            List<OFFlowStatsReply> replies = sw.request(FlowText.allFlows(sw.factory())).get(5, TimeUnit.SECONDS);
+            List<OFFlowStatsEntry> learned = replies.stream().flatMap(r -> r.getEntries().stream())
+                    .filter(e -> e.getPriority() > 0).toList();
+            assertThat(learned).as("flows the learning switch installed").isNotEmpty();
+        }
+        assertThat(SystemTests.leftovers(PREFIX)).isEmpty();
+    }
+}

@@ -1,0 +1,119 @@
+package dev.flowlab.cli.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flowlab.dataplane.ExecResult;
+import dev.flowlab.dataplane.HostProcess;
+import dev.flowlab.dataplane.NamespaceHost;
+import dev.flowlab.dataplane.PingResult;
+import dev.flowlab.topologies.Topologies;
+import dev.flowlab.topologies.Topology;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The {@code routing} app on real Open vSwitch bridges in secure fail-mode, on looped topologies
+ * where the learning switch storms. Prints the recovery time after a link cut and the time to the
+ * first packet across four switches (measurements, not assertions).
+ */
+class RoutingSystemTest {
+    private static final String PREFIX = "rt";
+    private static final Pattern REPLY = Pattern.compile("^\\[(\\d+\\.\\d+)] .*icmp_seq=(\\d+) .*time=([\\d.]+) ms", Pattern.MULTILINE);
+
+    @BeforeAll
+    static void rootAndOvs() {
+        SystemTests.assumeRootWithOvs();
+    }
+
+    static Stream<Arguments> loopedTopologies() {
+        return Stream.of(Arguments.of("ring,4", Topologies.ring(4)), Arguments.of("mesh,4", Topologies.mesh(4)),
+                Arguments.of("fat-tree,4", Topologies.fatTree(4)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("loopedTopologies")
+    void pingAllLosesNothingOnALoopedTopology(String name, Topology topology) {
+        try (RoutingLab lab = new RoutingLab(topology, PREFIX)) {
+            PingResult result = lab.net.pingAll();
+
+            assertThat(result.failures()).as("pingall on %s", name).isEmpty();
+            assertThat(result.received()).isEqualTo(topology.hosts().size() * (topology.hosts().size() - 1));
+        }
+        assertThat(SystemTests.leftovers(PREFIX)).isEmpty();
+    }
+
+    @Test
+    void aLinkCutDuringAPingStreamIsBypassed() {
+        try (RoutingLab lab = new RoutingLab(Topologies.ring(4), PREFIX)) {   // h1-s1, h2-s2; s1-s2 direct, or s1-s4-s3-s2
+            NamespaceHost h1 = lab.net.host("h1");
+            String h2 = lab.net.host("h2").ip();
+            assertThat(h1.exec("ping", "-c1", "-W2", h2).ok()).as("h1 reaches h2 before the cut").isTrue();
+            HostProcess stream = h1.popen("ping", "-D", "-n", "-i", "0.01", "-c", "600", "-W", "1", h2);
+            RoutingLab.until("the stream is under way", () -> replies(stream.output()).size() >= 50);
+
+            double cutAt = System.currentTimeMillis() / 1000.0;
+            lab.net.link("s1", "s2").down();
+            stream.waitFor(Duration.ofSeconds(60));
+
+            List<double[]> replies = replies(stream.output());
+            List<double[]> after = replies.stream().filter(r -> r[0] > cutAt).toList();
+            assertThat(after).as("replies after the cut (traffic found the other way round)").hasSizeGreaterThan(100);
+            double firstAfter = after.get(0)[0];
+            double lastBefore = replies.stream().filter(r -> r[0] <= cutAt).mapToDouble(r -> r[0]).max().orElse(cutAt);
+            int lost = 600 - replies.size();
+            System.out.printf("routing: link s1-s2 cut during a 100/s ping stream on ring,4: traffic back %.0f ms after"
+                    + " the cut (gap between replies %.0f ms), %d of 600 echo requests lost%n",
+                    (firstAfter - cutAt) * 1000, (firstAfter - lastBefore) * 1000, lost);
+            assertThat(h1.exec("ping", "-c1", "-W2", h2).ok()).as("h1 reaches h2 after the cut").isTrue();
+        }
+        assertThat(SystemTests.leftovers(PREFIX)).isEmpty();
+    }
+
+    @Test
+    void theFirstPacketAcrossFourSwitchesIsTimed() {
+        try (RoutingLab lab = new RoutingLab(Topologies.linear(4).withDeterministicMacs(), PREFIX)) {   // h1 on s1 ... h4 on s4
+            NamespaceHost h1 = lab.net.host("h1");
+            NamespaceHost h4 = lab.net.host("h4");
+            // Let the controller learn both hosts and give each the other's MAC, so the timed ping has
+            // no ARP in it and no route of its own pair installed yet.
+            assertThat(h1.exec("ping", "-c1", "-W2", lab.net.host("h2").ip()).ok()).isTrue();
+            assertThat(h4.exec("ping", "-c1", "-W2", lab.net.host("h3").ip()).ok()).isTrue();
+            mustRun(h1, "ip", "neigh", "replace", h4.ip(), "lladdr", h4.mac(), "dev", h1.interfaces().get(0), "nud", "permanent");
+            mustRun(h4, "ip", "neigh", "replace", h1.ip(), "lladdr", h1.mac(), "dev", h4.interfaces().get(0), "nud", "permanent");
+
+            ExecResult r = h1.exec("ping", "-D", "-n", "-c", "5", "-i", "0.2", "-W", "2", h4.ip());
+            List<double[]> replies = replies(r.stdout());
+
+            assertThat(replies).as(r.stdout()).hasSize(5);
+            double first = replies.get(0)[2];
+            double later = replies.subList(1, 5).stream().mapToDouble(x -> x[2]).average().orElseThrow();
+            System.out.printf("routing: first packet across 4 switches (h1 -> h4 and back, routes set up both ways): "
+                    + "%.2f ms round trip; later packets %.2f ms%n", first, later);
+        }
+        assertThat(SystemTests.leftovers(PREFIX)).isEmpty();
+    }
+
+    private static void mustRun(NamespaceHost host, String... argv) {
+        ExecResult r = host.exec(argv);
+        assertThat(r.ok()).as(String.join(" ", argv) + ": " + r.stderr()).isTrue();
+    }
+
+    /** Each reply of {@code ping -D}: {timestamp in seconds, icmp_seq, rtt in ms}. */
+    private static List<double[]> replies(String pingOutput) {
+        List<double[]> out = new ArrayList<>();
+        Matcher m = REPLY.matcher(pingOutput);
+        while (m.find()) {
+            out.add(new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3))});
+        }
+        return out;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.flowlab.cli.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flowlab.cli.traffic.Iperf;
+import dev.flowlab.cli.traffic.IperfResult;
+import dev.flowlab.cli.traffic.PingAll;
+import dev.flowlab.cli.traffic.PingMatrix;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** pingall and iperf on real namespaces behind an OVS bridge in standalone mode (no controller at all). */
+class TrafficSystemTest {
+    private static final String PREFIX = "clt";
+
+    @BeforeAll
+    static void rootAndOvs() {
+        SystemTests.assumeRootWithOvs();
+    }
+
+    @Test
+    void pingallReachesEveryPairAndIperfMeasuresTcp() throws Exception {
+        try (HandMadeNetwork net = new HandMadeNetwork(PREFIX, 3, 0xc1701L, "standalone", null)) {
+            PingMatrix m = PingAll.run(net.hosts, done -> { });
+            assertThat(m.failures()).isEmpty();
+            assertThat(m.received()).isEqualTo(6);
+
+            IperfResult r = Iperf.measure(net.hosts.get(0), net.hosts.get(2), 1);
+            assertThat(r.receivedMbits()).isGreaterThan(1.0);
+        }
+        assertThat(SystemTests.leftovers(PREFIX)).isEmpty();
+    }
+
+    @Test
+    void pingallSeesAHostThatIsCutOff() throws Exception {
+        try (HandMadeNetwork net = new HandMadeNetwork(PREFIX, 3, 0xc1702L, "standalone", null)) {
+            SystemTests.must("ip", "link", "set", net.bridge + "-eth3", "down");
+            PingMatrix m = PingAll.run(net.hosts, done -> { });
+            assertThat(m.failures()).extracting(p -> p.source() + ">" + p.destination())
+                    .containsExactlyInAnyOrder("h1>h3", "h2>h3", "h3>h1", "h3>h2");
+        }
+        assertThat(SystemTests.leftovers(PREFIX)).isEmpty();
+    }
+}

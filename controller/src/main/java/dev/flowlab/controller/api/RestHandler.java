@@ -1,0 +1,14 @@
+package dev.flowlab.controller.api;
+
+/** Answers one REST request. */
+@FunctionalInterface
+public interface RestHandler {
+
+    /**
+     * Handles the request.
+     *
+     * @return the body, written as JSON with status 200; a {@link RestResponse} to choose the status
+     * @throws RestException for an answer other than success (400 naming the bad field, 404...)
+     */
+    Object handle(RestRequest request);
+}

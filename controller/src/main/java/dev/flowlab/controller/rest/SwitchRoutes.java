@@ -1,0 +1,78 @@
+package dev.flowlab.controller.rest;
+
+import dev.flowlab.controller.api.RestResponse;
+import dev.flowlab.controller.api.Switch;
+import dev.flowlab.controller.core.SwitchRegistry;
+import dev.flowlab.controller.rest.SwitchViews.FlowView;
+import dev.flowlab.controller.rest.SwitchViews.PortStatsView;
+import dev.flowlab.controller.rest.SwitchViews.PortView;
+import dev.flowlab.controller.rest.SwitchViews.SwitchView;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.projectfloodlight.openflow.protocol.OFPortStatsReply;
+import org.projectfloodlight.openflow.types.OFPort;
+import org.projectfloodlight.openflow.types.U64;
+
+/**
+ * {@code /api/switches...}: connected switches, their ports, port counters and flow tables (read
+ * from the switch at each request, by multipart), and static flows added and deleted through REST.
+ */
+final class SwitchRoutes {
+    private final SwitchRegistry registry;
+    private final StaticFlows staticFlows = new StaticFlows();
+
+    SwitchRoutes(SwitchRegistry registry) {
+        this.registry = registry;
+    }
+
+    void register(RouteTable routes) {
+        routes.add("GET", "/api/switches", r -> switches());
+        routes.add("GET", "/api/switches/{dpid}", r -> SwitchView.of(sw(r.param("dpid"))));
+        routes.add("GET", "/api/switches/{dpid}/ports", r -> sw(r.param("dpid")).ports().stream().map(PortView::of).toList());
+        routes.add("GET", "/api/switches/{dpid}/ports/stats", r -> portStats(sw(r.param("dpid"))));
+        routes.add("GET", "/api/switches/{dpid}/flows", r -> StaticFlows.flows(sw(r.param("dpid")), U64.ZERO, U64.ZERO)
+                .stream().map(FlowView::of).toList());
+        routes.add("POST", "/api/switches/{dpid}/flows", r -> {
+            Switch sw = sw(r.param("dpid"));
+            return RestResponse.created(staticFlows.add(sw, r.body(FlowBody.class)));
+        });
+        routes.add("DELETE", "/api/switches/{dpid}/flows", r -> Map.of("deleted", staticFlows.deleteAll(sw(r.param("dpid")))));
+        routes.add("DELETE", "/api/switches/{dpid}/flows/{id}", r -> {
+            Switch sw = sw(r.param("dpid"));
+            return Map.of("deleted", staticFlows.delete(sw, flowId(r.param("id"))));
+        });
+    }
+
+    private List<SwitchView> switches() {
+        return registry.switches().stream()
+                .sorted(Comparator.comparing(Switch::id))
+                .map(SwitchView::of)
+                .toList();
+    }
+
+    private static List<PortStatsView> portStats(Switch sw) {
+        List<OFPortStatsReply> replies = sw.request(sw.factory().buildPortStatsRequest().setPortNo(OFPort.ANY).build()).join();
+        return replies.stream()
+                .flatMap(reply -> reply.getEntries().stream())
+                .sorted(Comparator.comparingLong(e -> e.getPortNo().getPortNumber() & 0xffffffffL))
+                .map(PortStatsView::of)
+                .toList();
+    }
+
+    private Switch sw(String dpid) {
+        return Dpids.connected(registry, dpid);
+    }
+
+    private static int flowId(String text) {
+        try {
+            int id = Integer.parseInt(text);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("'" + text + "' is not a static flow id (a positive number, as POST returned)");
+    }
+}

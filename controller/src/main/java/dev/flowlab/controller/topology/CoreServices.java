@@ -1,0 +1,44 @@
+package dev.flowlab.controller.topology;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Module;
+import dev.flowlab.controller.api.HostService;
+import dev.flowlab.controller.api.TopologyService;
+import dev.flowlab.controller.core.LoadedApp;
+import java.util.List;
+
+/**
+ * The services every controller runs, whatever the apps: link discovery with its topology, and the
+ * host tracker. They take part in events as apps that run before all others, and apps receive them
+ * by injection ({@link #module()}).
+ */
+public final class CoreServices {
+    private final TopologyView topology = new TopologyView();
+    private final HostTracker hosts = new HostTracker(topology);
+    private final LinkDiscovery discovery =
+            new LinkDiscovery(topology, LinkDiscovery.DEFAULT_INTERVAL, LinkDiscovery.DEFAULT_TIMEOUT);
+
+    public TopologyService topology() {
+        return topology;
+    }
+
+    public HostService hosts() {
+        return hosts;
+    }
+
+    /** Bindings that let apps {@code @Inject} the services. */
+    public Module module() {
+        return new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(TopologyService.class).toInstance(topology);
+                bind(HostService.class).toInstance(hosts);
+            }
+        };
+    }
+
+    /** The services as event handlers, to run ahead of the apps. */
+    public List<LoadedApp> apps() {
+        return List.of(new LoadedApp("link-discovery", discovery), new LoadedApp("host-tracker", hosts));
+    }
+}
