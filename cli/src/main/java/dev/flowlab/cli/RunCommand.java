@@ -18,20 +18,25 @@ import picocli.CommandLine.Option;
             "Everything is torn down on exit, Ctrl-C or SIGTERM."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  flowlab run --topo tree,2,2                        shell on a tree, learning switch",
-            "  flowlab run --topo single,3 --test pingall         pingall, exit code 0 when no loss",
+            "  flowlab run --topo tree,2,2",
+            "      a tree of 3 switches and 4 hosts, learning switch, then the flowlab> shell",
+            "  flowlab run --topo single,3 --test pingall",
+            "      pingall and exit: exit code 0 when nothing was lost",
             "  flowlab run --topo linear,4 --apps hub --test iperf",
-            "  flowlab run --topo topologies/campus.yaml --fail-mode standalone",
-            "  flowlab run --topo single,2 --controller tcp:127.0.0.1:6653   an external controller (Ryu, os-ken...)",
-            "  flowlab run --topo linear,3 --script steps.txt     shell commands from a file, one per line",
+            "  flowlab run --topo topologies/examples/campus.yaml --fail-mode standalone",
+            "  flowlab run --topo single,2 --controller tcp:127.0.0.1:6653",
+            "      an external controller (Ryu, os-ken, ONOS...) instead of flowlab's own",
+            "  flowlab run --topo linear,3 --script steps.txt",
+            "      shell commands from a file, one per line; exit code 1 if one failed",
             "",
-            "Topology specs: single,N  linear,N[,K]  tree,DEPTH,FANOUT  reversed,N  torus,X,Y  ring,N  mesh,N  fat-tree,K  minimal"})
+            "Topology specs: single,N  linear,N[,K]  tree,DEPTH,FANOUT  reversed,N  torus,X,Y",
+            "                ring,N  mesh,N  fat-tree,K  minimal"})
 public final class RunCommand implements Callable<Integer> {
     @Option(names = "--topo", required = true, paramLabel = "SPEC|FILE",
             description = "a topology spec like tree,2,2 or a YAML/JSON topology file")
     String topo;
 
-    @Option(names = "--apps", split = ",", paramLabel = "APP[,APP...]", defaultValue = "learning-switch",
+    @Option(names = "--apps", split = ",", paramLabel = "APP", defaultValue = "learning-switch",
             description = "apps of the embedded controller, in order (default: ${DEFAULT-VALUE})")
     List<String> apps;
 
