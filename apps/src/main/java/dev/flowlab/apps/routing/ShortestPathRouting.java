@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.projectfloodlight.openflow.protocol.OFFactories;
 import org.projectfloodlight.openflow.protocol.OFFactory;
@@ -40,8 +39,9 @@ import org.slf4j.LoggerFactory;
  * Shortest-path forwarding on any topology, loops included. A packet to a known host gets entries
  * on every switch of a shortest path (destination switch first, then a barrier, then the ingress
  * switch), then goes on its way. ARP requests for a known address are answered here; other
- * broadcasts and unknown destinations follow the broadcast tree only. When a link goes down or a
- * host moves, the routes over it are withdrawn and the next packet finds a new path.
+ * broadcasts and unknown destinations go straight from the controller to every edge port, never
+ * over an inter-switch link, so loops cannot make storms. When a link goes down or a host moves,
+ * the routes over it are withdrawn and the next packet finds a new path.
  */
 public final class ShortestPathRouting implements App, TopologyListener, HostListener {
     private static final Logger LOG = LoggerFactory.getLogger(ShortestPathRouting.class);
@@ -120,21 +120,31 @@ public final class ShortestPathRouting implements App, TopologyListener, HostLis
     }
 
     /**
-     * Floods along the broadcast tree: out of the switch's edge and tree ports, never back where it
-     * came from. A copy arriving over a link outside the tree, or the same frame twice, looped: drop it.
+     * Floods from the controller: one packet-out per switch, out of its edge ports (all but the one
+     * the frame came in on). The controller is the root of this broadcast tree, so the frame never
+     * crosses an inter-switch link and cannot loop, and it reaches every host after one packet-in
+     * rather than one per switch on the way. A broadcast arriving over an inter-switch link, or the
+     * same frame again at the same switch (links not all discovered yet), is a copy: drop it.
      */
     private void flood(PacketIn in) {
         DatapathId dpid = in.sw().id();
-        Set<OFPort> ports = topology.broadcastPorts(dpid);
-        if (!ports.contains(in.inPort()) || !floods.firstTime(dpid, in.ethernet().bytes(), System.nanoTime())) {
+        byte[] frame = in.ethernet().bytes();
+        if (!topology.isEdgePort(dpid, in.inPort()) || !floods.firstTime(dpid, frame, System.nanoTime())) {
             return;
         }
-        OFFactory of = in.sw().factory();
-        List<OFAction> out = ports.stream().filter(p -> !p.equals(in.inPort())).sorted()
-                .map(p -> (OFAction) Flows.output(of, p)).toList();
-        if (!out.isEmpty()) {
-            in.packetOut(out);
+        SwitchPort from = new SwitchPort(dpid, in.inPort());
+        Map<DatapathId, List<OFAction>> outputs = new LinkedHashMap<>();
+        for (SwitchPort edge : topology.edgePorts()) {
+            if (!edge.equals(from)) {
+                outputs.computeIfAbsent(edge.dpid(), d -> new ArrayList<>()).add(Flows.output(FACTORY, edge.port()));
+            }
         }
+        outputs.forEach((at, actions) -> context.switchById(at).ifPresent(sw -> sw.send(sw.factory().buildPacketOut()
+                .setBufferId(OFBufferId.NO_BUFFER)
+                .setInPort(OFPort.CONTROLLER)
+                .setActions(actions)
+                .setData(frame)
+                .build())));
     }
 
     private void route(PacketIn in, MacAddress src, HostInfo target) {

@@ -44,11 +44,13 @@ class RoutingOnFakeNetworkTest {
     }
 
     @Test
-    void aBroadcastReachesEveryOtherHostExactlyOnce() {
-        FakeNetwork net = start(Topologies.mesh(4));
+    void aBroadcastReachesEveryOtherHostExactlyOnceAfterOnePacketIn() {
+        FakeNetwork net = start(Topologies.fatTree(4));
         FakeHost h1 = net.host("h1");
+        int before = net.packetIns();
         h1.send(Frames.arpRequest(h1.mac(), h1.ip(), IPv4Address.of("10.0.0.99")));   // nobody has it: flooded
         net.settle();
+        assertThat(net.packetIns() - before).isEqualTo(1);
         for (FakeHost h : net.hosts()) {
             long copies = h.received().stream().filter(f -> Ethernet.of(f).destination().isBroadcast()).count();
             assertThat(copies).as("copies at %s", h.name()).isEqualTo(h == h1 ? 0 : 1);
