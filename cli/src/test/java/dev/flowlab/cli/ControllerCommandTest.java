@@ -38,8 +38,7 @@ class ControllerCommandTest {
         int exit = cl.execute("controller", "--apps", "learning-switch,foo", "--listen", "127.0.0.1:0");
 
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString()).isEqualTo("flowlab: unknown app 'foo'; known apps: "
-                + String.join(", ", Controller.availableApps()) + System.lineSeparator());
-        assertThat(err.toString()).contains("hub, learning-switch");
+        assertThat(err.toString()).startsWith("flowlab: unknown app 'foo'; known apps: ").contains("learning-switch")
+                .endsWith(System.lineSeparator()).hasLineCount(1);
     }
 }
