@@ -1,6 +1,7 @@
 package dev.flowlab.cli;
 
 import dev.flowlab.cli.output.Console;
+import dev.flowlab.controller.RestConfig;
 import dev.flowlab.topologies.TopologySource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,8 @@ import picocli.CommandLine.Option;
             "      an external controller (Ryu, os-ken, ONOS...) instead of flowlab's own",
             "  flowlab run --topo linear,3 --script steps.txt",
             "      shell commands from a file, one per line; exit code 1 if one failed",
+            "  flowlab run --topo subnets.yaml --apps router,routing --app-config router=router.yaml --rest 8080",
+            "      L3 between subnets, REST API on 127.0.0.1:8080",
             "",
             "Topology specs: single,N  linear,N[,K]  tree,DEPTH,FANOUT  reversed,N  torus,X,Y",
             "                ring,N  mesh,N  fat-tree,K  minimal"})
@@ -56,6 +59,14 @@ public final class RunCommand implements Callable<Integer> {
             description = "run the shell commands in FILE (one per line, # comments), then exit")
     Path script;
 
+    @Option(names = "--rest", paramLabel = "HOST:PORT|PORT|off", defaultValue = "off",
+            description = "serve the embedded controller's REST API there, e.g. 8080 (default: ${DEFAULT-VALUE})")
+    String rest;
+
+    @Option(names = "--app-config", paramLabel = "APP=FILE",
+            description = "an app's config file (YAML or JSON), e.g. acl=rules.yaml; repeatable")
+    List<String> appConfigs;
+
     @Option(names = "--prefix", paramLabel = "TEXT", defaultValue = "",
             description = "put TEXT before every namespace and bridge name, to run several networks side by side")
     String prefix;
@@ -78,9 +89,14 @@ public final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--test and --script cannot be used together: pick one");
         }
         warnAboutIgnoredOptions(console, choice);
-        LabSpec spec = new LabSpec(TopologySource.load(topo),
-                choice.kind() == ControllerChoice.Kind.EMBEDDED ? Apps.check(apps) : List.of(),
-                choice, standalone(choice), prefix);
+        boolean embedded = choice.kind() == ControllerChoice.Kind.EMBEDDED;
+        List<String> embeddedApps = embedded ? Apps.check(apps) : List.of();
+        if (!embedded && (appConfigs != null || !rest.equals("off"))) {
+            throw new IllegalArgumentException("--rest and --app-config configure the embedded controller;"
+                    + " with --controller " + controller + " configure that controller instead");
+        }
+        LabSpec spec = new LabSpec(TopologySource.load(topo), embeddedApps, choice, standalone(choice), prefix,
+                RestConfig.parse(rest), AppConfigs.parse(appConfigs, embeddedApps));
         return new LabRun(console).run(spec, test == null ? null : test.name(), script);
     }
 
