@@ -77,7 +77,7 @@ final class ModeRun {
                 double down = now();
                 controller.stopListening();
                 try (PingProbe fresh = PingProbe.start(c, d, interval)) {
-                    Measurements.waitUntil(down + settings.down().toMillis() / 1000.0 - 4);
+                    Measurements.waitUntil(down + settings.down().toMillis() / 1000.0 - 3);
                     ModeResult.Pingall whileDown = pingall(lab, "pingall (controller down)");
                     Measurements.waitUntil(down + settings.down().toMillis() / 1000.0);
                     step.done(String.format("for %.1f s", now() - down));

@@ -63,6 +63,8 @@ public record PairSummary(int sentDown, int repliedDown, double deliveredDownPer
         while (i > 0 && samples.get(i - 1).replied()) {
             i--;
         }
-        return Math.max(0, samples.get(i).receivedAt() - up);
+        // Requests held during ARP resolution come back together: the earliest reply of the run is the moment.
+        double first = samples.subList(i, samples.size()).stream().mapToDouble(ProbeSample::receivedAt).min().orElseThrow();
+        return Math.max(0, first - up);
     }
 }
