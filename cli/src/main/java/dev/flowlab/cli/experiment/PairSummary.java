@@ -9,7 +9,7 @@ import java.util.List;
  * requests while ARP is unresolved and sends them once it resolves, so a request "sent" during the
  * outage may be answered only after it.
  *
- * @param sentDown              requests sent while the controller was down
+ * @param sentDown              probe intervals (one echo request, or one refused attempt) while down
  * @param repliedDown           of those, answered before the restart
  * @param deliveredDownPercent  repliedDown / sentDown in percent
  * @param firstReplyAfterDown   first reply received while down, after the stop (null: none)

@@ -8,14 +8,12 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A continuous ping from one host to another ({@code ping -D -O -i INTERVAL}), read line by line
- * while it runs. Send times come from ping's timestamps: a reply's is its receive time minus the
+ * while it runs: one sample per interval, answered or not. Send times come from ping's timestamps: a reply's is its receive time minus the
  * RTT; an unanswered request's is the "no answer yet" line (printed as the next one is sent) minus
  * one interval.
  */
@@ -26,7 +24,9 @@ final class PingProbe implements AutoCloseable {
     private final LabHost source;
     private final LabHost destination;
     private final double intervalSeconds;
-    private final Map<Integer, ProbeSample> samples = new TreeMap<>();
+    // One entry per "no answer yet" line or reply. While ARP is unresolved the kernel refuses to send
+    // and ping repeats the same sequence number, so one number can stand for several time steps.
+    private final List<ProbeSample> samples = new ArrayList<>();
     private final Process process;
     private final Thread reader;
 
@@ -60,16 +60,26 @@ final class PingProbe implements AutoCloseable {
                 ProbeSample s = parse(line, intervalSeconds);
                 if (s != null) {
                     synchronized (samples) {
-                        // A late reply replaces the "no answer yet" entry of the same request.
-                        if (s.replied() || !samples.containsKey(s.seq())) {
-                            samples.put(s.seq(), s);
-                        }
+                        record(s);
                     }
                 }
             }
         } catch (IOException stopped) {
             // The process was stopped: nothing more to read.
         }
+    }
+
+    /** A late reply replaces the last "no answer yet" entry of its sequence number (the one sent). */
+    private void record(ProbeSample s) {
+        if (s.replied()) {
+            for (int i = samples.size() - 1; i >= 0; i--) {
+                if (samples.get(i).seq() == s.seq() && !samples.get(i).replied()) {
+                    samples.set(i, s);
+                    return;
+                }
+            }
+        }
+        samples.add(s);
     }
 
     /** One line of {@code ping -D -O} output as a sample, or null for any other line. */
@@ -86,10 +96,12 @@ final class PingProbe implements AutoCloseable {
         return null;
     }
 
-    /** Samples so far, in sequence order. */
+    /** Samples so far, in the order they were sent. */
     List<ProbeSample> samples() {
         synchronized (samples) {
-            return new ArrayList<>(samples.values());
+            List<ProbeSample> sorted = new ArrayList<>(samples);
+            sorted.sort(java.util.Comparator.comparingDouble(ProbeSample::sentAt));
+            return sorted;
         }
     }
 
