@@ -80,7 +80,8 @@ public final class FailModeCommand implements Callable<Integer> {
         Settings settings = new Settings(topo, TopologySource.load(topo), apps, prefix, down, probeInterval,
                 inactivityProbe, maxBackoff, iperf, Duration.ofMillis(500));
         Console console = Console.system();
-        String command = "flowlab experiment failmode " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        // originalArgs are those given to the root command: "experiment failmode --topo ...".
+        String command = "flowlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         String startedAt = Instant.now().toString();
         List<ModeResult> modes = new ArrayList<>();
         ModeRun run = new ModeRun(settings, console);

