@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 RunCommand.class,
                 DemoCommand.class,
                 ControllerCommand.class,
+                dev.flowlab.cli.experiment.ExperimentCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

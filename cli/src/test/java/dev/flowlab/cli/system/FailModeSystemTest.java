@@ -1,0 +1,63 @@
+package dev.flowlab.cli.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.flowlab.cli.Main;
+import dev.flowlab.cli.experiment.ReportFilesCheck;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A short fail-mode experiment on linear,3 against real Open vSwitch, asserting what OVS documents:
+ * secure keeps installed flows but cannot learn new pairs without its controller; standalone fails
+ * open (every pair talks) once three inactivity probes passed; both work again once it returns.
+ */
+class FailModeSystemTest {
+    private static final String PREFIX = "fm";
+
+    @BeforeAll
+    static void rootAndOvs() {
+        SystemTests.assumeRootWithOvs();
+    }
+
+    @Test
+    void standaloneFailsOpenSecureKeepsOnlyInstalledFlowsBothRecover(@TempDir Path out) throws Exception {
+        int exit;
+        try {
+            exit = Main.commandLine().execute("experiment", "failmode", "--topo", "linear,3", "--apps", "learning-switch",
+                    "--duration", "25s", "--inactivity-probe", "5s", "--max-backoff", "1s", "--iperf-time", "1s",
+                    "--prefix", PREFIX, "--out", out.toString());
+        } finally {
+            assertThat(SystemTests.leftovers(PREFIX)).as("namespaces, bridges, veths left behind").isEmpty();
+        }
+        assertThat(exit).isZero();
+        JsonNode json = ReportFilesCheck.check(out);
+        JsonNode standalone = json.path("modes").get(0);
+        JsonNode secure = json.path("modes").get(1);
+
+        JsonNode newPair = secure.path("fresh").path("summary");
+        assertThat(newPair.path("sentDown").asInt()).as("secure: requests of the never-talked pair").isGreaterThan(100);
+        assertThat(newPair.path("repliedDown").asInt()).as("secure: never-talked pair answered while down").isZero();
+        assertThat(secure.path("pingallDown").path("failed").toString()).contains("h2->h1");
+        JsonNode oldPair = secure.path("established").path("summary");
+        assertThat(oldPair.path("deliveredDownPercent").asDouble()).as("secure: pair with flows, delivered while down")
+                .isGreaterThanOrEqualTo(95);
+        assertThat(oldPair.path("longestGapDown").asDouble()).isLessThan(1.0);
+
+        JsonNode failOpen = standalone.path("fresh").path("summary").path("firstReplyAfterDown");
+        assertThat(failOpen.isNumber()).as("standalone: never-talked pair answered while down").isTrue();
+        assertThat(failOpen.asDouble()).as("standalone fails open only after the inactivity probe").isGreaterThan(5);
+        assertThat(standalone.path("pingallDown").path("lossPercent").asDouble())
+                .as("standalone, after failing open: every pair talks").isZero();
+
+        for (JsonNode mode : json.path("modes")) {
+            String name = mode.path("mode").asText();
+            assertThat(mode.path("pingallAfter").path("lossPercent").asDouble()).as(name + " pingall after restart").isZero();
+            assertThat(mode.path("fresh").path("summary").path("workingAfterUp").isNumber()).as(name).isTrue();
+            assertThat(mode.path("reconnect").asDouble()).as(name + " reconnect").isLessThan(10);
+        }
+    }
+}
