@@ -5,8 +5,11 @@ import dev.flowlab.controller.ControllerConfig;
 import dev.flowlab.controller.api.App;
 import dev.flowlab.controller.api.Switch;
 import java.io.PrintWriter;
+import dev.flowlab.controller.RestConfig;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.projectfloodlight.openflow.types.DatapathId;
@@ -29,6 +32,14 @@ public final class ControllerCommand implements Callable<Integer> {
             description = "Address to listen on for switches (default: ${DEFAULT-VALUE}).")
     String listen;
 
+    @Option(names = "--rest", paramLabel = "HOST:PORT|PORT|off", defaultValue = "127.0.0.1:8080",
+            description = "Where to serve the REST API (default: ${DEFAULT-VALUE}; off to switch it off).")
+    String rest;
+
+    @Option(names = "--app-config", paramLabel = "APP=FILE",
+            description = "An app's config file (YAML or JSON), e.g. acl=rules.yaml or router=router.yaml; repeatable.")
+    List<String> appConfigs;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -36,7 +47,11 @@ public final class ControllerCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         InetSocketAddress address = listenAddress(listen);
         PrintWriter out = spec.commandLine().getOut();
-        ControllerConfig config = ControllerConfig.of(apps).withListen(address.getHostString(), address.getPort());
+        ControllerConfig config = ControllerConfig.of(apps).withListen(address.getHostString(), address.getPort())
+                .withRest(RestConfig.parse(rest));
+        for (Map.Entry<String, Path> c : AppConfigs.parse(appConfigs, apps).entrySet()) {
+            config = config.withAppConfig(c.getKey(), c.getValue());
+        }
         Controller controller = Controller.start(config, List.of(new SwitchPrinter(out)));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -47,6 +62,7 @@ public final class ControllerCommand implements Callable<Integer> {
         }, "flowlab-controller-stop"));
         out.printf("controller listening on %s:%d with apps %s (Ctrl-C to stop)%n",
                 controller.address().getHostString(), controller.address().getPort(), String.join(", ", apps));
+        controller.restAddress().ifPresent(a -> out.printf("REST API on http://%s:%d/api%n", a.getHostString(), a.getPort()));
         out.flush();
         stopped.await();
         return 0;

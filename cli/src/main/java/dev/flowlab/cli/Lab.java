@@ -60,8 +60,14 @@ public final class Lab implements AutoCloseable {
             return;
         }
         Step step = console.step("controller");
-        controller = Controller.start(ControllerConfig.of(spec.apps()).withListen("127.0.0.1", 0));
-        step.done("embedded on " + address() + ", apps " + String.join(",", spec.apps()));
+        ControllerConfig config = ControllerConfig.of(spec.apps()).withListen("127.0.0.1", 0).withRest(spec.rest());
+        for (var appConfig : spec.appConfigs().entrySet()) {
+            config = config.withAppConfig(appConfig.getKey(), appConfig.getValue());
+        }
+        controller = Controller.start(config);
+        step.done("embedded on " + address() + ", apps " + String.join(",", spec.apps())
+                + controller.restAddress().map(a -> ", REST on http://" + a.getHostString() + ":" + a.getPort() + "/api")
+                        .orElse(""));
     }
 
     private void startNetwork() {

@@ -1,56 +1,54 @@
 package dev.flowlab.apps.router;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import org.projectfloodlight.openflow.types.IPv4Address;
 import org.projectfloodlight.openflow.types.IPv4AddressWithMask;
 
 /**
  * A subnet the router is attached to: its gateway address (the one its hosts use as default
- * route, answered by the controller) and its prefix, written together as {@code 10.0.1.1/24}.
+ * route, answered by the controller) and its prefix length, written together as {@code 10.0.1.1/24}.
  */
-public record Subnet(@JsonProperty("gateway") String gateway) {
+public record Subnet(String gateway) {
 
-    @JsonCreator
     public Subnet {
-        IPv4AddressWithMask parsed = parse(gateway);
-        int length = parsed.getMask().asCidrMaskLength();
-        if (length < 1 || length > 30) {
-            throw new IllegalArgumentException("gateway " + gateway + ": the prefix length must be 1-30");
-        }
-        IPv4Address host = parsed.getValue().and(parsed.getMask().not());
-        if (host.equals(IPv4Address.NONE) || host.equals(parsed.getMask().not())) {
+        IPv4Address address = address(gateway);
+        int length = length(gateway);
+        IPv4Address hostBits = address.and(IPv4Address.ofCidrMaskLength(length).not());
+        if (hostBits.equals(IPv4Address.NONE) || hostBits.equals(IPv4Address.ofCidrMaskLength(length).not())) {
             throw new IllegalArgumentException("gateway " + gateway + " is the network or broadcast address of its subnet");
         }
     }
 
-    private static IPv4AddressWithMask parse(String text) {
+    private static IPv4Address address(String text) {
         if (text == null || !text.contains("/")) {
             throw new IllegalArgumentException("gateway '" + text + "' needs the subnet's prefix length, like 10.0.1.1/24");
         }
         try {
-            IPv4AddressWithMask parsed = IPv4AddressWithMask.of(text.trim());
-            if (!parsed.getMask().isCidrMask()) {
-                throw new IllegalArgumentException(text);
-            }
-            return parsed;
+            return IPv4Address.of(text.substring(0, text.indexOf('/')).trim());
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("gateway '" + text + "' is not an address with prefix length, like 10.0.1.1/24");
         }
     }
 
+    private static int length(String text) {
+        String length = text.substring(text.indexOf('/') + 1).trim();
+        if (!length.matches("\\d{1,2}") || Integer.parseInt(length) < 1 || Integer.parseInt(length) > 30) {
+            throw new IllegalArgumentException("gateway " + text + ": the prefix length must be 1-30");
+        }
+        return Integer.parseInt(length);
+    }
+
     /** The gateway address itself. */
     @JsonIgnore
     public IPv4Address address() {
-        return parse(gateway).getValue();
+        return address(gateway);
     }
 
     /** The subnet's network prefix, like 10.0.1.0/24. */
     @JsonIgnore
     public IPv4AddressWithMask prefix() {
-        IPv4AddressWithMask parsed = parse(gateway);
-        return parsed.getValue().and(parsed.getMask()).withMask(parsed.getMask());
+        IPv4Address mask = IPv4Address.ofCidrMaskLength(length(gateway));
+        return address().and(mask).withMask(mask);
     }
 
     /** Whether {@code ip} lies in this subnet. */

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.projectfloodlight.openflow.protocol.OFFlowAdd;
 import org.projectfloodlight.openflow.protocol.OFFlowDelete;
 import org.projectfloodlight.openflow.protocol.OFFlowMod;
+import org.projectfloodlight.openflow.protocol.OFActionType;
 import org.projectfloodlight.openflow.protocol.action.OFAction;
 import org.projectfloodlight.openflow.protocol.action.OFActionOutput;
 import org.projectfloodlight.openflow.protocol.instruction.OFInstruction;
@@ -28,6 +29,9 @@ import org.projectfloodlight.openflow.types.OFValueType;
  * rather than being silently ignored.
  */
 public final class FlowTable {
+    private static final java.util.Set<OFActionType> REWRITES = java.util.EnumSet.of(OFActionType.SET_FIELD,
+            OFActionType.DEC_NW_TTL);
+
     private final List<OFFlowAdd> entries = new ArrayList<>();
 
     public void apply(OFFlowMod mod) {
@@ -117,10 +121,11 @@ public final class FlowTable {
                 throw new UnsupportedOperationException("fake flow table does not model " + instruction.getType());
             }
             for (OFAction action : apply.getActions()) {
-                if (!(action instanceof OFActionOutput output)) {
+                if (action instanceof OFActionOutput output) {
+                    ports.add(output.getPort());
+                } else if (!REWRITES.contains(action.getType())) {   // rewrites do not change where it goes
                     throw new UnsupportedOperationException("fake flow table does not model " + action.getType());
                 }
-                ports.add(output.getPort());
             }
         }
         return ports;
