@@ -37,7 +37,7 @@ def main():
         net.start()
         built = time.time()
         first, last = net.hosts[0], net.hosts[-1]
-        while ' 0% packet loss' not in first.cmd('ping -c1 -W1 %s' % last.IP()):
+        while ' 0% packet loss' not in first.cmd('ping -c1 -W10 %s' % last.IP()):
             if time.time() - built > 120:
                 break
         pinged = time.time()

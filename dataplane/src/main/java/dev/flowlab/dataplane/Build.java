@@ -67,7 +67,6 @@ final class Build {
             current = "namespaces and links";
             step(() -> {
                 createNamespacesAndLinks();
-                switchPortsUp();
                 afterStep.accept("namespaces and links");
             });
             current = "hosts and switches";
@@ -112,12 +111,13 @@ final class Build {
 
     /**
      * The two slowest steps overlap: ovs-vswitchd adds bridges and ports (one transaction, its own
-     * process) while this JVM configures the hosts. A failure on either side waits for the other to
+     * process) while this JVM brings the switch-side veth ends up and configures the hosts. A failure on either side waits for the other to
      * finish, so the rollback sees everything that was made.
      */
     private void configureHostsWhileOvsAddsBridges() {
         CompletableFuture<Void> switches = CompletableFuture.runAsync(this::createBridges, OVS_WAITER);
         try {
+            switchPortsUp();
             configureHosts();
             afterStep.accept("hosts");
         } catch (RuntimeException e) {
@@ -145,8 +145,6 @@ final class Build {
         }
         recordNamespaceInodes(plan.namespaces());
         ExtraSteps.build(plan.topology(), options, state.group(), state.runId());
-        // Root ends: IPv6 off before they come up, or their start-up chatter floods the bridges.
-        plan.rootInterfaces().forEach(HostSetup::disableIpv6);
         progress.update("namespaces and links", total, total);
         log.debug("run {}: namespaces and links took {} ms", state.runId(), (System.nanoTime() - t0) / 1_000_000);
     }
@@ -219,7 +217,9 @@ final class Build {
         log.debug("run {}: switches took {} ms", state.runId(), (System.nanoTime() - t0) / 1_000_000);
     }
 
+    /** Root ends: IPv6 off before they come up, or their start-up chatter floods the bridges. */
     private void switchPortsUp() {
+        plan.rootInterfaces().forEach(HostSetup::disableIpv6);
         try (Rtnetlink nl = new Rtnetlink()) {
             plan.rootInterfaces().forEach(i -> nl.setUp(i, true));
         }
