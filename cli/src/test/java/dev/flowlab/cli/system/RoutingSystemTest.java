@@ -36,7 +36,7 @@ class RoutingSystemTest {
 
     static Stream<Arguments> loopedTopologies() {
         return Stream.of(Arguments.of("ring,4", Topologies.ring(4)), Arguments.of("mesh,4", Topologies.mesh(4)),
-                Arguments.of("fat-tree,4", Topologies.fatTree(4)));
+                Arguments.of("fat-tree,4", Topologies.fatTree(4)), Arguments.of("torus,3,3", Topologies.torus(3, 3)));
     }
 
     @ParameterizedTest(name = "{0}")
