@@ -74,6 +74,8 @@ class RoutingSystemTest {
                     + " the cut (gap between replies %.0f ms), %d of 600 echo requests lost%n",
                     (firstAfter - cutAt) * 1000, (firstAfter - lastBefore) * 1000, lost);
             assertThat(h1.exec("ping", "-c1", "-W2", h2).ok()).as("h1 reaches h2 after the cut").isTrue();
+            String s3 = SystemTests.must("ovs-ofctl", "-O", "OpenFlow13", "dump-flows", lab.net.bridge("s3").name());
+            assertThat(s3).as("s3, on the way round, carries the pair now").contains("priority=100");
         }
         assertThat(SystemTests.leftovers(PREFIX)).isEmpty();
     }
