@@ -19,17 +19,21 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {
             "  flowlab demo",
-            "  flowlab demo --apps hub           the same with the hub app (no flows: every packet is flooded)",
-            "  flowlab demo --depth 3 --fanout 3 a bigger tree (27 hosts)"})
+            "  flowlab demo --apps hub",
+            "      the same with the hub app (no flows: the controller floods every packet)",
+            "  flowlab demo --depth 3 --fanout 3",
+            "      a bigger tree: 13 switches, 27 hosts"})
 public final class DemoCommand implements Callable<Integer> {
-    @Option(names = "--apps", split = ",", paramLabel = "APP[,APP...]", defaultValue = "learning-switch",
+    private static final int SHOWN_FLOWS = 4;
+
+    @Option(names = "--apps", split = ",", paramLabel = "APP", defaultValue = "learning-switch",
             description = "apps of the embedded controller (default: ${DEFAULT-VALUE})")
     List<String> apps;
 
-    @Option(names = "--depth", defaultValue = "2", description = "depth of the tree (default: ${DEFAULT-VALUE})")
+    @Option(names = "--depth", paramLabel = "N", defaultValue = "2", description = "depth of the tree (default: ${DEFAULT-VALUE})")
     int depth;
 
-    @Option(names = "--fanout", defaultValue = "2", description = "fanout of the tree (default: ${DEFAULT-VALUE})")
+    @Option(names = "--fanout", paramLabel = "N", defaultValue = "2", description = "fanout of the tree (default: ${DEFAULT-VALUE})")
     int fanout;
 
     @Option(names = "--prefix", paramLabel = "TEXT", defaultValue = "",
@@ -61,6 +65,7 @@ public final class DemoCommand implements Callable<Integer> {
         return ok ? 0 : 1;
     }
 
+    /** Each switch's busiest flows: the full tables are one {@code flows} away in the shell. */
     private static boolean showFlows(Lab lab, Console console) {
         var step = console.step("flows");
         List<String> lines = new java.util.ArrayList<>();
@@ -68,9 +73,10 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             for (String sw : lab.switchNames()) {
                 Lab.FlowTable table = lab.flows(sw);
-                total += table.lines().size();
-                lines.add(console.bold(sw) + console.dim("  " + Lab.count(table.lines().size(), "flow")));
-                table.lines().forEach(line -> lines.add("  " + line));
+                total += table.brief().size();
+                lines.add(console.bold(sw) + console.dim("  " + Lab.count(table.brief().size(), "flow")
+                        + (table.brief().size() > SHOWN_FLOWS ? ", the " + SHOWN_FLOWS + " busiest:" : ":")));
+                table.brief().stream().limit(SHOWN_FLOWS).forEach(line -> lines.add("  " + line));
             }
         } catch (Exception e) {
             step.fail("could not read flows: " + e.getMessage());

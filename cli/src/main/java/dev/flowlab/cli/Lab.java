@@ -60,8 +60,14 @@ public final class Lab implements AutoCloseable {
             return;
         }
         Step step = console.step("controller");
-        controller = Controller.start(ControllerConfig.of(spec.apps()).withListen("127.0.0.1", 0));
-        step.done("embedded on " + address() + ", apps " + String.join(",", spec.apps()));
+        ControllerConfig config = ControllerConfig.of(spec.apps()).withListen("127.0.0.1", 0).withRest(spec.rest());
+        for (var appConfig : spec.appConfigs().entrySet()) {
+            config = config.withAppConfig(appConfig.getKey(), appConfig.getValue());
+        }
+        controller = Controller.start(config);
+        step.done("embedded on " + address() + ", apps " + String.join(",", spec.apps())
+                + controller.restAddress().map(a -> ", REST on http://" + a.getHostString() + ":" + a.getPort() + "/api")
+                        .orElse(""));
     }
 
     private void startNetwork() {
@@ -167,15 +173,21 @@ public final class Lab implements AutoCloseable {
         long dpid = topology().switchNamed(switchName).orElseThrow().dpid();
         Optional<Switch> sw = controller == null ? Optional.empty() : controller.switchById(dpid);
         if (sw.isEmpty()) {
-            return new FlowTable("ovs-ofctl dump-flows", Ovs.dumpFlows(bridgeName(switchName)));
+            List<String> lines = Ovs.dumpFlows(bridgeName(switchName));
+            return new FlowTable("ovs-ofctl dump-flows", lines, lines);
         }
         List<OFFlowStatsReply> replies = sw.get().request(FlowText.allFlows(sw.get().factory())).get(5, TimeUnit.SECONDS);
         List<OFFlowStatsEntry> entries = replies.stream().flatMap(r -> r.getEntries().stream()).toList();
-        return new FlowTable("flow stats from the controller", FlowText.lines(entries));
+        return new FlowTable("flow stats from the controller", FlowText.lines(entries), FlowText.briefLines(entries));
     }
 
-    /** Flow entries as text and where they came from. */
-    public record FlowTable(String source, List<String> lines) {
+    /**
+     * Flow entries as text and where they came from.
+     *
+     * @param lines one line per entry, as {@code ovs-ofctl dump-flows} shows it
+     * @param brief one short line per entry, busiest first, for summaries
+     */
+    public record FlowTable(String source, List<String> lines, List<String> brief) {
     }
 
     static String count(int n, String noun) {

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 CleanCommand.class,
                 RunCommand.class,
                 DemoCommand.class,
+                ControllerCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

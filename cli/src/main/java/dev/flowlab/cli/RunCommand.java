@@ -1,6 +1,7 @@
 package dev.flowlab.cli;
 
 import dev.flowlab.cli.output.Console;
+import dev.flowlab.controller.RestConfig;
 import dev.flowlab.topologies.TopologySource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,20 +19,27 @@ import picocli.CommandLine.Option;
             "Everything is torn down on exit, Ctrl-C or SIGTERM."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  flowlab run --topo tree,2,2                        shell on a tree, learning switch",
-            "  flowlab run --topo single,3 --test pingall         pingall, exit code 0 when no loss",
+            "  flowlab run --topo tree,2,2",
+            "      a tree of 3 switches and 4 hosts, learning switch, then the flowlab> shell",
+            "  flowlab run --topo single,3 --test pingall",
+            "      pingall and exit: exit code 0 when nothing was lost",
             "  flowlab run --topo linear,4 --apps hub --test iperf",
-            "  flowlab run --topo topologies/campus.yaml --fail-mode standalone",
-            "  flowlab run --topo single,2 --controller tcp:127.0.0.1:6653   an external controller (Ryu, os-ken...)",
-            "  flowlab run --topo linear,3 --script steps.txt     shell commands from a file, one per line",
+            "  flowlab run --topo topologies/examples/campus.yaml --fail-mode standalone",
+            "  flowlab run --topo single,2 --controller tcp:127.0.0.1:6653",
+            "      an external controller (Ryu, os-ken, ONOS...) instead of flowlab's own",
+            "  flowlab run --topo linear,3 --script steps.txt",
+            "      shell commands from a file, one per line; exit code 1 if one failed",
+            "  flowlab run --topo subnets.yaml --apps router,routing --app-config router=router.yaml --rest 8080",
+            "      L3 between subnets, REST API on 127.0.0.1:8080",
             "",
-            "Topology specs: single,N  linear,N[,K]  tree,DEPTH,FANOUT  reversed,N  torus,X,Y  ring,N  mesh,N  fat-tree,K  minimal"})
+            "Topology specs: single,N  linear,N[,K]  tree,DEPTH,FANOUT  reversed,N  torus,X,Y",
+            "                ring,N  mesh,N  fat-tree,K  minimal"})
 public final class RunCommand implements Callable<Integer> {
     @Option(names = "--topo", required = true, paramLabel = "SPEC|FILE",
             description = "a topology spec like tree,2,2 or a YAML/JSON topology file")
     String topo;
 
-    @Option(names = "--apps", split = ",", paramLabel = "APP[,APP...]", defaultValue = "learning-switch",
+    @Option(names = "--apps", split = ",", paramLabel = "APP", defaultValue = "learning-switch",
             description = "apps of the embedded controller, in order (default: ${DEFAULT-VALUE})")
     List<String> apps;
 
@@ -51,6 +59,14 @@ public final class RunCommand implements Callable<Integer> {
             description = "run the shell commands in FILE (one per line, # comments), then exit")
     Path script;
 
+    @Option(names = "--rest", paramLabel = "HOST:PORT|PORT|off", defaultValue = "off",
+            description = "serve the embedded controller's REST API there, e.g. 8080 (default: ${DEFAULT-VALUE})")
+    String rest;
+
+    @Option(names = "--app-config", paramLabel = "APP=FILE",
+            description = "an app's config file (YAML or JSON), e.g. acl=rules.yaml; repeatable")
+    List<String> appConfigs;
+
     @Option(names = "--prefix", paramLabel = "TEXT", defaultValue = "",
             description = "put TEXT before every namespace and bridge name, to run several networks side by side")
     String prefix;
@@ -58,6 +74,9 @@ public final class RunCommand implements Callable<Integer> {
     enum FailModeOption { standalone, secure }
 
     enum TestKind { pingall, iperf }
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec commandSpec;
 
     @Override
     public Integer call() throws Exception {
@@ -69,10 +88,28 @@ public final class RunCommand implements Callable<Integer> {
         if (test != null && script != null) {
             throw new IllegalArgumentException("--test and --script cannot be used together: pick one");
         }
-        LabSpec spec = new LabSpec(TopologySource.load(topo),
-                choice.kind() == ControllerChoice.Kind.EMBEDDED ? Apps.check(apps) : List.of(),
-                choice, standalone(choice), prefix);
+        warnAboutIgnoredOptions(console, choice);
+        boolean embedded = choice.kind() == ControllerChoice.Kind.EMBEDDED;
+        List<String> embeddedApps = embedded ? Apps.check(apps) : List.of();
+        if (!embedded && (appConfigs != null || !rest.equals("off"))) {
+            throw new IllegalArgumentException("--rest and --app-config configure the embedded controller;"
+                    + " with --controller " + controller + " configure that controller instead");
+        }
+        LabSpec spec = new LabSpec(TopologySource.load(topo), embeddedApps, choice, standalone(choice), prefix,
+                RestConfig.parse(rest), AppConfigs.parse(appConfigs, embeddedApps));
         return new LabRun(console).run(spec, test == null ? null : test.name(), script);
+    }
+
+    private void warnAboutIgnoredOptions(Console console, ControllerChoice choice) {
+        boolean appsGiven = commandSpec.commandLine().getParseResult().hasMatchedOption("--apps");
+        if (appsGiven && choice.kind() != ControllerChoice.Kind.EMBEDDED) {
+            console.println(console.yellow("note: ") + "--apps only configures the embedded controller; "
+                    + "with --controller " + choice + " it is ignored");
+        }
+        if (choice.kind() == ControllerChoice.Kind.NONE && failMode == FailModeOption.secure) {
+            console.println(console.yellow("note: ") + "secure bridges without a controller forward nothing: "
+                    + "expect every ping to fail (that may be what you want to see)");
+        }
     }
 
     private boolean standalone(ControllerChoice choice) {

@@ -23,6 +23,8 @@ import java.util.stream.Collectors;
 /** Traffic between hosts: pingall, pingpair, iperf, and any command run inside a host. */
 final class TrafficCommands {
     static final int DEFAULT_IPERF_SECONDS = 2;
+    /** Below this a TCP measurement means the path is broken, not slow. */
+    private static final double MIN_MBITS = 0.01;
 
     private final Lab lab;
     private final Console console;
@@ -76,9 +78,14 @@ final class TrafficCommands {
         step.progress(client.name() + " -> " + server.name() + ", " + seconds + " s");
         try {
             IperfResult r = Iperf.measure(client, server, seconds);
+            if (r.receivedMbits() < MIN_MBITS) {
+                step.fail(client.name() + " -> " + server.name() + ": " + IperfResult.mbits(r.receivedMbits())
+                        + ": almost nothing got through");
+                return false;
+            }
             step.done(client.name() + " -> " + server.name() + ": " + console.bold(IperfResult.mbits(r.receivedMbits()))
                     + " (TCP, " + seconds + " s)");
-            return r.receivedMbits() > 0;
+            return true;
         } catch (IllegalStateException e) {
             step.fail(client.name() + " -> " + server.name() + ": " + e.getMessage());
             return false;

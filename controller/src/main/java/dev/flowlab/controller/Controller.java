@@ -113,7 +113,7 @@ public final class Controller implements AutoCloseable {
 
     private void startRest() {
         if (config.rest().enabled()) {
-            CoreRoutes.register(routes, registry, apps);
+            CoreRoutes.register(routes, registry, apps, services.topology(), services.hosts());
             rest = RestServer.start(config.rest(), routes);
         }
     }
@@ -133,6 +133,7 @@ public final class Controller implements AutoCloseable {
         return registry.switches();
     }
 
+    /** The connected switch with this datapath id, if it finished its handshake. */
     public Optional<Switch> switchById(long dpid) {
         return registry.get(DatapathId.of(dpid));
     }

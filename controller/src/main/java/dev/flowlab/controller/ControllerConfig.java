@@ -29,9 +29,12 @@ import java.util.Objects;
 public record ControllerConfig(String host, int port, List<String> apps, Duration echoInterval, Duration echoTimeout,
                                Duration handshakeTimeout, Duration requestTimeout, int missSendLength,
                                boolean installTableMiss, int ioThreads, RestConfig rest, Map<String, Path> appConfigs) {
+    /** Only switches on this machine can connect unless told otherwise. */
     public static final String DEFAULT_HOST = "127.0.0.1";
+    /** The IANA OpenFlow port (Open vSwitch's default controller port). */
     public static final int DEFAULT_PORT = 6653;
 
+    /** Checks every value; see the record description. */
     public ControllerConfig {
         Objects.requireNonNull(host, "host");
         apps = List.copyOf(apps);
@@ -69,41 +72,49 @@ public record ControllerConfig(String host, int port, List<String> apps, Duratio
         return defaults().withApps(apps);
     }
 
+    /** A copy running these apps instead. */
     public ControllerConfig withApps(List<String> apps) {
         return new ControllerConfig(host, port, apps, echoInterval, echoTimeout, handshakeTimeout, requestTimeout,
                 missSendLength, installTableMiss, ioThreads, rest, appConfigs);
     }
 
+    /** A copy listening on this host and port (0: any free port). */
     public ControllerConfig withListen(String host, int port) {
         return new ControllerConfig(host, port, apps, echoInterval, echoTimeout, handshakeTimeout, requestTimeout,
                 missSendLength, installTableMiss, ioThreads, rest, appConfigs);
     }
 
+    /** A copy with this keep-alive: echo request after {@code interval} of silence, disconnect after {@code timeout} more. */
     public ControllerConfig withEcho(Duration interval, Duration timeout) {
         return new ControllerConfig(host, port, apps, interval, timeout, handshakeTimeout, requestTimeout,
                 missSendLength, installTableMiss, ioThreads, rest, appConfigs);
     }
 
+    /** A copy with this handshake timeout. */
     public ControllerConfig withHandshakeTimeout(Duration timeout) {
         return new ControllerConfig(host, port, apps, echoInterval, echoTimeout, timeout, requestTimeout,
                 missSendLength, installTableMiss, ioThreads, rest, appConfigs);
     }
 
+    /** A copy with this timeout for barrier and stats requests. */
     public ControllerConfig withRequestTimeout(Duration timeout) {
         return new ControllerConfig(host, port, apps, echoInterval, echoTimeout, handshakeTimeout, timeout,
                 missSendLength, installTableMiss, ioThreads, rest, appConfigs);
     }
 
+    /** A copy with this SET_CONFIG miss_send_len. */
     public ControllerConfig withMissSendLength(int length) {
         return new ControllerConfig(host, port, apps, echoInterval, echoTimeout, handshakeTimeout, requestTimeout,
                 length, installTableMiss, ioThreads, rest, appConfigs);
     }
 
+    /** A copy that does (or does not) install the table-miss entry at handshake. */
     public ControllerConfig withTableMiss(boolean install) {
         return new ControllerConfig(host, port, apps, echoInterval, echoTimeout, handshakeTimeout, requestTimeout,
                 missSendLength, install, ioThreads, rest, appConfigs);
     }
 
+    /** A copy with this many I/O threads (0: one per CPU core). */
     public ControllerConfig withIoThreads(int threads) {
         return new ControllerConfig(host, port, apps, echoInterval, echoTimeout, handshakeTimeout, requestTimeout,
                 missSendLength, installTableMiss, threads, rest, appConfigs);

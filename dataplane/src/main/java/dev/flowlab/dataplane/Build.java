@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,6 +29,12 @@ final class Build {
     private static final Pattern FAILED_LINE = Pattern.compile("Command failed -:(\\d+)");
     private static final int HOST_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
+    private static final ExecutorService OVS_WAITER = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "flowlab-ovs-vsctl");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final Plan plan;
     private final NetworkOptions options;
     private final Datapath datapath;
@@ -42,7 +50,7 @@ final class Build {
         this.afterStep = afterStep;
         int group = 1_000_000 + new java.security.SecureRandom().nextInt(1_000_000_000);
         this.state = new RunState(runId, ProcessHandle.current().pid(), ProcessStart.self(), group,
-                plan.namespaces(), Map.of(), plan.rootInterfaces(), plan.bridges());
+                plan.namespaces(), Map.of(), plan.ownedRootInterfaces(), plan.bridges(), ExtraSteps.identities(plan.topology()));
     }
 
     RunState state() {
@@ -57,16 +65,16 @@ final class Build {
         String current = "start";
         try {
             current = "namespaces and links";
-            step(current, this::createNamespacesAndLinks);
-            current = "hosts";
-            step(current, this::configureHosts);
-            current = "switches";
-            step(current, this::createBridges);
-            current = "switch ports";
-            step(current, this::switchPortsUp);
+            step(() -> {
+                createNamespacesAndLinks();
+                switchPortsUp();
+                afterStep.accept("namespaces and links");
+            });
+            current = "hosts and switches";
+            step(this::configureHostsWhileOvsAddsBridges);
             if (LinkShaping.anyShaped(plan)) {
                 current = "link shaping";
-                step(current, () -> LinkShaping.apply(plan, options.timeout(), options.progress()));
+                step(() -> LinkShaping.apply(plan, options.timeout(), options.progress()));
             }
         } catch (RuntimeException e) {
             if (aborted) {
@@ -90,22 +98,42 @@ final class Build {
         }
     }
 
-    private void step(String name, Runnable work) {
+    private void step(Runnable work) {
         lock.lock();
         try {
             if (aborted) {
                 throw new DataplaneException("aborted");
             }
-            long t0 = System.nanoTime();
             work.run();
-            log.debug("run {}: {} took {} ms", state.runId(), name, (System.nanoTime() - t0) / 1_000_000);
-            afterStep.accept(name);
         } finally {
             lock.unlock();
         }
     }
 
+    /**
+     * The two slowest steps overlap: ovs-vswitchd adds bridges and ports (one transaction, its own
+     * process) while this JVM configures the hosts. A failure on either side waits for the other to
+     * finish, so the rollback sees everything that was made.
+     */
+    private void configureHostsWhileOvsAddsBridges() {
+        CompletableFuture<Void> switches = CompletableFuture.runAsync(this::createBridges, OVS_WAITER);
+        try {
+            configureHosts();
+            afterStep.accept("hosts");
+        } catch (RuntimeException e) {
+            switches.handle((ok, error) -> null).join();
+            throw e;
+        }
+        try {
+            switches.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        afterStep.accept("switches");
+    }
+
     private void createNamespacesAndLinks() {
+        long t0 = System.nanoTime();
         BuildProgress progress = options.progress();
         int total = plan.namespaces().size() + plan.veths().size();
         progress.update("namespaces and links", 0, total);
@@ -116,9 +144,11 @@ final class Build {
             throw new CommandFailedException(List.of("ip", "-batch", "-"), r.exitCode(), r.stderr());
         }
         recordNamespaceInodes(plan.namespaces());
+        ExtraSteps.build(plan.topology(), options, state.group(), state.runId());
         // Root ends: IPv6 off before they come up, or their start-up chatter floods the bridges.
         plan.rootInterfaces().forEach(HostSetup::disableIpv6);
         progress.update("namespaces and links", total, total);
+        log.debug("run {}: namespaces and links took {} ms", state.runId(), (System.nanoTime() - t0) / 1_000_000);
     }
 
     /**
@@ -130,7 +160,7 @@ final class Build {
         int made = m.find() ? Math.min(Integer.parseInt(m.group(1)) - 1, plan.namespaces().size()) : 0;
         List<String> ours = plan.namespaces().subList(0, made);
         state = new RunState(state.runId(), state.pid(), state.pidStartTicks(), state.group(), ours, Map.of(),
-                state.rootInterfaces(), state.bridges());
+                state.rootInterfaces(), state.bridges(), state.identities());
         recordNamespaceInodes(ours);
     }
 
@@ -142,6 +172,7 @@ final class Build {
     }
 
     private void configureHosts() {
+        long t0 = System.nanoTime();
         List<Host> hosts = plan.topology().hosts();
         boolean txOff = datapath == Datapath.NETDEV;
         AtomicInteger done = new AtomicInteger();
@@ -173,16 +204,19 @@ final class Build {
         } finally {
             pool.shutdownNow();
         }
+        log.debug("run {}: hosts took {} ms", state.runId(), (System.nanoTime() - t0) / 1_000_000);
     }
 
     private void createBridges() {
+        long t0 = System.nanoTime();
         int n = plan.bridges().size();
         options.progress().update("switches", 0, n);
         if (n > 0) {
-            Duration t = options.timeout();
+            Duration t = OvsCommands.timeoutFor(n + plan.rootInterfaces().size(), options.timeout());
             Commands.check(OvsCommands.addAll(plan, options, datapath, state.runId(), t), null, t.plusSeconds(5));
         }
         options.progress().update("switches", n, n);
+        log.debug("run {}: switches took {} ms", state.runId(), (System.nanoTime() - t0) / 1_000_000);
     }
 
     private void switchPortsUp() {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Removes what flowlab runs left behind after a crash ({@code kill -9}, power loss): for each run
@@ -26,6 +27,14 @@ public final class Cleanup {
      * @return what was removed, what was kept and why, and what failed
      */
     public static CleanupReport sweep(boolean force) {
+        return sweep(force, name -> true);
+    }
+
+    /**
+     * As {@link #sweep(boolean)}, limited to runs and orphan bridges with a name {@code names} accepts
+     * (tests on a shared machine sweep only their own name prefix).
+     */
+    static CleanupReport sweep(boolean force, Predicate<String> names) {
         Preflight.requireRoot();
         CleanupReport report = CleanupReport.empty();
         for (Path file : RunState.files()) {
@@ -36,6 +45,9 @@ public final class Cleanup {
                 report = report.plus(new CleanupReport(List.of(), List.of(), List.of(e.getMessage())));
                 continue;
             }
+            if (!names(state).isEmpty() && names(state).stream().noneMatch(names)) {
+                continue;
+            }
             if (state.ownerAlive() && !force) {
                 report = report.plus(new CleanupReport(List.of(),
                         List.of("run " + state.runId() + " (process " + state.pid() + " is alive)"), List.of()));
@@ -43,11 +55,18 @@ public final class Cleanup {
             }
             report = report.plus(Teardown.run(state, TIMEOUT));
         }
-        return report.plus(orphanBridges());
+        return report.plus(orphanBridges(names));
+    }
+
+    private static List<String> names(RunState s) {
+        List<String> all = new ArrayList<>(s.namespaces());
+        all.addAll(s.bridges());
+        all.addAll(s.rootInterfaces());
+        return all;
     }
 
     /** Bridges tagged with a run whose record no longer exists. */
-    private static CleanupReport orphanBridges() {
+    private static CleanupReport orphanBridges(Predicate<String> names) {
         if (!Tools.exists("ovs-vsctl")) {
             return CleanupReport.empty();
         }
@@ -56,7 +75,7 @@ public final class Cleanup {
             List<String> orphans = new ArrayList<>();
             // Checked after listing the bridges: a run writes its record before it makes any bridge.
             tagged.forEach((bridge, run) -> {
-                if (!Files.exists(RunState.dir().resolve(run + RunState.FILE_SUFFIX))) {
+                if (names.test(bridge) && !Files.exists(RunState.dir().resolve(run + RunState.FILE_SUFFIX))) {
                     orphans.add(bridge);
                 }
             });

@@ -21,6 +21,7 @@ public record CleanupReport(List<String> removed, List<String> kept, List<String
         return new CleanupReport(List.of(), List.of(), List.of());
     }
 
+    /** True when nothing failed. */
     public boolean ok() {
         return errors.isEmpty();
     }

@@ -35,10 +35,12 @@ public final class HostProcess implements AutoCloseable {
         return argv;
     }
 
+    /** Pid of the {@code ip netns exec} process, which becomes the command itself. */
     public long pid() {
         return process.pid();
     }
 
+    /** Whether the command is still running. */
     public boolean isAlive() {
         return process.isAlive();
     }

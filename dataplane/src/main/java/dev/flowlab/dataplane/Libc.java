@@ -17,6 +17,9 @@ interface Libc extends Library {
     int SOCK_DGRAM_CLOEXEC = 2 | 0x80000;
     int SOCK_RAW_CLOEXEC = 3 | 0x80000;
     int NETLINK_ROUTE = 0;
+    int IPPROTO_ICMP = 1;
+    int SOL_SOCKET = 1;
+    int SO_RCVTIMEO = 20;
     long SIOCETHTOOL = 0x8946;
 
     /** Loaded on first use, so a machine without JNA's native part fails only where it is needed. */
@@ -45,6 +48,11 @@ interface Libc extends Library {
     long send(int fd, byte[] buffer, long length, int flags) throws LastErrorException;
 
     long recv(int fd, byte[] buffer, long length, int flags) throws LastErrorException;
+
+    long sendto(int fd, byte[] buffer, long length, int flags, byte[] address, int addressLength)
+            throws LastErrorException;
+
+    int setsockopt(int fd, int level, int option, byte[] value, int length) throws LastErrorException;
 
     int ioctl(int fd, long request, Pointer argument) throws LastErrorException;
 

@@ -2,9 +2,6 @@ package dev.flowlab.dataplane;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -15,13 +12,13 @@ final class NameClash {
     private NameClash() {
     }
 
-    static void check(Plan plan) {
+    /** @param ovsInterfaces every interface name Open vSwitch has (see {@link Preflight#requireOvsRunning()}) */
+    static void check(Plan plan, Set<String> ovsInterfaces) {
         for (String ns : plan.namespaces()) {
             if (Files.exists(Path.of(Netns.DIR, ns))) {
                 throw clash("network namespace " + ns, ns);
             }
         }
-        Set<String> ovsInterfaces = ovsInterfaceNames();
         for (String name : plan.rootNames()) {
             if (Files.exists(Path.of("/sys/class/net", name))) {
                 throw clash("network interface " + name, name);
@@ -59,13 +56,5 @@ final class NameClash {
     private static boolean isDead(String runId) {
         Path f = RunState.dir().resolve(runId + RunState.FILE_SUFFIX);
         return !Files.exists(f) || !RunState.load(f).ownerAlive();
-    }
-
-    private static Set<String> ovsInterfaceNames() {
-        ExecResult r = Commands.check(List.of(Tools.path("ovs-vsctl"), "--timeout=10", "--bare", "--columns=name",
-                "list", "Interface"), null, Duration.ofSeconds(20));
-        Set<String> names = new HashSet<>();
-        r.stdout().lines().map(String::strip).filter(s -> !s.isEmpty()).forEach(names::add);
-        return names;
     }
 }

@@ -21,10 +21,12 @@ public final class NamespaceHost {
     private final List<String> interfaces;
     private final Path workDir;
     private final Duration timeout;
+    private final Path utsNamespace;
     private final List<HostProcess> processes = new CopyOnWriteArrayList<>();
     private final AtomicInteger started = new AtomicInteger();
 
-    NamespaceHost(Host host, List<String> interfaces, Path workDir, Duration timeout) {
+    NamespaceHost(Host host, List<String> interfaces, Path workDir, Duration timeout, Path utsNamespace) {
+        this.utsNamespace = utsNamespace;
         this.host = host;
         this.interfaces = List.copyOf(interfaces);
         this.workDir = workDir;
@@ -95,7 +97,12 @@ public final class NamespaceHost {
         if (argv.length == 0) {
             throw new IllegalArgumentException("no command given");
         }
-        List<String> full = new ArrayList<>(List.of(Tools.path("ip"), "netns", "exec", name()));
+        List<String> full = new ArrayList<>();
+        if (utsNamespace != null) {
+            // ip netns exec enters the network namespace only; the host's hostname lives in its UTS namespace.
+            full.addAll(List.of(Tools.path("nsenter"), "--uts=" + utsNamespace));
+        }
+        full.addAll(List.of(Tools.path("ip"), "netns", "exec", name()));
         full.addAll(List.of(argv));
         return full;
     }

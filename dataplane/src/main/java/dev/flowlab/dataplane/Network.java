@@ -6,11 +6,13 @@ import dev.flowlab.topologies.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -46,12 +48,15 @@ public final class Network implements AutoCloseable {
         this.build = new Build(plan, options, datapath, runId, afterStep);
         for (Host h : topology.hosts()) {
             List<String> ifs = plan.interfacesOf(h.name()).stream().map(Plan.End::ifname).toList();
-            hosts.put(h.name(), new NamespaceHost(h, ifs, build.state().workDir(), options.timeout()));
+            Path uts = topology.identity().isPresent() ? HostIdentity.utsFile(h.name()) : null;
+            hosts.put(h.name(), new NamespaceHost(h, ifs, build.state().workDir(), options.timeout(), uts));
         }
         for (Switch s : topology.switches()) {
             List<String> ports = new ArrayList<>();
             plan.veths().forEach(v -> List.of(v.a(), v.b()).stream()
                     .filter(e -> e.node().equals(s.name())).forEach(e -> ports.add(e.ifname())));
+            topology.taps().stream().filter(p -> p.switchName().equals(s.name())).forEach(p -> ports.add(p.interfaceName()));
+            topology.tunnels().stream().filter(p -> p.switchName().equals(s.name())).forEach(p -> ports.add(p.interfaceName()));
             bridges.put(s.name(), new OvsBridge(s, ports, options.controllers()));
         }
         plan.veths().forEach(v -> links.add(new VethLink(v)));
@@ -73,16 +78,17 @@ public final class Network implements AutoCloseable {
         long t0 = System.nanoTime();
         Plan plan = new Plan(t);
         Preflight.requireRoot();
-        Preflight.requireOvsRunning();
+        Set<String> ovsInterfaces = Preflight.requireOvsRunning();
         Preflight.requireNativeAccess();
         Datapath datapath = Preflight.resolveDatapath(options.datapath());
+        ExtraSteps.check(t);   // VLANs, NAT, TAPs, tunnels, identity: kernel features and free names
         if (LinkShaping.anyShaped(plan)) {
             Tools.require("tc");
         }
         if (LinkShaping.needsNetem(plan)) {
             Preflight.requireNetem();
         }
-        NameClash.check(plan);
+        NameClash.check(plan, ovsInterfaces);
         log.debug("pre-flight checks took {} ms", (System.nanoTime() - t0) / 1_000_000);
         String runId = options.runId() != null ? options.runId() : UUID.randomUUID().toString().substring(0, 8);
         log.info("run {}: building {} with the {} datapath{}", runId, t, datapath.ovsName(),
@@ -115,10 +121,12 @@ public final class Network implements AutoCloseable {
         return datapath.ovsName();
     }
 
+    /** The options it was built with. */
     public NetworkOptions options() {
         return options;
     }
 
+    /** Every host, in topology order. */
     public List<NamespaceHost> hosts() {
         return List.copyOf(hosts.values());
     }
@@ -128,6 +136,7 @@ public final class Network implements AutoCloseable {
         return find(hosts, name).orElseThrow(() -> new IllegalArgumentException("no host " + name + " in " + topology));
     }
 
+    /** Every switch, in topology order. */
     public List<OvsBridge> switches() {
         return List.copyOf(bridges.values());
     }
@@ -137,6 +146,7 @@ public final class Network implements AutoCloseable {
         return find(bridges, name).orElseThrow(() -> new IllegalArgumentException("no switch " + name + " in " + topology));
     }
 
+    /** Every link, in topology order. */
     public List<VethLink> links() {
         return List.copyOf(links);
     }
@@ -171,6 +181,7 @@ public final class Network implements AutoCloseable {
         }
     }
 
+    /** Same as {@link #stop()}. */
     @Override
     public void close() {
         stop();

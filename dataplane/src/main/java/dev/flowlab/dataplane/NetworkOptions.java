@@ -34,6 +34,7 @@ public record NetworkOptions(FailMode failMode, List<String> controllers, Datapa
         return builder().build();
     }
 
+    /** A builder starting from the defaults. */
     public static Builder builder() {
         return new Builder();
     }
@@ -51,6 +52,7 @@ public record NetworkOptions(FailMode failMode, List<String> controllers, Datapa
         private Builder() {
         }
 
+        /** What switches do without a controller; default standalone. */
         public Builder failMode(FailMode failMode) {
             this.failMode = failMode;
             return this;
@@ -68,31 +70,37 @@ public record NetworkOptions(FailMode failMode, List<String> controllers, Datapa
             return this;
         }
 
+        /** Open vSwitch datapath; default {@link Datapath#AUTO}. */
         public Builder datapath(Datapath datapath) {
             this.datapath = datapath;
             return this;
         }
 
+        /** Told how far the build has come. */
         public Builder progress(BuildProgress progress) {
             this.progress = progress;
             return this;
         }
 
+        /** The run id; default a random 8-character one. */
         public Builder runId(String runId) {
             this.runId = runId;
             return this;
         }
 
+        /** Put before every node name, so several networks can run side by side. */
         public Builder namePrefix(String prefix) {
             this.namePrefix = prefix;
             return this;
         }
 
+        /** Longest wait for one external command; default 120 s. */
         public Builder timeout(Duration timeout) {
             this.timeout = timeout;
             return this;
         }
 
+        /** The options. */
         public NetworkOptions build() {
             return new NetworkOptions(failMode, controllers, datapath, progress, runId, namePrefix, timeout);
         }

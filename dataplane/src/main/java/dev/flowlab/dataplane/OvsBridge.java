@@ -16,6 +16,7 @@ public final class OvsBridge {
         this.controllers = List.copyOf(controllers);
     }
 
+    /** Its name, which is also the OVS bridge's name. */
     public String name() {
         return sw.name();
     }

@@ -6,36 +6,34 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** Runs pings between hosts with the real {@code ping} (iputils), several at a time. */
+/**
+ * Mininet's pingall: one ICMP echo per ordered host pair, each allowed 1 s for its reply (ping -W1).
+ * Each source host pings the others in turn from inside its namespace ({@link IcmpEcho}); a few
+ * sources run at the same time.
+ */
 final class Pinger {
-    private static final Pattern RTT = Pattern.compile("= [\\d.]+/([\\d.]+)/");
-    private static final int PARALLEL = 8;
+    private static final int PARALLEL_SOURCES = 4;
+    private static final Duration REPLY_WAIT = Duration.ofSeconds(1);
 
     private Pinger() {
     }
 
     static PingResult pingAll(List<NamespaceHost> hosts) {
-        Tools.require("ping");
-        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL, r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_SOURCES, r -> {
             Thread t = new Thread(r, "flowlab-ping");
             t.setDaemon(true);
             return t;
         });
         try {
-            List<Future<PingResult.Outcome>> pending = new ArrayList<>();
+            List<Future<List<PingResult.Outcome>>> pending = new ArrayList<>();
             for (NamespaceHost from : hosts) {
-                for (NamespaceHost to : hosts) {
-                    if (from != to) {
-                        pending.add(pool.submit(() -> ping(from, to)));
-                    }
-                }
+                List<NamespaceHost> targets = hosts.stream().filter(h -> h != from).toList();
+                pending.add(pool.submit(() -> pingFrom(from, targets)));
             }
             List<PingResult.Outcome> outcomes = new ArrayList<>();
-            for (Future<PingResult.Outcome> f : pending) {
-                outcomes.add(f.get());
+            for (Future<List<PingResult.Outcome>> f : pending) {
+                outcomes.addAll(f.get());
             }
             return new PingResult(outcomes);
         } catch (InterruptedException e) {
@@ -48,10 +46,12 @@ final class Pinger {
         }
     }
 
-    /** One echo request with a 1 s deadline for the reply, as Mininet's pingall sends. */
-    static PingResult.Outcome ping(NamespaceHost from, NamespaceHost to) {
-        ExecResult r = from.exec(Duration.ofSeconds(10), Tools.path("ping"), "-c1", "-W1", "-q", to.ip());
-        Matcher m = RTT.matcher(r.stdout());
-        return new PingResult.Outcome(from.name(), to.name(), r.ok(), r.ok() && m.find() ? Double.parseDouble(m.group(1)) : -1);
+    private static List<PingResult.Outcome> pingFrom(NamespaceHost from, List<NamespaceHost> targets) {
+        double[] rtt = IcmpEcho.ping(from.name(), targets.stream().map(NamespaceHost::ip).toList(), REPLY_WAIT);
+        List<PingResult.Outcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            outcomes.add(new PingResult.Outcome(from.name(), targets.get(i).name(), rtt[i] >= 0, rtt[i]));
+        }
+        return outcomes;
     }
 }

@@ -73,10 +73,17 @@ final class Plan {
         return hostEnds.getOrDefault(host, List.of());
     }
 
-    /** Names this run will claim in the root namespace: veth ends and the bridges' own ports. */
+    /** Names this run will claim in the root namespace: veth ends, TAP and tunnel devices, the bridges' own ports. */
     List<String> rootNames() {
-        List<String> names = new ArrayList<>(rootInterfaces);
+        List<String> names = new ArrayList<>(ownedRootInterfaces());
         names.addAll(bridges());
+        return names;
+    }
+
+    /** Root-namespace devices the run owns, all in its interface group: veth ends, TAP and tunnel devices. */
+    List<String> ownedRootInterfaces() {
+        List<String> names = new ArrayList<>(rootInterfaces);
+        names.addAll(ExtraSteps.rootDevices(topology));
         return names;
     }
 

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -23,16 +25,23 @@ final class Preflight {
         }
     }
 
-    /** ovsdb-server must answer and ovs-vswitchd must run (without it every ovs-vsctl change hangs). */
-    static void requireOvsRunning() {
+    /**
+     * ovsdb-server must answer and ovs-vswitchd must run (without it every ovs-vsctl change hangs).
+     * Returns the names of all interfaces OVS knows (bridges' own ports included), for the clash check.
+     */
+    static Set<String> requireOvsRunning() {
         Tools.require("ip", "ovs-vsctl");
-        ExecResult r = Commands.run(List.of(Tools.path("ovs-vsctl"), "--timeout=5", "show"), null, Duration.ofSeconds(10));
+        ExecResult r = Commands.run(List.of(Tools.path("ovs-vsctl"), "--timeout=5", "--bare", "--columns=name",
+                "list", "Interface"), null, Duration.ofSeconds(10));
         if (!r.ok()) {
             throw new DataplaneException("Open vSwitch is not running (ovsdb-server: " + r.stderr().strip() + "): " + START_OVS);
         }
         if (!processRunning("ovs-vswitchd")) {
             throw new DataplaneException("Open vSwitch is not running (no ovs-vswitchd process): " + START_OVS);
         }
+        Set<String> names = new HashSet<>();
+        r.stdout().lines().map(String::strip).filter(n -> !n.isEmpty()).forEach(names::add);
+        return names;
     }
 
     /** The datapath to use: the requested one, or for AUTO the kernel one where its module is loaded. */

@@ -1,20 +1,22 @@
 package dev.flowlab.dataplane;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
- * What one run made (or is about to make) on this machine, written to {@code /run/flowlab/runs/ID.json}
+ * What one run made (or is about to make) on this machine, written to {@code /run/flowlab/runs/ID.run}
  * before anything is created, so teardown and {@code flowlab clean} after a crash remove exactly that.
  * Bridges are also tagged in OVS ({@code external_ids:flowlab-run}) and root-namespace veths carry the
  * run's interface group, so ownership can be checked against the kernel and OVS, not only this file.
@@ -27,14 +29,21 @@ import java.util.stream.Stream;
  * @param namespaceInodes namespace name to its inode, filled in once they exist (proves identity later)
  * @param rootInterfaces  veth ends in the root namespace
  * @param bridges         OVS bridges
+ * @param identities      hosts with a UTS namespace file and an /etc/netns directory (see {@link HostIdentity})
  */
 record RunState(String runId, long pid, long pidStartTicks, int group, List<String> namespaces,
-                Map<String, Long> namespaceInodes, List<String> rootInterfaces, List<String> bridges) {
-    static final String FILE_SUFFIX = ".json";
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+                Map<String, Long> namespaceInodes, List<String> rootInterfaces, List<String> bridges,
+                List<String> identities) {
+    static final String FILE_SUFFIX = ".run";
+
+    /** A run without host identities. */
+    RunState(String runId, long pid, long pidStartTicks, int group, List<String> namespaces,
+             Map<String, Long> namespaceInodes, List<String> rootInterfaces, List<String> bridges) {
+        this(runId, pid, pidStartTicks, group, namespaces, namespaceInodes, rootInterfaces, bridges, List.of());
+    }
 
     RunState {
+        identities = identities == null ? List.of() : List.copyOf(identities);
         namespaces = List.copyOf(namespaces);
         namespaceInodes = Map.copyOf(namespaceInodes);
         rootInterfaces = List.copyOf(rootInterfaces);
@@ -56,7 +65,7 @@ record RunState(String runId, long pid, long pidStartTicks, int group, List<Stri
     }
 
     RunState withNamespaceInodes(Map<String, Long> inodes) {
-        return new RunState(runId, pid, pidStartTicks, group, namespaces, inodes, rootInterfaces, bridges);
+        return new RunState(runId, pid, pidStartTicks, group, namespaces, inodes, rootInterfaces, bridges, identities);
     }
 
     /** True while the process that made this run is alive (same pid and same start time). */
@@ -69,7 +78,9 @@ record RunState(String runId, long pid, long pidStartTicks, int group, List<Stri
         try {
             Files.createDirectories(dir());
             Path tmp = dir().resolve(runId + ".tmp");
-            JSON.writeValue(tmp.toFile(), this);
+            try (Writer w = Files.newBufferedWriter(tmp)) {
+                toProperties().store(w, "flowlab run: what it made, for teardown and 'flowlab clean'");
+            }
             try {
                 Files.move(tmp, file(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -97,11 +108,42 @@ record RunState(String runId, long pid, long pidStartTicks, int group, List<Stri
     }
 
     static RunState load(Path file) {
-        try {
-            return JSON.readValue(file.toFile(), RunState.class);
-        } catch (IOException e) {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file)) {
+            p.load(r);
+            Map<String, Long> inodes = new LinkedHashMap<>();
+            for (String pair : words(p.getProperty("namespaceInodes"))) {
+                int colon = pair.lastIndexOf(':');
+                inodes.put(pair.substring(0, colon), Long.parseLong(pair.substring(colon + 1)));
+            }
+            return new RunState(p.getProperty("runId"), Long.parseLong(p.getProperty("pid")),
+                    Long.parseLong(p.getProperty("pidStartTicks")), Integer.parseInt(p.getProperty("group")),
+                    words(p.getProperty("namespaces")), inodes, words(p.getProperty("rootInterfaces")),
+                    words(p.getProperty("bridges")), words(p.getProperty("identities")));
+        } catch (IOException | RuntimeException e) {
             throw new DataplaneException("unreadable run state " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A plain properties file: names hold no spaces, so lists are space-separated words. */
+    private Properties toProperties() {
+        Properties p = new Properties();
+        p.setProperty("runId", runId);
+        p.setProperty("pid", Long.toString(pid));
+        p.setProperty("pidStartTicks", Long.toString(pidStartTicks));
+        p.setProperty("group", Integer.toString(group));
+        p.setProperty("namespaces", String.join(" ", namespaces));
+        List<String> pairs = new ArrayList<>();
+        namespaceInodes.forEach((ns, inode) -> pairs.add(ns + ":" + inode));
+        p.setProperty("namespaceInodes", String.join(" ", pairs));
+        p.setProperty("rootInterfaces", String.join(" ", rootInterfaces));
+        p.setProperty("bridges", String.join(" ", bridges));
+        p.setProperty("identities", String.join(" ", identities));
+        return p;
+    }
+
+    private static List<String> words(String s) {
+        return s == null || s.isBlank() ? List.of() : Arrays.asList(s.strip().split(" +"));
     }
 
     /** Every run recorded on this machine (unreadable files are skipped and logged by the caller). */

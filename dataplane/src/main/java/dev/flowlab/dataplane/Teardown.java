@@ -5,10 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 /**
@@ -19,10 +23,17 @@ import java.util.stream.Stream;
  * interface group, namespaces by the inode recorded when they were made.
  */
 final class Teardown {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Teardown.class);
     private final RunState state;
     private final Duration timeout;
-    private final List<String> removed = new ArrayList<>();
-    private final List<String> errors = new ArrayList<>();
+    private static final ExecutorService OVS_WAITER = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "flowlab-ovs-teardown");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final List<String> removed = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
 
     private Teardown(RunState state, Duration timeout) {
         this.state = state;
@@ -32,11 +43,16 @@ final class Teardown {
     static CleanupReport run(RunState state, Duration timeout) {
         Teardown t = new Teardown(state, timeout);
         Map<String, Long> namespaces = t.ownNamespaces();
+        t.attempt("remove host identities", () -> t.removed.addAll(HostIdentity.remove(state.identities(), state.runId())));
         t.attempt("stop processes", () -> NamespaceProcesses.killAll(namespaces.values())
                 .forEach(pid -> t.removed.add("process " + pid)));
-        t.attempt("delete bridges", t::deleteBridges);
+        // ovs-vswitchd removes bridges and ports (its own process, ~10 ms a port on the userspace
+        // datapath) while the kernel deletes veths and namespaces.
+        CompletableFuture<Void> bridges = CompletableFuture.runAsync(() -> t.attempt("delete bridges", t::deleteBridges),
+                OVS_WAITER);
         t.attempt("delete veths", t::deleteRootVeths);
         t.attempt("delete namespaces", () -> t.deleteNamespaces(namespaces));
+        bridges.join();
         if (t.errors.isEmpty()) {
             t.attempt("delete run state", state::delete);
         }
@@ -44,8 +60,10 @@ final class Teardown {
     }
 
     private void attempt(String what, Runnable step) {
+        long t0 = System.nanoTime();
         try {
             step.run();
+            log.debug("run {}: {} took {} ms", state.runId(), what, (System.nanoTime() - t0) / 1_000_000);
         } catch (RuntimeException e) {
             errors.add(what + ": " + e.getMessage());
         }
@@ -72,8 +90,36 @@ final class Teardown {
     private void deleteBridges() {
         List<String> mine = OvsCommands.flowlabBridges(timeout).entrySet().stream()
                 .filter(e -> e.getValue().equals(state.runId())).map(Map.Entry::getKey).toList();
-        OvsCommands.deleteBridges(mine, timeout);
-        mine.forEach(b -> removed.add("bridge " + b));
+        Duration ovsTimeout = OvsCommands.timeoutFor(mine.size() + state.rootInterfaces().size(), timeout);
+        OvsCommands.deleteBridges(mine, ovsTimeout);
+        // ovs-vsctl returns once the database says the bridges are gone, but ovs-vswitchd destroys them
+        // later, in the background (a few ms each, a minute for 500 under load). Until it has, each
+        // bridge's own port (an interface named after it) is still there: wait for them to go.
+        long deadline = System.nanoTime() + ovsTimeout.toNanos();
+        List<String> waiting = stillPresent(mine);
+        while (!waiting.isEmpty() && System.nanoTime() < deadline) {
+            sleep(20);
+            waiting = stillPresent(waiting);
+        }
+        List<String> left = waiting;
+        mine.stream().filter(b -> !left.contains(b)).forEach(b -> removed.add("bridge " + b));
+        if (!left.isEmpty()) {
+            errors.add("ovs-vswitchd has not finished removing bridges " + String.join(" ", left)
+                    + " after " + ovsTimeout.toSeconds() + " s");
+        }
+    }
+
+    private static List<String> stillPresent(List<String> interfaces) {
+        return interfaces.stream().filter(i -> Files.exists(Path.of("/sys/class/net", i))).toList();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DataplaneException("interrupted while waiting for ovs-vswitchd");
+        }
     }
 
     private void deleteRootVeths() {

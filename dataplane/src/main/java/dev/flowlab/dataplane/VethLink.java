@@ -15,18 +15,22 @@ public final class VethLink {
         this.veth = veth;
     }
 
+    /** The node at end A. */
     public String nodeA() {
         return veth.a().node();
     }
 
+    /** The node at end B. */
     public String nodeB() {
         return veth.b().node();
     }
 
+    /** End A's interface, e.g. {@code h1-eth0}. */
     public String interfaceA() {
         return veth.a().ifname();
     }
 
+    /** End B's interface, e.g. {@code s1-eth1}. */
     public String interfaceB() {
         return veth.b().ifname();
     }

@@ -34,9 +34,7 @@ class CleanupTest {
 
     @Test
     void removesEverythingOfARunKilledWithSigkill() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                KilledRunChild.class.getName(), PREFIX).redirectErrorStream(true).start();
+        Process child = startChild();
         String runId;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             runId = awaitReady(out);
@@ -49,7 +47,7 @@ class CleanupTest {
             assertThat(Machine.bridges(PREFIX)).hasSize(3);
             assertThat(ProcessHandle.of(sleeper).map(ProcessHandle::isAlive)).contains(true);
 
-            CleanupReport report = Cleanup.sweep(false);
+            CleanupReport report = Cleanup.sweep(false, name -> name.startsWith(PREFIX));
 
             assertThat(report.errors()).isEmpty();
             assertThat(report.removed()).contains("bridge " + PREFIX + "s1", "namespace " + PREFIX + "h3",
@@ -63,9 +61,28 @@ class CleanupTest {
     }
 
     @Test
+    void sigtermTearsTheNetworkDownThroughTheShutdownHook() throws Exception {
+        Process child = startChild();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String runId = awaitReady(out);
+            assertThat(runId).as("child did not build its network").isNotNull();
+            long sleeper = awaitProcessIn(PREFIX + "h1");
+
+            child.destroy();  // SIGTERM
+            assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+            Machine.assertNothingLeft(PREFIX);
+            assertThat(ProcessHandle.of(sleeper).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            assertThat(Files.exists(RunState.dir().resolve(runId + RunState.FILE_SUFFIX))).isFalse();
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+
+    @Test
     void leavesARunOfALiveProcessAloneUnlessForced() {
         try (Network net = Network.start(Topologies.single(2), NetworkOptions.builder().namePrefix(PREFIX).build())) {
-            CleanupReport report = Cleanup.sweep(false);
+            CleanupReport report = Cleanup.sweep(false, name -> name.startsWith(PREFIX));
 
             assertThat(report.kept()).anyMatch(k -> k.startsWith("run " + net.runId()));
             assertThat(report.removed()).noneMatch(r -> r.contains(PREFIX));
@@ -79,12 +96,18 @@ class CleanupTest {
     void forcedCleanupRemovesALiveRunToo() {
         Network net = Network.start(Topologies.single(2), NetworkOptions.builder().namePrefix(PREFIX).build());
         try {
-            CleanupReport report = Cleanup.sweep(true);
+            CleanupReport report = Cleanup.sweep(true, name -> name.startsWith(PREFIX));
             assertThat(report.removed()).contains("bridge " + PREFIX + "s1", "namespace " + PREFIX + "h1");
             Machine.assertNothingLeft(PREFIX);
         } finally {
             net.close();  // finds nothing left of its own: no error
         }
+    }
+
+    private static Process startChild() throws java.io.IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                KilledRunChild.class.getName(), PREFIX).redirectErrorStream(true).start();
     }
 
     /** The pid of the (single) process in the namespace, once `ip netns exec` has entered it. */

@@ -29,7 +29,7 @@ class FailedBuildTest {
     }
 
     @ParameterizedTest(name = "failure after {0}")
-    @ValueSource(strings = {"namespaces and links", "hosts", "switches", "switch ports"})
+    @ValueSource(strings = {"namespaces and links", "hosts", "switches"})
     void failureAfterAStepLeavesNothing(String step) {
         NetworkOptions options = NetworkOptions.builder().namePrefix(PREFIX).runId("dp5fail").build();
 

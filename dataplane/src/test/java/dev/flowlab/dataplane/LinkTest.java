@@ -41,6 +41,9 @@ class LinkTest {
             net.link("s1", "s2").down();
             assertThat(net.link("s2", "s1").isUp()).isFalse();
             assertThat(h1.exec("ping", "-c3", "-i0.2", "-W1", h2).exitCode()).as("ping over a downed link").isNotZero();
+            PingResult cut = net.pingAll();
+            assertThat(cut.failures()).extracting(PingResult.Outcome::from)
+                    .containsExactlyInAnyOrder(PREFIX + "h1", PREFIX + "h2");
 
             net.link("s1", "s2").up();
             assertThat(pingsWithin(h1, h2, Duration.ofSeconds(10))).as("ping after link up").isTrue();

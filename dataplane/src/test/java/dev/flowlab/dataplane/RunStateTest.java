@@ -32,11 +32,11 @@ class RunStateTest {
                 List.of("s1-eth1"), List.of("s1"));
         s.save();
 
-        assertThat(RunState.files()).containsExactly(dir.resolve("abc.json"));
-        assertThat(RunState.load(dir.resolve("abc.json"))).isEqualTo(s);
+        assertThat(RunState.files()).containsExactly(dir.resolve("abc.run"));
+        assertThat(RunState.load(dir.resolve("abc.run"))).isEqualTo(s);
 
         s.delete();
-        assertThat(Files.exists(dir.resolve("abc.json"))).isFalse();
+        assertThat(Files.exists(dir.resolve("abc.run"))).isFalse();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.flowlab.topologies;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -12,12 +13,24 @@ import java.util.regex.Pattern;
  * @param ip      address with prefix length on its first interface, e.g. {@code 10.0.0.1/8}
  * @param mac     MAC address of its first interface (stored lower case), or null to let the kernel pick one
  * @param gateway default route's next hop, e.g. {@code 10.0.0.254}, or null for no default route
+ * @param aliases more addresses with prefix length on its first interface (IP aliases); may be empty
+ * @param vlans   tagged sub-interfaces of its first interface, each with its own address; may be empty
+ * @param nat     makes it a NAT gateway ({@link Nat}), or null
  */
-public record Host(String name, String ip, String mac, String gateway) implements Node {
+public record Host(String name, String ip, String mac, String gateway, List<String> aliases, List<HostVlan> vlans,
+                   Nat nat) implements Node {
     private static final Pattern MAC = Pattern.compile("([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}");
+
+    /** A host with one address on one interface: no aliases, VLANs or NAT. */
+    public Host(String name, String ip, String mac, String gateway) {
+        this(name, ip, mac, gateway, List.of(), List.of(), null);
+    }
 
     public Host {
         Names.check("host", name);
+        aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        vlans = vlans == null ? List.of() : List.copyOf(vlans);
+        HostExtras.check(name, ip, aliases, vlans);
         Objects.requireNonNull(ip, "host ip");
         int prefix = Ipv4.prefixLength(ip);
         if (prefix < 0) {
@@ -56,6 +69,32 @@ public record Host(String name, String ip, String mac, String gateway) implement
                         + " is the host's own address; pick another address in its subnet");
             }
         }
+    }
+
+    /** A copy with this MAC on its first interface. */
+    public Host withMac(String newMac) {
+        return new Host(name, ip, newMac, gateway, aliases, vlans, nat);
+    }
+
+    /** A copy with these extra addresses (with prefix length) on its first interface. */
+    public Host withAliases(String... addresses) {
+        return new Host(name, ip, mac, gateway, List.of(addresses), vlans, nat);
+    }
+
+    /** A copy with these tagged sub-interfaces on its first interface. */
+    public Host withVlans(HostVlan... subInterfaces) {
+        return new Host(name, ip, mac, gateway, aliases, List.of(subInterfaces), nat);
+    }
+
+    /** A copy that is a NAT gateway to the outside described by {@code gatewayTo}. */
+    public Host withNat(Nat gatewayTo) {
+        return new Host(name, ip, mac, gateway, aliases, vlans, gatewayTo);
+    }
+
+    /** A copy renamed (the name prefix of concurrent runs); everything else stays, NAT's outside node renamed too. */
+    Host renamed(String prefix) {
+        Nat n = nat == null ? null : new Nat(prefix + nat.outside(), nat.ip(), nat.gateway());
+        return new Host(prefix + name, ip, mac, gateway, aliases, vlans, n);
     }
 
     /** The address without its prefix length: {@code 10.0.0.1}. */

@@ -13,10 +13,17 @@ import java.util.stream.Collectors;
 /** Turns Jackson's messages (which name Java classes and echo the source) into one line a user can act on. */
 final class JacksonErrors {
     private static final Map<Class<?>, String> VALID_KEYS = Map.of(
-            FileEntries.HostEntry.class, "a host: name, ip, mac, gateway",
+            FileEntries.HostEntry.class, "a host: name, ip, mac, gateway, aliases, vlans, nat",
             FileEntries.SwitchEntry.class, "a switch: name, dpid",
-            FileEntries.LinkEntry.class, "a link: a, b, port_a, port_b, params",
-            FileEntries.ParamsEntry.class, "link params: bw, delay, jitter, loss, max_queue");
+            FileEntries.LinkEntry.class, "a link: a, b, port_a, port_b, params, vlan, vlan_a, vlan_b",
+            FileEntries.ParamsEntry.class, "link params: bw, delay, jitter, loss, max_queue",
+            FileEntries.VlanEntry.class, "a host VLAN: id, ip, outer",
+            FileEntries.NatEntry.class, "nat: outside, ip, gateway",
+            FileEntries.PortVlanEntry.class, "a port's vlan: tag, trunks, qinq, cvlans",
+            FileEntries.TapEntry.class, "a tap: switch, port",
+            FileEntries.TunnelEntry.class, "a tunnel: switch, port, type, remote, local, vni, key, dst_port, "
+                    + "underlay_netns, mtu",
+            FileEntries.IdentityEntry.class, "identity: domain, nameservers, search");
 
     private JacksonErrors() {
     }
@@ -69,6 +76,12 @@ final class JacksonErrors {
     }
 
     private static String kind(Class<?> type) {
+        if (type != null && java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list, like [10, 20]";
+        }
+        if (type != null && type.isRecord()) {
+            return "a mapping, like {key: value}";
+        }
         if (type == Integer.class || type == int.class || type == Long.class) {
             return "a whole number";
         }

@@ -6,12 +6,27 @@ import java.util.Objects;
  * A point-to-point link between two nodes' ports. Ports are numbered per node in the order
  * links are added, as in Mininet: hosts from 0 ({@code h1-eth0}), switches from 1 ({@code s1-eth1}),
  * so a switch's OpenFlow port number equals the number in its interface name.
+ *
+ * @param vlanA how end A's switch port treats VLAN tags ({@link PortVlan}), or null (no VLAN settings);
+ *              only for a switch end
+ * @param vlanB the same for end B
  */
-public record Link(String nodeA, int portA, String nodeB, int portB, LinkParams params) {
+public record Link(String nodeA, int portA, String nodeB, int portB, LinkParams params, PortVlan vlanA,
+                   PortVlan vlanB) {
+    /** A link without VLAN settings. */
+    public Link(String nodeA, int portA, String nodeB, int portB, LinkParams params) {
+        this(nodeA, portA, nodeB, portB, params, null, null);
+    }
+
     public Link {
         Objects.requireNonNull(nodeA, "link end A");
         Objects.requireNonNull(nodeB, "link end B");
         params = params == null ? LinkParams.NONE : params;
+    }
+
+    /** The VLAN settings of {@code node}'s end (which must be an end of this link), or null. */
+    public PortVlan vlanOf(String node) {
+        return nodeA.equals(node) ? vlanA : vlanB;
     }
 
     /** Interface name of end A, e.g. {@code s1-eth2}. */

@@ -11,7 +11,9 @@ import java.util.Optional;
  * An immutable, validated network description: hosts, switches and the links between them.
  * Build one with {@link #builder()}, a generator in {@link Topologies}, a spec string
  * ({@link TopologySpec}) or a file ({@link TopologyFiles}); {@link TopologySource} takes either.
- * Two topologies are equal when their hosts, switches and links are equal, in order.
+ * Beyond one veth per host it may carry switch ports backed by TAP devices ({@link #taps()}), tunnel
+ * ports to remote switches ({@link #tunnels()}) and per-host identity ({@link #identity()}).
+ * Two topologies are equal when all of these are equal, in order.
  */
 public final class Topology {
     /** Linux limits interface names to 15 characters (IFNAMSIZ - 1). */
@@ -20,14 +22,20 @@ public final class Topology {
     private final List<Host> hosts;
     private final List<Switch> switches;
     private final List<Link> links;
+    private final TopologyExtras extras;
     private final Map<String, Node> byName = new LinkedHashMap<>();
     private final Map<String, List<Link>> linksByNode = new LinkedHashMap<>();
     private volatile TopologyGraph graph;
 
     Topology(List<Host> hosts, List<Switch> switches, List<Link> links) {
+        this(hosts, switches, links, TopologyExtras.NONE);
+    }
+
+    Topology(List<Host> hosts, List<Switch> switches, List<Link> links, TopologyExtras extras) {
         this.hosts = List.copyOf(hosts);
         this.switches = List.copyOf(switches);
         this.links = List.copyOf(links);
+        this.extras = extras;
         hosts.forEach(h -> byName.put(h.name(), h));
         switches.forEach(s -> byName.put(s.name(), s));
         byName.keySet().forEach(n -> linksByNode.put(n, new ArrayList<>()));
@@ -61,6 +69,21 @@ public final class Topology {
     /** Links in the order they were added (which numbered their ports). */
     public List<Link> links() {
         return links;
+    }
+
+    /** Switch ports backed by TAP devices, in the order they were added. */
+    public List<TapPort> taps() {
+        return extras.taps();
+    }
+
+    /** Switch ports that are tunnel ends (VXLAN, GRE), in the order they were added. */
+    public List<Tunnel> tunnels() {
+        return extras.tunnels();
+    }
+
+    /** Hostnames, hosts files and resolv.conf for every host, if asked for. */
+    public Optional<Identity> identity() {
+        return Optional.ofNullable(extras.identity());
     }
 
     /** The host or switch with this name. */
@@ -102,9 +125,11 @@ public final class Topology {
     /** A copy with every node renamed {@code prefix + name}, to run several networks side by side. */
     public Topology withPrefix(String prefix) {
         TopologyBuilder b = builder();
-        hosts.forEach(h -> b.addHost(new Host(prefix + h.name(), h.ip(), h.mac(), h.gateway())));
+        hosts.forEach(h -> b.addHost(h.renamed(prefix)));
         switches.forEach(s -> b.addSwitch(new Switch(prefix + s.name(), s.dpid())));
-        links.forEach(l -> b.addLink(new Link(prefix + l.nodeA(), l.portA(), prefix + l.nodeB(), l.portB(), l.params())));
+        links.forEach(l -> b.addLink(new Link(prefix + l.nodeA(), l.portA(), prefix + l.nodeB(), l.portB(), l.params(),
+                l.vlanA(), l.vlanB())));
+        extras.renamed(prefix).addTo(b);
         return b.build();
     }
 
@@ -114,17 +139,19 @@ public final class Topology {
         hosts.forEach(b::addHost);
         switches.forEach(b::addSwitch);
         links.forEach(b::addLink);
+        extras.addTo(b);
         return b.build();
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Topology t && hosts.equals(t.hosts) && switches.equals(t.switches) && links.equals(t.links);
+        return o instanceof Topology t && hosts.equals(t.hosts) && switches.equals(t.switches) && links.equals(t.links)
+                && extras.equals(t.extras);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(hosts, switches, links);
+        return Objects.hash(hosts, switches, links, extras);
     }
 
     @Override

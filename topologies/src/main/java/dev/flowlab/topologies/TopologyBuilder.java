@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * Builds a {@link Topology} the way Mininet's {@code Topo} does: add nodes, then links; ports are
@@ -21,6 +22,9 @@ public final class TopologyBuilder {
     private final List<Host> hosts = new ArrayList<>();
     private final Map<String, Long> switches = new LinkedHashMap<>();   // name -> dpid, null = from name
     private final List<Link> links = new ArrayList<>();
+    private final List<TapPort> taps = new ArrayList<>();
+    private final List<Tunnel> tunnels = new ArrayList<>();
+    private Identity identity;
     private final Ports ports = new Ports();
     private final Map<String, String> addresses = new HashMap<>();
     private final Set<Long> fixedDpids = new HashSet<>();
@@ -93,22 +97,79 @@ public final class TopologyBuilder {
         return addLink(a, null, b, null, params);
     }
 
+    /**
+     * A link whose switch end(s) get these VLAN settings: {@code addLink("h1", "s1", PortVlan.access(10))}
+     * puts s1's port in VLAN 10; {@code addLink("s1", "s2", PortVlan.trunk(10, 20))} makes both ends trunks.
+     */
+    public TopologyBuilder addLink(String a, String b, PortVlan vlan) {
+        return addLink(a, null, b, null, LinkParams.NONE, switchEnd(a, vlan), switchEnd(b, vlan));
+    }
+
+    /** A link with VLAN settings for each end (null for none); only switch ends can have them. */
+    public TopologyBuilder addLink(String a, String b, PortVlan vlanA, PortVlan vlanB) {
+        return addLink(a, null, b, null, LinkParams.NONE, vlanA, vlanB);
+    }
+
     /** A link with the ports it names (Mininet's {@code addLink(a, b, port1=, port2=)}). */
     public TopologyBuilder addLink(Link link) {
-        return addLink(link.nodeA(), link.portA(), link.nodeB(), link.portB(), link.params());
+        return addLink(link.nodeA(), link.portA(), link.nodeB(), link.portB(), link.params(), link.vlanA(), link.vlanB());
+    }
+
+    /** A switch port backed by a TAP device ({@code s1-tap3}), on the switch's next free port. */
+    public TopologyBuilder addTap(String switchName) {
+        return addTap(new TapPort(switchName, 0));
+    }
+
+    /** A TAP port as given; port 0 means the switch's next free port. */
+    public TopologyBuilder addTap(TapPort tap) {
+        int port = switchPort(tap.switchName(), tap.port(), "tap on " + tap.switchName(),
+                p -> new TapPort(tap.switchName(), p).interfaceName());
+        taps.add(new TapPort(tap.switchName(), port));
+        return this;
+    }
+
+    /** A tunnel port ({@link Tunnel#vxlan}, {@link Tunnel#gre}); port 0 means the switch's next free port. */
+    public TopologyBuilder addTunnel(Tunnel tunnel) {
+        int port = switchPort(tunnel.switchName(), tunnel.port(), "tunnel on " + tunnel.switchName(),
+                p -> tunnel.withPort(p).interfaceName());
+        tunnels.add(tunnel.withPort(port));
+        return this;
+    }
+
+    /** The device name of the tunnel added last (file errors find its line by it). */
+    String lastTunnelName() {
+        return tunnels.isEmpty() ? null : tunnels.get(tunnels.size() - 1).interfaceName();
+    }
+
+    /** Gives every host a hostname, an /etc/hosts listing all hosts, and optionally a resolv.conf. */
+    public TopologyBuilder identity(Identity hostIdentity) {
+        this.identity = hostIdentity;
+        return this;
     }
 
     /** A link; a null port means the node's next free one. */
     TopologyBuilder addLink(String a, Integer portA, String b, Integer portB, LinkParams params) {
+        return addLink(a, portA, b, portB, params, null, null);
+    }
+
+    /** A link with VLAN settings per end; a null port means the node's next free one. */
+    TopologyBuilder addLink(String a, Integer portA, String b, Integer portB, LinkParams params, PortVlan vlanA,
+                            PortVlan vlanB) {
         String label = Link.label(a, b);
         requireNode(a, label);
         requireNode(b, label);
         if (a.equals(b)) {
             throw new TopologyException(label, "link " + label + ": a node cannot be linked to itself");
         }
-        int pa = portA == null ? ports.next(a) : checkPort(a, portA, label);
-        int pb = portB == null ? ports.next(b) : checkPort(b, portB, label);
-        Link link = new Link(a, pa, b, pb, params);
+        for (String end : List.of(a, b)) {
+            if ((end.equals(a) ? vlanA : vlanB) != null && !switches.containsKey(end)) {
+                throw new TopologyException(label, "link " + label + ": " + end + " is a host, and VLAN settings are "
+                        + "for switch ports; give the host tagged sub-interfaces with its 'vlans' instead");
+            }
+        }
+        int pa = portA == null ? ports.next(a) : checkPort(a, portA, label, "link " + label);
+        int pb = portB == null ? ports.next(b) : checkPort(b, portB, label, "link " + label);
+        Link link = new Link(a, pa, b, pb, params, vlanA, vlanB);
         for (String ifname : List.of(link.interfaceA(), link.interfaceB())) {
             if (ifname.length() > Topology.MAX_INTERFACE_NAME) {
                 throw new TopologyException(label, "link " + label + ": interface name " + ifname + " is "
@@ -129,10 +190,10 @@ public final class TopologyBuilder {
         for (int i = 0; macsFromNumbers && i < withMacs.size(); i++) {
             Host h = withMacs.get(i);
             if (h.mac() == null) {
-                withMacs.set(i, new Host(h.name(), h.ip(), macFor(i + 1), h.gateway()));
+                withMacs.set(i, h.withMac(macFor(i + 1)));
             }
         }
-        Topology t = new Topology(withMacs, built, links);
+        Topology t = new Topology(withMacs, built, links, new TopologyExtras(taps, tunnels, identity));
         TopologyValidator.validate(t);
         return t;
     }
@@ -152,6 +213,25 @@ public final class TopologyBuilder {
                 (n >> 40) & 0xff, (n >> 32) & 0xff, (n >> 24) & 0xff, (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff);
     }
 
+    private PortVlan switchEnd(String node, PortVlan vlan) {
+        return switches.containsKey(node) ? vlan : null;
+    }
+
+    /** Checks and takes a switch port for a TAP or tunnel ({@code 0}: the next free one); returns the port. */
+    private int switchPort(String sw, int port, String label, IntFunction<String> interfaceName) {
+        if (!switches.containsKey(sw)) {
+            throw new TopologyException(sw, label + ": " + sw + " is not a switch of this topology; add it first");
+        }
+        int p = port == 0 ? ports.next(sw) : checkPort(sw, port, sw, label);
+        String ifname = interfaceName.apply(p);
+        if (ifname.length() > Topology.MAX_INTERFACE_NAME) {
+            throw new TopologyException(sw, label + ": interface name " + ifname + " is " + ifname.length()
+                    + " characters; Linux allows " + Topology.MAX_INTERFACE_NAME + ": use a shorter switch name");
+        }
+        ports.take(sw, p);
+        return p;
+    }
+
     private void claim(String name, boolean isSwitch) {
         if (!ports.addNode(name, isSwitch)) {
             throw new TopologyException(name, "node " + name + " is defined twice: node names must be unique");
@@ -165,14 +245,15 @@ public final class TopologyBuilder {
         }
     }
 
-    private int checkPort(String node, int port, String label) {
+    /** @param element what the error is about ({@link TopologyException#element()}); {@code what} starts its message */
+    private int checkPort(String node, int port, String element, String what) {
         boolean isSwitch = switches.containsKey(node);
         if (port < (isSwitch ? 1 : 0)) {
-            throw new TopologyException(label, "link " + label + ": port " + port + " of " + node
+            throw new TopologyException(element, what + ": port " + port + " of " + node
                     + " is out of range; " + (isSwitch ? "switch ports start at 1" : "host ports start at 0"));
         }
         if (ports.isUsed(node, port)) {
-            throw new TopologyException(label, "link " + label + ": port " + port + " of " + node
+            throw new TopologyException(element, what + ": port " + port + " of " + node
                     + " is already used by another link; pick a free port or leave it out");
         }
         return port;

@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import dev.flowlab.topologies.FileEntries.HostEntry;
+import dev.flowlab.topologies.FileEntries.IdentityEntry;
 import dev.flowlab.topologies.FileEntries.LinkEntry;
 import dev.flowlab.topologies.FileEntries.ParamsEntry;
 import dev.flowlab.topologies.FileEntries.SwitchEntry;
+import dev.flowlab.topologies.FileEntries.TapEntry;
+import dev.flowlab.topologies.FileEntries.TunnelEntry;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,11 +27,16 @@ final class TopologyFileReader {
     private record Located<T>(T entry, int line) {
     }
 
+    private static final String KEYS = "hosts, switches, links, taps, tunnels, identity";
+
     private final String file;
     private final ObjectMapper mapper;
     private final List<Located<HostEntry>> hosts = new ArrayList<>();
     private final List<Located<SwitchEntry>> switches = new ArrayList<>();
     private final List<Located<LinkEntry>> links = new ArrayList<>();
+    private final List<Located<TapEntry>> taps = new ArrayList<>();
+    private final List<Located<TunnelEntry>> tunnels = new ArrayList<>();
+    private Located<IdentityEntry> identity;
     private final Map<String, Integer> lines = new HashMap<>();   // node name or link label -> line
 
     TopologyFileReader(String file, ObjectMapper mapper) {
@@ -41,7 +49,7 @@ final class TopologyFileReader {
             JsonToken token = p.nextToken();
             if (token != JsonToken.START_OBJECT) {
                 throw at(token == null ? 0 : line(p), null, (token == null ? "the file is empty; " : "")
-                        + "a topology file is a mapping with keys hosts, switches, links");
+                        + "a topology file is a mapping with keys " + KEYS);
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
@@ -51,7 +59,10 @@ final class TopologyFileReader {
                     case "hosts" -> readList(p, key, HostEntry.class, "host", hosts);
                     case "switches" -> readList(p, key, SwitchEntry.class, "switch", switches);
                     case "links" -> readList(p, key, LinkEntry.class, "link", links);
-                    default -> throw at(keyLine, null, "unknown key '" + key + "' (valid keys: hosts, switches, links)");
+                    case "taps" -> readList(p, key, TapEntry.class, "tap", taps);
+                    case "tunnels" -> readList(p, key, TunnelEntry.class, "tunnel", tunnels);
+                    case "identity" -> identity = readIdentity(p, keyLine);
+                    default -> throw at(keyLine, null, "unknown key '" + key + "' (valid keys: " + KEYS + ")");
                 }
             }
         } catch (JsonProcessingException e) {
@@ -73,11 +84,28 @@ final class TopologyFileReader {
         while (p.nextToken() != JsonToken.END_ARRAY) {
             int line = line(p);
             if (p.currentToken() != JsonToken.START_OBJECT) {
-                throw at(line, null, "each entry of '" + key + "' must be a mapping, like {name: "
-                        + (key.equals("links") ? "..., a: h1, b: s1}" : key.equals("hosts") ? "h1}" : "s1}"));
+                throw at(line, null, "each entry of '" + key + "' must be a mapping, like " + switch (key) {
+                    case "links" -> "{a: h1, b: s1}";
+                    case "hosts" -> "{name: h1}";
+                    case "taps" -> "{switch: s1}";
+                    case "tunnels" -> "{switch: s1, type: vxlan, remote: 192.168.77.2}";
+                    default -> "{name: s1}";
+                });
             }
             into.add(new Located<>(readElement(p, type, kind, line), line));
         }
+    }
+
+    private Located<IdentityEntry> readIdentity(JsonParser p, int keyLine) throws IOException {
+        if (p.currentToken() == JsonToken.VALUE_NULL
+                || p.currentToken() == JsonToken.VALUE_STRING && p.getText().isEmpty()) {
+            return new Located<>(new IdentityEntry(null, null, null), keyLine);   // "identity:" alone: names only
+        }
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw at(line(p), null, "'identity' must be a mapping, like {domain: lab, nameservers: [10.0.0.53]}, "
+                    + "or {} for hostnames and hosts files only");
+        }
+        return new Located<>(readElement(p, IdentityEntry.class, "identity", keyLine), keyLine);
     }
 
     /**
@@ -110,8 +138,12 @@ final class TopologyFileReader {
             return mapper.readValue(element, type);
         } catch (JsonMappingException e) {
             String field = JacksonErrors.field(e);
-            String what = kind.equals("link") ? "link " + Link.label(names.get("a"), names.get("b"))
-                    : kind + " " + names.getOrDefault("name", "(no name)");
+            String what = switch (kind) {
+                case "link" -> "link " + Link.label(names.get("a"), names.get("b"));
+                case "tap", "tunnel" -> kind + " on " + names.getOrDefault("switch", "(no switch)");
+                case "identity" -> "identity";
+                default -> kind + " " + names.getOrDefault("name", "(no name)");
+            };
             throw JacksonErrors.binding(file, field == null ? line : keyLines.getOrDefault(field, line), what, e);
         }
     }
@@ -122,8 +154,7 @@ final class TopologyFileReader {
             Located<HostEntry> h = hosts.get(i);
             HostEntry e = h.entry();
             int number = i + 1;
-            at(h.line(), () -> b.addHost(new Host(e.name(), e.ip() != null ? e.ip() : TopologyBuilder.defaultIp(number),
-                    e.mac(), e.gateway())));
+            at(h.line(), () -> b.addHost(FileExtras.host(e, e.ip() != null ? e.ip() : TopologyBuilder.defaultIp(number))));
             lines.put(e.name(), h.line());
         }
         for (Located<SwitchEntry> s : switches) {
@@ -143,10 +174,26 @@ final class TopologyFileReader {
                 if (e.a() == null || e.b() == null) {
                     throw new TopologyException("a link needs both ends, like {a: h1, b: s1}");
                 }
-                b.addLink(e.a(), e.portA(), e.b(), e.portB(), params(Link.label(e.a(), e.b()), e.params()));
+                String label = Link.label(e.a(), e.b());
+                if (e.vlan() != null && !isSwitch(e.a()) && !isSwitch(e.b())) {
+                    throw new TopologyException(label, "link " + label + ": vlan settings are for switch ports, and "
+                            + "neither end is a switch; give hosts tagged sub-interfaces with their 'vlans'");
+                }
+                b.addLink(e.a(), e.portA(), e.b(), e.portB(), params(label, e.params()),
+                        vlan(label, e.vlanA(), e.vlan(), e.a()), vlan(label, e.vlanB(), e.vlan(), e.b()));
             });
             lines.putIfAbsent(Link.label(e.a(), e.b()), l.line());
             lines.putIfAbsent(Link.label(e.b(), e.a()), l.line());
+        }
+        for (Located<TapEntry> t : taps) {
+            at(t.line(), () -> b.addTap(FileExtras.tap(t.entry())));
+        }
+        for (Located<TunnelEntry> t : tunnels) {
+            at(t.line(), () -> b.addTunnel(FileExtras.tunnel(t.entry())));
+            lines.putIfAbsent(b.lastTunnelName(), t.line());
+        }
+        if (identity != null) {
+            at(identity.line(), () -> b.identity(FileExtras.identity(identity.entry())));
         }
         try {
             return b.build();
@@ -167,6 +214,19 @@ final class TopologyFileReader {
         } catch (TopologyException e) {
             throw new TopologyException(label, "link " + label + ": " + e.getMessage());
         }
+    }
+
+    /** The end's own {@code vlan_a}/{@code vlan_b}, else the link's {@code vlan} when the end is a switch. */
+    private PortVlan vlan(String label, FileEntries.PortVlanEntry own, FileEntries.PortVlanEntry shared, String node) {
+        try {
+            return FileExtras.portVlan(own != null ? own : isSwitch(node) ? shared : null);
+        } catch (TopologyException e) {
+            throw new TopologyException(label, "link " + label + ": " + e.getMessage());
+        }
+    }
+
+    private boolean isSwitch(String node) {
+        return switches.stream().anyMatch(s -> s.entry().name().equals(node));
     }
 
     private void at(int line, Runnable step) {

@@ -12,6 +12,8 @@ import dev.flowlab.topologies.FileEntries.HostEntry;
 import dev.flowlab.topologies.FileEntries.LinkEntry;
 import dev.flowlab.topologies.FileEntries.ParamsEntry;
 import dev.flowlab.topologies.FileEntries.SwitchEntry;
+import dev.flowlab.topologies.FileEntries.TapEntry;
+import dev.flowlab.topologies.FileEntries.TunnelEntry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Topology files in YAML ({@code .yaml}, {@code .yml}) or JSON ({@code .json}):
@@ -31,8 +34,24 @@ import java.util.Locale;
  * links:                       # ports default to the next free one (hosts from 0, switches from 1)
  *   - {a: h1, b: s1, port_b: 1, params: {bw: 100, delay: 5ms, jitter: 1ms, loss: 0.5, max_queue: 1000}}
  * </pre>
- * {@code bw} is in Mbit/s, {@code loss} in percent, {@code max_queue} in packets. Unknown keys, bad values,
- * duplicates and links to missing nodes are errors that start with the file name and line.
+ * {@code bw} is in Mbit/s, {@code loss} in percent, {@code max_queue} in packets. Beyond one veth per host:
+ * <pre>
+ * hosts:
+ *   - {name: h1, aliases: [10.0.0.101/8], vlans: [{id: 10, ip: 10.10.0.1/24}, {id: 20, outer: 100, ip: ...}]}
+ *   - {name: gw, ip: 10.1.0.254/24, nat: {outside: s9, ip: 192.168.7.1/24, gateway: 192.168.7.254}}
+ * links:                       # vlan: the switch end(s); vlan_a / vlan_b: one end
+ *   - {a: h1, b: s1, vlan: {tag: 10}}            # access port in VLAN 10
+ *   - {a: s1, b: s2, vlan: {trunks: [10, 20]}}   # trunk ([] = every VLAN)
+ *   - {a: c1, b: p1, vlan_b: {qinq: 100}}        # 802.1ad service VLAN 100 on p1's port
+ * taps:                        # switch port backed by TAP device s1-tapN
+ *   - {switch: s1}
+ * tunnels:                     # vxlan or gre; device s1-vxN / s1-greN
+ *   - {switch: s1, type: vxlan, remote: 192.168.77.2, local: 192.168.77.1, vni: 42, dst_port: 4789,
+ *      underlay_netns: under1, mtu: 1450}
+ * identity: {domain: lab, nameservers: [10.0.0.53], search: [lab]}   # {} = hostnames and /etc/hosts only
+ * </pre>
+ * Unknown keys, bad values, duplicates and links to missing nodes are errors that start with the file name
+ * and line.
  */
 public final class TopologyFiles {
     private TopologyFiles() {
@@ -123,8 +142,7 @@ public final class TopologyFiles {
     }
 
     private static FileEntry entries(Topology t) {
-        List<HostEntry> hosts = t.hosts().stream()
-                .map(h -> new HostEntry(h.name(), h.ip(), h.mac(), h.gateway())).toList();
+        List<HostEntry> hosts = t.hosts().stream().map(FileExtras::entry).toList();
         List<SwitchEntry> switches = t.switches().stream().map(s -> new SwitchEntry(s.name(), s.dpid())).toList();
         Ports ports = new Ports();
         t.hosts().forEach(h -> ports.addNode(h.name(), false));
@@ -136,9 +154,31 @@ public final class TopologyFiles {
             Integer pb = ports.next(l.nodeB()) == l.portB() ? null : l.portB();
             ports.take(l.nodeA(), l.portA());
             ports.take(l.nodeB(), l.portB());
-            links.add(new LinkEntry(l.nodeA(), l.nodeB(), pa, pb, params(l.params())));
+            links.add(linkEntry(t, l, pa, pb));
         }
-        return new FileEntry(hosts, switches, links);
+        List<TapEntry> taps = new ArrayList<>();
+        for (TapPort tap : t.taps()) {
+            taps.add(new TapEntry(tap.switchName(), ports.next(tap.switchName()) == tap.port() ? null : tap.port()));
+            ports.take(tap.switchName(), tap.port());
+        }
+        List<TunnelEntry> tunnels = new ArrayList<>();
+        for (Tunnel tunnel : t.tunnels()) {
+            int next = ports.next(tunnel.switchName());
+            tunnels.add(FileExtras.entry(tunnel, next == tunnel.port() ? null : tunnel.port()));
+            ports.take(tunnel.switchName(), tunnel.port());
+        }
+        return new FileEntry(hosts, switches, links, taps, tunnels, FileExtras.entry(t.identity().orElse(null)));
+    }
+
+    /** One {@code vlan} where the switch ends agree (or only one end is a switch), else {@code vlan_a}/{@code vlan_b}. */
+    private static LinkEntry linkEntry(Topology t, Link l, Integer pa, Integer pb) {
+        boolean aSwitch = t.switchNamed(l.nodeA()).isPresent();
+        boolean bSwitch = t.switchNamed(l.nodeB()).isPresent();
+        boolean shared = !aSwitch ? l.vlanA() == null : !bSwitch ? l.vlanB() == null : Objects.equals(l.vlanA(), l.vlanB());
+        PortVlan one = l.vlanA() != null ? l.vlanA() : l.vlanB();
+        return new LinkEntry(l.nodeA(), l.nodeB(), pa, pb, params(l.params()),
+                shared ? FileExtras.entry(one) : null,
+                shared ? null : FileExtras.entry(l.vlanA()), shared ? null : FileExtras.entry(l.vlanB()));
     }
 
     private static ParamsEntry params(LinkParams p) {

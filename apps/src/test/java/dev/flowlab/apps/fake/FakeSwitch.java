@@ -112,7 +112,9 @@ public final class FakeSwitch implements Switch {
                 throw new AssertionError("packet-out carries neither data nor a live buffer id: " + po);
             }
             for (OFAction action : po.getActions()) {
-                out.addAll(expand(((OFActionOutput) action).getPort(), po.getInPort().getPortNumber()));
+                if (action instanceof OFActionOutput output) {   // header rewrites do not change where it goes
+                    out.addAll(expand(output.getPort(), po.getInPort().getPortNumber()));
+                }
             }
         }
         return out;

@@ -7,13 +7,21 @@ import java.util.Optional;
 import org.projectfloodlight.openflow.protocol.OFFlowAdd;
 import org.projectfloodlight.openflow.protocol.OFFlowDelete;
 import org.projectfloodlight.openflow.protocol.OFFlowMod;
+import org.projectfloodlight.openflow.protocol.OFActionType;
 import org.projectfloodlight.openflow.protocol.action.OFAction;
 import org.projectfloodlight.openflow.protocol.action.OFActionOutput;
 import org.projectfloodlight.openflow.protocol.instruction.OFInstruction;
 import org.projectfloodlight.openflow.protocol.instruction.OFInstructionApplyActions;
 import org.projectfloodlight.openflow.protocol.match.Match;
 import org.projectfloodlight.openflow.protocol.match.MatchField;
+import dev.flowlab.controller.api.Arp;
+import dev.flowlab.controller.api.Ethernet;
+import dev.flowlab.controller.api.Ipv4;
+import dev.flowlab.controller.api.TransportPorts;
+import org.projectfloodlight.openflow.types.ICMPv4Type;
+import org.projectfloodlight.openflow.types.Masked;
 import org.projectfloodlight.openflow.types.OFPort;
+import org.projectfloodlight.openflow.types.OFValueType;
 
 /**
  * One OpenFlow table in memory (after Faucet's fakeoftable): applies flow-adds and deletes and
@@ -21,6 +29,9 @@ import org.projectfloodlight.openflow.types.OFPort;
  * rather than being silently ignored.
  */
 public final class FlowTable {
+    private static final java.util.Set<OFActionType> REWRITES = java.util.EnumSet.of(OFActionType.SET_FIELD,
+            OFActionType.DEC_NW_TTL);
+
     private final List<OFFlowAdd> entries = new ArrayList<>();
 
     public void apply(OFFlowMod mod) {
@@ -52,31 +63,53 @@ public final class FlowTable {
         return List.copyOf(entries);
     }
 
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private static boolean matches(Match match, Packet p) {
         for (MatchField<?> field : fieldsOf(match)) {
-            Object value = match.get(field);
-            Object actual = switch (field.id) {
-                case IN_PORT -> p.inPort();
-                case ETH_SRC -> p.ethernet().source();
-                case ETH_DST -> p.ethernet().destination();
-                case ETH_TYPE -> p.ethernet().etherType();
-                default -> throw new UnsupportedOperationException("fake flow table cannot match on " + field.getName());
-            };
-            if (!value.equals(actual)) {
+            OFValueType actual = valueIn(field, p);
+            if (actual == null) {
                 return false;
+            }
+            if (match.isExact(field)) {
+                if (!match.get(field).equals(actual)) {
+                    return false;
+                }
+            } else {
+                Masked<?> expected = match.getMasked(field);
+                if (!expected.getValue().equals(actual.applyMask((OFValueType) expected.getMask()))) {
+                    return false;
+                }
             }
         }
         return true;
     }
 
+    /** The packet's value of a field; null when the packet lacks that header. */
+    private static OFValueType<?> valueIn(MatchField<?> field, Packet p) {
+        Ethernet eth = p.ethernet();
+        return switch (field.id) {
+            case IN_PORT -> p.inPort();
+            case ETH_SRC -> eth.source();
+            case ETH_DST -> eth.destination();
+            case ETH_TYPE -> eth.etherType();
+            case IPV4_SRC -> eth.ipv4().map(Ipv4::source).orElse(null);
+            case IPV4_DST -> eth.ipv4().map(Ipv4::destination).orElse(null);
+            case IP_PROTO -> eth.ipv4().map(Ipv4::protocol).orElse(null);
+            case TCP_SRC -> eth.tcp().map(TransportPorts::source).orElse(null);
+            case TCP_DST -> eth.tcp().map(TransportPorts::destination).orElse(null);
+            case UDP_SRC -> eth.udp().map(TransportPorts::source).orElse(null);
+            case UDP_DST -> eth.udp().map(TransportPorts::destination).orElse(null);
+            case ARP_OP -> eth.arp().map(Arp::opcode).orElse(null);
+            case ARP_SPA -> eth.arp().map(Arp::senderIp).orElse(null);
+            case ARP_TPA -> eth.arp().map(Arp::targetIp).orElse(null);
+            case ICMPV4_TYPE -> eth.icmp().map(i -> ICMPv4Type.of((short) i.type())).orElse(null);
+            default -> throw new UnsupportedOperationException("fake flow table cannot match on " + field.getName());
+        };
+    }
+
     private static List<MatchField<?>> fieldsOf(Match match) {
         List<MatchField<?>> fields = new ArrayList<>();
         match.getMatchFields().forEach(fields::add);
-        for (MatchField<?> f : fields) {
-            if (match.isPartiallyMasked(f)) {
-                throw new UnsupportedOperationException("fake flow table does not model masked " + f.getName());
-            }
-        }
         return fields;
     }
 
@@ -88,10 +121,11 @@ public final class FlowTable {
                 throw new UnsupportedOperationException("fake flow table does not model " + instruction.getType());
             }
             for (OFAction action : apply.getActions()) {
-                if (!(action instanceof OFActionOutput output)) {
+                if (action instanceof OFActionOutput output) {
+                    ports.add(output.getPort());
+                } else if (!REWRITES.contains(action.getType())) {   // rewrites do not change where it goes
                     throw new UnsupportedOperationException("fake flow table does not model " + action.getType());
                 }
-                ports.add(output.getPort());
             }
         }
         return ports;

@@ -65,7 +65,7 @@ public final class ControllerBenchCommand implements Callable<Integer> {
             description = "Ports per switch the hosts are spread over (default ${DEFAULT-VALUE}). Example: --ports 48")
     int ports;
 
-    @Option(names = {"-l", "--loops"}, paramLabel = "N", defaultValue = "10",
+    @Option(names = {"-l", "--loops"}, paramLabel = "N", defaultValue = "20",
             description = "Loops per run, warm-up included (default ${DEFAULT-VALUE}). Example: --loops 20")
     int loops;
 
@@ -73,9 +73,9 @@ public final class ControllerBenchCommand implements Callable<Integer> {
             description = "Length of one loop in milliseconds (default ${DEFAULT-VALUE}). Example: --loop-ms 500")
     long loopMillis;
 
-    @Option(names = {"-w", "--warmup"}, paramLabel = "N", defaultValue = "2",
-            description = "First loops printed but left out of min/median/max, while the controller learns the hosts "
-                    + "and its JIT warms up (default ${DEFAULT-VALUE}). Example: --warmup 3")
+    @Option(names = {"-w", "--warmup"}, paramLabel = "N", defaultValue = "10",
+            description = "First loops printed but left out of min/median/max: a JVM controller needs seconds of load "
+                    + "before its JIT has compiled the packet-in path (default ${DEFAULT-VALUE}). Example: --warmup 10")
     int warmup;
 
     @Option(names = "--handshake-timeout", defaultValue = "10", paramLabel = "SECONDS",

@@ -7,7 +7,9 @@ import java.nio.ByteBuffer;
  * Ethernet minimum without FCS), so a controller that parses the frame sees a valid packet.
  *
  * <p>Host {@code h} of switch {@code s} has MAC {@code 02:ss:ss:hh:hh:hh} (locally administered,
- * unicast, unique across switches) and IPv4 address {@code 10.hh.hh.hh}.
+ * unicast, unique across switches) and an IPv4 address in 10.0.0.0/8 that is unique too (for up to
+ * 2^24 hosts in all): a controller that tracks hosts by address sees each stay where it is, as in a
+ * real network, instead of addresses jumping between switches.
  */
 final class HostFrames {
     static final int FRAME_LENGTH = 60;
@@ -25,7 +27,8 @@ final class HostFrames {
                 (byte) (host >>> 16), (byte) (host >>> 8), (byte) host};
     }
 
-    static byte[] udpFrame(int switchIndex, int srcHost, int dstHost) {
+    /** {@code macs}: hosts per switch, to number the hosts of all switches one after the other. */
+    static byte[] udpFrame(int switchIndex, int macs, int srcHost, int dstHost) {
         ByteBuffer frame = ByteBuffer.allocate(FRAME_LENGTH);
         frame.put(mac(switchIndex, dstHost)).put(mac(switchIndex, srcHost)).putShort((short) ETHERTYPE_IPV4);
 
@@ -36,7 +39,7 @@ final class HostFrames {
                 .putShort((short) 0).putShort((short) 0x4000) // id 0, don't fragment
                 .put((byte) 64).put((byte) IP_PROTOCOL_UDP)
                 .putShort((short) 0)                   // checksum, filled in below
-                .putInt(ipv4(srcHost)).putInt(ipv4(dstHost));
+                .putInt(ipv4(switchIndex, macs, srcHost)).putInt(ipv4(switchIndex, macs, dstHost));
         frame.putShort(ipStart + 10, ipv4Checksum(frame.array(), ipStart));
 
         frame.putShort((short) 5001).putShort((short) 5001)
@@ -46,8 +49,9 @@ final class HostFrames {
         return frame.array();                          // the rest is zero payload
     }
 
-    private static int ipv4(int host) {
-        return (10 << 24) | (host & 0xffffff);
+    static int ipv4(int switchIndex, int macs, int host) {
+        long number = 1 + (long) switchIndex * macs + host;     // 10.0.0.1 onwards
+        return (10 << 24) | (int) (number & 0xffffff);
     }
 
     private static short ipv4Checksum(byte[] bytes, int start) {

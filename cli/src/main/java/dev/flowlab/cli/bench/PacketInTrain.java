@@ -36,7 +36,7 @@ final class PacketInTrain {
         int length = -1;
         for (int host = 0; host < macs; host++) {
             int start = encoded.writerIndex();
-            byte[] frame = HostFrames.udpFrame(switchIndex, host, (host + 1) % macs);
+            byte[] frame = HostFrames.udpFrame(switchIndex, macs, host, (host + 1) % macs);
             factory.buildPacketIn()
                     .setXid(host + 1)
                     .setBufferId(OFBufferId.NO_BUFFER)

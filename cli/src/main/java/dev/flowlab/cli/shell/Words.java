@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Splits a shell line into words the way a POSIX shell does for the simple cases a person types:
- * blanks separate words, 'single' and "double" quotes group, a backslash escapes the next character.
+ * blanks separate words, 'single' and "double" quotes group, a backslash escapes the next character,
+ * and a {@code #} at the start of a word begins a comment that runs to the end of the line.
  */
 public final class Words {
     private Words() {
@@ -33,6 +34,8 @@ public final class Words {
                     word.setLength(0);
                     inWord = false;
                 }
+            } else if (c == '#' && !inWord) {
+                break;
             } else {
                 inWord = true;
                 if (c == '\'' || c == '"') {

@@ -48,6 +48,18 @@ public final class FlowText {
                 .toList();
     }
 
+    /** Short lines, busiest first: {@code in_port=1,eth_dst=... -> output:2  (4267 packets)}. */
+    public static List<String> briefLines(List<OFFlowStatsEntry> entries) {
+        return entries.stream()
+                .sorted(Comparator.comparingLong((OFFlowStatsEntry e) -> e.getPacketCount().getValue()).reversed())
+                .map(e -> {
+                    String match = match(e.getMatch());
+                    return "priority " + e.getPriority() + "  " + (match.isEmpty() ? "(any)" : match) + " -> "
+                            + instructions(e.getInstructions()) + "  (" + e.getPacketCount().getValue() + " packets)";
+                })
+                .toList();
+    }
+
     public static String line(OFFlowStatsEntry e) {
         StringBuilder sb = new StringBuilder();
         sb.append("cookie=0x").append(Long.toHexString(e.getCookie().getValue()))

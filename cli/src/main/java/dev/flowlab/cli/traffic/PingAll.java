@@ -14,12 +14,12 @@ import java.util.function.IntConsumer;
  * shell per source host pings its destinations in batches, several sources at a time.
  */
 public final class PingAll {
-    /** Sources pinging at the same time. */
-    private static final int PARALLEL_SOURCES = 4;
+    /** Sources pinging at the same time. Modest: the switches and the controller share the same cores. */
+    private static final int PARALLEL_SOURCES = 2;
     /** Destinations one source pings at the same time. */
-    private static final int BATCH = 32;
+    private static final int BATCH = 8;
     /** Seconds ping waits for a reply: enough for ARP plus a reactive controller's first flow set-up. */
-    private static final int WAIT_SECONDS = 2;
+    private static final int WAIT_SECONDS = 3;
 
     private PingAll() {
     }
@@ -57,20 +57,28 @@ public final class PingAll {
         Netns.Result r = Netns.run(source.namespace(), Duration.ofSeconds(30L + destinations.size()),
                 List.of("sh", "-c", script(destinations)));
         for (String line : r.output().split("\n")) {
-            String[] parts = line.trim().split(" ");
-            if (parts.length == 2 && (parts[0].equals("ok") || parts[0].equals("no"))) {
+            String[] parts = line.trim().split(" ", 3);
+            if (parts.length >= 2 && (parts[0].equals("ok") || parts[0].equals("no"))) {
                 destinations.stream().filter(d -> d.ip().equals(parts[1])).findFirst()
                         .ifPresent(d -> matrix.record(source.name(), d.name(), parts[0].equals("ok")));
+                if (parts[0].equals("no") && parts.length == 3 && !parts[2].isBlank()) {
+                    matrix.noteError(parts[2].strip());
+                }
             }
         }
     }
 
-    /** A POSIX sh loop: ping each address in the background, {@value #BATCH} at a time, print ok/no per address. */
+    /**
+     * A POSIX sh loop: ping each address in the background, {@value #BATCH} at a time, print
+     * {@code ok IP} or {@code no IP [error]} per address (the error when ping printed one, e.g.
+     * "connect: Network is unreachable", rather than just getting no reply).
+     */
     static String script(List<LabHost> destinations) {
         StringBuilder ips = new StringBuilder();
         destinations.forEach(d -> ips.append(' ').append(d.ip()));
         return "n=0; for ip in" + ips + "; do"
-                + " (if ping -c1 -W" + WAIT_SECONDS + " -q $ip >/dev/null 2>&1; then echo ok $ip; else echo no $ip; fi) &"
+                + " (if out=$(ping -c1 -W" + WAIT_SECONDS + " $ip 2>&1); then echo ok $ip;"
+                + " else echo no $ip $(echo \"$out\" | grep -i -m1 -e unreachable -e 'not found' -e denied); fi) &"
                 + " n=$((n+1)); if [ $n -ge " + BATCH + " ]; then wait; n=0; fi;"
                 + " done; wait";
     }

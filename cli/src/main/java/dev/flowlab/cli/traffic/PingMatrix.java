@@ -8,6 +8,7 @@ import java.util.Objects;
 public final class PingMatrix {
     private final List<String> hosts;
     private final boolean[][] reached;
+    private volatile String firstError;
 
     /** An ordered pair that did not get its echo reply. */
     public record Pair(String source, String destination) {
@@ -24,6 +25,18 @@ public final class PingMatrix {
 
     public synchronized void record(String source, String destination, boolean ok) {
         reached[indexOf(source)][indexOf(destination)] = ok;
+    }
+
+    /** Keeps the first error ping printed (not a mere timeout), to tell the user why pairs failed. */
+    public void noteError(String error) {
+        if (firstError == null) {
+            firstError = error;
+        }
+    }
+
+    /** What ping said when it failed with an error rather than a timeout, if it ever did. */
+    public java.util.Optional<String> firstError() {
+        return java.util.Optional.ofNullable(firstError);
     }
 
     public synchronized boolean reached(String source, String destination) {

@@ -44,6 +44,7 @@ public final class PingMatrixView {
         if (!full && failedRows > MAX_FAILURE_ROWS) {
             rows.add("... and " + (failedRows - MAX_FAILURE_ROWS) + " more hosts with failures");
         }
+        m.firstError().ifPresent(error -> rows.add("ping said: " + error));
         return rows;
     }
 

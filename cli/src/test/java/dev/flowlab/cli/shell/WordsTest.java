@@ -23,6 +23,12 @@ class WordsTest {
     }
 
     @Test
+    void aHashStartingAWordBeginsAComment() {
+        assertThat(Words.split("flows s3   # as the controller sees it")).containsExactly("flows", "s3");
+        assertThat(Words.split("echo a#b '#c'")).containsExactly("echo", "a#b", "#c");
+    }
+
+    @Test
     void unclosedQuoteIsAnError() {
         assertThatThrownBy(() -> Words.split("echo 'oops")).isInstanceOf(ShellException.class)
                 .hasMessageContaining("unclosed ' quote");

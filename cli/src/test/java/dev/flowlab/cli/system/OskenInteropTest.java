@@ -55,7 +55,7 @@ class OskenInteropTest {
     }
 
     private static void awaitListening(int port, Process osken, Path log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (System.nanoTime() < deadline) {
             if (!osken.isAlive()) {
                 throw new IllegalStateException("os-ken exited: " + Files.readString(log));
@@ -67,6 +67,6 @@ class OskenInteropTest {
                 Thread.sleep(50);
             }
         }
-        throw new IllegalStateException("os-ken did not listen on " + port + " within 20 s: " + Files.readString(log));
+        throw new IllegalStateException("os-ken did not listen on " + port + " within 90 s: " + Files.readString(log));
     }
 }

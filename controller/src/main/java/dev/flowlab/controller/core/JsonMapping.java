@@ -59,6 +59,9 @@ public final class JsonMapping {
         if (e instanceof InvalidFormatException f) {
             return at + "'" + f.getValue() + "' is not " + kind(f.getTargetType());
         }
+        if (e instanceof MismatchedInputException && !field.isEmpty() && e.getOriginalMessage().contains("`null`")) {
+            return "'" + field + "' is missing";
+        }
         if (e instanceof MismatchedInputException m && !field.isEmpty()) {
             return at + "expected " + kind(m.getTargetType());
         }

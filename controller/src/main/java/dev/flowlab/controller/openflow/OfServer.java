@@ -8,6 +8,9 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
@@ -17,28 +20,41 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The OpenFlow listening socket and the I/O threads that serve switch connections. Listening
- * can stop and start again while the threads (and the apps) keep running.
+ * The OpenFlow listening socket and the I/O threads that serve switch connections (Linux epoll
+ * where the native transport loads, NIO elsewhere). Listening can stop and start again while the
+ * threads (and the apps) keep running.
  */
 public final class OfServer implements AutoCloseable {
-    private final EventLoopGroup acceptor = new NioEventLoopGroup(1, new DefaultThreadFactory("flowlab-accept", true));
+    private static final Logger LOG = LoggerFactory.getLogger(OfServer.class);
+    private final EventLoopGroup acceptor;
     private final EventLoopGroup io;
     private final ChannelGroup connections = new DefaultChannelGroup("switches", GlobalEventExecutor.INSTANCE);
     private final ServerBootstrap bootstrap;
     private Channel listening;
 
     public OfServer(ControllerConfig config, EventDispatcher dispatcher, SwitchRegistry registry) {
-        io = new NioEventLoopGroup(config.ioThreads(), new DefaultThreadFactory("flowlab-io", true));
+        int threads = config.ioThreads() > 0 ? config.ioThreads() : Runtime.getRuntime().availableProcessors();
+        boolean epoll = Epoll.isAvailable();
+        acceptor = group(epoll, 1, "flowlab-accept");
+        io = group(epoll, threads, "flowlab-io");
+        LOG.debug("{} I/O threads on {}", threads, epoll ? "epoll" : "NIO (" + Epoll.unavailabilityCause() + ")");
         bootstrap = new ServerBootstrap()
                 .group(acceptor, io)
-                .channel(NioServerSocketChannel.class)
+                .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)  // we batch writes ourselves: one flush per read batch
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 1024 * 1024))
                 .childHandler(new OfChannelInitializer(config, dispatcher, registry, connections));
+    }
+
+    private static EventLoopGroup group(boolean epoll, int threads, String name) {
+        DefaultThreadFactory factory = new DefaultThreadFactory(name, true);
+        return epoll ? new EpollEventLoopGroup(threads, factory) : new NioEventLoopGroup(threads, factory);
     }
 
     /** Opens the listening socket; returns the bound address (with the real port when 0 was asked). */

@@ -12,6 +12,8 @@ import org.projectfloodlight.openflow.types.ArpOpcode;
 import org.projectfloodlight.openflow.types.EthType;
 import org.projectfloodlight.openflow.types.ICMPv4Code;
 import org.projectfloodlight.openflow.types.ICMPv4Type;
+import org.projectfloodlight.openflow.types.IPv4Address;
+import org.projectfloodlight.openflow.types.IPv6Address;
 import org.projectfloodlight.openflow.types.IPv4AddressWithMask;
 import org.projectfloodlight.openflow.types.IPv6AddressWithMask;
 import org.projectfloodlight.openflow.types.IpDscp;
@@ -180,12 +182,21 @@ final class MatchCodec {
             if (match.isExact(field)) {
                 json.put(field.getName(), json(match.get(field)));
             } else {
-                Masked<?> m = match.getMasked(field);
-                json.put(field.getName(), m instanceof IPv4AddressWithMask || m instanceof IPv6AddressWithMask
-                        ? m.toString() : m.getValue() + "/" + m.getMask());
+                json.put(field.getName(), masked(match.getMasked(field)));
             }
         }
         return json;
+    }
+
+    /** A masked value as text: {@code 10.0.0.0/24} for a prefix, else {@code value/mask}. */
+    private static String masked(Masked<?> m) {
+        if (m.getMask() instanceof IPv4Address mask && mask.isCidrMask()) {
+            return m.getValue() + "/" + mask.asCidrMaskLength();
+        }
+        if (m.getMask() instanceof IPv6Address mask && mask.isCidrMask()) {
+            return m.getValue() + "/" + mask.asCidrMaskLength();
+        }
+        return m.getValue() + "/" + m.getMask();
     }
 
     /** One value as JSON: numbers as numbers, addresses as text. */

@@ -54,8 +54,7 @@ public final class DataplaneBench {
         try (Network net = Network.start(topology, NetworkOptions.builder().namePrefix(prefix).build())) {
             build = seconds(t0);
             List<NamespaceHost> hosts = net.hosts();
-            awaitPing(hosts.get(0), hosts.get(hosts.size() - 1));
-            ping = seconds(t0) - build;
+            ping = awaitPing(hosts.get(0), hosts.get(hosts.size() - 1)) ? seconds(t0) - build : Double.NaN;
             memAfter = memUsedKib();
             t0 = System.nanoTime();
         }
@@ -65,15 +64,19 @@ public final class DataplaneBench {
                 build, ping, build + ping, teardown, perHost);
     }
 
-    /** Pings until the echo comes back (the first ping also waits for ARP and MAC learning). */
-    private static void awaitPing(NamespaceHost from, NamespaceHost to) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    /**
+     * Pings until the echo comes back (the first one also waits for ARP and MAC learning). A reply may
+     * take up to 10 s: on the userspace datapath every switch hop is one pass of ovs-vswitchd's main
+     * loop, so across a long chain of switches one round trip takes seconds. Gives up after 120 s.
+     */
+    private static boolean awaitPing(NamespaceHost from, NamespaceHost to) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
-            if (from.exec("ping", "-c1", "-W1", to.ip()).ok()) {
-                return;
+            if (from.exec(Duration.ofSeconds(30), "ping", "-c1", "-W10", to.ip()).ok()) {
+                return true;
             }
         }
-        throw new IllegalStateException(from.name() + " cannot ping " + to.name() + " after 60 s");
+        return false;
     }
 
     /** Memory in use on the machine (MemTotal - MemAvailable), KiB: kernel objects, OVS and this JVM. */

@@ -1,0 +1,154 @@
+package dev.flowlab.apps.acl;
+
+import static dev.flowlab.apps.fake.Hosts.arpRequest;
+import static dev.flowlab.apps.fake.Hosts.ping;
+import static dev.flowlab.apps.fake.Segments.tcp;
+import static dev.flowlab.apps.fake.Segments.udp;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.flowlab.apps.acl.AclRule.Action;
+import dev.flowlab.apps.fake.AppChain;
+import dev.flowlab.apps.fake.FakeContext;
+import dev.flowlab.apps.fake.FakeRequest;
+import dev.flowlab.apps.fake.FakeSwitch;
+import dev.flowlab.apps.fake.FlowTable;
+import dev.flowlab.apps.learningswitch.LearningSwitch;
+import dev.flowlab.controller.api.Flows;
+import dev.flowlab.controller.api.RestException;
+import dev.flowlab.controller.api.RestResponse;
+import dev.flowlab.controller.api.Verdict;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.projectfloodlight.openflow.protocol.OFFlowAdd;
+import org.projectfloodlight.openflow.protocol.OFFlowDelete;
+import org.projectfloodlight.openflow.types.OFPort;
+
+/** The acl app in front of the learning switch, on fake switches with h1, h2, h3 on ports 1, 2, 3. */
+class AclTest {
+    private final Acl acl = new Acl();
+    private final AppChain chain = new AppChain(acl, new LearningSwitch());
+    private final FakeSwitch s1 = new FakeSwitch(1, chain, 1, 2, 3);
+
+    private static AclRule rule(Action action, Integer priority, String ipv4Dst, String ipProto, Integer tcpDst) {
+        return new AclRule(null, action, priority, null, null, null, null, ipv4Dst, ipProto, null, tcpDst, null, null);
+    }
+
+    private FakeContext start(AclRule... rules) {
+        FakeContext ctx = new FakeContext("acl", new AclConfig(List.of(rules)), s1);
+        acl.start(ctx);
+        chain.onSwitchUp(s1);
+        return ctx;
+    }
+
+    @Test
+    void aDenyRuleDropsItsTrafficEvenAfterTheLearningSwitchInstalledFlows() {
+        start(rule(Action.DENY, null, "10.0.0.2", null, 80));
+        s1.receive(2, arpRequest(2, 1));        // h2 announces itself: the learning switch knows port 2
+        s1.receive(1, ping(1, 2));
+
+        assertThat(s1.receive(1, tcp(1, 2, 80))).isEmpty();
+        assertThat(s1.receive(1, tcp(1, 2, 22))).containsExactly(2);
+        assertThat(s1.receive(1, udp(1, 2, 80))).containsExactly(2);
+        assertThat(s1.receive(3, tcp(3, 2, 80))).isEmpty();
+        assertThat(s1.receive(2, tcp(2, 1, 80))).containsExactly(1);   // only traffic to 10.0.0.2 is denied
+    }
+
+    @Test
+    void anAllowAboveADenyCarvesAnExceptionThroughTheController() {
+        start(rule(Action.DENY, 100, "10.0.0.2", null, null),
+                rule(Action.ALLOW, 200, "10.0.0.2", "icmp", null));
+        s1.receive(2, arpRequest(2, 1));
+
+        assertThat(s1.receive(1, tcp(1, 2, 22))).isEmpty();
+        int packetIns = s1.packetIns();
+        assertThat(s1.receive(1, ping(1, 2))).containsExactly(2);
+        assertThat(s1.receive(1, ping(1, 2))).containsExactly(2);
+        assertThat(s1.packetIns()).isEqualTo(packetIns + 2);   // the allow entry sends its packets up
+        assertThat(aclEntries()).extracting(e -> FlowTable.outputs(e)).containsExactlyInAnyOrder(
+                List.of(OFPort.CONTROLLER), List.of());
+    }
+
+    @Test
+    void anAllowThatOverridesNoDenyNeedsNoFlowAndAtEqualPriorityDenyWins() {
+        start(rule(Action.ALLOW, 100, "10.0.0.3", null, null),
+                rule(Action.ALLOW, 100, "10.0.0.2", null, null),
+                rule(Action.DENY, 100, "10.0.0.2", null, null));
+        assertThat(aclEntries()).hasSize(1);
+        assertThat(FlowTable.outputs(aclEntries().get(0))).isEmpty();
+        assertThat(s1.receive(1, ping(1, 2))).isEmpty();
+        assertThat(s1.receive(1, ping(1, 3))).containsExactly(2, 3);
+    }
+
+    @Test
+    void deniedPacketsThatReachTheControllerStopThere() {
+        start(rule(Action.DENY, null, "10.0.0.2", null, null));
+        FakeSwitch aclAlone = new FakeSwitch(2, acl, 1, 2, 3);
+        assertThat(aclAlone.offer(1, ping(1, 2))).isEqualTo(Verdict.HANDLED);
+        assertThat(aclAlone.offer(1, ping(1, 3))).isEqualTo(Verdict.CONTINUE);
+    }
+
+    @Test
+    void switchUpFirstClearsTheEntriesOfAnEarlierRun() {
+        start(rule(Action.DENY, null, "10.0.0.2", null, null));
+        OFFlowDelete clear = s1.sent(OFFlowDelete.class).get(0);
+        assertThat(clear.getCookie()).isEqualTo(Flows.cookie("acl"));
+        assertThat(clear.getCookieMask()).isEqualTo(Flows.APP_COOKIE_MASK);
+        assertThat(aclEntries().get(0).getPriority()).isEqualTo(40000 + 2 * 100 + 1);
+    }
+
+    @Test
+    void restAddsAndDeletesRulesOnEverySwitch() {
+        FakeSwitch s2 = new FakeSwitch(2, chain, 1, 2, 3);
+        FakeContext ctx = start();
+        ctx.add(s2);
+        chain.onSwitchUp(s2);
+
+        Object created = ctx.call("POST", "/rules", FakeRequest.of(rule(Action.DENY, null, "10.0.0.2", "tcp", 80)));
+        AclRule added = (AclRule) ((RestResponse) created).body();
+        assertThat(((RestResponse) created).status()).isEqualTo(201);
+        assertThat(added.id()).isEqualTo(1);
+        assertThat(s1.receive(1, tcp(1, 2, 80))).isEmpty();
+        assertThat(s2.receive(1, tcp(1, 2, 80))).isEmpty();
+        assertThat(ctx.call("GET", "/rules", FakeRequest.of(null))).isEqualTo(List.of(added));
+
+        assertThat(ctx.call("DELETE", "/rules/{id}", FakeRequest.param("id", "1"))).isEqualTo(Map.of("deleted", added));
+        assertThat(s1.receive(1, tcp(1, 2, 80))).containsExactly(2, 3);
+        assertThat(s2.receive(1, tcp(1, 2, 80))).containsExactly(2, 3);
+        assertThatThrownBy(() -> ctx.call("DELETE", "/rules/{id}", FakeRequest.param("id", "1")))
+                .isInstanceOf(RestException.class).hasMessage("there is no acl rule 1; GET /api/acl/rules lists them");
+    }
+
+    @Test
+    void removingADenyAlsoRemovesTheAllowThatOverrodeIt() {
+        FakeContext ctx = start(rule(Action.DENY, 100, "10.0.0.2", null, null),
+                rule(Action.ALLOW, 200, "10.0.0.2", "icmp", null));
+        assertThat(aclEntries()).hasSize(2);
+        ctx.call("DELETE", "/rules/{id}", FakeRequest.param("id", "1"));
+        assertThat(aclEntries()).isEmpty();
+        assertThat(acl.rules()).extracting(AclRule::action).containsExactly(Action.ALLOW);
+    }
+
+    @Test
+    void badRulesAreRefusedNamingTheField() {
+        assertThatThrownBy(() -> rule(Action.DENY, null, "10.0.0.300", null, null))
+                .hasMessage("ipv4_dst: '10.0.0.300' is not an IPv4 address or prefix like 10.0.0.0/24");
+        assertThatThrownBy(() -> rule(Action.DENY, null, null, "udp", 80))
+                .hasMessage("ip_proto must be tcp for tcp_dst; it is 17");
+        assertThatThrownBy(() -> rule(Action.DENY, 10000, null, null, null))
+                .hasMessage("priority 10000 is out of range 0-9999");
+        assertThatThrownBy(() -> rule(null, null, null, null, null)).hasMessage("action is missing: write allow or deny");
+        assertThatThrownBy(() -> new AclRule(null, Action.DENY, null, "ipv6", null, null, "10.0.0.1", null, null, null,
+                null, null, null)).hasMessageStartingWith("eth_type must be 0x0800 (ipv4)");
+        FakeContext ctx = start();
+        AclRule withId = rule(Action.DENY, null, "10.0.0.2", null, null).withId(5);
+        assertThatThrownBy(() -> ctx.call("POST", "/rules", FakeRequest.of(withId)))
+                .isInstanceOf(RestException.class).hasMessage("id: ids are assigned by the controller; leave it out");
+    }
+
+    private List<OFFlowAdd> aclEntries() {
+        return s1.table().entries().stream()
+                .filter(e -> e.getCookie().and(Flows.APP_COOKIE_MASK).equals(Flows.cookie("acl"))).toList();
+    }
+}

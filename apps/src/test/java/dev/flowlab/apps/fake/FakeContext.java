@@ -1,0 +1,93 @@
+package dev.flowlab.apps.fake;
+
+import dev.flowlab.controller.api.AppContext;
+import dev.flowlab.controller.api.RestHandler;
+import dev.flowlab.controller.api.RestRequest;
+import dev.flowlab.controller.api.RestRoutes;
+import dev.flowlab.controller.api.Switch;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.projectfloodlight.openflow.types.DatapathId;
+
+/**
+ * The context an app gets in {@code start}, for tests: the given switches, the app's config object
+ * (as if read from its file), and REST routes kept so a test can call them ({@link #call}).
+ */
+public final class FakeContext implements AppContext {
+    private final String appId;
+    private final Object config;
+    private final List<Switch> switches = new ArrayList<>();
+    private final Map<String, RestHandler> routes = new HashMap<>();
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+
+    public FakeContext(String appId, Object config, Switch... switches) {
+        this.appId = appId;
+        this.config = config;
+        this.switches.addAll(List.of(switches));
+    }
+
+    /** Connects another switch (the test then calls the app's onSwitchUp). */
+    public void add(Switch sw) {
+        switches.add(sw);
+    }
+
+    /** Calls the handler registered for {@code method path} (path as registered, e.g. {@code /rules/{id}}). */
+    public Object call(String method, String path, RestRequest request) {
+        RestHandler handler = routes.get(method + " " + path);
+        if (handler == null) {
+            throw new AssertionError("no route " + method + " " + path + "; the app registered " + routes.keySet());
+        }
+        return handler.handle(request);
+    }
+
+    @Override
+    public String appId() {
+        return appId;
+    }
+
+    @Override
+    public Collection<Switch> switches() {
+        return List.copyOf(switches);
+    }
+
+    @Override
+    public Optional<Switch> switchById(DatapathId dpid) {
+        return switches.stream().filter(s -> s.id().equals(dpid)).findFirst();
+    }
+
+    @Override
+    public ScheduledExecutorService executor() {
+        return executor;
+    }
+
+    @Override
+    public RestRoutes rest() {
+        return new RestRoutes() {
+            @Override
+            public void get(String path, RestHandler handler) {
+                routes.put("GET " + path, handler);
+            }
+
+            @Override
+            public void post(String path, RestHandler handler) {
+                routes.put("POST " + path, handler);
+            }
+
+            @Override
+            public void delete(String path, RestHandler handler) {
+                routes.put("DELETE " + path, handler);
+            }
+        };
+    }
+
+    @Override
+    public <T> Optional<T> config(Class<T> type) {
+        return Optional.ofNullable(config).map(type::cast);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.flowlab.apps.router;
+
+import dev.flowlab.controller.api.Link;
+import dev.flowlab.controller.api.Path;
+import dev.flowlab.controller.api.SwitchPort;
+import dev.flowlab.controller.api.TopologyListener;
+import dev.flowlab.controller.api.TopologyService;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.ToDoubleFunction;
+import org.projectfloodlight.openflow.types.DatapathId;
+import org.projectfloodlight.openflow.types.OFPort;
+
+/** A topology the test states (cables between switch ports) instead of discovering; fewest-hop paths. */
+final class FixedTopology implements TopologyService {
+    private final Set<Link> links = new HashSet<>();
+    private final List<TopologyListener> listeners = new CopyOnWriteArrayList<>();
+
+    /** Adds a cable: both directions. */
+    FixedTopology cable(long a, int portA, long b, int portB) {
+        Link link = new Link(DatapathId.of(a), OFPort.of(portA), DatapathId.of(b), OFPort.of(portB));
+        links.add(link);
+        links.add(link.reversed());
+        return this;
+    }
+
+    /** Cuts a cable and tells the listeners, as discovery does. */
+    void cut(long a, int portA, long b, int portB) {
+        Link link = new Link(DatapathId.of(a), OFPort.of(portA), DatapathId.of(b), OFPort.of(portB));
+        links.remove(link);
+        links.remove(link.reversed());
+        listeners.forEach(l -> {
+            l.onLinkDown(link);
+            l.onLinkDown(link.reversed());
+        });
+    }
+
+    @Override
+    public Set<DatapathId> switches() {
+        Set<DatapathId> all = new HashSet<>();
+        links.forEach(l -> {
+            all.add(l.srcDpid());
+            all.add(l.dstDpid());
+        });
+        return all;
+    }
+
+    @Override
+    public Set<Link> links() {
+        return Set.copyOf(links);
+    }
+
+    @Override
+    public Optional<Path> shortestPath(DatapathId src, DatapathId dst) {
+        Map<DatapathId, Link> via = new HashMap<>();
+        Deque<DatapathId> queue = new ArrayDeque<>(List.of(src));
+        Set<DatapathId> seen = new HashSet<>(List.of(src));
+        while (!queue.isEmpty()) {
+            DatapathId at = queue.removeFirst();
+            for (Link l : links) {
+                if (l.srcDpid().equals(at) && seen.add(l.dstDpid())) {
+                    via.put(l.dstDpid(), l);
+                    queue.addLast(l.dstDpid());
+                }
+            }
+        }
+        if (!src.equals(dst) && !via.containsKey(dst)) {
+            return Optional.empty();
+        }
+        List<Link> path = new ArrayList<>();
+        for (DatapathId at = dst; !at.equals(src); at = via.get(at).srcDpid()) {
+            path.add(0, via.get(at));
+        }
+        return Optional.of(new Path(src, dst, path));
+    }
+
+    @Override
+    public Optional<Path> shortestPath(DatapathId src, DatapathId dst, ToDoubleFunction<Link> weight) {
+        return shortestPath(src, dst);
+    }
+
+    @Override
+    public Set<Link> broadcastTree() {
+        return links();
+    }
+
+    @Override
+    public Set<OFPort> broadcastPorts(DatapathId dpid) {
+        throw new UnsupportedOperationException("not used by the router");
+    }
+
+    @Override
+    public boolean isEdgePort(DatapathId dpid, OFPort port) {
+        SwitchPort end = new SwitchPort(dpid, port);
+        return links.stream().noneMatch(l -> l.touches(end));
+    }
+
+    /** The test states cables only, not every port: the router does not flood, so none are needed. */
+    @Override
+    public List<SwitchPort> edgePorts() {
+        return List.of();
+    }
+
+    @Override
+    public void addListener(TopologyListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeListener(TopologyListener listener) {
+        listeners.remove(listener);
+    }
+}

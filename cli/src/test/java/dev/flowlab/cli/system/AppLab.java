@@ -1,0 +1,123 @@
+package dev.flowlab.cli.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flowlab.controller.Controller;
+import dev.flowlab.controller.ControllerConfig;
+import dev.flowlab.controller.RestConfig;
+import dev.flowlab.controller.api.Switch;
+import dev.flowlab.dataplane.FailMode;
+import dev.flowlab.dataplane.NamespaceHost;
+import dev.flowlab.dataplane.Network;
+import dev.flowlab.dataplane.NetworkOptions;
+import dev.flowlab.topologies.Topology;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.projectfloodlight.openflow.types.OFPort;
+
+/**
+ * The embedded controller with the given apps, app config files and its REST API on a free port,
+ * and a real network of OVS bridges in secure fail-mode, ready: every switch connected with all its
+ * ports, every inter-switch link discovered. Closing tears down the network, then the controller.
+ */
+final class AppLab implements AutoCloseable {
+    private static final Duration READY = Duration.ofSeconds(90);
+
+    /** An HTTP answer: status and JSON body. */
+    record Answer(int status, JsonNode json) {
+    }
+
+    final Controller controller;
+    final Network net;
+    final Topology topology;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+
+    AppLab(Topology topology, String prefix, ControllerConfig config) {
+        this.topology = topology;
+        this.controller = Controller.start(config.withListen("127.0.0.1", 0).withRest(RestConfig.on("127.0.0.1", 0)));
+        Network started = null;
+        try {
+            started = Network.start(topology, NetworkOptions.builder()
+                    .failMode(FailMode.SECURE)
+                    .controller("127.0.0.1", controller.address().getPort())
+                    .namePrefix(prefix)
+                    .build());
+            this.net = started;
+            awaitReady();
+        } catch (RuntimeException | Error e) {
+            if (started != null) {
+                started.close();
+            }
+            controller.close();
+            throw e;
+        }
+    }
+
+    private void awaitReady() {
+        List<Long> dpids = topology.switches().stream().map(dev.flowlab.topologies.Switch::dpid).toList();
+        if (!controller.awaitSwitches(dpids, READY)) {
+            throw new AssertionError("switches did not connect within " + READY);
+        }
+        RoutingLab.until("every switch reports every port", () -> topology.switches().stream().allMatch(this::hasAllPorts));
+        long cables = RoutingLab.cablesBetweenSwitches(topology);
+        RoutingLab.until("link discovery finds " + 2 * cables + " links", () -> controller.topology().links().size() == 2 * cables);
+    }
+
+    private boolean hasAllPorts(dev.flowlab.topologies.Switch s) {
+        Switch sw = controller.switchById(s.dpid()).orElse(null);
+        return sw != null && topology.linksOf(s.name()).stream().allMatch(l -> sw.port(OFPort.of(l.portOf(s.name()))).isPresent());
+    }
+
+    NamespaceHost host(String name) {
+        return net.host(name);
+    }
+
+    Answer get(String path) {
+        return send(request(path).GET());
+    }
+
+    Answer post(String path, String body) {
+        return send(request(path).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    Answer delete(String path) {
+        return send(request(path).DELETE());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        int port = controller.restAddress().orElseThrow().getPort();
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(20));
+    }
+
+    private Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(r.statusCode(), r.body().isBlank() ? null : json.readTree(r.body()));
+        } catch (IOException e) {
+            throw new AssertionError("REST request failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** {@code ovs-ofctl -O OpenFlow13 dump-flows} of a switch (name without the prefix). */
+    String dumpFlows(String switchName) {
+        return SystemTests.must("ovs-ofctl", "-O", "OpenFlow13", "dump-flows", net.bridge(switchName).name());
+    }
+
+    @Override
+    public void close() {
+        try {
+            net.close();
+        } finally {
+            controller.close();
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.flowlab.cli.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flowlab.controller.ControllerConfig;
+import dev.flowlab.dataplane.ExecResult;
+import dev.flowlab.dataplane.NamespaceHost;
+import dev.flowlab.topologies.Host;
+import dev.flowlab.topologies.Topology;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The {@code router} app on real Open vSwitch: two subnets over two switches, switched inside a
+ * subnet by {@code learning-switch} or {@code routing}. h1, h2 in 10.0.1.0/24 on s1; h3, h4 in
+ * 10.0.2.0/24 on s2; h4 also owns 10.0.3.1, reached by a static route via h4.
+ */
+class RouterSystemTest {
+    private static final String PREFIX = "rs";
+    private static final Pattern TTL = Pattern.compile("from ([\\d.]+): icmp_seq=\\d+ ttl=(\\d+)");
+    private static final String CONFIG = """
+            subnets:
+              - gateway: 10.0.1.1/24
+              - gateway: 10.0.2.1/24
+            routes:
+              - prefix: 10.0.3.0/24
+                next_hop: 10.0.2.40
+            """;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void rootAndOvs() {
+        SystemTests.assumeRootWithOvs();
+    }
+
+    static Topology twoSubnets() {
+        return Topology.builder()
+                .addSwitch("s1").addSwitch("s2")
+                .addHost(new Host("h1", "10.0.1.10/24", "00:00:00:00:01:10", "10.0.1.1"))
+                .addHost(new Host("h2", "10.0.1.11/24", "00:00:00:00:01:11", "10.0.1.1"))
+                .addHost(new Host("h3", "10.0.2.30/24", "00:00:00:00:02:30", "10.0.2.1"))
+                .addHost(new Host("h4", "10.0.2.40/24", "00:00:00:00:02:40", "10.0.2.1").withAliases("10.0.3.1/24"))
+                .addLink("h1", "s1").addLink("h2", "s1").addLink("s1", "s2").addLink("h3", "s2").addLink("h4", "s2")
+                .build();
+    }
+
+    @ParameterizedTest(name = "router + {0}")
+    @ValueSource(strings = {"learning-switch", "routing"})
+    void hostsInDifferentSubnetsReachEachOtherThroughTheGateways(String switching) throws IOException {
+        Path config = Files.writeString(dir.resolve("router.yaml"), CONFIG);
+        try (AppLab lab = new AppLab(twoSubnets(), PREFIX,
+                ControllerConfig.of(List.of("router", switching)).withAppConfig("router", config))) {
+            NamespaceHost h1 = lab.host("h1");
+            NamespaceHost h3 = lab.host("h3");
+
+            assertThat(ttls(ping(h1, "10.0.1.1"))).as("the gateway answers, as the controller").containsOnly(64);
+            assertThat(ttls(ping(h1, "10.0.2.1"))).as("so does the other subnet's gateway").containsOnly(64);
+            assertThat(ttls(ping(h1, "10.0.2.30"))).as("h1 -> h3 across subnets: one router hop").containsOnly(63);
+            assertThat(ttls(ping(h3, "10.0.1.10"))).as("h3 -> h1, the other way").containsOnly(63);
+            assertThat(ttls(ping(h1, "10.0.1.11"))).as("h1 -> h2 inside a subnet: not routed").containsOnly(64);
+            assertThat(ttls(ping(h1, "10.0.3.1"))).as("static route to 10.0.3.0/24 via h4").containsOnly(63);
+
+            String s1 = lab.dumpFlows("s1");
+            assertThat(s1).as("routed entry on s1").contains("priority=30100,ip,dl_dst=02:00:00:00:00:fe,nw_dst=10.0.2.30")
+                    .contains("set_field:00:00:00:00:02:30->eth_dst", "dec_ttl");
+            assertThat(lab.get("/api/router/neighbours").json().toString()).contains("10.0.2.30", "00:00:00:00:02:30");
+        }
+        assertThat(SystemTests.leftovers(PREFIX)).isEmpty();
+    }
+
+    /** Three echo requests; every one must be answered. */
+    private static ExecResult ping(NamespaceHost from, String to) {
+        ExecResult r = from.exec("ping", "-n", "-c", "3", "-i", "0.2", "-W", "2", to);
+        assertThat(r.ok()).as("%s ping %s:%n%s%s", from.name(), to, r.stdout(), r.stderr()).isTrue();
+        assertThat(r.stdout()).as("%s ping %s", from.name(), to).contains("3 received");
+        return r;
+    }
+
+    private static List<Integer> ttls(ExecResult ping) {
+        Matcher m = TTL.matcher(ping.stdout());
+        List<Integer> ttls = new java.util.ArrayList<>();
+        while (m.find()) {
+            ttls.add(Integer.parseInt(m.group(2)));
+        }
+        assertThat(ttls).as("replies in:%n%s", ping.stdout()).hasSize(3);
+        return ttls;
+    }
+}

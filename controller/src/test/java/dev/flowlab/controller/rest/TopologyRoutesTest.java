@@ -1,0 +1,180 @@
+package dev.flowlab.controller.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.flowlab.controller.RestConfig;
+import dev.flowlab.controller.api.HostInfo;
+import dev.flowlab.controller.api.HostListener;
+import dev.flowlab.controller.api.HostService;
+import dev.flowlab.controller.api.Link;
+import dev.flowlab.controller.api.Path;
+import dev.flowlab.controller.api.TopologyListener;
+import dev.flowlab.controller.api.TopologyService;
+import dev.flowlab.controller.rest.Http.Answer;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.projectfloodlight.openflow.types.DatapathId;
+import org.projectfloodlight.openflow.types.IPv4Address;
+import org.projectfloodlight.openflow.types.MacAddress;
+import org.projectfloodlight.openflow.types.OFPort;
+
+/** Links, hosts and paths over HTTP, from a fixed two-switch topology: h1 - s1 =(2:3)= s2 - h2, h3 on s3 alone. */
+class TopologyRoutesTest {
+    private static final DatapathId S1 = DatapathId.of(1);
+    private static final DatapathId S2 = DatapathId.of(2);
+    private static final Link S1_S2 = new Link(S1, OFPort.of(2), S2, OFPort.of(3));
+    private static final HostInfo H1 = host(1, 1, S1, 1);
+    private static final HostInfo H2 = host(2, 2, S2, 1);
+    private static final HostInfo H3 = host(3, 3, DatapathId.of(3), 1);
+
+    private RestServer server;
+    private Http http;
+
+    @BeforeEach
+    void start() {
+        RouteTable table = new RouteTable();
+        new TopologyRoutes(new FixedTopology(), new FixedHosts()).register(table);
+        server = RestServer.start(RestConfig.on("127.0.0.1", 0), table);
+        http = new Http(server.address());
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void linksAreListedInBothDirections() {
+        JsonNode links = http.get("/api/links").json();
+        assertThat(links).hasSize(2);
+        assertThat(links.get(0).toString()).isEqualTo(
+                "{\"src_dpid\":\"00:00:00:00:00:00:00:01\",\"src_port\":2,\"dst_dpid\":\"00:00:00:00:00:00:00:02\",\"dst_port\":3}");
+    }
+
+    @Test
+    void hostsShowWhereTheyAttach() {
+        JsonNode hosts = http.get("/api/hosts").json();
+        assertThat(hosts).extracting(h -> h.get("mac").asText())
+                .containsExactly("00:00:00:00:00:01", "00:00:00:00:00:02", "00:00:00:00:00:03");
+        assertThat(hosts.get(1).get("ips").get(0).asText()).isEqualTo("10.0.0.2");
+        assertThat(hosts.get(1).get("port").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void pathBetweenHostsByIpOrMacGivesEverySwitchWithItsPorts() {
+        for (String[] ends : List.of(new String[] {"10.0.0.1", "10.0.0.2"}, new String[] {"00:00:00:00:00:01", "10.0.0.2"})) {
+            Answer answer = http.get("/api/paths/" + ends[0] + "/" + ends[1]);
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.json().get("hops").asInt()).isEqualTo(1);
+            assertThat(answer.json().get("path").toString()).isEqualTo(
+                    "[{\"dpid\":\"00:00:00:00:00:00:00:01\",\"in_port\":1,\"out_port\":2},"
+                            + "{\"dpid\":\"00:00:00:00:00:00:00:02\",\"in_port\":3,\"out_port\":1}]");
+        }
+        JsonNode sameSwitch = http.get("/api/paths/10.0.0.1/10.0.0.1").json();
+        assertThat(sameSwitch.get("path")).hasSize(1);
+    }
+
+    @Test
+    void unknownHostsAndMissingPathsAreClearErrors() {
+        Answer unknown = http.get("/api/paths/10.0.0.1/10.0.0.9");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.error()).startsWith("host 10.0.0.9 is not known");
+        assertThat(http.get("/api/paths/h1/h2").status()).isEqualTo(400);
+        Answer noPath = http.get("/api/paths/10.0.0.1/10.0.0.3");
+        assertThat(noPath.status()).isEqualTo(404);
+        assertThat(noPath.error()).startsWith("no path from 00:00:00:00:00:00:00:01 to 00:00:00:00:00:00:00:03");
+    }
+
+    private static HostInfo host(int n, int ip, DatapathId dpid, int port) {
+        return new HostInfo(MacAddress.of(n), Set.of(IPv4Address.of(10 << 24 | ip)), dpid, OFPort.of(port));
+    }
+
+    /** s1 and s2 joined by one cable; s3 has no links. */
+    private static final class FixedTopology implements TopologyService {
+        @Override
+        public Set<DatapathId> switches() {
+            return Set.of(S1, S2, DatapathId.of(3));
+        }
+
+        @Override
+        public Set<Link> links() {
+            return Set.of(S1_S2, S1_S2.reversed());
+        }
+
+        @Override
+        public Optional<Path> shortestPath(DatapathId src, DatapathId dst) {
+            if (src.equals(dst)) {
+                return Optional.of(new Path(src, dst, List.of()));
+            }
+            if (src.equals(S1) && dst.equals(S2)) {
+                return Optional.of(new Path(S1, S2, List.of(S1_S2)));
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Path> shortestPath(DatapathId src, DatapathId dst, ToDoubleFunction<Link> weight) {
+            return shortestPath(src, dst);
+        }
+
+        @Override
+        public Set<Link> broadcastTree() {
+            return links();
+        }
+
+        @Override
+        public Set<OFPort> broadcastPorts(DatapathId dpid) {
+            return Set.of();
+        }
+
+        @Override
+        public boolean isEdgePort(DatapathId dpid, OFPort port) {
+            return port.equals(OFPort.of(1));
+        }
+
+        @Override
+        public List<dev.flowlab.controller.api.SwitchPort> edgePorts() {
+            return List.of();
+        }
+
+        @Override
+        public void addListener(TopologyListener listener) {
+        }
+
+        @Override
+        public void removeListener(TopologyListener listener) {
+        }
+    }
+
+    private static final class FixedHosts implements HostService {
+        @Override
+        public Collection<HostInfo> hosts() {
+            return List.of(H3, H2, H1);
+        }
+
+        @Override
+        public Optional<HostInfo> hostByMac(MacAddress mac) {
+            return hosts().stream().filter(h -> h.mac().equals(mac)).findFirst();
+        }
+
+        @Override
+        public Optional<HostInfo> hostByIp(IPv4Address ip) {
+            return hosts().stream().filter(h -> h.ips().contains(ip)).findFirst();
+        }
+
+        @Override
+        public void addListener(HostListener listener) {
+        }
+
+        @Override
+        public void removeListener(HostListener listener) {
+        }
+    }
+}
