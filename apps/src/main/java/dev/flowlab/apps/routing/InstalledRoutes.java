@@ -11,44 +11,40 @@ import org.projectfloodlight.openflow.types.MacAddress;
 /** The route installed for each (source MAC, destination MAC) pair, so it can be withdrawn later. */
 final class InstalledRoutes {
 
-    /** One installed route and the pair of hosts it carries. */
-    record Entry(MacAddress src, MacAddress dst, Route route) {
-    }
-
     private record Pair(MacAddress src, MacAddress dst) {
     }
 
     private final Map<Pair, Route> routes = new ConcurrentHashMap<>();
 
-    void put(MacAddress src, MacAddress dst, Route route) {
-        routes.put(new Pair(src, dst), route);
+    void put(Leg leg) {
+        routes.put(new Pair(leg.src(), leg.dst()), leg.route());
     }
 
-    /** Forgets the pair's route if it is still {@code route}; true if it was. */
-    boolean remove(MacAddress src, MacAddress dst, Route route) {
-        return routes.remove(new Pair(src, dst), route);
+    /** Forgets the pair's route if it is still this leg's; true if it was. */
+    boolean remove(Leg leg) {
+        return routes.remove(new Pair(leg.src(), leg.dst()), leg.route());
     }
 
-    /** Removes and returns the routes that cross {@code link}'s cable. */
-    List<Entry> removeUsing(Link link) {
-        return removeIf(e -> e.route().uses(link));
+    /** Removes and returns the legs whose route crosses {@code link}'s cable. */
+    List<Leg> removeUsing(Link link) {
+        return removeIf(leg -> leg.route().uses(link));
     }
 
-    /** Removes and returns the routes to or from {@code mac}. */
-    List<Entry> removeHost(MacAddress mac) {
-        return removeIf(e -> e.src().equals(mac) || e.dst().equals(mac));
+    /** Removes and returns the legs to or from {@code mac}. */
+    List<Leg> removeHost(MacAddress mac) {
+        return removeIf(leg -> leg.src().equals(mac) || leg.dst().equals(mac));
     }
 
     int size() {
         return routes.size();
     }
 
-    private List<Entry> removeIf(Predicate<Entry> gone) {
-        List<Entry> removed = new ArrayList<>();
+    private List<Leg> removeIf(Predicate<Leg> gone) {
+        List<Leg> removed = new ArrayList<>();
         routes.forEach((pair, route) -> {
-            Entry e = new Entry(pair.src(), pair.dst(), route);
-            if (gone.test(e) && routes.remove(pair, route)) {
-                removed.add(e);
+            Leg leg = new Leg(pair.src(), pair.dst(), route);
+            if (gone.test(leg) && routes.remove(pair, route)) {
+                removed.add(leg);
             }
         });
         return removed;

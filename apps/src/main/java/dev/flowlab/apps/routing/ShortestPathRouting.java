@@ -22,37 +22,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import org.projectfloodlight.openflow.protocol.OFFactories;
-import org.projectfloodlight.openflow.protocol.OFFactory;
-import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.protocol.action.OFAction;
 import org.projectfloodlight.openflow.types.DatapathId;
 import org.projectfloodlight.openflow.types.MacAddress;
 import org.projectfloodlight.openflow.types.OFBufferId;
 import org.projectfloodlight.openflow.types.OFPort;
-import org.projectfloodlight.openflow.types.U64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Shortest-path forwarding on any topology, loops included. A packet to a known host gets entries
  * on every switch of a shortest path (destination switch first, then a barrier, then the ingress
- * switch), then goes on its way. ARP requests for a known address are answered here; other
+ * switch), then goes on its way; the way back is set up at the same time. ARP requests for a known
+ * address are answered here (and the two hosts' routes set up, since traffic follows); other
  * broadcasts and unknown destinations go straight from the controller to every edge port, never
  * over an inter-switch link, so loops cannot make storms. When a link goes down or a host moves,
  * the routes over it are withdrawn and the next packet finds a new path.
  */
 public final class ShortestPathRouting implements App, TopologyListener, HostListener {
     private static final Logger LOG = LoggerFactory.getLogger(ShortestPathRouting.class);
-    private static final OFFactory FACTORY = OFFactories.getFactory(OFVersion.OF_13);
 
     private final TopologyService topology;
     private final HostService hosts;
-    private final InstalledRoutes installed = new InstalledRoutes();
     private final RecentFrames floods = new RecentFrames(Duration.ofMillis(500));
     private AppContext context;
-    private U64 cookie;
+    private RouteInstaller routes;
 
     @Inject
     public ShortestPathRouting(TopologyService topology, HostService hosts) {
@@ -63,7 +57,7 @@ public final class ShortestPathRouting implements App, TopologyListener, HostLis
     @Override
     public void start(AppContext context) {
         this.context = context;
-        this.cookie = context.cookie();
+        this.routes = new RouteInstaller(context, topology);
         topology.addListener(this);
         hosts.addListener(this);
     }
@@ -77,7 +71,7 @@ public final class ShortestPathRouting implements App, TopologyListener, HostLis
     /** Entries from an earlier run may lead anywhere: start each switch from a clean slate. */
     @Override
     public void onSwitchUp(Switch sw) {
-        sw.send(PathFlows.removeAll(sw.factory(), cookie));
+        sw.send(PathFlows.removeAll(sw.factory(), context.cookie()));
     }
 
     @Override
@@ -94,13 +88,19 @@ public final class ShortestPathRouting implements App, TopologyListener, HostLis
         Optional<HostInfo> target = hosts.hostByMac(dst);
         if (target.isEmpty()) {
             flood(in);   // unknown destination: its answer will teach us where it is
-        } else {
-            route(in, eth.source(), target.get());
+            return Verdict.HANDLED;
+        }
+        List<Leg> legs = legs(new SwitchPort(in.sw().id(), in.inPort()), eth.source(), target.get());
+        if (!legs.isEmpty()) {
+            routes.installThenForward(in, legs);
         }
         return Verdict.HANDLED;
     }
 
-    /** Proxy ARP: answers a request for a known address out of the port it came in on. */
+    /**
+     * Proxy ARP: answers a request for a known address out of the port it came in on, and sets up
+     * both hosts' routes, since the asker is about to send.
+     */
     private boolean answered(PacketIn in, Arp arp) {
         if (!ProxyArp.isQuestion(arp)) {
             return false;
@@ -109,14 +109,40 @@ public final class ShortestPathRouting implements App, TopologyListener, HostLis
         if (target.isEmpty()) {
             return false;
         }
-        OFFactory of = in.sw().factory();
-        in.sw().send(of.buildPacketOut()
+        routes.install(legs(new SwitchPort(in.sw().id(), in.inPort()), arp.senderMac(), target.get()));
+        in.sw().send(in.sw().factory().buildPacketOut()
                 .setBufferId(OFBufferId.NO_BUFFER)
                 .setInPort(OFPort.CONTROLLER)
-                .setActions(List.of(Flows.output(of, in.inPort())))
+                .setActions(List.of(Flows.output(in.sw().factory(), in.inPort())))
                 .setData(ProxyArp.reply(arp, target.get().mac()))
                 .build());
         return true;
+    }
+
+    /**
+     * The way from {@code from} (where {@code src} sent from) to {@code target}, and, when
+     * {@code src} is a host known right there, its way home too: the answer then needs no packet-in
+     * of its own. Empty when there is no path, or nothing to do.
+     */
+    private List<Leg> legs(SwitchPort from, MacAddress src, HostInfo target) {
+        List<Leg> legs = new ArrayList<>(2);
+        if (from.equals(target.location())) {
+            return legs;   // the destination is behind the port the packet came from
+        }
+        Optional<Route> there = routeBetween(from, target.location());
+        if (there.isEmpty()) {
+            LOG.debug("no path from {} to {} ({})", from, target.location(), target.mac());
+            return legs;
+        }
+        legs.add(new Leg(src, target.mac(), there.get()));
+        if (hosts.hostByMac(src).filter(h -> h.location().equals(from)).isPresent()) {
+            routeBetween(target.location(), from).ifPresent(back -> legs.add(new Leg(target.mac(), src, back)));
+        }
+        return legs;
+    }
+
+    private Optional<Route> routeBetween(SwitchPort from, SwitchPort to) {
+        return topology.shortestPath(from.dpid(), to.dpid()).map(path -> new Route(from, path, to));
     }
 
     /**
@@ -136,7 +162,7 @@ public final class ShortestPathRouting implements App, TopologyListener, HostLis
         Map<DatapathId, List<OFAction>> outputs = new LinkedHashMap<>();
         for (SwitchPort edge : topology.edgePorts()) {
             if (!edge.equals(from)) {
-                outputs.computeIfAbsent(edge.dpid(), d -> new ArrayList<>()).add(Flows.output(FACTORY, edge.port()));
+                outputs.computeIfAbsent(edge.dpid(), d -> new ArrayList<>()).add(Flows.output(in.sw().factory(), edge.port()));
             }
         }
         outputs.forEach((at, actions) -> context.switchById(at).ifPresent(sw -> sw.send(sw.factory().buildPacketOut()
@@ -147,91 +173,18 @@ public final class ShortestPathRouting implements App, TopologyListener, HostLis
                 .build())));
     }
 
-    private void route(PacketIn in, MacAddress src, HostInfo target) {
-        SwitchPort from = new SwitchPort(in.sw().id(), in.inPort());
-        if (from.equals(target.location())) {
-            return;   // the destination is behind the port the packet came from: nothing to do
-        }
-        Optional<Route> there = routeBetween(from, target.location());
-        if (there.isEmpty()) {
-            LOG.debug("no path from {} to {} ({})", from, target.location(), target.mac());
-            return;
-        }
-        List<InstalledRoutes.Entry> legs = new ArrayList<>(2);
-        legs.add(new InstalledRoutes.Entry(src, target.mac(), there.get()));
-        // The answer will come straight back: when the sender is a host we know right here, set up
-        // its way home now, and the reply needs no packet-in of its own.
-        boolean senderIsHere = hosts.hostByMac(src).filter(h -> h.location().equals(from)).isPresent();
-        if (senderIsHere) {
-            routeBetween(target.location(), from).ifPresent(back -> legs.add(new InstalledRoutes.Entry(target.mac(), src, back)));
-        }
-        install(in, legs);
-    }
-
-    private Optional<Route> routeBetween(SwitchPort from, SwitchPort to) {
-        return topology.shortestPath(from.dpid(), to.dpid()).map(path -> new Route(from, path, to));
-    }
-
-    /**
-     * Sends the entries of every switch but the ingress one, waits for their barriers, then sets up
-     * the ingress switch and forwards the packet (the first leg's): it never overtakes its own entries.
-     */
-    private void install(PacketIn in, List<InstalledRoutes.Entry> legs) {
-        Switch ingress = in.sw();
-        List<PathFlows.SwitchFlow> atIngress = new ArrayList<>();
-        Map<DatapathId, Switch> elsewhere = new LinkedHashMap<>();
-        for (InstalledRoutes.Entry leg : legs) {
-            installed.put(leg.src(), leg.dst(), leg.route());
-            for (PathFlows.SwitchFlow flow : PathFlows.install(leg.route(), leg.src(), leg.dst(), cookie, ingress.factory())) {
-                if (flow.dpid().equals(ingress.id())) {
-                    atIngress.add(flow);
-                    continue;
-                }
-                Switch sw = elsewhere.computeIfAbsent(flow.dpid(), dpid -> context.switchById(dpid).orElse(null));
-                if (sw == null) {
-                    legs.forEach(l -> installed.remove(l.src(), l.dst(), l.route()));
-                    return;   // the switch left; the topology will drop its links in a moment
-                }
-                sw.send(flow.message());
-            }
-        }
-        CompletableFuture<?>[] ready = elsewhere.values().stream().map(Switch::barrier).toArray(CompletableFuture[]::new);
-        OFPort firstHop = legs.get(0).route().hops().get(0).out();
-        CompletableFuture.allOf(ready).whenComplete((ok, failed) -> {
-            if (failed != null) {
-                LOG.debug("route {} not confirmed: {}", legs.get(0), failed.toString());
-                return;
-            }
-            atIngress.forEach(f -> ingress.send(f.message()));
-            in.forward(firstHop);
-            for (InstalledRoutes.Entry leg : legs) {
-                if (!topology.links().containsAll(leg.route().path().links())) {
-                    withdraw(leg);   // a link went down while we installed
-                }
-            }
-        });
-    }
-
     @Override
     public void onLinkDown(Link link) {
-        installed.removeUsing(link).forEach(this::withdraw);
+        routes.withdrawUsing(link);
     }
 
     @Override
     public void onHostMoved(HostInfo before, HostInfo after) {
-        installed.removeHost(after.mac()).forEach(this::withdraw);
+        routes.withdrawHost(after.mac());
     }
 
     @Override
     public void onHostRemoved(HostInfo host) {
-        installed.removeHost(host.mac()).forEach(this::withdraw);
-    }
-
-    /** Deletes a route's entries on every switch it crosses; the pair's next packet finds a new route. */
-    private void withdraw(InstalledRoutes.Entry e) {
-        installed.remove(e.src(), e.dst(), e.route());
-        for (PathFlows.SwitchFlow f : PathFlows.remove(e.route(), e.src(), e.dst(), cookie, FACTORY)) {
-            context.switchById(f.dpid()).ifPresent(sw -> sw.send(f.message()));
-        }
+        routes.withdrawHost(host.mac());
     }
 }

@@ -104,6 +104,23 @@ class RoutingOnFakeNetworkTest {
     }
 
     @Test
+    void aProxyArpAnswerSetsUpBothRoutesSoThePingThatFollowsCostsNoPacketIn() {
+        FakeNetwork net = start(Topologies.linear(4));
+        FakeHost h1 = net.host("h1");
+        FakeHost h4 = net.host("h4");
+        h1.send(Frames.arpRequest(h1.mac(), h1.ip(), h1.ip()));   // gratuitous ARP: both hosts known
+        h4.send(Frames.arpRequest(h4.mac(), h4.ip(), h4.ip()));
+        net.settle();
+        int before = net.packetIns();
+        int atH4 = h4.received().size();
+
+        assertThat(net.ping("h1", "h4")).isTrue();   // ARP request (answered by the controller), then the echo
+
+        assertThat(net.packetIns() - before).isEqualTo(1);
+        assertThat(h4.received().subList(atH4, h4.received().size())).noneMatch(f -> Ethernet.of(f).arp().isPresent());
+    }
+
+    @Test
     void aCutLinkIsBypassedAndItsRoutesWithdrawn() {
         FakeNetwork net = start(Topologies.ring(4));   // s1-s2-s3-s4-s1
         assertThat(net.ping("h1", "h2")).isTrue();

@@ -36,7 +36,7 @@ class RoutingSystemTest {
 
     static Stream<Arguments> loopedTopologies() {
         return Stream.of(Arguments.of("ring,4", Topologies.ring(4)), Arguments.of("mesh,4", Topologies.mesh(4)),
-                Arguments.of("fat-tree,4", Topologies.fatTree(4)));
+                Arguments.of("fat-tree,4", Topologies.fatTree(4)), Arguments.of("torus,3,3", Topologies.torus(3, 3)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -74,6 +74,8 @@ class RoutingSystemTest {
                     + " the cut (gap between replies %.0f ms), %d of 600 echo requests lost%n",
                     (firstAfter - cutAt) * 1000, (firstAfter - lastBefore) * 1000, lost);
             assertThat(h1.exec("ping", "-c1", "-W2", h2).ok()).as("h1 reaches h2 after the cut").isTrue();
+            String s3 = SystemTests.must("ovs-ofctl", "-O", "OpenFlow13", "dump-flows", lab.net.bridge("s3").name());
+            assertThat(s3).as("s3, on the way round, carries the pair now").contains("priority=100");
         }
         assertThat(SystemTests.leftovers(PREFIX)).isEmpty();
     }
