@@ -13,7 +13,7 @@ class AppRegistrationTest {
 
     @Test
     void everyAppIsAvailableByName() {
-        assertThat(Controller.availableApps()).containsExactly("acl", "hub", "learning-switch", "router", "routing");
+        assertThat(List.copyOf(Controller.availableApps())).contains("acl", "hub", "learning-switch", "router", "routing").isSorted();
     }
 
     @Test
@@ -27,6 +27,7 @@ class AppRegistrationTest {
     @Test
     void unknownAppNamesTheKnownOnes() {
         assertThatThrownBy(() -> Controller.start(ControllerConfig.of(List.of("foo")).withListen("127.0.0.1", 0)))
-                .hasMessage("unknown app 'foo'; known apps: acl, hub, learning-switch, router, routing");
+                .hasMessage("unknown app 'foo'; known apps: " + String.join(", ", Controller.availableApps()))
+                .hasMessageContaining("hub, learning-switch");
     }
 }

@@ -19,19 +19,21 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {
             "  flowlab demo",
-            "  flowlab demo --apps hub           the same with the hub app (no flows: every packet is flooded)",
-            "  flowlab demo --depth 3 --fanout 3 a bigger tree (27 hosts)"})
+            "  flowlab demo --apps hub",
+            "      the same with the hub app (no flows: the controller floods every packet)",
+            "  flowlab demo --depth 3 --fanout 3",
+            "      a bigger tree: 13 switches, 27 hosts"})
 public final class DemoCommand implements Callable<Integer> {
     private static final int SHOWN_FLOWS = 4;
 
-    @Option(names = "--apps", split = ",", paramLabel = "APP[,APP...]", defaultValue = "learning-switch",
+    @Option(names = "--apps", split = ",", paramLabel = "APP", defaultValue = "learning-switch",
             description = "apps of the embedded controller (default: ${DEFAULT-VALUE})")
     List<String> apps;
 
-    @Option(names = "--depth", defaultValue = "2", description = "depth of the tree (default: ${DEFAULT-VALUE})")
+    @Option(names = "--depth", paramLabel = "N", defaultValue = "2", description = "depth of the tree (default: ${DEFAULT-VALUE})")
     int depth;
 
-    @Option(names = "--fanout", defaultValue = "2", description = "fanout of the tree (default: ${DEFAULT-VALUE})")
+    @Option(names = "--fanout", paramLabel = "N", defaultValue = "2", description = "fanout of the tree (default: ${DEFAULT-VALUE})")
     int fanout;
 
     @Option(names = "--prefix", paramLabel = "TEXT", defaultValue = "",

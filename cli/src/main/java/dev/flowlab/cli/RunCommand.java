@@ -19,22 +19,27 @@ import picocli.CommandLine.Option;
             "Everything is torn down on exit, Ctrl-C or SIGTERM."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  flowlab run --topo tree,2,2                        shell on a tree, learning switch",
-            "  flowlab run --topo single,3 --test pingall         pingall, exit code 0 when no loss",
+            "  flowlab run --topo tree,2,2",
+            "      a tree of 3 switches and 4 hosts, learning switch, then the flowlab> shell",
+            "  flowlab run --topo single,3 --test pingall",
+            "      pingall and exit: exit code 0 when nothing was lost",
             "  flowlab run --topo linear,4 --apps hub --test iperf",
-            "  flowlab run --topo topologies/campus.yaml --fail-mode standalone",
-            "  flowlab run --topo single,2 --controller tcp:127.0.0.1:6653   an external controller (Ryu, os-ken...)",
-            "  flowlab run --topo linear,3 --script steps.txt     shell commands from a file, one per line",
+            "  flowlab run --topo topologies/examples/campus.yaml --fail-mode standalone",
+            "  flowlab run --topo single,2 --controller tcp:127.0.0.1:6653",
+            "      an external controller (Ryu, os-ken, ONOS...) instead of flowlab's own",
+            "  flowlab run --topo linear,3 --script steps.txt",
+            "      shell commands from a file, one per line; exit code 1 if one failed",
             "  flowlab run --topo subnets.yaml --apps router,routing --app-config router=router.yaml --rest 8080",
-            "                                                     L3 between subnets, REST API on 127.0.0.1:8080",
+            "      L3 between subnets, REST API on 127.0.0.1:8080",
             "",
-            "Topology specs: single,N  linear,N[,K]  tree,DEPTH,FANOUT  reversed,N  torus,X,Y  ring,N  mesh,N  fat-tree,K  minimal"})
+            "Topology specs: single,N  linear,N[,K]  tree,DEPTH,FANOUT  reversed,N  torus,X,Y",
+            "                ring,N  mesh,N  fat-tree,K  minimal"})
 public final class RunCommand implements Callable<Integer> {
     @Option(names = "--topo", required = true, paramLabel = "SPEC|FILE",
             description = "a topology spec like tree,2,2 or a YAML/JSON topology file")
     String topo;
 
-    @Option(names = "--apps", split = ",", paramLabel = "APP[,APP...]", defaultValue = "learning-switch",
+    @Option(names = "--apps", split = ",", paramLabel = "APP", defaultValue = "learning-switch",
             description = "apps of the embedded controller, in order (default: ${DEFAULT-VALUE})")
     List<String> apps;
 
@@ -70,6 +75,9 @@ public final class RunCommand implements Callable<Integer> {
 
     enum TestKind { pingall, iperf }
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec commandSpec;
+
     @Override
     public Integer call() throws Exception {
         Console console = Console.system();
@@ -80,6 +88,7 @@ public final class RunCommand implements Callable<Integer> {
         if (test != null && script != null) {
             throw new IllegalArgumentException("--test and --script cannot be used together: pick one");
         }
+        warnAboutIgnoredOptions(console, choice);
         boolean embedded = choice.kind() == ControllerChoice.Kind.EMBEDDED;
         List<String> embeddedApps = embedded ? Apps.check(apps) : List.of();
         if (!embedded && (appConfigs != null || !rest.equals("off"))) {
@@ -89,6 +98,18 @@ public final class RunCommand implements Callable<Integer> {
         LabSpec spec = new LabSpec(TopologySource.load(topo), embeddedApps, choice, standalone(choice), prefix,
                 RestConfig.parse(rest), AppConfigs.parse(appConfigs, embeddedApps));
         return new LabRun(console).run(spec, test == null ? null : test.name(), script);
+    }
+
+    private void warnAboutIgnoredOptions(Console console, ControllerChoice choice) {
+        boolean appsGiven = commandSpec.commandLine().getParseResult().hasMatchedOption("--apps");
+        if (appsGiven && choice.kind() != ControllerChoice.Kind.EMBEDDED) {
+            console.println(console.yellow("note: ") + "--apps only configures the embedded controller; "
+                    + "with --controller " + choice + " it is ignored");
+        }
+        if (choice.kind() == ControllerChoice.Kind.NONE && failMode == FailModeOption.secure) {
+            console.println(console.yellow("note: ") + "secure bridges without a controller forward nothing: "
+                    + "expect every ping to fail (that may be what you want to see)");
+        }
     }
 
     private boolean standalone(ControllerChoice choice) {

@@ -129,8 +129,10 @@ class ControllerSystemTest {
             connectAndPingAll(controller, net);
 
             String flows = run("ovs-ofctl", "-O", "OpenFlow13", "dump-flows", net.switches().get(0).name());
-            assertThat(flows.lines().filter(l -> l.contains("priority="))).singleElement()
-                    .satisfies(l -> assertThat(l).contains("priority=0 actions=CONTROLLER:65535"));
+            // Every entry (the table-miss, and the core's LLDP rule) sends to the controller: no forwarding flow.
+            assertThat(flows).contains("priority=0 actions=CONTROLLER:65535");
+            assertThat(flows.lines().filter(l -> l.contains("priority=")))
+                    .allSatisfy(l -> assertThat(l).endsWith("actions=CONTROLLER:65535"));
         }
         assertNothingLeft();
     }

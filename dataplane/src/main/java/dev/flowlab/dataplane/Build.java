@@ -212,7 +212,7 @@ final class Build {
         int n = plan.bridges().size();
         options.progress().update("switches", 0, n);
         if (n > 0) {
-            Duration t = options.timeout();
+            Duration t = OvsCommands.timeoutFor(n + plan.rootInterfaces().size(), options.timeout());
             Commands.check(OvsCommands.addAll(plan, options, datapath, state.runId(), t), null, t.plusSeconds(5));
         }
         options.progress().update("switches", n, n);

@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * ICMP echo (what {@code ping} sends) from inside one host, on a raw socket that a JVM thread opens in
- * the host's namespace: one echo request to each target, then the replies are collected until each
- * request's deadline. A pingall over N hosts needs N namespace entries instead of N*(N-1) processes.
+ * the host's namespace, to each target in turn. A pingall over N hosts needs N namespace entries
+ * instead of N*(N-1) ping processes.
  */
 final class IcmpEcho {
     private static final int PAYLOAD = 56;       // ping's default data size
@@ -36,39 +36,40 @@ final class IcmpEcho {
         });
     }
 
+    /**
+     * One target after the other, each given up to {@code wait} for its reply, as separate pings would
+     * be: a burst of requests to every host at once would queue up in a userspace switch and turn
+     * round trips of a millisecond into seconds.
+     */
     private static double[] exchange(Libc c, int fd, List<String> targets, Duration wait) {
         int id = IDS.nextInt(0x10000);
-        long[] sentAt = new long[targets.size()];
         double[] rtt = new double[targets.size()];
         Arrays.fill(rtt, -1);
-        byte[][] addresses = new byte[targets.size()][];
-        for (int seq = 0; seq < targets.size(); seq++) {
-            addresses[seq] = Rtnetlink.ipv4(targets.get(seq));
-            byte[] packet = echoRequest(id, seq);
-            sentAt[seq] = System.nanoTime();
-            try {
-                c.sendto(fd, packet, packet.length, 0, sockaddrIn(addresses[seq]), 16);
-            } catch (LastErrorException e) {
-                // unreachable right away (no route): stays -1, like ping's error exit
-            }
-        }
-        long deadline = System.nanoTime() + wait.toNanos();
-        int missing = targets.size();
         byte[] buffer = new byte[2048];
-        while (missing > 0 && System.nanoTime() < deadline) {
-            long n;
+        for (int seq = 0; seq < targets.size(); seq++) {
+            byte[] address = Rtnetlink.ipv4(targets.get(seq));
+            byte[] packet = echoRequest(id, seq);
+            long sentAt = System.nanoTime();
             try {
-                n = c.recv(fd, buffer, buffer.length, 0);
+                c.sendto(fd, packet, packet.length, 0, sockaddrIn(address), 16);
             } catch (LastErrorException e) {
-                if (e.getErrorCode() == EAGAIN) {
-                    continue;
-                }
-                throw new DataplaneException("ICMP receive failed: " + Errno.describe(e.getErrorCode()));
+                continue;   // unreachable right away (no route): lost, like ping's error exit
             }
-            int seq = matchingReply(buffer, (int) n, id);
-            if (seq >= 0 && seq < targets.size() && rtt[seq] < 0 && fromTarget(buffer, addresses[seq])) {
-                rtt[seq] = (System.nanoTime() - sentAt[seq]) / 1e6;
-                missing--;
+            long deadline = sentAt + wait.toNanos();
+            while (System.nanoTime() < deadline) {
+                long n;
+                try {
+                    n = c.recv(fd, buffer, buffer.length, 0);
+                } catch (LastErrorException e) {
+                    if (e.getErrorCode() == EAGAIN) {
+                        continue;
+                    }
+                    throw new DataplaneException("ICMP receive failed: " + Errno.describe(e.getErrorCode()));
+                }
+                if (matchingReply(buffer, (int) n, id) == seq && fromTarget(buffer, address)) {
+                    rtt[seq] = (System.nanoTime() - sentAt) / 1e6;
+                    break;
+                }
             }
         }
         return rtt;

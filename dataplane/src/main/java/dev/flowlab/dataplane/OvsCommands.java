@@ -52,6 +52,16 @@ final class OvsCommands {
         return argv;
     }
 
+    /**
+     * How long ovs-vswitchd may take for {@code objects} bridges and ports: at least {@code base}. On the
+     * userspace datapath each costs milliseconds to tens of milliseconds (more on a loaded machine), and
+     * a single timeout for 3 or 3,000 of them would be either useless or too short.
+     */
+    static Duration timeoutFor(int objects, Duration base) {
+        Duration scaled = Duration.ofSeconds(60).plusMillis(250L * objects);
+        return scaled.compareTo(base) > 0 ? scaled : base;
+    }
+
     /** Bridge name to run id, for every bridge that carries a flowlab run id. */
     static Map<String, String> flowlabBridges(Duration timeout) {
         ExecResult r = Commands.check(List.of(Tools.path("ovs-vsctl"), "--timeout=" + timeout.toSeconds(),

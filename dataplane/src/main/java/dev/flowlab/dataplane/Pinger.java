@@ -9,8 +9,8 @@ import java.util.concurrent.Future;
 
 /**
  * Mininet's pingall: one ICMP echo per ordered host pair, each allowed 1 s for its reply (ping -W1).
- * Each source host sends to all others at once from inside its namespace ({@link IcmpEcho}); a few
- * sources run at the same time, not all, so ARP broadcasts do not all flood the switches at once.
+ * Each source host pings the others in turn from inside its namespace ({@link IcmpEcho}); a few
+ * sources run at the same time.
  */
 final class Pinger {
     private static final int PARALLEL_SOURCES = 4;

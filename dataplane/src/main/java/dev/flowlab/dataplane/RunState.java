@@ -43,7 +43,7 @@ record RunState(String runId, long pid, long pidStartTicks, int group, List<Stri
     }
 
     RunState {
-        identities = identities == null ? List.of() : List.copyOf(identities);   // absent in older run files
+        identities = identities == null ? List.of() : List.copyOf(identities);
         namespaces = List.copyOf(namespaces);
         namespaceInodes = Map.copyOf(namespaceInodes);
         rootInterfaces = List.copyOf(rootInterfaces);

@@ -90,11 +90,12 @@ final class Teardown {
     private void deleteBridges() {
         List<String> mine = OvsCommands.flowlabBridges(timeout).entrySet().stream()
                 .filter(e -> e.getValue().equals(state.runId())).map(Map.Entry::getKey).toList();
-        OvsCommands.deleteBridges(mine, timeout);
+        Duration ovsTimeout = OvsCommands.timeoutFor(mine.size() + state.rootInterfaces().size(), timeout);
+        OvsCommands.deleteBridges(mine, ovsTimeout);
         // ovs-vsctl returns once the database says the bridges are gone, but ovs-vswitchd destroys them
         // later, in the background (a few ms each, a minute for 500 under load). Until it has, each
         // bridge's own port (an interface named after it) is still there: wait for them to go.
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = System.nanoTime() + ovsTimeout.toNanos();
         List<String> waiting = stillPresent(mine);
         while (!waiting.isEmpty() && System.nanoTime() < deadline) {
             sleep(20);
@@ -104,7 +105,7 @@ final class Teardown {
         mine.stream().filter(b -> !left.contains(b)).forEach(b -> removed.add("bridge " + b));
         if (!left.isEmpty()) {
             errors.add("ovs-vswitchd has not finished removing bridges " + String.join(" ", left)
-                    + " after " + timeout.toSeconds() + " s");
+                    + " after " + ovsTimeout.toSeconds() + " s");
         }
     }
 

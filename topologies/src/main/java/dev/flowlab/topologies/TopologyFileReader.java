@@ -175,6 +175,10 @@ final class TopologyFileReader {
                     throw new TopologyException("a link needs both ends, like {a: h1, b: s1}");
                 }
                 String label = Link.label(e.a(), e.b());
+                if (e.vlan() != null && !isSwitch(e.a()) && !isSwitch(e.b())) {
+                    throw new TopologyException(label, "link " + label + ": vlan settings are for switch ports, and "
+                            + "neither end is a switch; give hosts tagged sub-interfaces with their 'vlans'");
+                }
                 b.addLink(e.a(), e.portA(), e.b(), e.portB(), params(label, e.params()),
                         vlan(label, e.vlanA(), e.vlan(), e.a()), vlan(label, e.vlanB(), e.vlan(), e.b()));
             });
@@ -214,12 +218,15 @@ final class TopologyFileReader {
 
     /** The end's own {@code vlan_a}/{@code vlan_b}, else the link's {@code vlan} when the end is a switch. */
     private PortVlan vlan(String label, FileEntries.PortVlanEntry own, FileEntries.PortVlanEntry shared, String node) {
-        boolean isSwitch = switches.stream().anyMatch(s -> node.equals(s.entry().name()));
         try {
-            return FileExtras.portVlan(own != null ? own : isSwitch ? shared : null);
+            return FileExtras.portVlan(own != null ? own : isSwitch(node) ? shared : null);
         } catch (TopologyException e) {
             throw new TopologyException(label, "link " + label + ": " + e.getMessage());
         }
+    }
+
+    private boolean isSwitch(String node) {
+        return switches.stream().anyMatch(s -> s.entry().name().equals(node));
     }
 
     private void at(int line, Runnable step) {

@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFFlowAdd;
 import org.projectfloodlight.openflow.protocol.OFPortStatus;
-import org.projectfloodlight.openflow.protocol.match.MatchField;
 import org.projectfloodlight.openflow.types.DatapathId;
 import org.projectfloodlight.openflow.types.MacAddress;
 import org.projectfloodlight.openflow.types.OFGroup;
@@ -61,11 +60,8 @@ public final class LearningSwitch implements App {
                 .setCookie(COOKIE)
                 .setPriority(PRIORITY)
                 .setIdleTimeout(IDLE_TIMEOUT_SECONDS)
-                .setMatch(of.buildMatch()
-                        .setExact(MatchField.IN_PORT, inPort)
-                        .setExact(MatchField.ETH_SRC, eth.source())
-                        .setExact(MatchField.ETH_DST, eth.destination())
-                        .build())
+                .setMatch(Flows.match(of, of.oxms().inPort(inPort), of.oxms().ethSrc(eth.source()),
+                        of.oxms().ethDst(eth.destination())))
                 .setInstructions(Flows.apply(of, Flows.output(of, out)))
                 .build();
     }

@@ -18,9 +18,10 @@ import dev.flowlab.controller.api.TopologyService;
 import dev.flowlab.controller.api.Verdict;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.projectfloodlight.openflow.protocol.OFFactories;
 import org.projectfloodlight.openflow.protocol.OFFactory;
@@ -38,8 +39,9 @@ import org.slf4j.LoggerFactory;
  * Shortest-path forwarding on any topology, loops included. A packet to a known host gets entries
  * on every switch of a shortest path (destination switch first, then a barrier, then the ingress
  * switch), then goes on its way. ARP requests for a known address are answered here; other
- * broadcasts and unknown destinations follow the broadcast tree only. When a link goes down or a
- * host moves, the routes over it are withdrawn and the next packet finds a new path.
+ * broadcasts and unknown destinations go straight from the controller to every edge port, never
+ * over an inter-switch link, so loops cannot make storms. When a link goes down or a host moves,
+ * the routes over it are withdrawn and the next packet finds a new path.
  */
 public final class ShortestPathRouting implements App, TopologyListener, HostListener {
     private static final Logger LOG = LoggerFactory.getLogger(ShortestPathRouting.class);
@@ -118,21 +120,31 @@ public final class ShortestPathRouting implements App, TopologyListener, HostLis
     }
 
     /**
-     * Floods along the broadcast tree: out of the switch's edge and tree ports, never back where it
-     * came from. A copy arriving over a link outside the tree, or the same frame twice, looped: drop it.
+     * Floods from the controller: one packet-out per switch, out of its edge ports (all but the one
+     * the frame came in on). The controller is the root of this broadcast tree, so the frame never
+     * crosses an inter-switch link and cannot loop, and it reaches every host after one packet-in
+     * rather than one per switch on the way. A broadcast arriving over an inter-switch link, or the
+     * same frame again at the same switch (links not all discovered yet), is a copy: drop it.
      */
     private void flood(PacketIn in) {
         DatapathId dpid = in.sw().id();
-        Set<OFPort> ports = topology.broadcastPorts(dpid);
-        if (!ports.contains(in.inPort()) || !floods.firstTime(dpid, in.ethernet().bytes(), System.nanoTime())) {
+        byte[] frame = in.ethernet().bytes();
+        if (!topology.isEdgePort(dpid, in.inPort()) || !floods.firstTime(dpid, frame, System.nanoTime())) {
             return;
         }
-        OFFactory of = in.sw().factory();
-        List<OFAction> out = ports.stream().filter(p -> !p.equals(in.inPort())).sorted()
-                .map(p -> (OFAction) Flows.output(of, p)).toList();
-        if (!out.isEmpty()) {
-            in.packetOut(out);
+        SwitchPort from = new SwitchPort(dpid, in.inPort());
+        Map<DatapathId, List<OFAction>> outputs = new LinkedHashMap<>();
+        for (SwitchPort edge : topology.edgePorts()) {
+            if (!edge.equals(from)) {
+                outputs.computeIfAbsent(edge.dpid(), d -> new ArrayList<>()).add(Flows.output(FACTORY, edge.port()));
+            }
         }
+        outputs.forEach((at, actions) -> context.switchById(at).ifPresent(sw -> sw.send(sw.factory().buildPacketOut()
+                .setBufferId(OFBufferId.NO_BUFFER)
+                .setInPort(OFPort.CONTROLLER)
+                .setActions(actions)
+                .setData(frame)
+                .build())));
     }
 
     private void route(PacketIn in, MacAddress src, HostInfo target) {
@@ -140,47 +152,62 @@ public final class ShortestPathRouting implements App, TopologyListener, HostLis
         if (from.equals(target.location())) {
             return;   // the destination is behind the port the packet came from: nothing to do
         }
-        Optional<Route> route = topology.shortestPath(from.dpid(), target.dpid())
-                .map(path -> new Route(from, path, target.location()));
-        if (route.isEmpty()) {
+        Optional<Route> there = routeBetween(from, target.location());
+        if (there.isEmpty()) {
             LOG.debug("no path from {} to {} ({})", from, target.location(), target.mac());
             return;
         }
-        install(in, src, target.mac(), route.get());
+        List<InstalledRoutes.Entry> legs = new ArrayList<>(2);
+        legs.add(new InstalledRoutes.Entry(src, target.mac(), there.get()));
+        // The answer will come straight back: when the sender is a host we know right here, set up
+        // its way home now, and the reply needs no packet-in of its own.
+        boolean senderIsHere = hosts.hostByMac(src).filter(h -> h.location().equals(from)).isPresent();
+        if (senderIsHere) {
+            routeBetween(target.location(), from).ifPresent(back -> legs.add(new InstalledRoutes.Entry(target.mac(), src, back)));
+        }
+        install(in, legs);
+    }
+
+    private Optional<Route> routeBetween(SwitchPort from, SwitchPort to) {
+        return topology.shortestPath(from.dpid(), to.dpid()).map(path -> new Route(from, path, to));
     }
 
     /**
      * Sends the entries of every switch but the ingress one, waits for their barriers, then sets up
-     * the ingress switch and forwards the packet: it never overtakes its own entries.
+     * the ingress switch and forwards the packet (the first leg's): it never overtakes its own entries.
      */
-    private void install(PacketIn in, MacAddress src, MacAddress dst, Route route) {
-        installed.put(src, dst, route);
+    private void install(PacketIn in, List<InstalledRoutes.Entry> legs) {
         Switch ingress = in.sw();
-        List<PathFlows.SwitchFlow> ingressFlows = new ArrayList<>();
-        List<CompletableFuture<?>> ready = new ArrayList<>();
-        for (PathFlows.SwitchFlow flow : PathFlows.install(route, src, dst, cookie, ingress.factory())) {
-            if (flow.dpid().equals(ingress.id())) {
-                ingressFlows.add(flow);
-                continue;
+        List<PathFlows.SwitchFlow> atIngress = new ArrayList<>();
+        Map<DatapathId, Switch> elsewhere = new LinkedHashMap<>();
+        for (InstalledRoutes.Entry leg : legs) {
+            installed.put(leg.src(), leg.dst(), leg.route());
+            for (PathFlows.SwitchFlow flow : PathFlows.install(leg.route(), leg.src(), leg.dst(), cookie, ingress.factory())) {
+                if (flow.dpid().equals(ingress.id())) {
+                    atIngress.add(flow);
+                    continue;
+                }
+                Switch sw = elsewhere.computeIfAbsent(flow.dpid(), dpid -> context.switchById(dpid).orElse(null));
+                if (sw == null) {
+                    legs.forEach(l -> installed.remove(l.src(), l.dst(), l.route()));
+                    return;   // the switch left; the topology will drop its links in a moment
+                }
+                sw.send(flow.message());
             }
-            Optional<Switch> sw = context.switchById(flow.dpid());
-            if (sw.isEmpty()) {
-                installed.remove(src, dst, route);
-                return;   // the switch left; the topology will drop its links in a moment
-            }
-            sw.get().send(flow.message());
-            ready.add(sw.get().barrier());
         }
-        OFPort firstHop = route.hops().get(0).out();
-        CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).whenComplete((ok, failed) -> {
+        CompletableFuture<?>[] ready = elsewhere.values().stream().map(Switch::barrier).toArray(CompletableFuture[]::new);
+        OFPort firstHop = legs.get(0).route().hops().get(0).out();
+        CompletableFuture.allOf(ready).whenComplete((ok, failed) -> {
             if (failed != null) {
-                LOG.debug("route {} -> {} not confirmed: {}", src, dst, failed.toString());
+                LOG.debug("route {} not confirmed: {}", legs.get(0), failed.toString());
                 return;
             }
-            ingressFlows.forEach(f -> ingress.send(f.message()));
+            atIngress.forEach(f -> ingress.send(f.message()));
             in.forward(firstHop);
-            if (!topology.links().containsAll(route.path().links())) {
-                withdraw(new InstalledRoutes.Entry(src, dst, route));   // a link went down while we installed
+            for (InstalledRoutes.Entry leg : legs) {
+                if (!topology.links().containsAll(leg.route().path().links())) {
+                    withdraw(leg);   // a link went down while we installed
+                }
             }
         });
     }

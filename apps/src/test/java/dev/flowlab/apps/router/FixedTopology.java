@@ -103,6 +103,12 @@ final class FixedTopology implements TopologyService {
         return links.stream().noneMatch(l -> l.touches(end));
     }
 
+    /** The test states cables only, not every port: the router does not flood, so none are needed. */
+    @Override
+    public List<SwitchPort> edgePorts() {
+        return List.of();
+    }
+
     @Override
     public void addListener(TopologyListener listener) {
         listeners.add(listener);

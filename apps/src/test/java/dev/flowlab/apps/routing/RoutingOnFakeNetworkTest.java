@@ -44,11 +44,13 @@ class RoutingOnFakeNetworkTest {
     }
 
     @Test
-    void aBroadcastReachesEveryOtherHostExactlyOnce() {
-        FakeNetwork net = start(Topologies.mesh(4));
+    void aBroadcastReachesEveryOtherHostExactlyOnceAfterOnePacketIn() {
+        FakeNetwork net = start(Topologies.fatTree(4));
         FakeHost h1 = net.host("h1");
+        int before = net.packetIns();
         h1.send(Frames.arpRequest(h1.mac(), h1.ip(), IPv4Address.of("10.0.0.99")));   // nobody has it: flooded
         net.settle();
+        assertThat(net.packetIns() - before).isEqualTo(1);
         for (FakeHost h : net.hosts()) {
             long copies = h.received().stream().filter(f -> Ethernet.of(f).destination().isBroadcast()).count();
             assertThat(copies).as("copies at %s", h.name()).isEqualTo(h == h1 ? 0 : 1);
@@ -81,19 +83,24 @@ class RoutingOnFakeNetworkTest {
     }
 
     @Test
-    void aNewRouteCostsOnePacketInAtTheIngressSwitchOnly() {
+    void aNewPairCostsOnePacketInAtTheIngressSwitchForBothDirections() {
         FakeNetwork net = start(Topologies.linear(4));
         FakeHost h1 = net.host("h1");
         FakeHost h4 = net.host("h4");
-        h4.send(Frames.arpRequest(h4.mac(), h4.ip(), h1.ip()));   // flooded; h1's unicast reply sets up h1 -> h4
+        h1.send(Frames.arpRequest(h1.mac(), h1.ip(), h1.ip()));   // gratuitous ARP: both hosts known, no route yet
+        h4.send(Frames.arpRequest(h4.mac(), h4.ip(), h4.ip()));
         net.settle();
+        assertThat(net.entries(COOKIE)).isZero();
         int before = net.packetIns();
+
         h1.send(Frames.echo(true, h1.mac(), h1.ip(), h4.mac(), h4.ip(), 7));
         net.settle();
-        // the request rides h1 -> h4's entries; the reply's route h4 -> h1 is new: one packet-in, at s4,
-        // and none at s3, s2, s1, which had their entries before the packet left s4
+
+        // one packet-in, at s1: the request waited there until s4, s3, s2 had their entries, and the
+        // reply found its way home already set up
         assertThat(net.packetIns() - before).isEqualTo(1);
         assertThat(h1.received()).anyMatch(f -> Frames.isEcho(Ethernet.of(f), 0) && Frames.echoSeq(f) == 7);
+        assertThat(net.entries(COOKIE)).isEqualTo(8);
     }
 
     @Test

@@ -27,6 +27,8 @@ final class BenchJson {
         run.put("meanResponsesPerSecond", Math.round(result.mean()));
         run.put("controllerCores", Double.isNaN(result.controllerCores()) ? null : round2(result.controllerCores()));
         run.put("generatorCores", round2(result.generatorCores()));
+        run.put("responsesPerControllerCpuSecond",
+                Double.isNaN(result.controllerCores()) ? null : Math.round(result.mean() / result.controllerCores()));
         List<Map<String, Object>> loops = new ArrayList<>();
         for (LoopSample loop : result.loops()) {
             Map<String, Object> l = new LinkedHashMap<>();

@@ -69,11 +69,13 @@ final class BenchReport {
 
     void summary(String target, Mode mode, LoadResult result) {
         int measured = result.measuredRates().length;
-        out.printf(Locale.ROOT, "%s %s: min %,.0f  median %,.0f  max %,.0f responses/s  (%d loops of %d ms, %d/%d switches did the handshake%s; CPU: controller %s, generator %.2f cores)%n",
+        out.printf(Locale.ROOT, "%s %s: min %,.0f  median %,.0f  max %,.0f responses/s  (%d loops of %d ms, %d/%d switches did the handshake%s; CPU: controller %s; generator %.2f cores)%n",
                 target, mode.label(), result.min(), result.median(), result.max(), measured, settings.loop().toMillis(),
                 result.handshakes(), settings.switches(),
                 result.totalUnanswered() > 0 ? String.format(Locale.ROOT, ", %,d packet-ins unanswered", result.totalUnanswered()) : "",
-                Double.isNaN(result.controllerCores()) ? "unknown" : String.format(Locale.ROOT, "%.2f", result.controllerCores()),
+                Double.isNaN(result.controllerCores()) ? "unknown"
+                        : String.format(Locale.ROOT, "%.2f cores = %,.0f responses per CPU-second", result.controllerCores(),
+                                result.mean() / result.controllerCores()),
                 result.generatorCores());
         if (result.totalResponses() == 0) {
             out.println("note: the controller answered no packet-in with a FLOW_MOD or PACKET_OUT: does it run a forwarding app?");

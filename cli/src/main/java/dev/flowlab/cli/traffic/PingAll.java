@@ -14,12 +14,12 @@ import java.util.function.IntConsumer;
  * shell per source host pings its destinations in batches, several sources at a time.
  */
 public final class PingAll {
-    /** Sources pinging at the same time. */
-    private static final int PARALLEL_SOURCES = 4;
+    /** Sources pinging at the same time. Modest: the switches and the controller share the same cores. */
+    private static final int PARALLEL_SOURCES = 2;
     /** Destinations one source pings at the same time. */
-    private static final int BATCH = 32;
+    private static final int BATCH = 8;
     /** Seconds ping waits for a reply: enough for ARP plus a reactive controller's first flow set-up. */
-    private static final int WAIT_SECONDS = 2;
+    private static final int WAIT_SECONDS = 3;
 
     private PingAll() {
     }
@@ -77,8 +77,8 @@ public final class PingAll {
         StringBuilder ips = new StringBuilder();
         destinations.forEach(d -> ips.append(' ').append(d.ip()));
         return "n=0; for ip in" + ips + "; do"
-                + " (if out=$(ping -c1 -W" + WAIT_SECONDS + " -q $ip 2>&1); then echo ok $ip;"
-                + " else echo no $ip $(echo \"$out\" | grep -i -m1 -e unreachable -e error -e 'not found' -e denied); fi) &"
+                + " (if out=$(ping -c1 -W" + WAIT_SECONDS + " $ip 2>&1); then echo ok $ip;"
+                + " else echo no $ip $(echo \"$out\" | grep -i -m1 -e unreachable -e 'not found' -e denied); fi) &"
                 + " n=$((n+1)); if [ $n -ge " + BATCH + " ]; then wait; n=0; fi;"
                 + " done; wait";
     }

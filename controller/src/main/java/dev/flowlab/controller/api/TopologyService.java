@@ -1,5 +1,6 @@
 package dev.flowlab.controller.api;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
@@ -47,6 +48,13 @@ public interface TopologyService {
 
     /** Whether {@code port} of {@code dpid} is not an end of any inter-switch link (hosts attach there). */
     boolean isEdgePort(DatapathId dpid, OFPort port);
+
+    /**
+     * Every edge port that is up, on every connected switch, ordered by datapath id then port: where
+     * a frame must go to reach every host once. Sending a broadcast out of these (one packet-out per
+     * switch) reaches every host without crossing an inter-switch link, so it cannot loop.
+     */
+    List<SwitchPort> edgePorts();
 
     /** Calls {@code listener} on every later link change. */
     void addListener(TopologyListener listener);

@@ -57,6 +57,12 @@ final class OfMessageDecoder extends ByteToMessageDecoder {
         }
         OFMessage message;
         try {
+            if (version == 4 && type == PacketInDecoder.TYPE_PACKET_IN) {
+                OFMessage packetIn = PacketInDecoder.decode(in, start, length);
+                if (packetIn != null) {
+                    return packetIn;
+                }
+            }
             message = READER.readFrom(in.slice(start, length));
         } catch (Exception e) {  // OFParseError, or an index error from a body shorter than it claims
             throw corrupt(in, "cannot parse type " + type + " version " + version + " length " + length + ": " + e.getMessage());

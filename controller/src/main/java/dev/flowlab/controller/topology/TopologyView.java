@@ -7,6 +7,7 @@ import dev.flowlab.controller.api.Switch;
 import dev.flowlab.controller.api.SwitchPort;
 import dev.flowlab.controller.api.TopologyListener;
 import dev.flowlab.controller.api.TopologyService;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -132,6 +133,25 @@ public final class TopologyView implements TopologyService {
             }
         }
         return Set.copyOf(result);
+    }
+
+    @Override
+    public List<SwitchPort> edgePorts() {
+        SwitchGraph g = graph;
+        List<SwitchPort> result = new ArrayList<>();
+        for (DatapathId dpid : g.switches()) {   // sorted
+            Switch sw = switches.get(dpid);
+            if (sw == null) {
+                continue;
+            }
+            for (OFPortDesc desc : sw.ports()) {   // sorted by port number
+                SwitchPort port = new SwitchPort(dpid, desc.getPortNo());
+                if (Ports.isUp(desc) && !g.isLinkEnd(port)) {
+                    result.add(port);
+                }
+            }
+        }
+        return result;
     }
 
     @Override

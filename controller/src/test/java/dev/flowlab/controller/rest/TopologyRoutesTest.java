@@ -140,6 +140,11 @@ class TopologyRoutesTest {
         }
 
         @Override
+        public List<dev.flowlab.controller.api.SwitchPort> edgePorts() {
+            return List.of();
+        }
+
+        @Override
         public void addListener(TopologyListener listener) {
         }
 

@@ -144,6 +144,14 @@ class LinkDiscoveryTest {
     }
 
     @Test
+    void edgePortsAreTheUpPortsWithoutALink() {
+        deliverProbes();
+        assertThat(view.edgePorts()).containsExactly(end(1, 1), end(2, 1), end(3, 1));
+        discovery.onPortStatus(s2, s2.setPort(1, false));
+        assertThat(view.edgePorts()).containsExactly(end(1, 1), end(3, 1));
+    }
+
+    @Test
     void aRewiredPortReplacesItsOldLink() {
         deliverProbes();
         long now = System.nanoTime();
