@@ -13,7 +13,7 @@ class AppRegistrationTest {
 
     @Test
     void everyAppIsAvailableByName() {
-        assertThat(List.copyOf(Controller.availableApps())).contains("acl", "hub", "learning-switch", "routing").isSorted();
+        assertThat(List.copyOf(Controller.availableApps())).contains("acl", "hub", "learning-switch", "router", "routing").isSorted();
     }
 
     @Test

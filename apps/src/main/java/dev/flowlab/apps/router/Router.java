@@ -180,7 +180,14 @@ public final class Router implements App, TopologyListener {
 
     /** Holds the packet and, at most once a second per address, asks every host port who has the next hop. */
     private void resolve(NextHop hop, Held packet) {
-        if (!held.hold(hop.ip(), packet)) {
+        boolean ask = held.hold(hop.ip(), packet);
+        Optional<Neighbour> answered = neighbours.get(hop.ip());
+        if (answered.isPresent()) {   // it answered on another switch's thread meanwhile
+            held.release(hop.ip(), System.nanoTime())
+                    .forEach(h -> forward(h.sw(), h.inPort(), Ethernet.of(h.frame()), answered.get(), null));
+            return;
+        }
+        if (!ask) {
             return;
         }
         byte[] request = RouterFrames.arpRequest(routerMac, hop.subnet().address(), hop.ip());

@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flowlab.controller.ControllerConfig;
 import dev.flowlab.dataplane.ExecResult;
 import dev.flowlab.dataplane.NamespaceHost;
-import dev.flowlab.topologies.Host;
-import dev.flowlab.topologies.Topology;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.flowlab.topologies.TopologyFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,40 +22,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RouterSystemTest {
     private static final String PREFIX = "rs";
     private static final Pattern TTL = Pattern.compile("from ([\\d.]+): icmp_seq=\\d+ ttl=(\\d+)");
-    private static final String CONFIG = """
-            subnets:
-              - gateway: 10.0.1.1/24
-              - gateway: 10.0.2.1/24
-            routes:
-              - prefix: 10.0.3.0/24
-                next_hop: 10.0.2.40
-            """;
-
-    @TempDir
-    Path dir;
+    /** The README's example: topology and router config (static route 10.0.3.0/24 via h4). */
+    private static final Path TOPOLOGY = Path.of("../topologies/examples/two-subnets.yaml");
+    private static final Path CONFIG = Path.of("../apps/examples/router.yaml");
 
     @BeforeAll
     static void rootAndOvs() {
         SystemTests.assumeRootWithOvs();
     }
 
-    static Topology twoSubnets() {
-        return Topology.builder()
-                .addSwitch("s1").addSwitch("s2")
-                .addHost(new Host("h1", "10.0.1.10/24", "00:00:00:00:01:10", "10.0.1.1"))
-                .addHost(new Host("h2", "10.0.1.11/24", "00:00:00:00:01:11", "10.0.1.1"))
-                .addHost(new Host("h3", "10.0.2.30/24", "00:00:00:00:02:30", "10.0.2.1"))
-                .addHost(new Host("h4", "10.0.2.40/24", "00:00:00:00:02:40", "10.0.2.1").withAliases("10.0.3.1/24"))
-                .addLink("h1", "s1").addLink("h2", "s1").addLink("s1", "s2").addLink("h3", "s2").addLink("h4", "s2")
-                .build();
-    }
-
     @ParameterizedTest(name = "router + {0}")
     @ValueSource(strings = {"learning-switch", "routing"})
-    void hostsInDifferentSubnetsReachEachOtherThroughTheGateways(String switching) throws IOException {
-        Path config = Files.writeString(dir.resolve("router.yaml"), CONFIG);
-        try (AppLab lab = new AppLab(twoSubnets(), PREFIX,
-                ControllerConfig.of(List.of("router", switching)).withAppConfig("router", config))) {
+    void hostsInDifferentSubnetsReachEachOtherThroughTheGateways(String switching) {
+        try (AppLab lab = new AppLab(TopologyFiles.read(TOPOLOGY), PREFIX,
+                ControllerConfig.of(List.of("router", switching)).withAppConfig("router", CONFIG))) {
             NamespaceHost h1 = lab.host("h1");
             NamespaceHost h3 = lab.host("h3");
 

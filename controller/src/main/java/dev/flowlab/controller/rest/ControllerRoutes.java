@@ -6,6 +6,7 @@ import dev.flowlab.controller.core.SwitchRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.projectfloodlight.openflow.types.DatapathId;
 
 /** {@code /api/apps} (the running apps, in the order they see packets) and {@code /api/counters}. */
@@ -22,6 +23,8 @@ final class ControllerRoutes {
     record CountersView(CounterView total, Map<String, CounterView> switches) {
     }
 
+    private static final Pattern KEBAB_CASE = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+
     private final SwitchRegistry registry;
     private final List<LoadedApp> apps;
 
@@ -31,7 +34,9 @@ final class ControllerRoutes {
     }
 
     void register(RouteTable routes) {
-        routes.add("GET", "/api/apps", r -> apps.stream().map(a -> new AppView(a.id(), a.app().order())).toList());
+        // Apps by id (core services and --apps); not the helpers a program passes in as objects.
+        routes.add("GET", "/api/apps", r -> apps.stream().filter(a -> KEBAB_CASE.matcher(a.id()).matches())
+                .map(a -> new AppView(a.id(), a.app().order())).toList());
         routes.add("GET", "/api/counters", r -> counters());
         routes.add("GET", "/api/switches/{dpid}/counters", r ->
                 CounterView.of(registry.counters(Dpids.connected(registry, r.param("dpid")).id())));
