@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * The few Open vSwitch commands the CLI runs itself: dump flows when flowlab's controller is not
  * the one in charge, switch a bridge off and on, and see whether bridges reached their controller.
  */
-final class Ovs {
+public final class Ovs {
     private Ovs() {
     }
 
@@ -68,7 +68,8 @@ final class Ovs {
                 .filter(u -> !u.isBlank()).toList();
     }
 
-    static String run(String... argv) {
+    /** Runs a command of the default namespace (ovs-vsctl, ip...); its output, or one line naming the failure. */
+    public static String run(String... argv) {
         try {
             Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -3,12 +3,8 @@ package dev.flowlab.cli.experiment;
 import dev.flowlab.cli.Lab;
 import dev.flowlab.cli.traffic.LabHost;
 import dev.flowlab.controller.api.Flows;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** The OVS and host settings the experiment changes on a lab it built itself. */
 final class SwitchSetup {
@@ -54,22 +50,6 @@ final class SwitchSetup {
     }
 
     static String run(List<String> argv) {
-        try {
-            Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", argv) + ": timed out");
-            }
-            if (p.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", argv) + " failed: " + out.strip());
-            }
-            return out;
-        } catch (IOException e) {
-            throw new IllegalStateException(Arrays.toString(argv.toArray()) + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted: " + String.join(" ", argv), e);
-        }
+        return dev.flowlab.cli.Ovs.run(argv.toArray(String[]::new));
     }
 }
