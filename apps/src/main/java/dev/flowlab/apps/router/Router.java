@@ -158,8 +158,25 @@ public final class Router implements App, TopologyListener {
             return;
         }
         List<OFAction> hop = RouterFlows.hop(of, routerMac, next.mac(), out.get());
+        deliverAlongPath(sw, next);
         sw.send(RouterFlows.route(of, cookie, routerMac, dst, hop));
         packetOut(sw, inPort, frame, hop, in);
+    }
+
+    /** Entries on every switch between this one and the next hop's, so routed packets stay in the switches. */
+    private void deliverAlongPath(Switch from, Neighbour next) {
+        SwitchPort target = next.location();
+        if (target.dpid().equals(from.id())) {
+            return;
+        }
+        topology.shortestPath(from.id(), target.dpid()).ifPresent(path -> {
+            List<Link> links = path.links();
+            for (int i = 0; i < links.size(); i++) {
+                OFPort out = i + 1 < links.size() ? links.get(i + 1).srcPort() : target.port();
+                context.switchById(links.get(i).dstDpid()).ifPresent(sw -> sw.send(
+                        RouterFlows.deliver(sw.factory(), cookie, routerMac, next.mac(), out)));
+            }
+        });
     }
 
     private void packetOut(Switch sw, OFPort inPort, Ethernet frame, List<OFAction> actions, PacketIn in) {

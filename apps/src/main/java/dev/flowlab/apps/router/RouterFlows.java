@@ -79,6 +79,22 @@ final class RouterFlows {
                 .build();
     }
 
+    /**
+     * The entry that carries a routed packet (already rewritten: from the router's MAC to {@code hostMac})
+     * across a switch after the one where it entered. Without it the switching app would get it: the
+     * learning switch never sees a host that only talks to the gateway as a source (the router takes
+     * those packets), so it would flood every routed packet through the controller.
+     */
+    static OFFlowAdd deliver(OFFactory of, U64 appCookie, MacAddress routerMac, MacAddress hostMac, OFPort out) {
+        return of.buildFlowAdd().setCookie(routeCookie(appCookie)).setPriority(ROUTE_PRIORITY).setIdleTimeout(ROUTE_IDLE_TIMEOUT)
+                .setMatch(of.buildMatch()
+                        .setExact(MatchField.ETH_SRC, routerMac)
+                        .setExact(MatchField.ETH_DST, hostMac)
+                        .build())
+                .setInstructions(Flows.apply(of, Flows.output(of, out)))
+                .build();
+    }
+
     /** Deletes every routed entry (a host moved, a link went down): the next packets are routed afresh. */
     static OFFlowDelete removeRoutes(OFFactory of, U64 appCookie) {
         return of.buildFlowDelete().setTableId(TableId.ALL).setOutPort(OFPort.ANY).setOutGroup(OFGroup.ANY)
