@@ -67,7 +67,7 @@ class AclSystemTest {
     /** Whether a TCP connection from {@code client} to {@code server}'s port completes (an iperf3 test of one second). */
     private static boolean tcp(NamespaceHost client, NamespaceHost server, int port) {
         try (HostProcess listener = server.popen("iperf3", "-s", "-1", "-p", String.valueOf(port))) {
-            RoutingLab.until("iperf3 listens on " + port, () -> server.exec("ss", "-ltn").stdout().contains(":" + port));
+            AppLab.until("iperf3 listens on " + port, () -> server.exec("ss", "-ltn").stdout().contains(":" + port));
             ExecResult run = client.exec(Duration.ofSeconds(20), "iperf3", "-c", server.ip(), "-p", String.valueOf(port),
                     "-t", "1", "--connect-timeout", "2000");
             return run.ok();

@@ -1,5 +1,7 @@
 package dev.flowlab.cli.system;
 
+import dev.flowlab.topologies.Link;
+import java.util.function.BooleanSupplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowlab.controller.Controller;
@@ -64,9 +66,29 @@ final class AppLab implements AutoCloseable {
         if (!controller.awaitSwitches(dpids, READY)) {
             throw new AssertionError("switches did not connect within " + READY);
         }
-        RoutingLab.until("every switch reports every port", () -> topology.switches().stream().allMatch(this::hasAllPorts));
-        long cables = RoutingLab.cablesBetweenSwitches(topology);
-        RoutingLab.until("link discovery finds " + 2 * cables + " links", () -> controller.topology().links().size() == 2 * cables);
+        until("every switch reports every port", () -> topology.switches().stream().allMatch(this::hasAllPorts));
+        long cables = cablesBetweenSwitches(topology);
+        until("link discovery finds " + 2 * cables + " links", () -> controller.topology().links().size() == 2 * cables);
+    }
+
+    static void until(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + READY.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + READY.toSeconds() + " s waiting until " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting until " + what, e);
+            }
+        }
+    }
+
+    static long cablesBetweenSwitches(Topology t) {
+        return t.links().stream().filter((Link l) -> t.switchNamed(l.nodeA()).isPresent()
+                && t.switchNamed(l.nodeB()).isPresent()).count();
     }
 
     private boolean hasAllPorts(dev.flowlab.topologies.Switch s) {

@@ -2,6 +2,7 @@ package dev.flowlab.cli.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flowlab.controller.ControllerConfig;
 import dev.flowlab.dataplane.ExecResult;
 import dev.flowlab.dataplane.HostProcess;
 import dev.flowlab.dataplane.NamespaceHost;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RoutingSystemTest {
     private static final String PREFIX = "rt";
+    private static final ControllerConfig ROUTING = ControllerConfig.of(List.of("routing"));
     private static final Pattern REPLY = Pattern.compile("^\\[(\\d+\\.\\d+)] .*icmp_seq=(\\d+) .*time=([\\d.]+) ms", Pattern.MULTILINE);
 
     @BeforeAll
@@ -42,7 +44,7 @@ class RoutingSystemTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("loopedTopologies")
     void pingAllLosesNothingOnALoopedTopology(String name, Topology topology) {
-        try (RoutingLab lab = new RoutingLab(topology, PREFIX)) {
+        try (AppLab lab = new AppLab(topology, PREFIX, ROUTING)) {
             PingResult result = lab.net.pingAll();
 
             assertThat(result.failures()).as("pingall on %s", name).isEmpty();
@@ -53,12 +55,12 @@ class RoutingSystemTest {
 
     @Test
     void aLinkCutDuringAPingStreamIsBypassed() {
-        try (RoutingLab lab = new RoutingLab(Topologies.ring(4), PREFIX)) {   // h1-s1, h2-s2; s1-s2 direct, or s1-s4-s3-s2
+        try (AppLab lab = new AppLab(Topologies.ring(4), PREFIX, ROUTING)) {   // h1-s1, h2-s2; s1-s2 direct, or s1-s4-s3-s2
             NamespaceHost h1 = lab.net.host("h1");
             String h2 = lab.net.host("h2").ip();
             assertThat(h1.exec("ping", "-c1", "-W2", h2).ok()).as("h1 reaches h2 before the cut").isTrue();
             HostProcess stream = h1.popen("ping", "-D", "-n", "-i", "0.01", "-c", "600", "-W", "1", h2);
-            RoutingLab.until("the stream is under way", () -> replies(stream.output()).size() >= 50);
+            AppLab.until("the stream is under way", () -> replies(stream.output()).size() >= 50);
 
             double cutAt = System.currentTimeMillis() / 1000.0;
             lab.net.link("s1", "s2").down();
@@ -82,7 +84,7 @@ class RoutingSystemTest {
 
     @Test
     void theFirstPacketAcrossFourSwitchesIsTimed() {
-        try (RoutingLab lab = new RoutingLab(Topologies.linear(4).withDeterministicMacs(), PREFIX)) {   // h1 on s1 ... h4 on s4
+        try (AppLab lab = new AppLab(Topologies.linear(4).withDeterministicMacs(), PREFIX, ROUTING)) {   // h1 on s1 ... h4 on s4
             NamespaceHost h1 = lab.net.host("h1");
             NamespaceHost h4 = lab.net.host("h4");
             // Let the controller learn both hosts and give each the other's MAC, so the timed ping has
