@@ -1,5 +1,6 @@
 package dev.flowlab.controller;
 
+import dev.flowlab.controller.openflow.ConnectionLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -25,10 +26,12 @@ import java.util.Objects;
  * @param ioThreads         Netty I/O threads serving switches; 0 means one per CPU core
  * @param rest              whether and where to serve the REST API (off by default)
  * @param appConfigs        configuration file of an app, by app id (see {@code AppContext.config})
+ * @param limits            what one connection, one peer address and all of them may cost ({@link ConnectionLimits#defaults()})
  */
 public record ControllerConfig(String host, int port, List<String> apps, Duration echoInterval, Duration echoTimeout,
                                Duration handshakeTimeout, Duration requestTimeout, int missSendLength,
-                               boolean installTableMiss, int ioThreads, RestConfig rest, Map<String, Path> appConfigs) {
+                               boolean installTableMiss, int ioThreads, RestConfig rest, Map<String, Path> appConfigs,
+                               ConnectionLimits limits) {
     /** Only switches on this machine can connect unless told otherwise. */
     public static final String DEFAULT_HOST = "127.0.0.1";
     /** The IANA OpenFlow port (Open vSwitch's default controller port). */
@@ -53,6 +56,7 @@ public record ControllerConfig(String host, int port, List<String> apps, Duratio
         }
         Objects.requireNonNull(rest, "rest");
         appConfigs = Map.copyOf(appConfigs);
+        Objects.requireNonNull(limits, "limits");
     }
 
     private static void positive(String name, Duration value) {
@@ -64,7 +68,8 @@ public record ControllerConfig(String host, int port, List<String> apps, Duratio
     /** 127.0.0.1:6653, no apps, echo every 5 s with 5 s to answer, 10 s handshake and request timeouts. */
     public static ControllerConfig defaults() {
         return new ControllerConfig(DEFAULT_HOST, DEFAULT_PORT, List.of(), Duration.ofSeconds(5), Duration.ofSeconds(5),
-                Duration.ofSeconds(10), Duration.ofSeconds(10), 0xffff, true, 0, RestConfig.off(), Map.of());
+                Duration.ofSeconds(10), Duration.ofSeconds(10), 0xffff, true, 0, RestConfig.off(), Map.of(),
+                ConnectionLimits.defaults());
     }
 
     /** The defaults with these apps. */
@@ -75,55 +80,55 @@ public record ControllerConfig(String host, int port, List<String> apps, Duratio
     /** A copy running these apps instead. */
     public ControllerConfig withApps(List<String> apps) {
         return new ControllerConfig(host, port, apps, echoInterval, echoTimeout, handshakeTimeout, requestTimeout,
-                missSendLength, installTableMiss, ioThreads, rest, appConfigs);
+                missSendLength, installTableMiss, ioThreads, rest, appConfigs, limits);
     }
 
     /** A copy listening on this host and port (0: any free port). */
     public ControllerConfig withListen(String host, int port) {
         return new ControllerConfig(host, port, apps, echoInterval, echoTimeout, handshakeTimeout, requestTimeout,
-                missSendLength, installTableMiss, ioThreads, rest, appConfigs);
+                missSendLength, installTableMiss, ioThreads, rest, appConfigs, limits);
     }
 
     /** A copy with this keep-alive: echo request after {@code interval} of silence, disconnect after {@code timeout} more. */
     public ControllerConfig withEcho(Duration interval, Duration timeout) {
         return new ControllerConfig(host, port, apps, interval, timeout, handshakeTimeout, requestTimeout,
-                missSendLength, installTableMiss, ioThreads, rest, appConfigs);
+                missSendLength, installTableMiss, ioThreads, rest, appConfigs, limits);
     }
 
     /** A copy with this handshake timeout. */
     public ControllerConfig withHandshakeTimeout(Duration timeout) {
         return new ControllerConfig(host, port, apps, echoInterval, echoTimeout, timeout, requestTimeout,
-                missSendLength, installTableMiss, ioThreads, rest, appConfigs);
+                missSendLength, installTableMiss, ioThreads, rest, appConfigs, limits);
     }
 
     /** A copy with this timeout for barrier and stats requests. */
     public ControllerConfig withRequestTimeout(Duration timeout) {
         return new ControllerConfig(host, port, apps, echoInterval, echoTimeout, handshakeTimeout, timeout,
-                missSendLength, installTableMiss, ioThreads, rest, appConfigs);
+                missSendLength, installTableMiss, ioThreads, rest, appConfigs, limits);
     }
 
     /** A copy with this SET_CONFIG miss_send_len. */
     public ControllerConfig withMissSendLength(int length) {
         return new ControllerConfig(host, port, apps, echoInterval, echoTimeout, handshakeTimeout, requestTimeout,
-                length, installTableMiss, ioThreads, rest, appConfigs);
+                length, installTableMiss, ioThreads, rest, appConfigs, limits);
     }
 
     /** A copy that does (or does not) install the table-miss entry at handshake. */
     public ControllerConfig withTableMiss(boolean install) {
         return new ControllerConfig(host, port, apps, echoInterval, echoTimeout, handshakeTimeout, requestTimeout,
-                missSendLength, install, ioThreads, rest, appConfigs);
+                missSendLength, install, ioThreads, rest, appConfigs, limits);
     }
 
     /** A copy with this many I/O threads (0: one per CPU core). */
     public ControllerConfig withIoThreads(int threads) {
         return new ControllerConfig(host, port, apps, echoInterval, echoTimeout, handshakeTimeout, requestTimeout,
-                missSendLength, installTableMiss, threads, rest, appConfigs);
+                missSendLength, installTableMiss, threads, rest, appConfigs, limits);
     }
 
     /** Serves the REST API as {@code rest} says ({@link RestConfig#on}, {@link RestConfig#off()}). */
     public ControllerConfig withRest(RestConfig rest) {
         return new ControllerConfig(host, port, apps, echoInterval, echoTimeout, handshakeTimeout, requestTimeout,
-                missSendLength, installTableMiss, ioThreads, rest, appConfigs);
+                missSendLength, installTableMiss, ioThreads, rest, appConfigs, limits);
     }
 
     /** Gives the app {@code appId} its configuration file (YAML or JSON). */
@@ -131,6 +136,12 @@ public record ControllerConfig(String host, int port, List<String> apps, Duratio
         Map<String, Path> configs = new HashMap<>(appConfigs);
         configs.put(Objects.requireNonNull(appId, "appId"), Objects.requireNonNull(file, "file"));
         return new ControllerConfig(host, port, apps, echoInterval, echoTimeout, handshakeTimeout, requestTimeout,
-                missSendLength, installTableMiss, ioThreads, rest, configs);
+                missSendLength, installTableMiss, ioThreads, rest, configs, limits);
+    }
+
+    /** A copy with these connection limits. */
+    public ControllerConfig withLimits(ConnectionLimits limits) {
+        return new ControllerConfig(host, port, apps, echoInterval, echoTimeout, handshakeTimeout, requestTimeout,
+                missSendLength, installTableMiss, ioThreads, rest, appConfigs, limits);
     }
 }
