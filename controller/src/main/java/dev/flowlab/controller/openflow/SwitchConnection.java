@@ -39,8 +39,9 @@ import org.slf4j.LoggerFactory;
  * turns messages into app events on the connection's I/O thread.
  *
  * <p>Writes made while handling a read batch are flushed once, when the batch ends. When the
- * switch stops draining our writes, we stop reading its packet-ins until it catches up, so a slow
- * switch cannot make us buffer without bound.
+ * switch stops draining our writes, we stop reading it until it catches up ({@link ReadBackpressure}),
+ * and drop packet-outs to it, then disconnect it if it stays that way ({@link SlowReaderGuard}):
+ * a slow switch can neither make us buffer without bound nor delay the apps sending to it.
  */
 public final class SwitchConnection extends ChannelInboundHandlerAdapter implements Switch {
     private static final Logger LOG = LoggerFactory.getLogger(SwitchConnection.class);
@@ -55,6 +56,7 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
     private final InetSocketAddress remote;   // kept: a closed channel may no longer know it
     private final SwitchCounters counters;
     private final PortMap ports;
+    private final SlowReaderGuard guard;
     private ChannelHandlerContext ctx;
     private boolean inReadBatch;   // touched only on the I/O thread
     private boolean warnedPortCap;  // likewise
@@ -70,6 +72,7 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
         this.counters = registry.counters(dpid);
         this.remote = (InetSocketAddress) channel.remoteAddress();
         this.ports = new PortMap(ports, config.limits().maxPorts());
+        this.guard = new SlowReaderGuard(channel, dpid, config.limits());
     }
 
     @Override
@@ -150,7 +153,14 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
     }
 
     @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        guard.writabilityChanged();
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        guard.closed();
         pending.failAll();
         registry.down(this);
         ctx.fireChannelInactive();
@@ -180,6 +190,9 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
     public void send(OFMessage message) {
         if (!channel.isActive()) {
             LOG.debug("dpid={} is disconnected; dropped {}", dpid, message.getType());
+            return;
+        }
+        if (!guard.admit(message)) {   // never blocks: a switch that does not read costs its senders nothing
             return;
         }
         counters.sent(message);
