@@ -25,7 +25,6 @@ public final class Topology {
     private final TopologyExtras extras;
     private final Map<String, Node> byName = new LinkedHashMap<>();
     private final Map<String, List<Link>> linksByNode = new LinkedHashMap<>();
-    private volatile TopologyGraph graph;
 
     Topology(List<Host> hosts, List<Switch> switches, List<Link> links) {
         this(hosts, switches, links, TopologyExtras.NONE);
@@ -110,16 +109,6 @@ public final class Topology {
     public Optional<Integer> port(String node, String neighbour) {
         return linksByNode.getOrDefault(node, List.of()).stream().filter(l -> l.joins(node, neighbour)).findFirst()
                 .map(l -> l.portOf(node));
-    }
-
-    /** Graph queries: neighbours, shortest paths, loops. */
-    public TopologyGraph graph() {
-        TopologyGraph g = graph;
-        if (g == null) {
-            g = new TopologyGraph(this);
-            graph = g;
-        }
-        return g;
     }
 
     /** A copy with every node renamed {@code prefix + name}, to run several networks side by side. */
