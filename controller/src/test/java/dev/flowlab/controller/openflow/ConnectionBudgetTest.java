@@ -51,7 +51,7 @@ class ConnectionBudgetTest {
     private Controller controller;
 
     private InetSocketAddress start(ConnectionLimits limits) {
-        controller = Controller.start(ControllerConfig.defaults().withListen("127.0.0.1", 0).withLimits(limits),
+        controller = Controller.start(ControllerConfig.builder().listen("127.0.0.1", 0).limits(limits).build(),
                 List.of(app));
         return controller.address();
     }
@@ -150,7 +150,7 @@ class ConnectionBudgetTest {
                     .setEntries(List.of(SwitchPeer.portDesc(1, false), SwitchPeer.portDesc(2, false))).build());
             OFBarrierRequest barrier = peer.readUntil(OFBarrierRequest.class, WAIT);
             peer.send(SwitchPeer.OF13.buildBarrierReply().setXid(barrier.getXid()).build());
-            assertThat(controller.awaitSwitches(List.of(4L), WAIT)).isTrue();
+            assertThat(controller.awaitSwitches(List.of(DatapathId.of(4L)), WAIT)).isTrue();
             peer.send(packetIn(2, new byte[64]));   // after the handshake: delivered after every held one
             Poll.until("the packet-in sent after the handshake", WAIT, () -> app.events().contains("packet-in 4 port 2"));
 
@@ -165,7 +165,7 @@ class ConnectionBudgetTest {
         InetSocketAddress address = start(patient().withMaxReplyBytes(256 * 1024));
         try (RawPeer peer = RawPeer.connect(address)) {
             handshake(peer, 5);
-            Switch sw = controller.switchById(5).orElseThrow();
+            Switch sw = controller.switchById(DatapathId.of(5)).orElseThrow();
             CompletableFuture<List<OFFlowStatsReply>> reply = sw.request(sw.factory().buildFlowStatsRequest().build());
             OFFlowStatsRequest request = peer.readUntil(OFFlowStatsRequest.class, WAIT);
             List<OFFlowStatsEntry> entries = new ArrayList<>();
@@ -257,7 +257,7 @@ class ConnectionBudgetTest {
                 .setEntries(List.of(SwitchPeer.portDesc(1, false), SwitchPeer.portDesc(2, false))).build());
         OFBarrierRequest barrier = peer.readUntil(OFBarrierRequest.class, WAIT);
         peer.send(SwitchPeer.OF13.buildBarrierReply().setXid(barrier.getXid()).build());
-        assertThat(controller.awaitSwitches(List.of(dpid), WAIT)).isTrue();
+        assertThat(controller.awaitSwitches(List.of(DatapathId.of(dpid)), WAIT)).isTrue();
     }
 
     private static OFMessage packetIn(int inPort, byte[] frame) {

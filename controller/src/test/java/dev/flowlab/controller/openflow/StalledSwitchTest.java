@@ -68,13 +68,13 @@ class StalledSwitchTest {
     @Test
     void aSwitchThatStopsReadingDelaysNoOtherAndIsShed() throws Exception {
         try (LogCapture log = LogCapture.of(SlowReaderGuard.class);
-             Controller controller = Controller.start(ControllerConfig.defaults().withListen("127.0.0.1", 0)
-                     .withIoThreads(2), List.of(new BroadcastApp()));
+             Controller controller = Controller.start(ControllerConfig.builder().listen("127.0.0.1", 0)
+                     .ioThreads(2).build(), List.of(new BroadcastApp()));
              SwitchPeer healthy = SwitchPeer.handshake(controller.address(), 1, 1, 2);
              RawPeer stalled = RawPeer.connectNotReading(controller.address())) {
             healthy.ignore(m -> m instanceof OFPacketOut out && out.getData().length > 6 && out.getData()[11] == STALLED_MAC);
             handshake(stalled, 2);
-            assertThat(controller.awaitSwitches(List.of(1L, 2L), WAIT)).isTrue();
+            assertThat(controller.awaitSwitches(List.of(DatapathId.of(1L), DatapathId.of(2L)), WAIT)).isTrue();
 
             AtomicLong stalledSent = new AtomicLong();
             Thread flooder = new Thread(() -> flood(stalled, stalledSent), "stalled-switch");
@@ -85,7 +85,7 @@ class StalledSwitchTest {
             // The healthy switch pings through the whole episode, one packet-in at a time, until the stalled one is gone.
             List<Long> delays = new ArrayList<>();
             int seq = 0;
-            while (controller.switchById(2).isPresent() || delays.size() < 200) {
+            while (controller.switchById(DatapathId.of(2)).isPresent() || delays.size() < 200) {
                 byte[] frame = Frames.ping(0x0a, 0x0b, 0x0a000001, 0x0a000000 | ++seq);
                 long sent = System.nanoTime();
                 healthy.sendPacketIn(1, frame);

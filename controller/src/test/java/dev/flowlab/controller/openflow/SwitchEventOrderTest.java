@@ -48,10 +48,10 @@ class SwitchEventOrderTest {
     void aReconnectsUpWaitsForThePreviousConnectionsDown() throws Exception {
         SlowDownApp app = new SlowDownApp();
         // Two I/O threads: consecutive connections are served by different ones.
-        try (Controller controller = Controller.start(ControllerConfig.defaults().withListen("127.0.0.1", 0)
-                .withIoThreads(2), List.of(app))) {
+        try (Controller controller = Controller.start(ControllerConfig.builder().listen("127.0.0.1", 0)
+                .ioThreads(2).build(), List.of(app))) {
             SwitchPeer first = SwitchPeer.handshake(controller.address(), 1, 1);
-            assertThat(controller.awaitSwitches(List.of(1L), WAIT)).isTrue();
+            assertThat(controller.awaitSwitches(List.of(DatapathId.of(1L)), WAIT)).isTrue();
             first.close();
             Poll.until("the app's switch-down has begun", WAIT, () -> app.downStarted);
 
