@@ -35,7 +35,6 @@ import org.projectfloodlight.openflow.protocol.OFPortDescStatsRequest;
 import org.projectfloodlight.openflow.protocol.OFStatsReplyFlags;
 import org.projectfloodlight.openflow.protocol.match.MatchField;
 import org.projectfloodlight.openflow.types.DatapathId;
-import org.projectfloodlight.openflow.types.OFAuxId;
 import org.projectfloodlight.openflow.types.OFBufferId;
 import org.projectfloodlight.openflow.types.OFPort;
 import org.projectfloodlight.openflow.types.TableId;
@@ -114,7 +113,7 @@ class ConnectionBudgetTest {
         InetSocketAddress address = start(patient().withMaxPorts(2000));
         try (RawPeer peer = RawPeer.connect(address)) {
             peer.send(RawPeer.hello());
-            answerFeatures(peer, 3);
+            peer.answerFeatures(3, WAIT);
             assertThat(peer.readUntil(OFPortDescStatsRequest.class, WAIT)).isNotNull();
 
             int sent = 0;
@@ -141,7 +140,7 @@ class ConnectionBudgetTest {
         InetSocketAddress address = start(patient().withMaxHeldBytes(256 * 1024));
         try (RawPeer peer = RawPeer.connect(address)) {
             peer.send(RawPeer.hello());
-            answerFeatures(peer, 4);
+            peer.answerFeatures(4, WAIT);
             OFPortDescStatsRequest request = peer.readUntil(OFPortDescStatsRequest.class, WAIT);
             for (int i = 0; i < 200; i++) {   // 6.4 MB of early packet-ins
                 peer.send(packetIn(1, new byte[32 * 1024]));
@@ -242,21 +241,9 @@ class ConnectionBudgetTest {
         }
     }
 
-    private static void answerFeatures(RawPeer peer, long dpid) throws IOException {
-        OFFeaturesRequest features = peer.readUntil(OFFeaturesRequest.class, WAIT);
-        peer.send(SwitchPeer.OF13.buildFeaturesReply().setXid(features.getXid()).setDatapathId(DatapathId.of(dpid))
-                .setNBuffers(0).setNTables((short) 254).setAuxiliaryId(OFAuxId.MAIN).build());
-    }
-
-    /** HELLO, features, two ports, barrier: a well-behaved switch up to switch up. */
+    /** A well-behaved switch up to switch up. */
     private void handshake(RawPeer peer, long dpid) throws IOException {
-        peer.send(RawPeer.hello());
-        answerFeatures(peer, dpid);
-        OFPortDescStatsRequest request = peer.readUntil(OFPortDescStatsRequest.class, WAIT);
-        peer.send(SwitchPeer.OF13.buildPortDescStatsReply().setXid(request.getXid())
-                .setEntries(List.of(SwitchPeer.portDesc(1, false), SwitchPeer.portDesc(2, false))).build());
-        OFBarrierRequest barrier = peer.readUntil(OFBarrierRequest.class, WAIT);
-        peer.send(SwitchPeer.OF13.buildBarrierReply().setXid(barrier.getXid()).build());
+        peer.handshake(dpid, WAIT, 1, 2);
         assertThat(controller.awaitSwitches(List.of(DatapathId.of(dpid)), WAIT)).isTrue();
     }
 

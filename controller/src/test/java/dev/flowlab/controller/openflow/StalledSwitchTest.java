@@ -21,14 +21,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
-import org.projectfloodlight.openflow.protocol.OFBarrierRequest;
-import org.projectfloodlight.openflow.protocol.OFFeaturesRequest;
 import org.projectfloodlight.openflow.protocol.OFPacketInReason;
 import org.projectfloodlight.openflow.protocol.OFPacketOut;
-import org.projectfloodlight.openflow.protocol.OFPortDescStatsRequest;
 import org.projectfloodlight.openflow.protocol.match.MatchField;
 import org.projectfloodlight.openflow.types.DatapathId;
-import org.projectfloodlight.openflow.types.OFAuxId;
 import org.projectfloodlight.openflow.types.OFBufferId;
 import org.projectfloodlight.openflow.types.OFPort;
 import org.projectfloodlight.openflow.types.TableId;
@@ -73,7 +69,7 @@ class StalledSwitchTest {
              SwitchPeer healthy = SwitchPeer.handshake(controller.address(), 1, 1, 2);
              RawPeer stalled = RawPeer.connectNotReading(controller.address())) {
             healthy.ignore(m -> m instanceof OFPacketOut out && out.getData().length > 6 && out.getData()[11] == STALLED_MAC);
-            handshake(stalled, 2);
+            stalled.handshake(2, WAIT, 1);
             assertThat(controller.awaitSwitches(List.of(DatapathId.of(1L), DatapathId.of(2L)), WAIT)).isTrue();
 
             AtomicLong stalledSent = new AtomicLong();
@@ -117,17 +113,5 @@ class StalledSwitchTest {
         } catch (IOException closed) {
             // shed by the controller
         }
-    }
-
-    private static void handshake(RawPeer peer, long dpid) throws IOException {
-        peer.send(RawPeer.hello());
-        OFFeaturesRequest features = peer.readUntil(OFFeaturesRequest.class, WAIT);
-        peer.send(SwitchPeer.OF13.buildFeaturesReply().setXid(features.getXid()).setDatapathId(DatapathId.of(dpid))
-                .setNBuffers(0).setNTables((short) 254).setAuxiliaryId(OFAuxId.MAIN).build());
-        OFPortDescStatsRequest ports = peer.readUntil(OFPortDescStatsRequest.class, WAIT);
-        peer.send(SwitchPeer.OF13.buildPortDescStatsReply().setXid(ports.getXid())
-                .setEntries(List.of(SwitchPeer.portDesc(1, false))).build());
-        OFBarrierRequest barrier = peer.readUntil(OFBarrierRequest.class, WAIT);
-        peer.send(SwitchPeer.OF13.buildBarrierReply().setXid(barrier.getXid()).build());
     }
 }

@@ -12,7 +12,14 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import org.projectfloodlight.openflow.protocol.OFBarrierRequest;
+import org.projectfloodlight.openflow.protocol.OFFeaturesRequest;
+import org.projectfloodlight.openflow.protocol.OFPortDesc;
+import org.projectfloodlight.openflow.protocol.OFPortDescStatsRequest;
+import org.projectfloodlight.openflow.types.DatapathId;
+import org.projectfloodlight.openflow.types.OFAuxId;
 import org.projectfloodlight.openflow.protocol.OFFactories;
 import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.types.U32;
@@ -83,20 +90,48 @@ public final class RawPeer implements AutoCloseable {
     public OFMessage read(Duration timeout) throws IOException {
         socket.setSoTimeout((int) timeout.toMillis());
         try {
-            byte[] header = new byte[8];
-            in.readFully(header);
-            int length = ((header[2] & 0xff) << 8) | (header[3] & 0xff);
-            byte[] message = new byte[length];
-            System.arraycopy(header, 0, message, 0, 8);
-            in.readFully(message, 8, length - 8);
-            return OFFactories.getGenericReader().readFrom(Unpooled.wrappedBuffer(message));
+            return readMessage(in);
         } catch (EOFException | SocketException e) {
             return null;
         } catch (SocketTimeoutException e) {
             throw new AssertionError("no message from the controller within " + timeout.toMillis() + " ms");
+        }
+    }
+
+    /** One OpenFlow message off the stream: the header's length says how many bytes. */
+    static OFMessage readMessage(DataInputStream in) throws IOException {
+        byte[] header = new byte[8];
+        in.readFully(header);
+        int length = ((header[2] & 0xff) << 8) | (header[3] & 0xff);
+        byte[] message = new byte[length];
+        System.arraycopy(header, 0, message, 0, 8);
+        in.readFully(message, 8, length - 8);
+        try {
+            return OFFactories.getGenericReader().readFrom(Unpooled.wrappedBuffer(message));
         } catch (Exception e) {
             throw new IOException("cannot parse the controller's message: " + e, e);
         }
+    }
+
+    /** Answers FEATURES_REQUEST with {@code dpid} (after our HELLO was sent). */
+    public void answerFeatures(long dpid, Duration timeout) throws IOException {
+        OFFeaturesRequest features = readUntil(OFFeaturesRequest.class, timeout);
+        send(SwitchPeer.OF13.buildFeaturesReply().setXid(features.getXid()).setDatapathId(DatapathId.of(dpid))
+                .setNBuffers(0).setNTables((short) 254).setAuxiliaryId(OFAuxId.MAIN).build());
+    }
+
+    /** The whole handshake of a well-behaved switch: HELLO, features, these ports, barrier. */
+    public void handshake(long dpid, Duration timeout, int... ports) throws IOException {
+        send(hello());
+        answerFeatures(dpid, timeout);
+        OFPortDescStatsRequest request = readUntil(OFPortDescStatsRequest.class, timeout);
+        List<OFPortDesc> descs = new ArrayList<>();
+        for (int port : ports) {
+            descs.add(SwitchPeer.portDesc(port, false));
+        }
+        send(SwitchPeer.OF13.buildPortDescStatsReply().setXid(request.getXid()).setEntries(descs).build());
+        OFBarrierRequest barrier = readUntil(OFBarrierRequest.class, timeout);
+        send(SwitchPeer.OF13.buildBarrierReply().setXid(barrier.getXid()).build());
     }
 
     /** Reads (and drops) messages until one of {@code type} comes; null if the connection closed first. */

@@ -194,13 +194,7 @@ public final class SwitchPeer implements AutoCloseable {
     private void readLoop() {
         try (DataInputStream in = new DataInputStream(socket.getInputStream())) {
             while (true) {
-                byte[] header = new byte[8];
-                in.readFully(header);
-                int length = ((header[2] & 0xff) << 8) | (header[3] & 0xff);
-                byte[] message = new byte[length];
-                System.arraycopy(header, 0, message, 0, 8);
-                in.readFully(message, 8, length - 8);
-                OFMessage m = OFFactories.getGenericReader().readFrom(Unpooled.wrappedBuffer(message));
+                OFMessage m = RawPeer.readMessage(in);
                 if (!ignored.test(m)) {
                     received.add(m);
                 }
