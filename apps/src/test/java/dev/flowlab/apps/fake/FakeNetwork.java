@@ -55,7 +55,7 @@ public final class FakeNetwork {
     private final Map<End, End> wires = new HashMap<>();
     private final Set<End> cut = new HashSet<>();
     private final ManualScheduler scheduler = new ManualScheduler();
-    private final CoreServices core = new CoreServices();
+    private final CoreServices core = new CoreServices(scheduler);   // discovery rounds run on tick()
     private final EventDispatcher dispatcher;
     private final SwitchRegistry registry;
     private int packetIns;

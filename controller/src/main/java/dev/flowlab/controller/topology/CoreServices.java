@@ -6,6 +6,7 @@ import dev.flowlab.controller.api.HostService;
 import dev.flowlab.controller.api.TopologyService;
 import dev.flowlab.controller.core.LoadedApp;
 import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The services every controller runs, whatever the apps: link discovery with its topology, and the
@@ -15,8 +16,18 @@ import java.util.List;
 public final class CoreServices {
     private final TopologyView topology = new TopologyView();
     private final HostTracker hosts = new HostTracker(topology);
-    private final LinkDiscovery discovery =
-            new LinkDiscovery(topology, LinkDiscovery.DEFAULT_INTERVAL, LinkDiscovery.DEFAULT_TIMEOUT);
+    private final LinkDiscovery discovery;
+
+    /** Link discovery runs its rounds on a thread of its own. */
+    public CoreServices() {
+        this(null);
+    }
+
+    /** Link discovery runs its rounds on {@code discoveryRounds} (a test's hand-driven scheduler). */
+    public CoreServices(ScheduledExecutorService discoveryRounds) {
+        discovery = new LinkDiscovery(topology, LldpProbe.withRandomSecret(LinkDiscovery.DEFAULT_TIMEOUT),
+                LinkDiscovery.DEFAULT_INTERVAL, LinkDiscovery.DEFAULT_TIMEOUT, discoveryRounds);
+    }
 
     public TopologyService topology() {
         return topology;
