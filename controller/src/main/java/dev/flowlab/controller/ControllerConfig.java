@@ -1,5 +1,6 @@
 package dev.flowlab.controller;
 
+import dev.flowlab.controller.api.AgeingTable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -38,6 +39,8 @@ public final class ControllerConfig {
     private final int ioThreads;
     private final RestConfig rest;
     private final Map<String, Path> appConfigs;
+    private final int hostTableSize;
+    private final Duration hostAgeing;
 
     private ControllerConfig(Builder b) {
         host = Objects.requireNonNull(b.host, "host");
@@ -61,6 +64,11 @@ public final class ControllerConfig {
         ioThreads = b.ioThreads;
         rest = Objects.requireNonNull(b.rest, "rest");
         appConfigs = Map.copyOf(b.appConfigs);
+        if (b.hostTableSize < 1) {
+            throw new IllegalArgumentException("host table size " + b.hostTableSize + " must be at least 1");
+        }
+        hostTableSize = b.hostTableSize;
+        hostAgeing = positive("hostAgeing", b.hostAgeing);
     }
 
     private static Duration positive(String name, Duration value) {
@@ -73,7 +81,8 @@ public final class ControllerConfig {
     /**
      * A builder starting from the defaults: 127.0.0.1:6653, no apps, echo after 5 s of silence with
      * 5 s to answer, 10 s handshake and request timeouts, whole packets in packet-ins, the table-miss
-     * entry installed, one I/O thread per core, REST off.
+     * entry installed, one I/O thread per core, REST off, a host table of 8192 hosts each forgotten
+     * 300 s after its last packet (Open vSwitch's MAC table defaults).
      */
     public static Builder builder() {
         return new Builder();
@@ -83,7 +92,7 @@ public final class ControllerConfig {
     public Builder toBuilder() {
         Builder b = new Builder().apps(apps).listen(host, port).echo(echoInterval, echoTimeout)
                 .handshakeTimeout(handshakeTimeout).requestTimeout(requestTimeout).missSendLength(missSendLength)
-                .installTableMiss(installTableMiss).ioThreads(ioThreads).rest(rest);
+                .installTableMiss(installTableMiss).ioThreads(ioThreads).rest(rest).hostTable(hostTableSize, hostAgeing);
         b.appConfigs.putAll(appConfigs);
         return b;
     }
@@ -148,6 +157,16 @@ public final class ControllerConfig {
         return appConfigs;
     }
 
+    /** The most hosts the host tracker holds; when full, the host heard from longest ago makes room. */
+    public int hostTableSize() {
+        return hostTableSize;
+    }
+
+    /** A host not heard from for this long is forgotten. */
+    public Duration hostAgeing() {
+        return hostAgeing;
+    }
+
     /** Collects the values of a {@link ControllerConfig}; each setter returns the builder. */
     public static final class Builder {
         private String host = DEFAULT_HOST;
@@ -162,6 +181,8 @@ public final class ControllerConfig {
         private int ioThreads;
         private RestConfig rest = RestConfig.off();
         private final Map<String, Path> appConfigs = new LinkedHashMap<>();
+        private int hostTableSize = AgeingTable.DEFAULT_SIZE;
+        private Duration hostAgeing = AgeingTable.DEFAULT_AGEING;
 
         private Builder() {
         }
@@ -236,6 +257,13 @@ public final class ControllerConfig {
         /** Gives each app its configuration file, by app id. */
         public Builder appConfigs(Map<String, Path> filesByAppId) {
             filesByAppId.forEach(this::appConfig);
+            return this;
+        }
+
+        /** The host tracker holds at most {@code size} hosts, each forgotten {@code ageing} after its last packet. */
+        public Builder hostTable(int size, Duration ageing) {
+            this.hostTableSize = size;
+            this.hostAgeing = ageing;
             return this;
         }
 

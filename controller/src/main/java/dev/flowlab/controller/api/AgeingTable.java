@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BinaryOperator;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +45,7 @@ public final class AgeingTable<K, V> {
 
     private static final class Entry<K, V> {
         final K key;
-        final V value;
+        volatile V value;
         volatile long seen;
         long queued;
 
@@ -141,6 +142,14 @@ public final class AgeingTable<K, V> {
                 queue.removeIf(q -> entries.get(q.key) != q);   // drop replaced entries now and then: O(1) amortised
             }
             return new Change<>(before, after, removed);
+        }
+    }
+
+    /** Changes the value of {@code key}, if it is in the table, without counting as a sighting (its age stays). */
+    public synchronized void update(K key, UnaryOperator<V> change) {
+        Entry<K, V> e = entries.get(key);
+        if (e != null) {
+            e.value = change.apply(e.value);
         }
     }
 

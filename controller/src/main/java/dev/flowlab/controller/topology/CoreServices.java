@@ -2,9 +2,11 @@ package dev.flowlab.controller.topology;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
+import dev.flowlab.controller.api.AgeingTable;
 import dev.flowlab.controller.api.HostService;
 import dev.flowlab.controller.api.TopologyService;
 import dev.flowlab.controller.core.LoadedApp;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -14,9 +16,19 @@ import java.util.List;
  */
 public final class CoreServices {
     private final TopologyView topology = new TopologyView();
-    private final HostTracker hosts = new HostTracker(topology);
+    private final HostTracker hosts;
     private final LinkDiscovery discovery =
             new LinkDiscovery(topology, LinkDiscovery.DEFAULT_INTERVAL, LinkDiscovery.DEFAULT_TIMEOUT);
+
+    /** The services with a host table of Open vSwitch's MAC table defaults (8192 hosts, 300 s). */
+    public CoreServices() {
+        this(AgeingTable.DEFAULT_SIZE, AgeingTable.DEFAULT_AGEING);
+    }
+
+    /** The services with a host table of at most {@code maxHosts}, each forgotten {@code hostAgeing} after its last packet. */
+    public CoreServices(int maxHosts, Duration hostAgeing) {
+        hosts = new HostTracker(topology, maxHosts, hostAgeing, System::nanoTime);
+    }
 
     public TopologyService topology() {
         return topology;
