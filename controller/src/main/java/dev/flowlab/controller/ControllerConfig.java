@@ -1,6 +1,7 @@
 package dev.flowlab.controller;
 
 import dev.flowlab.controller.api.AgeingTable;
+import dev.flowlab.controller.openflow.ConnectionLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -39,6 +40,7 @@ public final class ControllerConfig {
     private final int ioThreads;
     private final RestConfig rest;
     private final Map<String, Path> appConfigs;
+    private final ConnectionLimits limits;
     private final int hostTableSize;
     private final Duration hostAgeing;
 
@@ -64,6 +66,7 @@ public final class ControllerConfig {
         ioThreads = b.ioThreads;
         rest = Objects.requireNonNull(b.rest, "rest");
         appConfigs = Map.copyOf(b.appConfigs);
+        limits = Objects.requireNonNull(b.limits, "limits");
         if (b.hostTableSize < 1) {
             throw new IllegalArgumentException("host table size " + b.hostTableSize + " must be at least 1");
         }
@@ -81,8 +84,8 @@ public final class ControllerConfig {
     /**
      * A builder starting from the defaults: 127.0.0.1:6653, no apps, echo after 5 s of silence with
      * 5 s to answer, 10 s handshake and request timeouts, whole packets in packet-ins, the table-miss
-     * entry installed, one I/O thread per core, REST off, a host table of 8192 hosts each forgotten
-     * 300 s after its last packet (Open vSwitch's MAC table defaults).
+     * entry installed, one I/O thread per core, REST off, {@link ConnectionLimits#defaults()}, a host
+     * table of 8192 hosts each forgotten 300 s after its last packet (Open vSwitch's MAC table defaults).
      */
     public static Builder builder() {
         return new Builder();
@@ -92,7 +95,8 @@ public final class ControllerConfig {
     public Builder toBuilder() {
         Builder b = new Builder().apps(apps).listen(host, port).echo(echoInterval, echoTimeout)
                 .handshakeTimeout(handshakeTimeout).requestTimeout(requestTimeout).missSendLength(missSendLength)
-                .installTableMiss(installTableMiss).ioThreads(ioThreads).rest(rest).hostTable(hostTableSize, hostAgeing);
+                .installTableMiss(installTableMiss).ioThreads(ioThreads).rest(rest).limits(limits)
+                .hostTable(hostTableSize, hostAgeing);
         b.appConfigs.putAll(appConfigs);
         return b;
     }
@@ -157,6 +161,11 @@ public final class ControllerConfig {
         return appConfigs;
     }
 
+    /** What one connection, one peer address and all of them may cost ({@link ConnectionLimits}). */
+    public ConnectionLimits limits() {
+        return limits;
+    }
+
     /** The most hosts the host tracker holds; when full, the host heard from longest ago makes room. */
     public int hostTableSize() {
         return hostTableSize;
@@ -181,6 +190,7 @@ public final class ControllerConfig {
         private int ioThreads;
         private RestConfig rest = RestConfig.off();
         private final Map<String, Path> appConfigs = new LinkedHashMap<>();
+        private ConnectionLimits limits = ConnectionLimits.defaults();
         private int hostTableSize = AgeingTable.DEFAULT_SIZE;
         private Duration hostAgeing = AgeingTable.DEFAULT_AGEING;
 
@@ -257,6 +267,12 @@ public final class ControllerConfig {
         /** Gives each app its configuration file, by app id. */
         public Builder appConfigs(Map<String, Path> filesByAppId) {
             filesByAppId.forEach(this::appConfig);
+            return this;
+        }
+
+        /** Bounds on connections and what each may cost (default {@link ConnectionLimits#defaults()}). */
+        public Builder limits(ConnectionLimits limits) {
+            this.limits = limits;
             return this;
         }
 
