@@ -90,7 +90,7 @@ public final class Controller implements AutoCloseable {
                         + " (apps: " + String.join(",", config.apps()) + "); add it to --apps or drop its --app-config");
             }
         }
-        CoreServices services = new CoreServices();
+        CoreServices services = new CoreServices(config.hostTableSize(), config.hostAgeing());
         Controller controller = new Controller(config, services,
                 AppLoader.load(config.apps(), extraApps, services.module()));
         try {
