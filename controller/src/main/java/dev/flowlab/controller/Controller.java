@@ -166,7 +166,7 @@ public final class Controller implements AutoCloseable {
             throw new IllegalStateException("cannot listen on " + hostPort(address) + ": " + e.getMessage()
                     + " (is another controller running there? choose another address or port)", e);
         }
-        LOG.info("listening for OpenFlow 1.3 switches on {}", hostPort(address));
+        LOG.info("listening for OpenFlow 1.3 switches on {}{}", config.tls() != null ? "ssl:" : "tcp:", hostPort(address));
     }
 
     /** Ids of the running apps, in the order they see events (without the core services). */
