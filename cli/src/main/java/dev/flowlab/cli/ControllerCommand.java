@@ -4,12 +4,10 @@ import dev.flowlab.controller.Controller;
 import dev.flowlab.controller.ControllerConfig;
 import dev.flowlab.controller.api.App;
 import dev.flowlab.controller.api.Switch;
-import java.io.PrintWriter;
 import dev.flowlab.controller.RestConfig;
+import java.io.PrintWriter;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.projectfloodlight.openflow.types.DatapathId;
@@ -41,11 +39,8 @@ public final class ControllerCommand implements Callable<Integer> {
         InetSocketAddress address = listen.address();
         PrintWriter out = spec.commandLine().getOut();
         List<String> appIds = apps.given();
-        ControllerConfig config = ControllerConfig.of(appIds).withListen(address.getHostString(), address.getPort())
-                .withRest(services.rest());
-        for (Map.Entry<String, Path> c : services.appConfigs(appIds).entrySet()) {
-            config = config.withAppConfig(c.getKey(), c.getValue());
-        }
+        ControllerConfig config = ControllerConfig.builder().apps(appIds).listen(address.getHostString(), address.getPort())
+                .rest(services.rest()).appConfigs(services.appConfigs(appIds)).build();
         Controller controller = Controller.start(config, List.of(new SwitchPrinter(out)));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

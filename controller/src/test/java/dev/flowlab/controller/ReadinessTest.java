@@ -22,7 +22,7 @@ class ReadinessTest {
     private static final DatapathId TWO = DatapathId.of(2);
 
     private static Controller start() {
-        return Controller.start(ControllerConfig.of(List.of()).withListen("127.0.0.1", 0));
+        return Controller.start(ControllerConfig.builder().listen("127.0.0.1", 0).build());
     }
 
     @Test
