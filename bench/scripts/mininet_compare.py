@@ -2,7 +2,7 @@
 """Mininet's build / first ping / teardown times for the same topologies as DataplaneBench.
 
 Comparison only (flowlab itself has no Python). Run with Debian's python3, which has the mininet
-library:  /usr/bin/python3 dataplane/bench/mininet_compare.py linear,100
+library:  /usr/bin/python3 bench/scripts/mininet_compare.py linear,100
 Refuses to run while any Open vSwitch bridge exists: Mininet's clean-up deletes every bridge.
 """
 import os
