@@ -31,7 +31,7 @@ class RestApiTest {
                 .withRest(RestConfig.on("127.0.0.1", 0)));
         sw = new FlowTableSwitch(controller.address(), 1, 3);
         assertThat(controller.awaitSwitches(List.of(1L), WAIT)).isTrue();
-        http = new Http(controller.restAddress().orElseThrow());
+        http = new Http(controller.restAccess().orElseThrow());
     }
 
     @AfterAll
