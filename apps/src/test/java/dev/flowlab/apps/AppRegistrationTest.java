@@ -19,14 +19,14 @@ class AppRegistrationTest {
     @Test
     void controllerStartsWithTheNamedApps() {
         try (Controller controller = Controller.start(
-                ControllerConfig.of(List.of("learning-switch", "hub")).withListen("127.0.0.1", 0))) {
+                ControllerConfig.builder().apps("learning-switch", "hub").listen("127.0.0.1", 0).build())) {
             assertThat(controller.appIds()).containsExactly("hub", "learning-switch");
         }
     }
 
     @Test
     void unknownAppNamesTheKnownOnes() {
-        assertThatThrownBy(() -> Controller.start(ControllerConfig.of(List.of("foo")).withListen("127.0.0.1", 0)))
+        assertThatThrownBy(() -> Controller.start(ControllerConfig.builder().apps("foo").listen("127.0.0.1", 0).build()))
                 .hasMessage("unknown app 'foo'; known apps: " + String.join(", ", Controller.availableApps()))
                 .hasMessageContaining("hub, learning-switch");
     }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.projectfloodlight.openflow.types.DatapathId;
 
 /** Breaking and inspecting things: link up/down, switch stop/start, controller stop/start, flows. */
 final class ControlCommands {
@@ -92,7 +93,7 @@ final class ControlCommands {
             controller.startListening();
             console.println("controller " + console.green("started") + ", waiting for the switches (OVS retries with a backoff)");
             long since = System.nanoTime();
-            List<Long> dpids = lab.topology().switches().stream().map(dev.flowlab.topologies.Switch::dpid).toList();
+            List<DatapathId> dpids = lab.topology().switches().stream().map(s -> DatapathId.of(s.dpid())).toList();
             boolean back = controller.awaitSwitches(dpids, RECONNECT_WAIT);
             long connected = dpids.stream().filter(d -> controller.switchById(d).isPresent()).count();
             String line = connected + "/" + dpids.size() + " switches connected after "

@@ -7,9 +7,7 @@ import dev.flowlab.controller.api.Switch;
 import java.io.PrintWriter;
 import dev.flowlab.controller.RestConfig;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.projectfloodlight.openflow.types.DatapathId;
@@ -47,11 +45,8 @@ public final class ControllerCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         InetSocketAddress address = listenAddress(listen);
         PrintWriter out = spec.commandLine().getOut();
-        ControllerConfig config = ControllerConfig.of(apps).withListen(address.getHostString(), address.getPort())
-                .withRest(RestConfig.parse(rest));
-        for (Map.Entry<String, Path> c : AppConfigs.parse(appConfigs, apps).entrySet()) {
-            config = config.withAppConfig(c.getKey(), c.getValue());
-        }
+        ControllerConfig config = ControllerConfig.builder().apps(apps).listen(address.getHostString(), address.getPort())
+                .rest(RestConfig.parse(rest)).appConfigs(AppConfigs.parse(appConfigs, apps)).build();
         Controller controller = Controller.start(config, List.of(new SwitchPrinter(out)));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsReply;
+import org.projectfloodlight.openflow.types.DatapathId;
 
 /**
  * A running experiment: the embedded controller (when chosen) and the network, started in that
@@ -60,11 +61,8 @@ public final class Lab implements AutoCloseable {
             return;
         }
         Step step = console.step("controller");
-        ControllerConfig config = ControllerConfig.of(spec.apps()).withListen("127.0.0.1", 0).withRest(spec.rest());
-        for (var appConfig : spec.appConfigs().entrySet()) {
-            config = config.withAppConfig(appConfig.getKey(), appConfig.getValue());
-        }
-        controller = Controller.start(config);
+        controller = Controller.start(ControllerConfig.builder().apps(spec.apps()).listen("127.0.0.1", 0)
+                .rest(spec.rest()).appConfigs(spec.appConfigs()).build());
         step.done("embedded on " + address() + ", apps " + String.join(",", spec.apps())
                 + controller.restAddress().map(a -> ", REST on http://" + a.getHostString() + ":" + a.getPort() + "/api")
                         .orElse(""));
@@ -161,7 +159,7 @@ public final class Lab implements AutoCloseable {
         if (controller == null) {
             return Optional.empty();
         }
-        long dpid = topology().switchNamed(switchName).orElseThrow().dpid();
+        DatapathId dpid = DatapathId.of(topology().switchNamed(switchName).orElseThrow().dpid());
         return Optional.of(controller.switchById(dpid).isPresent());
     }
 
@@ -170,7 +168,7 @@ public final class Lab implements AutoCloseable {
      * connected, otherwise from OVS ({@code ovs-ofctl dump-flows}).
      */
     public FlowTable flows(String switchName) throws Exception {
-        long dpid = topology().switchNamed(switchName).orElseThrow().dpid();
+        DatapathId dpid = DatapathId.of(topology().switchNamed(switchName).orElseThrow().dpid());
         Optional<Switch> sw = controller == null ? Optional.empty() : controller.switchById(dpid);
         if (sw.isEmpty()) {
             List<String> lines = Ovs.dumpFlows(bridgeName(switchName));

@@ -29,9 +29,9 @@ final class Readiness {
     }
 
     static void awaitController(Controller controller, Topology topology, Duration timeout, Step step) {
-        List<Long> dpids = topology.switches().stream().map(dev.flowlab.topologies.Switch::dpid).toList();
+        List<DatapathId> dpids = topology.switches().stream().map(s -> DatapathId.of(s.dpid())).toList();
         if (!controller.awaitSwitches(dpids, timeout)) {
-            List<Long> missing = dpids.stream().filter(d -> controller.switchById(d).isEmpty()).toList();
+            List<DatapathId> missing = dpids.stream().filter(d -> controller.switchById(d).isEmpty()).toList();
             throw new IllegalStateException(missing.size() + " of " + dpids.size() + " switches did not connect to the"
                     + " controller within " + timeout.toSeconds() + " s (dpids " + missing
                     + "): see FLOWLAB_LOG=info output and ovs-vsctl list controller");
@@ -99,7 +99,7 @@ final class Readiness {
     }
 
     private static boolean hasAllPorts(Controller controller, Topology topology, dev.flowlab.topologies.Switch s) {
-        Switch sw = controller.switchById(s.dpid()).orElse(null);
+        Switch sw = controller.switchById(DatapathId.of(s.dpid())).orElse(null);
         if (sw == null) {
             return false;
         }

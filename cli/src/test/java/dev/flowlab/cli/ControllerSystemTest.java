@@ -74,7 +74,7 @@ class ControllerSystemTest {
      * trip through the controller, and a machine running several test suites can be slow at that.
      */
     private static void connectAndPingAll(Controller controller, Network net) {
-        List<Long> dpids = net.switches().stream().map(OvsBridge::dpid).toList();
+        List<DatapathId> dpids = net.switches().stream().map(b -> DatapathId.of(b.dpid())).toList();
         assertThat(controller.awaitSwitches(dpids, WAIT)).as("switches %s finished their handshake", dpids).isTrue();
         List<String> failed = new ArrayList<>();
         for (NamespaceHost from : net.hosts()) {
@@ -147,7 +147,7 @@ class ControllerSystemTest {
     }
 
     private static ControllerConfig config(String app) {
-        return ControllerConfig.of(List.of(app)).withListen("127.0.0.1", 0);
+        return ControllerConfig.builder().apps(app).listen("127.0.0.1", 0).build();
     }
 
     private static void assertNothingLeft() {

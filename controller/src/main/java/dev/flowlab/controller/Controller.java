@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * A running OpenFlow 1.3 controller: its apps, its listening socket and its switches.
  *
  * <pre>{@code
- * try (Controller c = Controller.start(ControllerConfig.of(List.of("learning-switch")))) {
- *     c.awaitSwitches(List.of(1L, 2L), Duration.ofSeconds(10));
+ * try (Controller c = Controller.start(ControllerConfig.builder().apps("learning-switch").build())) {
+ *     c.awaitSwitches(List.of(DatapathId.of(1), DatapathId.of(2)), Duration.ofSeconds(10));
  *     ...
  * }
  * }</pre>
@@ -139,14 +139,14 @@ public final class Controller implements AutoCloseable {
     }
 
     /** The connected switch with this datapath id, if it finished its handshake. */
-    public Optional<Switch> switchById(long dpid) {
-        return registry.get(DatapathId.of(dpid));
+    public Optional<Switch> switchById(DatapathId dpid) {
+        return registry.get(dpid);
     }
 
     /** Waits until every switch in {@code dpids} finished its handshake; false if the timeout passed first. */
-    public boolean awaitSwitches(Collection<Long> dpids, Duration timeout) {
+    public boolean awaitSwitches(Collection<DatapathId> dpids, Duration timeout) {
         try {
-            return registry.awaitAll(dpids.stream().map(DatapathId::of).toList(), timeout);
+            return registry.awaitAll(dpids, timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

@@ -2,135 +2,250 @@ package dev.flowlab.controller;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * How to run a {@link Controller}. Start from {@link #defaults()} or {@link #of(List)} and change
- * what you need with the {@code with...} methods; every value is checked here, so a bad one fails
- * before anything starts.
+ * How to run a {@link Controller}: built with {@link #builder()}, unchanged afterwards. Every value
+ * is checked by {@link Builder#build()}, so a bad one fails before anything starts.
  *
- * @param host              address to listen on (127.0.0.1 by default: only local switches)
- * @param port              TCP port; 0 picks a free one ({@link Controller#address()} tells which)
- * @param apps              ids of the apps to run, for example {@code learning-switch}
- * @param echoInterval      a switch silent this long gets an echo request
- * @param echoTimeout       a switch that then stays silent this long is disconnected (down)
- * @param handshakeTimeout  a connection that has not finished the handshake by then is closed
- * @param requestTimeout    a barrier or stats request unanswered this long fails
- * @param missSendLength    SET_CONFIG miss_send_len: bytes of a packet sent to the controller (0xffff: all, no buffering)
- * @param installTableMiss  install the table-miss entry (priority 0, to the controller) at handshake;
- *                          off for apps that set up every flow proactively
- * @param ioThreads         Netty I/O threads serving switches; 0 means one per CPU core
- * @param rest              whether and where to serve the REST API (off by default)
- * @param appConfigs        configuration file of an app, by app id (see {@code AppContext.config})
+ * <pre>{@code
+ * ControllerConfig config = ControllerConfig.builder()
+ *         .apps("acl", "learning-switch")
+ *         .listen("127.0.0.1", 0)
+ *         .rest(RestConfig.on("127.0.0.1", 8080))
+ *         .appConfig("acl", Path.of("acl.yaml"))
+ *         .build();
+ * }</pre>
  */
-public record ControllerConfig(String host, int port, List<String> apps, Duration echoInterval, Duration echoTimeout,
-                               Duration handshakeTimeout, Duration requestTimeout, int missSendLength,
-                               boolean installTableMiss, int ioThreads, RestConfig rest, Map<String, Path> appConfigs) {
+public final class ControllerConfig {
     /** Only switches on this machine can connect unless told otherwise. */
     public static final String DEFAULT_HOST = "127.0.0.1";
     /** The IANA OpenFlow port (Open vSwitch's default controller port). */
     public static final int DEFAULT_PORT = 6653;
 
-    /** Checks every value; see the record description. */
-    public ControllerConfig {
-        Objects.requireNonNull(host, "host");
-        apps = List.copyOf(apps);
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port " + port + " is out of range; use 0-65535 (0 picks a free port)");
+    private final String host;
+    private final int port;
+    private final List<String> apps;
+    private final Duration echoInterval;
+    private final Duration echoTimeout;
+    private final Duration handshakeTimeout;
+    private final Duration requestTimeout;
+    private final int missSendLength;
+    private final boolean installTableMiss;
+    private final int ioThreads;
+    private final RestConfig rest;
+    private final Map<String, Path> appConfigs;
+
+    private ControllerConfig(Builder b) {
+        host = Objects.requireNonNull(b.host, "host");
+        if (b.port < 0 || b.port > 65535) {
+            throw new IllegalArgumentException("port " + b.port + " is out of range; use 0-65535 (0 picks a free port)");
         }
-        positive("echoInterval", echoInterval);
-        positive("echoTimeout", echoTimeout);
-        positive("handshakeTimeout", handshakeTimeout);
-        positive("requestTimeout", requestTimeout);
-        if (missSendLength < 0 || missSendLength > 0xffff) {
-            throw new IllegalArgumentException("missSendLength " + missSendLength + " is out of range; use 0-65535");
+        port = b.port;
+        apps = List.copyOf(b.apps);
+        echoInterval = positive("echoInterval", b.echoInterval);
+        echoTimeout = positive("echoTimeout", b.echoTimeout);
+        handshakeTimeout = positive("handshakeTimeout", b.handshakeTimeout);
+        requestTimeout = positive("requestTimeout", b.requestTimeout);
+        if (b.missSendLength < 0 || b.missSendLength > 0xffff) {
+            throw new IllegalArgumentException("missSendLength " + b.missSendLength + " is out of range; use 0-65535");
         }
-        if (ioThreads < 0) {
-            throw new IllegalArgumentException("ioThreads " + ioThreads + " is negative; use 0 for one per CPU core");
+        missSendLength = b.missSendLength;
+        installTableMiss = b.installTableMiss;
+        if (b.ioThreads < 0) {
+            throw new IllegalArgumentException("ioThreads " + b.ioThreads + " is negative; use 0 for one per CPU core");
         }
-        Objects.requireNonNull(rest, "rest");
-        appConfigs = Map.copyOf(appConfigs);
+        ioThreads = b.ioThreads;
+        rest = Objects.requireNonNull(b.rest, "rest");
+        appConfigs = Map.copyOf(b.appConfigs);
     }
 
-    private static void positive(String name, Duration value) {
+    private static Duration positive(String name, Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException(name + " must be a positive duration, got " + value);
         }
+        return value;
     }
 
-    /** 127.0.0.1:6653, no apps, echo every 5 s with 5 s to answer, 10 s handshake and request timeouts. */
-    public static ControllerConfig defaults() {
-        return new ControllerConfig(DEFAULT_HOST, DEFAULT_PORT, List.of(), Duration.ofSeconds(5), Duration.ofSeconds(5),
-                Duration.ofSeconds(10), Duration.ofSeconds(10), 0xffff, true, 0, RestConfig.off(), Map.of());
+    /**
+     * A builder starting from the defaults: 127.0.0.1:6653, no apps, echo after 5 s of silence with
+     * 5 s to answer, 10 s handshake and request timeouts, whole packets in packet-ins, the table-miss
+     * entry installed, one I/O thread per core, REST off.
+     */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** The defaults with these apps. */
-    public static ControllerConfig of(List<String> apps) {
-        return defaults().withApps(apps);
+    /** A builder holding this configuration, to change a few values of it. */
+    public Builder toBuilder() {
+        Builder b = new Builder().apps(apps).listen(host, port).echo(echoInterval, echoTimeout)
+                .handshakeTimeout(handshakeTimeout).requestTimeout(requestTimeout).missSendLength(missSendLength)
+                .installTableMiss(installTableMiss).ioThreads(ioThreads).rest(rest);
+        b.appConfigs.putAll(appConfigs);
+        return b;
     }
 
-    /** A copy running these apps instead. */
-    public ControllerConfig withApps(List<String> apps) {
-        return new ControllerConfig(host, port, apps, echoInterval, echoTimeout, handshakeTimeout, requestTimeout,
-                missSendLength, installTableMiss, ioThreads, rest, appConfigs);
+    /** Address to listen on (127.0.0.1 by default: only local switches). */
+    public String host() {
+        return host;
     }
 
-    /** A copy listening on this host and port (0: any free port). */
-    public ControllerConfig withListen(String host, int port) {
-        return new ControllerConfig(host, port, apps, echoInterval, echoTimeout, handshakeTimeout, requestTimeout,
-                missSendLength, installTableMiss, ioThreads, rest, appConfigs);
+    /** TCP port; 0 picks a free one ({@link Controller#address()} tells which). */
+    public int port() {
+        return port;
     }
 
-    /** A copy with this keep-alive: echo request after {@code interval} of silence, disconnect after {@code timeout} more. */
-    public ControllerConfig withEcho(Duration interval, Duration timeout) {
-        return new ControllerConfig(host, port, apps, interval, timeout, handshakeTimeout, requestTimeout,
-                missSendLength, installTableMiss, ioThreads, rest, appConfigs);
+    /** Ids of the apps to run, for example {@code learning-switch}. */
+    public List<String> apps() {
+        return apps;
     }
 
-    /** A copy with this handshake timeout. */
-    public ControllerConfig withHandshakeTimeout(Duration timeout) {
-        return new ControllerConfig(host, port, apps, echoInterval, echoTimeout, timeout, requestTimeout,
-                missSendLength, installTableMiss, ioThreads, rest, appConfigs);
+    /** A switch silent this long gets an echo request. */
+    public Duration echoInterval() {
+        return echoInterval;
     }
 
-    /** A copy with this timeout for barrier and stats requests. */
-    public ControllerConfig withRequestTimeout(Duration timeout) {
-        return new ControllerConfig(host, port, apps, echoInterval, echoTimeout, handshakeTimeout, timeout,
-                missSendLength, installTableMiss, ioThreads, rest, appConfigs);
+    /** A switch that then stays silent this long is disconnected (down). */
+    public Duration echoTimeout() {
+        return echoTimeout;
     }
 
-    /** A copy with this SET_CONFIG miss_send_len. */
-    public ControllerConfig withMissSendLength(int length) {
-        return new ControllerConfig(host, port, apps, echoInterval, echoTimeout, handshakeTimeout, requestTimeout,
-                length, installTableMiss, ioThreads, rest, appConfigs);
+    /** A connection that has not finished the handshake by then is closed. */
+    public Duration handshakeTimeout() {
+        return handshakeTimeout;
     }
 
-    /** A copy that does (or does not) install the table-miss entry at handshake. */
-    public ControllerConfig withTableMiss(boolean install) {
-        return new ControllerConfig(host, port, apps, echoInterval, echoTimeout, handshakeTimeout, requestTimeout,
-                missSendLength, install, ioThreads, rest, appConfigs);
+    /** A barrier or stats request unanswered this long fails. */
+    public Duration requestTimeout() {
+        return requestTimeout;
     }
 
-    /** A copy with this many I/O threads (0: one per CPU core). */
-    public ControllerConfig withIoThreads(int threads) {
-        return new ControllerConfig(host, port, apps, echoInterval, echoTimeout, handshakeTimeout, requestTimeout,
-                missSendLength, installTableMiss, threads, rest, appConfigs);
+    /** SET_CONFIG miss_send_len: bytes of a packet sent to the controller (0xffff: all, no buffering). */
+    public int missSendLength() {
+        return missSendLength;
     }
 
-    /** Serves the REST API as {@code rest} says ({@link RestConfig#on}, {@link RestConfig#off()}). */
-    public ControllerConfig withRest(RestConfig rest) {
-        return new ControllerConfig(host, port, apps, echoInterval, echoTimeout, handshakeTimeout, requestTimeout,
-                missSendLength, installTableMiss, ioThreads, rest, appConfigs);
+    /** Whether the handshake installs the table-miss entry (priority 0, to the controller). */
+    public boolean installTableMiss() {
+        return installTableMiss;
     }
 
-    /** Gives the app {@code appId} its configuration file (YAML or JSON). */
-    public ControllerConfig withAppConfig(String appId, Path file) {
-        Map<String, Path> configs = new HashMap<>(appConfigs);
-        configs.put(Objects.requireNonNull(appId, "appId"), Objects.requireNonNull(file, "file"));
-        return new ControllerConfig(host, port, apps, echoInterval, echoTimeout, handshakeTimeout, requestTimeout,
-                missSendLength, installTableMiss, ioThreads, rest, configs);
+    /** Netty I/O threads serving switches; 0 means one per CPU core. */
+    public int ioThreads() {
+        return ioThreads;
+    }
+
+    /** Whether and where to serve the REST API. */
+    public RestConfig rest() {
+        return rest;
+    }
+
+    /** Configuration file of an app, by app id (see {@code AppContext.config}). */
+    public Map<String, Path> appConfigs() {
+        return appConfigs;
+    }
+
+    /** Collects the values of a {@link ControllerConfig}; each setter returns the builder. */
+    public static final class Builder {
+        private String host = DEFAULT_HOST;
+        private int port = DEFAULT_PORT;
+        private List<String> apps = List.of();
+        private Duration echoInterval = Duration.ofSeconds(5);
+        private Duration echoTimeout = Duration.ofSeconds(5);
+        private Duration handshakeTimeout = Duration.ofSeconds(10);
+        private Duration requestTimeout = Duration.ofSeconds(10);
+        private int missSendLength = 0xffff;
+        private boolean installTableMiss = true;
+        private int ioThreads;
+        private RestConfig rest = RestConfig.off();
+        private final Map<String, Path> appConfigs = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** Runs these apps, in this order. */
+        public Builder apps(List<String> appIds) {
+            this.apps = List.copyOf(appIds);
+            return this;
+        }
+
+        /** Runs these apps, in this order. */
+        public Builder apps(String... appIds) {
+            return apps(List.of(appIds));
+        }
+
+        /** Listens on this host and port (0: any free port). */
+        public Builder listen(String host, int port) {
+            this.host = host;
+            this.port = port;
+            return this;
+        }
+
+        /** Echo request after {@code interval} of silence, disconnect after {@code timeout} more. */
+        public Builder echo(Duration interval, Duration timeout) {
+            this.echoInterval = interval;
+            this.echoTimeout = timeout;
+            return this;
+        }
+
+        /** Closes a connection that has not finished its handshake by then. */
+        public Builder handshakeTimeout(Duration timeout) {
+            this.handshakeTimeout = timeout;
+            return this;
+        }
+
+        /** Fails a barrier or stats request unanswered this long. */
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = timeout;
+            return this;
+        }
+
+        /** SET_CONFIG miss_send_len (0-65535). */
+        public Builder missSendLength(int length) {
+            this.missSendLength = length;
+            return this;
+        }
+
+        /** Whether the handshake installs the table-miss entry; off for apps that set up every flow proactively. */
+        public Builder installTableMiss(boolean install) {
+            this.installTableMiss = install;
+            return this;
+        }
+
+        /** This many Netty I/O threads (0: one per CPU core). */
+        public Builder ioThreads(int threads) {
+            this.ioThreads = threads;
+            return this;
+        }
+
+        /** Serves the REST API as {@code rest} says ({@link RestConfig#on}, {@link RestConfig#off()}). */
+        public Builder rest(RestConfig rest) {
+            this.rest = rest;
+            return this;
+        }
+
+        /** Gives the app {@code appId} its configuration file (YAML or JSON). */
+        public Builder appConfig(String appId, Path file) {
+            appConfigs.put(Objects.requireNonNull(appId, "appId"), Objects.requireNonNull(file, "file"));
+            return this;
+        }
+
+        /** Gives each app its configuration file, by app id. */
+        public Builder appConfigs(Map<String, Path> filesByAppId) {
+            filesByAppId.forEach(this::appConfig);
+            return this;
+        }
+
+        /**
+         * The configuration.
+         *
+         * @throws IllegalArgumentException naming the first value out of range
+         */
+        public ControllerConfig build() {
+            return new ControllerConfig(this);
+        }
     }
 }

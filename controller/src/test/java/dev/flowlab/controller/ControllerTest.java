@@ -15,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.projectfloodlight.openflow.protocol.OFPacketOut;
 import org.projectfloodlight.openflow.protocol.action.OFActionOutput;
+import org.projectfloodlight.openflow.types.DatapathId;
 import org.projectfloodlight.openflow.types.OFPort;
 
 /** The facade the command line uses: start, apps, switches, stop and start listening, close. */
@@ -22,7 +23,7 @@ class ControllerTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     private static ControllerConfig anyPort(String... apps) {
-        return ControllerConfig.of(List.of(apps)).withListen("127.0.0.1", 0);
+        return ControllerConfig.builder().apps(apps).listen("127.0.0.1", 0).build();
     }
 
     @Test
@@ -42,7 +43,7 @@ class ControllerTest {
         try (Controller controller = Controller.start(anyPort("test-flood"));
              SwitchPeer peer = SwitchPeer.handshake(controller.address(), 1, 1, 2, 3)) {
             assertThat(controller.appIds()).containsExactly("test-flood");
-            assertThat(controller.awaitSwitches(List.of(1L), WAIT)).isTrue();
+            assertThat(controller.awaitSwitches(List.of(DatapathId.of(1)), WAIT)).isTrue();
             byte[] frame = Frames.arpRequest(0x0a, 0x0a000001, 0x0a000002);
 
             peer.sendPacketIn(2, frame);
@@ -64,7 +65,7 @@ class ControllerTest {
         RecordingApp first = new RecordingApp("first", 10, in -> Verdict.CONTINUE);
         try (Controller controller = Controller.start(anyPort(), List.of(last, handler, first));
              SwitchPeer peer = SwitchPeer.handshake(controller.address(), 1, 1, 2)) {
-            assertThat(controller.awaitSwitches(List.of(1L), WAIT)).isTrue();
+            assertThat(controller.awaitSwitches(List.of(DatapathId.of(1)), WAIT)).isTrue();
 
             peer.sendPacketIn(1, Frames.ping(0x0a, 0x0b, 1, 2));
 
@@ -86,13 +87,13 @@ class ControllerTest {
         });
         try (Controller controller = Controller.start(anyPort(), List.of(broken, handler));
              SwitchPeer peer = SwitchPeer.handshake(controller.address(), 1, 1, 2)) {
-            assertThat(controller.awaitSwitches(List.of(1L), WAIT)).isTrue();
+            assertThat(controller.awaitSwitches(List.of(DatapathId.of(1)), WAIT)).isTrue();
 
             peer.sendPacketIn(1, Frames.ping(0x0a, 0x0b, 1, 2));
             peer.sendPacketIn(1, Frames.ping(0x0a, 0x0b, 1, 2));
 
             peer.awaitAnswers(2, WAIT);
-            assertThat(controller.switchById(1)).isPresent();
+            assertThat(controller.switchById(DatapathId.of(1))).isPresent();
         }
     }
 
@@ -102,7 +103,7 @@ class ControllerTest {
         try (Controller controller = Controller.start(anyPort(), List.of(app))) {
             var address = controller.address();
             SwitchPeer peer = SwitchPeer.handshake(address, 1, 1);
-            assertThat(controller.awaitSwitches(List.of(1L), WAIT)).isTrue();
+            assertThat(controller.awaitSwitches(List.of(DatapathId.of(1)), WAIT)).isTrue();
 
             controller.stopListening();
 
@@ -116,7 +117,7 @@ class ControllerTest {
 
             assertThat(controller.address()).isEqualTo(address);
             try (SwitchPeer again = SwitchPeer.handshake(address, 1, 1)) {
-                assertThat(controller.awaitSwitches(List.of(1L), WAIT)).isTrue();
+                assertThat(controller.awaitSwitches(List.of(DatapathId.of(1)), WAIT)).isTrue();
             }
         }
     }
@@ -127,7 +128,7 @@ class ControllerTest {
         Controller controller = Controller.start(anyPort(), List.of(app));
         assertThat(app.context().appId()).isEqualTo(RecordingApp.class.getName());
         try (SwitchPeer peer = SwitchPeer.handshake(controller.address(), 1, 1)) {
-            assertThat(controller.awaitSwitches(List.of(1L), WAIT)).isTrue();
+            assertThat(controller.awaitSwitches(List.of(DatapathId.of(1)), WAIT)).isTrue();
             assertThat(app.context().switches()).hasSize(1);
 
             controller.close();
@@ -141,7 +142,7 @@ class ControllerTest {
     @Test
     void awaitSwitchesGivesUpAtTheTimeout() {
         try (Controller controller = Controller.start(anyPort())) {
-            assertThat(controller.awaitSwitches(List.of(42L), Duration.ofMillis(50))).isFalse();
+            assertThat(controller.awaitSwitches(List.of(DatapathId.of(42)), Duration.ofMillis(50))).isFalse();
         }
     }
 
@@ -149,7 +150,7 @@ class ControllerTest {
     void portInUseFailsWithAClearMessage() throws IOException {
         try (Controller first = Controller.start(anyPort())) {
             int port = first.address().getPort();
-            assertThatThrownBy(() -> Controller.start(ControllerConfig.defaults().withListen("127.0.0.1", port)))
+            assertThatThrownBy(() -> Controller.start(ControllerConfig.builder().listen("127.0.0.1", port).build()))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageStartingWith("cannot listen on 127.0.0.1:" + port + ": ")
                     .hasMessageContaining("Address already in use");

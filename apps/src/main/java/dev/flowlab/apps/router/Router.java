@@ -27,7 +27,6 @@ import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.action.OFAction;
 import org.projectfloodlight.openflow.types.IPv4Address;
 import org.projectfloodlight.openflow.types.MacAddress;
-import org.projectfloodlight.openflow.types.OFBufferId;
 import org.projectfloodlight.openflow.types.OFPort;
 import org.projectfloodlight.openflow.types.U64;
 import org.slf4j.Logger;
@@ -183,8 +182,7 @@ public final class Router implements App, TopologyListener {
         if (in != null) {
             in.packetOut(actions);   // releases the switch's buffer when it kept the packet
         } else {
-            sw.send(sw.factory().buildPacketOut().setBufferId(OFBufferId.NO_BUFFER).setInPort(inPort)
-                    .setActions(actions).setData(frame.bytes()).build());
+            sw.send(Flows.packetOut(sw.factory(), inPort, actions, frame.bytes()));
         }
     }
 
@@ -215,16 +213,13 @@ public final class Router implements App, TopologyListener {
                     .map(p -> (OFAction) Flows.output(of, p.getPortNo()))
                     .toList();
             if (!out.isEmpty()) {
-                sw.send(of.buildPacketOut().setBufferId(OFBufferId.NO_BUFFER).setInPort(OFPort.CONTROLLER)
-                        .setActions(out).setData(request).build());
+                sw.sendFrame(request, out);
             }
         }
     }
 
     private void reply(PacketIn in, byte[] frame) {
-        OFFactory of = in.sw().factory();
-        in.sw().send(of.buildPacketOut().setBufferId(OFBufferId.NO_BUFFER).setInPort(OFPort.CONTROLLER)
-                .setActions(List.of(Flows.output(of, in.inPort()))).setData(frame).build());
+        in.sw().sendFrame(frame, in.inPort());
     }
 
     /** A link went down: routed entries may point into it. */

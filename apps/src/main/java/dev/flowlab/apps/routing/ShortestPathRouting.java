@@ -25,8 +25,6 @@ import java.util.Optional;
 import org.projectfloodlight.openflow.protocol.action.OFAction;
 import org.projectfloodlight.openflow.types.DatapathId;
 import org.projectfloodlight.openflow.types.MacAddress;
-import org.projectfloodlight.openflow.types.OFBufferId;
-import org.projectfloodlight.openflow.types.OFPort;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,12 +108,7 @@ public final class ShortestPathRouting implements App, TopologyListener, HostLis
             return false;
         }
         routes.install(legs(new SwitchPort(in.sw().id(), in.inPort()), arp.senderMac(), target.get()));
-        in.sw().send(in.sw().factory().buildPacketOut()
-                .setBufferId(OFBufferId.NO_BUFFER)
-                .setInPort(OFPort.CONTROLLER)
-                .setActions(List.of(Flows.output(in.sw().factory(), in.inPort())))
-                .setData(ProxyArp.reply(arp, target.get().mac()))
-                .build());
+        in.sw().sendFrame(ProxyArp.reply(arp, target.get().mac()), in.inPort());
         return true;
     }
 
@@ -165,12 +158,7 @@ public final class ShortestPathRouting implements App, TopologyListener, HostLis
                 outputs.computeIfAbsent(edge.dpid(), d -> new ArrayList<>()).add(Flows.output(in.sw().factory(), edge.port()));
             }
         }
-        outputs.forEach((at, actions) -> context.switchById(at).ifPresent(sw -> sw.send(sw.factory().buildPacketOut()
-                .setBufferId(OFBufferId.NO_BUFFER)
-                .setInPort(OFPort.CONTROLLER)
-                .setActions(actions)
-                .setData(frame)
-                .build())));
+        outputs.forEach((at, actions) -> context.switchById(at).ifPresent(sw -> sw.sendFrame(frame, actions)));
     }
 
     @Override

@@ -14,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,8 +39,8 @@ class AclRestTest {
     @Test
     void rulesFromTheFileAreServedAndChangedOverHttp() throws Exception {
         Path file = Files.writeString(dir.resolve("acl.yaml"), RULES);
-        try (Controller controller = Controller.start(ControllerConfig.of(List.of("acl")).withListen("127.0.0.1", 0)
-                .withRest(RestConfig.on("127.0.0.1", 0)).withAppConfig("acl", file))) {
+        try (Controller controller = Controller.start(ControllerConfig.builder().apps("acl").listen("127.0.0.1", 0)
+                .rest(RestConfig.on("127.0.0.1", 0)).appConfig("acl", file).build())) {
             String base = "http://127.0.0.1:" + controller.restAddress().orElseThrow().getPort() + "/api/acl/rules";
 
             JsonNode rules = send(HttpRequest.newBuilder(URI.create(base)).GET(), 200);
@@ -68,8 +67,8 @@ class AclRestTest {
     @Test
     void aBadConfigFileStopsTheControllerNamingTheLine() throws Exception {
         Path file = Files.writeString(dir.resolve("acl.yaml"), RULES.replace("tcp_dst: 5001", "tcp_dst: http"));
-        assertThatThrownBy(() -> Controller.start(ControllerConfig.of(List.of("acl")).withListen("127.0.0.1", 0)
-                .withAppConfig("acl", file)))
+        assertThatThrownBy(() -> Controller.start(ControllerConfig.builder().apps("acl").listen("127.0.0.1", 0)
+                .appConfig("acl", file).build()))
                 .hasMessage("app acl: config file " + file + " line 4: 'rules[0].tcp_dst': 'http' is not a whole number");
     }
 

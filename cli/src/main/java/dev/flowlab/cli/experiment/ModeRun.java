@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.projectfloodlight.openflow.types.DatapathId;
 
 /**
  * The three phases for one fail-mode on a freshly built network: controller up (pingall, first
@@ -85,7 +86,7 @@ final class ModeRun {
                     step = console.step("controller back");
                     double upAt = now();
                     controller.startListening();
-                    List<Long> dpids = settings.topology().switches().stream().map(dev.flowlab.topologies.Switch::dpid).toList();
+                    List<DatapathId> dpids = settings.topology().switches().stream().map(s -> DatapathId.of(s.dpid())).toList();
                     if (!controller.awaitSwitches(dpids, Duration.ofSeconds(60))) {
                         throw new IllegalStateException("switches did not reconnect within 60 s after the controller came back");
                     }

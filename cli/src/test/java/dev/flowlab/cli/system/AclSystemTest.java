@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +41,7 @@ class AclSystemTest {
     void aDeniedFlowIsBlockedWhileAllowedFlowsPass() throws IOException {
         Path rules = Files.writeString(dir.resolve("acl.yaml"), RULES);
         try (AppLab lab = new AppLab(Topologies.single(3), PREFIX,
-                ControllerConfig.of(List.of("acl", "learning-switch")).withAppConfig("acl", rules))) {
+                ControllerConfig.builder().apps("acl", "learning-switch").appConfig("acl", rules).build())) {
             NamespaceHost h1 = lab.host("h1");
             NamespaceHost h2 = lab.host("h2");
 

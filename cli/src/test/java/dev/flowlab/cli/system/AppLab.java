@@ -20,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import org.projectfloodlight.openflow.types.DatapathId;
 import org.projectfloodlight.openflow.types.OFPort;
 
 /**
@@ -42,7 +43,7 @@ final class AppLab implements AutoCloseable {
 
     AppLab(Topology topology, String prefix, ControllerConfig config) {
         this.topology = topology;
-        this.controller = Controller.start(config.withListen("127.0.0.1", 0).withRest(RestConfig.on("127.0.0.1", 0)));
+        this.controller = Controller.start(config.toBuilder().listen("127.0.0.1", 0).rest(RestConfig.on("127.0.0.1", 0)).build());
         Network started = null;
         try {
             started = Network.start(topology, NetworkOptions.builder()
@@ -62,7 +63,7 @@ final class AppLab implements AutoCloseable {
     }
 
     private void awaitReady() {
-        List<Long> dpids = topology.switches().stream().map(dev.flowlab.topologies.Switch::dpid).toList();
+        List<DatapathId> dpids = topology.switches().stream().map(s -> DatapathId.of(s.dpid())).toList();
         if (!controller.awaitSwitches(dpids, READY)) {
             throw new AssertionError("switches did not connect within " + READY);
         }
@@ -92,7 +93,7 @@ final class AppLab implements AutoCloseable {
     }
 
     private boolean hasAllPorts(dev.flowlab.topologies.Switch s) {
-        Switch sw = controller.switchById(s.dpid()).orElse(null);
+        Switch sw = controller.switchById(DatapathId.of(s.dpid())).orElse(null);
         return sw != null && topology.linksOf(s.name()).stream().allMatch(l -> sw.port(OFPort.of(l.portOf(s.name()))).isPresent());
     }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsReply;
+import org.projectfloodlight.openflow.types.DatapathId;
 
 /**
  * flowlab's controller in charge of a network flowlab did not build: an OVS bridge and namespaces
@@ -31,15 +32,15 @@ class EmbeddedControllerInteropTest {
 
     @Test
     void learningSwitchConnectsEveryPairOfAHandMadeNetwork() throws Exception {
-        try (Controller controller = Controller.start(ControllerConfig.of(List.of("learning-switch")).withListen("127.0.0.1", 0));
+        try (Controller controller = Controller.start(ControllerConfig.builder().apps("learning-switch").listen("127.0.0.1", 0).build());
              HandMadeNetwork net = new HandMadeNetwork(PREFIX, 3, DPID, "secure",
                      "tcp:127.0.0.1:" + controller.address().getPort())) {
-            assertThat(controller.awaitSwitches(List.of(DPID), Duration.ofSeconds(30))).as("switch connected").isTrue();
+            assertThat(controller.awaitSwitches(List.of(DatapathId.of(DPID)), Duration.ofSeconds(30))).as("switch connected").isTrue();
 
             PingMatrix m = PingAll.run(net.hosts, done -> { });
             assertThat(m.failures()).isEmpty();
 
-            Switch sw = controller.switchById(DPID).orElseThrow();
+            Switch sw = controller.switchById(DatapathId.of(DPID)).orElseThrow();
             List<OFFlowStatsReply> replies = sw.request(FlowText.allFlows(sw.factory())).get(5, TimeUnit.SECONDS);
             List<OFFlowStatsEntry> learned = replies.stream().flatMap(r -> r.getEntries().stream())
                     .filter(e -> e.getPriority() > 0).toList();

@@ -9,7 +9,6 @@ import dev.flowlab.topologies.Link;
 import dev.flowlab.topologies.Topologies;
 import dev.flowlab.topologies.Topology;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,7 @@ class RestSystemTest {
     @Test
     void theApiShowsAndChangesTheRealNetwork() {
         Topology topology = Topologies.linear(3);
-        try (AppLab lab = new AppLab(topology, PREFIX, ControllerConfig.of(List.of("learning-switch")))) {
+        try (AppLab lab = new AppLab(topology, PREFIX, ControllerConfig.builder().apps("learning-switch").build())) {
             postedFlowIsOnTheBridgeUntilDeleted(lab);
             linksAreTheCablesBetweenSwitches(lab, topology);
 

@@ -35,7 +35,7 @@ class RouterSystemTest {
     @ValueSource(strings = {"learning-switch", "routing"})
     void hostsInDifferentSubnetsReachEachOtherThroughTheGateways(String switching) {
         try (AppLab lab = new AppLab(TopologyFiles.read(TOPOLOGY), PREFIX,
-                ControllerConfig.of(List.of("router", switching)).withAppConfig("router", CONFIG))) {
+                ControllerConfig.builder().apps("router", switching).appConfig("router", CONFIG).build())) {
             NamespaceHost h1 = lab.host("h1");
             NamespaceHost h3 = lab.host("h3");
 

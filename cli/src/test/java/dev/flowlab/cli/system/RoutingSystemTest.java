@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RoutingSystemTest {
     private static final String PREFIX = "rt";
-    private static final ControllerConfig ROUTING = ControllerConfig.of(List.of("routing"));
+    private static final ControllerConfig ROUTING = ControllerConfig.builder().apps("routing").build();
     private static final Pattern REPLY = Pattern.compile("^\\[(\\d+\\.\\d+)] .*icmp_seq=(\\d+) .*time=([\\d.]+) ms", Pattern.MULTILINE);
 
     @BeforeAll

@@ -3,11 +3,13 @@ package dev.flowlab.controller.api;
 import java.util.List;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFOxmList;
+import org.projectfloodlight.openflow.protocol.OFPacketOut;
 import org.projectfloodlight.openflow.protocol.action.OFAction;
 import org.projectfloodlight.openflow.protocol.action.OFActionOutput;
 import org.projectfloodlight.openflow.protocol.instruction.OFInstruction;
 import org.projectfloodlight.openflow.protocol.match.Match;
 import org.projectfloodlight.openflow.protocol.oxm.OFOxm;
+import org.projectfloodlight.openflow.types.OFBufferId;
 import org.projectfloodlight.openflow.types.OFPort;
 import org.projectfloodlight.openflow.types.U64;
 
@@ -46,6 +48,20 @@ public final class Flows {
      */
     public static Match match(OFFactory of, OFOxm<?>... fields) {
         return of.buildMatchV3().setOxmList(OFOxmList.of(fields)).build();
+    }
+
+    /**
+     * A packet-out carrying {@code frame} itself (no switch buffer) with these actions, as if it came
+     * in on {@code inPort}: {@link OFPort#CONTROLLER} for a frame the controller made, the real port
+     * for a packet that came from a host (output to that same port is then dropped, as OpenFlow says).
+     */
+    public static OFPacketOut packetOut(OFFactory of, OFPort inPort, List<? extends OFAction> actions, byte[] frame) {
+        return of.buildPacketOut()
+                .setBufferId(OFBufferId.NO_BUFFER)
+                .setInPort(inPort)
+                .setActions(List.copyOf(actions))
+                .setData(frame)
+                .build();
     }
 
     /** Output to a port; to {@link OFPort#CONTROLLER} it carries the whole packet. */

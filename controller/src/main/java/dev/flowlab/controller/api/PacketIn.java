@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Objects;
 import org.projectfloodlight.openflow.protocol.OFFactories;
 import org.projectfloodlight.openflow.protocol.OFPacketIn;
-import org.projectfloodlight.openflow.protocol.OFPacketOut;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.protocol.action.OFAction;
 import org.projectfloodlight.openflow.protocol.match.MatchField;
@@ -72,17 +71,14 @@ public final class PacketIn {
      * Sends the packet back to the switch with these actions. A packet the switch buffered is
      * released by buffer id; otherwise the packet's bytes go back in the packet-out.
      */
-    public void packetOut(List<OFAction> actions) {
-        OFPacketOut.Builder out = sw.factory().buildPacketOut()
-                .setInPort(inPort())
-                .setActions(actions);
+    public void packetOut(List<? extends OFAction> actions) {
         OFBufferId buffer = message.getBufferId();
         if (buffer.equals(OFBufferId.NO_BUFFER)) {
-            out.setBufferId(OFBufferId.NO_BUFFER).setData(message.getData());
+            sw.send(Flows.packetOut(sw.factory(), inPort(), actions, message.getData()));
         } else {
-            out.setBufferId(buffer);
+            sw.send(sw.factory().buildPacketOut().setBufferId(buffer).setInPort(inPort())
+                    .setActions(List.copyOf(actions)).build());
         }
-        sw.send(out.build());
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFPortDesc;
 import org.projectfloodlight.openflow.protocol.OFStatsReply;
 import org.projectfloodlight.openflow.protocol.OFStatsRequest;
+import org.projectfloodlight.openflow.protocol.action.OFAction;
 import org.projectfloodlight.openflow.types.DatapathId;
 import org.projectfloodlight.openflow.types.OFPort;
 
@@ -48,6 +49,19 @@ public interface Switch {
     default CompletableFuture<Void> sendConfirmed(OFMessage message) {
         send(message);
         return barrier().thenApply(reply -> null);
+    }
+
+    /**
+     * Sends a frame the controller made (an ARP reply, a probe, a flood of a held packet) with these
+     * actions: a packet-out with the frame's bytes, in_port CONTROLLER.
+     */
+    default void sendFrame(byte[] frame, List<? extends OFAction> actions) {
+        send(Flows.packetOut(factory(), OFPort.CONTROLLER, actions, frame));
+    }
+
+    /** Sends a frame the controller made out of one port (see {@link #sendFrame(byte[], List)}). */
+    default void sendFrame(byte[] frame, OFPort out) {
+        sendFrame(frame, List.of(Flows.output(factory(), out)));
     }
 
     /** Sends a barrier request; completes when the switch has processed everything sent before it. */

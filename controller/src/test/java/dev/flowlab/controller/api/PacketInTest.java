@@ -27,7 +27,10 @@ import org.projectfloodlight.openflow.types.OFBufferId;
 import org.projectfloodlight.openflow.types.OFPort;
 import org.projectfloodlight.openflow.types.U64;
 
-/** Packet-outs made from a packet-in: buffer id when the switch buffered the packet, the bytes otherwise. */
+/**
+ * Packet-outs made from a packet-in (buffer id when the switch buffered the packet, the bytes
+ * otherwise) and of frames the controller made.
+ */
 class PacketInTest {
     private static final OFFactory OF13 = OFFactories.getFactory(OFVersion.OF_13);
     private final byte[] frame = Frames.ping(1, 2, 0x0a000001, 0x0a000002);
@@ -82,6 +85,17 @@ class PacketInTest {
         OFPacketOut out = onlyPacketOut();
         assertThat(((OFActionOutput) out.getActions().get(0)).getPort()).isEqualTo(OFPort.FLOOD);
         assertThat(out.getInPort()).isEqualTo(OFPort.of(3));
+    }
+
+    @Test
+    void aFrameTheControllerMadeGoesOutAsFromTheControllerPort() {
+        sw.sendFrame(frame, OFPort.of(4));
+
+        OFPacketOut out = onlyPacketOut();
+        assertThat(out.getBufferId()).isEqualTo(OFBufferId.NO_BUFFER);
+        assertThat(out.getInPort()).isEqualTo(OFPort.CONTROLLER);
+        assertThat(out.getData()).isEqualTo(frame);
+        assertThat(out.getActions()).containsExactly(OF13.actions().output(OFPort.of(4), 0xffff));
     }
 
     @Test

@@ -58,8 +58,8 @@ class AppConfigFileTest {
 
     @Test
     void aConfigFileForAnAppThatIsNotRunningStopsStart() {
-        ControllerConfig config = ControllerConfig.defaults().withListen("127.0.0.1", 0)
-                .withAppConfig("acl", dir.resolve("acl.yaml"));
+        ControllerConfig config = ControllerConfig.builder().listen("127.0.0.1", 0)
+                .appConfig("acl", dir.resolve("acl.yaml")).build();
         assertThatThrownBy(() -> Controller.start(config))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("a config file is given for app 'acl', which is not running (apps: ); add it to --apps"

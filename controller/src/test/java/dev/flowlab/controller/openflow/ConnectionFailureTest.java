@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.projectfloodlight.openflow.protocol.OFEchoReply;
 import org.projectfloodlight.openflow.protocol.OFEchoRequest;
 import org.projectfloodlight.openflow.protocol.OFPacketOut;
+import org.projectfloodlight.openflow.types.DatapathId;
 
 /** A switch that misbehaves, hangs or reconnects affects only itself; the others go on. */
 class ConnectionFailureTest {
@@ -31,8 +32,8 @@ class ConnectionFailureTest {
 
     @BeforeEach
     void start() {
-        controller = Controller.start(ControllerConfig.defaults().withListen("127.0.0.1", 0)
-                .withEcho(ECHO_INTERVAL, ECHO_TIMEOUT), List.of(app));
+        controller = Controller.start(ControllerConfig.builder().listen("127.0.0.1", 0)
+                .echo(ECHO_INTERVAL, ECHO_TIMEOUT).build(), List.of(app));
     }
 
     @AfterEach
@@ -42,7 +43,7 @@ class ConnectionFailureTest {
 
     private SwitchPeer up(long dpid) throws Exception {
         SwitchPeer peer = SwitchPeer.handshake(controller.address(), dpid, 1, 2);
-        assertThat(controller.awaitSwitches(List.of(dpid), WAIT)).isTrue();
+        assertThat(controller.awaitSwitches(List.of(DatapathId.of(dpid)), WAIT)).isTrue();
         return peer;
     }
 
@@ -59,8 +60,8 @@ class ConnectionFailureTest {
             bad.sendRaw(new byte[] {4, 10, 0, 3, 0, 0, 0, 0});  // length 3: shorter than a header
 
             bad.awaitClosed(WAIT);
-            Poll.until("switch 2 down", WAIT, () -> controller.switchById(2).isEmpty());
-            assertThat(controller.switchById(1)).isPresent();
+            Poll.until("switch 2 down", WAIT, () -> controller.switchById(DatapathId.of(2)).isEmpty());
+            assertThat(controller.switchById(DatapathId.of(1))).isPresent();
             assertStillServed(good);
         }
     }
@@ -96,7 +97,7 @@ class ConnectionFailureTest {
             Poll.until("apps see switch 1 down", ECHO_INTERVAL.plus(ECHO_TIMEOUT).plusSeconds(2),
                     () -> app.events().contains("down 1"));
             assertThat(app.events()).containsExactly("up 1", "down 1");
-            assertThat(controller.switchById(1)).isEmpty();
+            assertThat(controller.switchById(DatapathId.of(1))).isEmpty();
             hung.awaitClosed(WAIT);
         }
     }
@@ -105,7 +106,7 @@ class ConnectionFailureTest {
     void switchThatAnswersEchoesStaysUpThroughManyIntervals() throws Exception {
         try (SwitchPeer alive = up(1)) {
             alive.await(OFEchoRequest.class, 3, WAIT);
-            assertThat(controller.switchById(1)).isPresent();
+            assertThat(controller.switchById(DatapathId.of(1))).isPresent();
             assertThat(app.events()).containsExactly("up 1");
         }
     }
@@ -141,6 +142,6 @@ class ConnectionFailureTest {
 
         Poll.until("apps see switch 9 down", WAIT, () -> app.events().contains("down 9"));
         assertThat(app.events()).containsExactly("up 9", "down 9");
-        assertThat(controller.switchById(9)).isEmpty();
+        assertThat(controller.switchById(DatapathId.of(9))).isEmpty();
     }
 }

@@ -23,6 +23,7 @@ import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.protocol.action.OFActionOutput;
 import org.projectfloodlight.openflow.protocol.errormsg.OFHelloFailedErrorMsg;
 import org.projectfloodlight.openflow.protocol.instruction.OFInstructionApplyActions;
+import org.projectfloodlight.openflow.types.DatapathId;
 import org.projectfloodlight.openflow.types.OFPort;
 import org.projectfloodlight.openflow.types.U32;
 
@@ -35,7 +36,7 @@ class HandshakeTest {
     @BeforeEach
     void start() {
         // The default 10 s handshake timeout: a close seen within WAIT cannot be that timeout.
-        controller = Controller.start(ControllerConfig.defaults().withListen("127.0.0.1", 0), List.of(app));
+        controller = Controller.start(ControllerConfig.builder().listen("127.0.0.1", 0).build(), List.of(app));
     }
 
     @AfterEach
@@ -46,9 +47,9 @@ class HandshakeTest {
     @Test
     void switchComesUpWithItsPortsAfterTheFullHandshake() throws Exception {
         try (SwitchPeer peer = SwitchPeer.handshake(controller.address(), 1, 1, 2, 3)) {
-            assertThat(controller.awaitSwitches(List.of(1L), WAIT)).isTrue();
+            assertThat(controller.awaitSwitches(List.of(DatapathId.of(1)), WAIT)).isTrue();
 
-            Switch sw = controller.switchById(1).orElseThrow();
+            Switch sw = controller.switchById(DatapathId.of(1)).orElseThrow();
             assertThat(sw.ports()).extracting(OFPortDesc::getPortNo).containsExactly(OFPort.of(1), OFPort.of(2), OFPort.of(3));
             assertThat(app.events()).containsExactly("up 1");
             assertThat(peer.received(OFSetConfig.class)).singleElement()
@@ -60,7 +61,7 @@ class HandshakeTest {
     @Test
     void tableMissEntrySendsWholePacketsToTheController() throws Exception {
         try (SwitchPeer peer = SwitchPeer.handshake(controller.address(), 1, 1)) {
-            assertThat(controller.awaitSwitches(List.of(1L), WAIT)).isTrue();
+            assertThat(controller.awaitSwitches(List.of(DatapathId.of(1)), WAIT)).isTrue();
 
             OFFlowAdd miss = peer.received(OFFlowAdd.class).get(0);
             assertThat(miss.getPriority()).isZero();
@@ -115,14 +116,14 @@ class HandshakeTest {
     void helloWithoutBitmapFromA13PeerIsAccepted() throws Exception {
         try (SwitchPeer peer = SwitchPeer.connect(controller.address(), 3, 1)) {
             peer.send(SwitchPeer.OF13.buildHello().build());
-            assertThat(controller.awaitSwitches(List.of(3L), WAIT)).isTrue();
+            assertThat(controller.awaitSwitches(List.of(DatapathId.of(3)), WAIT)).isTrue();
         }
     }
 
     @Test
     void switchThatStallsInTheHandshakeIsClosedAfterTheTimeout() throws Exception {
-        try (Controller strict = Controller.start(ControllerConfig.defaults().withListen("127.0.0.1", 0)
-                .withHandshakeTimeout(Duration.ofMillis(300)), List.of(app));
+        try (Controller strict = Controller.start(ControllerConfig.builder().listen("127.0.0.1", 0)
+                .handshakeTimeout(Duration.ofMillis(300)).build(), List.of(app));
              SwitchPeer peer = SwitchPeer.connect(strict.address(), 4, 1)) {
             peer.stopAnsweringHandshake();
             peer.send(SwitchPeer.OF13.buildHello().build());

@@ -23,6 +23,7 @@ import org.projectfloodlight.openflow.protocol.OFFlowStatsReply;
 import org.projectfloodlight.openflow.protocol.OFPortDesc;
 import org.projectfloodlight.openflow.protocol.OFPortReason;
 import org.projectfloodlight.openflow.protocol.OFPortStatsRequest;
+import org.projectfloodlight.openflow.types.DatapathId;
 import org.projectfloodlight.openflow.types.OFPort;
 
 /** What an app does with a {@link Switch}: ports, requests with futures, errors. */
@@ -35,11 +36,11 @@ class SwitchHandleTest {
 
     @BeforeEach
     void start() throws Exception {
-        controller = Controller.start(ControllerConfig.defaults().withListen("127.0.0.1", 0)
-                .withRequestTimeout(Duration.ofMillis(300)), List.of(app));
+        controller = Controller.start(ControllerConfig.builder().listen("127.0.0.1", 0)
+                .requestTimeout(Duration.ofMillis(300)).build(), List.of(app));
         peer = SwitchPeer.handshake(controller.address(), 1, 1, 2);
-        assertThat(controller.awaitSwitches(List.of(1L), WAIT)).isTrue();
-        sw = controller.switchById(1).orElseThrow();
+        assertThat(controller.awaitSwitches(List.of(DatapathId.of(1)), WAIT)).isTrue();
+        sw = controller.switchById(DatapathId.of(1)).orElseThrow();
     }
 
     @AfterEach

@@ -72,13 +72,13 @@ class AppRoutesTest {
 
     @Test
     void restIsOffByDefaultAndABusyPortIsAClearError() {
-        try (Controller quiet = Controller.start(ControllerConfig.defaults().withListen("127.0.0.1", 0))) {
+        try (Controller quiet = Controller.start(ControllerConfig.builder().listen("127.0.0.1", 0).build())) {
             assertThat(quiet.restAddress()).isEmpty();
         }
         try (RestServer first = RestServer.start(RestConfig.on("127.0.0.1", 0), new RouteTable())) {
             int port = first.address().getPort();
-            assertThatThrownBy(() -> Controller.start(ControllerConfig.defaults().withListen("127.0.0.1", 0)
-                    .withRest(RestConfig.on("127.0.0.1", port))))
+            assertThatThrownBy(() -> Controller.start(ControllerConfig.builder().listen("127.0.0.1", 0)
+                    .rest(RestConfig.on("127.0.0.1", port)).build()))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageStartingWith("cannot serve REST on 127.0.0.1:" + port)
                     .hasMessageContaining("--rest HOST:PORT");

@@ -8,7 +8,6 @@ import dev.flowlab.controller.ControllerConfig;
 import dev.flowlab.controller.RestConfig;
 import dev.flowlab.controller.api.Flows;
 import dev.flowlab.controller.rest.Http.Answer;
-import dev.flowlab.controller.testing.Frames;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
+import org.projectfloodlight.openflow.types.DatapathId;
 import org.projectfloodlight.openflow.types.U64;
 
 /** The REST API over real HTTP, against a controller with a switch that keeps a real flow table. */
@@ -27,10 +27,10 @@ class RestApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        controller = Controller.start(ControllerConfig.of(List.of("test-flood")).withListen("127.0.0.1", 0)
-                .withRest(RestConfig.on("127.0.0.1", 0)));
+        controller = Controller.start(ControllerConfig.builder().apps("test-flood").listen("127.0.0.1", 0)
+                .rest(RestConfig.on("127.0.0.1", 0)).build());
         sw = new FlowTableSwitch(controller.address(), 1, 3);
-        assertThat(controller.awaitSwitches(List.of(1L), WAIT)).isTrue();
+        assertThat(controller.awaitSwitches(List.of(DatapathId.of(1)), WAIT)).isTrue();
         http = new Http(controller.restAccess().orElseThrow());
     }
 
