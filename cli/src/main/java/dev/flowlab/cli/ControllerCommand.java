@@ -34,6 +34,10 @@ public final class ControllerCommand implements Callable<Integer> {
             description = "Where to serve the REST API (default: ${DEFAULT-VALUE}; off to switch it off).")
     String rest;
 
+    @Option(names = "--rest-token", paramLabel = "TOKEN",
+            description = "The REST API's bearer token (16+ characters); default: a random one, printed at start.")
+    String restToken;
+
     @Option(names = "--app-config", paramLabel = "APP=FILE",
             description = "An app's config file (YAML or JSON), e.g. acl=rules.yaml or router=router.yaml; repeatable.")
     List<String> appConfigs;
@@ -46,7 +50,7 @@ public final class ControllerCommand implements Callable<Integer> {
         InetSocketAddress address = listenAddress(listen);
         PrintWriter out = spec.commandLine().getOut();
         ControllerConfig config = ControllerConfig.builder().apps(apps).listen(address.getHostString(), address.getPort())
-                .rest(RestConfig.parse(rest)).appConfigs(AppConfigs.parse(appConfigs, apps)).build();
+                .rest(RestConfig.parse(rest, restToken)).appConfigs(AppConfigs.parse(appConfigs, apps)).build();
         Controller controller = Controller.start(config, List.of(new SwitchPrinter(out)));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -57,7 +61,10 @@ public final class ControllerCommand implements Callable<Integer> {
         }, "flowlab-controller-stop"));
         out.printf("controller listening on %s:%d with apps %s (Ctrl-C to stop)%n",
                 controller.address().getHostString(), controller.address().getPort(), String.join(", ", apps));
-        controller.restAddress().ifPresent(a -> out.printf("REST API on http://%s:%d/api%n", a.getHostString(), a.getPort()));
+        controller.restAccess().ifPresent(a -> {
+            out.println("REST API on " + a.baseUrl() + "/api");
+            out.println(RestBanner.token(a));
+        });
         out.flush();
         stopped.await();
         return 0;

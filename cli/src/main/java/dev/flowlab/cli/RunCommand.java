@@ -63,6 +63,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "serve the embedded controller's REST API there, e.g. 8080 (default: ${DEFAULT-VALUE})")
     String rest;
 
+    @Option(names = "--rest-token", paramLabel = "TOKEN",
+            description = "The REST API's bearer token (16+ characters); default: a random one, printed at start.")
+    String restToken;
+
     @Option(names = "--app-config", paramLabel = "APP=FILE",
             description = "an app's config file (YAML or JSON), e.g. acl=rules.yaml; repeatable")
     List<String> appConfigs;
@@ -96,7 +100,7 @@ public final class RunCommand implements Callable<Integer> {
                     + " with --controller " + controller + " configure that controller instead");
         }
         LabSpec spec = new LabSpec(TopologySource.load(topo), embeddedApps, choice, standalone(choice), prefix,
-                RestConfig.parse(rest), AppConfigs.parse(appConfigs, embeddedApps));
+                RestConfig.parse(rest, restToken), AppConfigs.parse(appConfigs, embeddedApps));
         return new LabRun(console).run(spec, test == null ? null : test.name(), script);
     }
 

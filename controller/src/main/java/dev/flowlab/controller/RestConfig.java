@@ -77,6 +77,19 @@ public record RestConfig(boolean enabled, String host, int port, String token, P
         return on(host, Integer.parseInt(port));
     }
 
+    /**
+     * Parses {@code --rest} and {@code --rest-token} together (the token may be null: one is generated).
+     *
+     * @throws IllegalArgumentException for a bad value, or a token for a REST API that is off
+     */
+    public static RestConfig parse(String rest, String token) {
+        RestConfig config = parse(rest);
+        if (token != null && !config.enabled()) {
+            throw new IllegalArgumentException("--rest-token is for the REST API, which is off: add --rest PORT");
+        }
+        return config.withToken(token);
+    }
+
     /** This configuration with a token chosen by the user ({@code --rest-token}); null generates one. */
     public RestConfig withToken(String chosen) {
         return new RestConfig(enabled, host, port, chosen, tokenDir, readTimeout, idleTimeout);

@@ -2,6 +2,8 @@ package dev.flowlab.controller.rest;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.projectfloodlight.openflow.protocol.OFMessage;
 
 /**
@@ -12,6 +14,8 @@ import org.projectfloodlight.openflow.protocol.OFMessage;
 final class MessageSize {
     /** The largest OpenFlow message: its length is an unsigned 16-bit field. */
     static final int MAX = 0xffff;
+    /** openflowj's words: "message length (67208) exceeds maximum (0xFFFF)". */
+    private static final Pattern LENGTH = Pattern.compile("length \\((\\d+)\\)");
 
     private MessageSize() {
     }
@@ -23,14 +27,15 @@ final class MessageSize {
     static void check(OFMessage message, String what) {
         ByteBuf buffer = Unpooled.buffer(1024);
         try {
-            message.writeTo(buffer);
+            try {
+                message.writeTo(buffer);
+            } catch (RuntimeException e) {   // openflowj refuses what its length fields cannot hold
+                Matcher length = LENGTH.matcher(String.valueOf(e.getMessage()));
+                throw tooBig(what, length.find() ? length.group(1) + " bytes" : "over " + MAX + " bytes");
+            }
             if (buffer.readableBytes() > MAX) {
                 throw tooBig(what, buffer.readableBytes() + " bytes");
             }
-        } catch (IllegalArgumentException e) {
-            throw e;
-        } catch (RuntimeException e) {   // openflowj refuses some oversized messages itself, in its own words
-            throw tooBig(what, "over " + MAX + " bytes (" + e.getMessage() + ")");
         } finally {
             buffer.release();
         }

@@ -17,6 +17,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,7 @@ public final class RestServer implements AutoCloseable {
     private final ThreadPoolExecutor workers;
     private final Channel listener;
     private final RestToken token;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private RestServer(EventLoopGroup group, ThreadPoolExecutor workers, Channel listener, RestToken token) {
         this.group = group;
@@ -131,9 +133,12 @@ public final class RestServer implements AutoCloseable {
         return new RestAccess(address(), token.value(), token.file());
     }
 
-    /** Stops answering, closes every connection and removes the token file. */
+    /** Stops answering, closes every connection and removes the token file; a second call does nothing. */
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         listener.close().syncUninterruptibly();
         shutDown(group, workers);
         token.close();
