@@ -22,10 +22,10 @@ import java.util.function.Consumer;
  * NAT gateways, tunnel MTUs and host identities; and the OVS arguments for VLAN roles and extra ports.
  * A topology that uses none of it costs nothing here.
  */
-final class ExtraSteps {
+final class OptionalFeatures {
     private static final int THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
-    private ExtraSteps() {
+    private OptionalFeatures() {
     }
 
     /** Fails with one line, before anything is built, when this machine cannot build what the topology asks. */
@@ -44,7 +44,7 @@ final class ExtraSteps {
         for (Tunnel tunnel : t.tunnels()) {
             (tunnel.type() == Tunnel.Type.VXLAN ? KernelFeatures.VXLAN : KernelFeatures.GRE).require(tunnel.label());
             String underlay = tunnel.underlayNamespace();
-            if (underlay != null && !Files.exists(Path.of(Netns.DIR, underlay))) {
+            if (underlay != null && !Files.exists(Path.of(InNamespace.DIR, underlay))) {
                 throw new DataplaneException(tunnel.label() + ": underlay network namespace " + underlay + " does not "
                         + "exist: create it (ip netns add " + underlay + ") with the underlay address, or leave "
                         + "underlay_netns out to use this machine's own network");
@@ -128,7 +128,7 @@ final class ExtraSteps {
             argv.addAll(List.of("-n", namespace));
         }
         argv.addAll(List.of("-batch", "-"));
-        Commands.check(argv, String.join("\n", lines) + "\n", timeout);
+        ProcessRunner.check(argv, String.join("\n", lines) + "\n", timeout);
     }
 
     private static void inParallel(List<Host> hosts, Consumer<Host> work) {

@@ -13,7 +13,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The commands the extras turn into, checked without root: ip batch lines, OVS arguments, the run record. */
-class ExtraStepsCommandsTest {
+class OptionalFeaturesCommandsTest {
     private static final Topology ALL = TopologyFiles.parse("""
             hosts:
               - {name: h1, ip: 10.0.0.1/24, aliases: [10.0.0.101/24], vlans: [{id: 10, ip: 10.10.0.1/24}, {id: 20, outer: 100, ip: 10.20.0.1/24}]}
@@ -56,7 +56,7 @@ class ExtraStepsCommandsTest {
 
     @Test
     void ovsArgumentsSetVlanRolesAndAddTapAndTunnelPorts() {
-        String args = String.join(" ", ExtraSteps.ovsArgs(ALL));
+        String args = String.join(" ", OptionalFeatures.ovsArgs(ALL));
         assertThat(args).contains("-- set port s1-eth1 vlan_mode=trunk trunks=[10,100]",
                 "-- set port s1-eth2 vlan_mode=access tag=10",
                 "-- set port s1-eth3 vlan_mode=dot1q-tunnel tag=100 cvlans=[]",
@@ -74,7 +74,7 @@ class ExtraStepsCommandsTest {
         assertThat(tunnels).containsOnlyKeys("u1");
         assertThat(tunnels.get("u1")).containsExactly("link add s2-vx3 netns " + ProcessHandle.current().pid()
                 + " group 77 mtu 1450 type vxlan id 42 remote 192.168.77.2 dstport 17242");
-        assertThat(ExtraSteps.rootDevices(ALL)).containsExactly("s1-tap4", "s2-vx3");
+        assertThat(OptionalFeatures.rootDevices(ALL)).containsExactly("s1-tap4", "s2-vx3");
         assertThat(TunnelLinks.hostMtu(ALL)).isEqualTo(1450);
         assertThat(new Plan(ALL).rootNames()).contains("s1-tap4", "s2-vx3", "s1-eth1");
     }

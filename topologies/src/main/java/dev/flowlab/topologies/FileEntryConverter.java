@@ -10,9 +10,9 @@ import dev.flowlab.topologies.FileEntries.VlanEntry;
 import java.util.List;
 import java.util.Locale;
 
-/** Converts the file entries of hosts' extras, VLAN ports, TAPs, tunnels and identity to the model and back. */
-final class FileExtras {
-    private FileExtras() {
+/** Converts file entries (hosts with their aliases, VLANs and NAT; port VLANs, TAPs, tunnels, identity) to the model and back. */
+final class FileEntryConverter {
+    private FileEntryConverter() {
     }
 
     static Host host(HostEntry e, String ip) {

@@ -4,9 +4,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Checks of one host's IP aliases and VLAN sub-interfaces, kept out of {@link Host} to keep it readable. */
-final class HostExtras {
-    private HostExtras() {
+/** Checks that a host's addresses (IP, aliases, VLAN sub-interfaces) and VLAN tags are each given once and its VLAN interface names fit Linux. */
+final class HostAddressCheck {
+    private HostAddressCheck() {
     }
 
     static void check(String host, String ip, List<String> aliases, List<HostVlan> vlans) {

@@ -9,10 +9,10 @@ import java.util.concurrent.Callable;
  * puts the thread back. setns(2) with CLONE_NEWNET moves only the calling thread, so the rest of the
  * JVM stays where it was; sockets and {@code /proc/sys/net} opened meanwhile belong to the namespace.
  */
-final class Netns {
+final class InNamespace {
     static final String DIR = "/run/netns";
 
-    private Netns() {
+    private InNamespace() {
     }
 
     /** Runs {@code task} inside {@code namespace}, or in the current namespace when it is null. */
