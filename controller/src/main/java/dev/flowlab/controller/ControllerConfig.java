@@ -1,5 +1,6 @@
 package dev.flowlab.controller;
 
+import dev.flowlab.controller.api.AgeingTable;
 import dev.flowlab.controller.openflow.ConnectionLimits;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,6 +41,8 @@ public final class ControllerConfig {
     private final RestConfig rest;
     private final Map<String, Path> appConfigs;
     private final ConnectionLimits limits;
+    private final int hostTableSize;
+    private final Duration hostAgeing;
 
     private ControllerConfig(Builder b) {
         host = Objects.requireNonNull(b.host, "host");
@@ -64,6 +67,11 @@ public final class ControllerConfig {
         rest = Objects.requireNonNull(b.rest, "rest");
         appConfigs = Map.copyOf(b.appConfigs);
         limits = Objects.requireNonNull(b.limits, "limits");
+        if (b.hostTableSize < 1) {
+            throw new IllegalArgumentException("host table size " + b.hostTableSize + " must be at least 1");
+        }
+        hostTableSize = b.hostTableSize;
+        hostAgeing = positive("hostAgeing", b.hostAgeing);
     }
 
     private static Duration positive(String name, Duration value) {
@@ -76,7 +84,8 @@ public final class ControllerConfig {
     /**
      * A builder starting from the defaults: 127.0.0.1:6653, no apps, echo after 5 s of silence with
      * 5 s to answer, 10 s handshake and request timeouts, whole packets in packet-ins, the table-miss
-     * entry installed, one I/O thread per core, REST off, {@link ConnectionLimits#defaults()}.
+     * entry installed, one I/O thread per core, REST off, {@link ConnectionLimits#defaults()}, a host
+     * table of 8192 hosts each forgotten 300 s after its last packet (Open vSwitch's MAC table defaults).
      */
     public static Builder builder() {
         return new Builder();
@@ -86,7 +95,8 @@ public final class ControllerConfig {
     public Builder toBuilder() {
         Builder b = new Builder().apps(apps).listen(host, port).echo(echoInterval, echoTimeout)
                 .handshakeTimeout(handshakeTimeout).requestTimeout(requestTimeout).missSendLength(missSendLength)
-                .installTableMiss(installTableMiss).ioThreads(ioThreads).rest(rest).limits(limits);
+                .installTableMiss(installTableMiss).ioThreads(ioThreads).rest(rest).limits(limits)
+                .hostTable(hostTableSize, hostAgeing);
         b.appConfigs.putAll(appConfigs);
         return b;
     }
@@ -156,6 +166,16 @@ public final class ControllerConfig {
         return limits;
     }
 
+    /** The most hosts the host tracker holds; when full, the host heard from longest ago makes room. */
+    public int hostTableSize() {
+        return hostTableSize;
+    }
+
+    /** A host not heard from for this long is forgotten. */
+    public Duration hostAgeing() {
+        return hostAgeing;
+    }
+
     /** Collects the values of a {@link ControllerConfig}; each setter returns the builder. */
     public static final class Builder {
         private String host = DEFAULT_HOST;
@@ -171,6 +191,8 @@ public final class ControllerConfig {
         private RestConfig rest = RestConfig.off();
         private final Map<String, Path> appConfigs = new LinkedHashMap<>();
         private ConnectionLimits limits = ConnectionLimits.defaults();
+        private int hostTableSize = AgeingTable.DEFAULT_SIZE;
+        private Duration hostAgeing = AgeingTable.DEFAULT_AGEING;
 
         private Builder() {
         }
@@ -251,6 +273,13 @@ public final class ControllerConfig {
         /** Bounds on connections and what each may cost (default {@link ConnectionLimits#defaults()}). */
         public Builder limits(ConnectionLimits limits) {
             this.limits = limits;
+            return this;
+        }
+
+        /** The host tracker holds at most {@code size} hosts, each forgotten {@code ageing} after its last packet. */
+        public Builder hostTable(int size, Duration ageing) {
+            this.hostTableSize = size;
+            this.hostAgeing = ageing;
             return this;
         }
 
