@@ -62,25 +62,22 @@ public final class Acl implements App {
         }
         LOG.info("acl: {} rules, {} of them installed as flows", configured.size(), policy.installed().size());
         ctx.rest().get("/rules", request -> policy.rules());
-        ctx.rest().post("/rules", request -> RestResponse.created(answer(add(request.body(AclRule.class)))));
+        // Answered when the switches confirmed: no REST thread waits for them.
+        ctx.rest().post("/rules", request -> answer(add(request.body(AclRule.class))).thenApply(RestResponse::created));
         ctx.rest().delete("/rules/{id}", request -> {
             int id = ruleId(request.param("id"));
-            AclRule removed = answer(remove(id)).orElseThrow(() -> RestException.notFound("there is no acl rule " + id
-                    + "; GET /api/acl/rules lists them"));
-            return Map.of("deleted", removed);
+            return answer(remove(id)).thenApply(removed -> Map.of("deleted", removed.orElseThrow(() ->
+                    RestException.notFound("there is no acl rule " + id + "; GET /api/acl/rules lists them"))));
         });
     }
 
     /** The outcome of a change, for a REST answer: a full rule set is a 409 with the one-line reason. */
-    private static <T> T answer(CompletableFuture<T> change) {
-        try {
-            return change.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof IllegalStateException full) {
-                throw new RestException(409, full.getMessage());
-            }
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+    private static <T> CompletableFuture<T> answer(CompletableFuture<T> change) {
+        return change.exceptionallyCompose(e -> {
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            return CompletableFuture.failedFuture(cause instanceof IllegalStateException full
+                    ? new RestException(409, full.getMessage()) : cause);
+        });
     }
 
     @Override
