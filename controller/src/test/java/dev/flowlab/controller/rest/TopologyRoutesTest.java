@@ -38,7 +38,7 @@ class TopologyRoutesTest {
         new TopologyRoutes(new SeenTopology().switchUp(1, 3).switchUp(2, 3).switchUp(3, 1).cable(1, 2, 2, 3).view(),
                 new FixedHosts()).register(table);
         server = RestServer.start(RestConfig.on("127.0.0.1", 0), table);
-        http = new Http(server.address());
+        http = new Http(server.access());
     }
 
     @AfterEach
