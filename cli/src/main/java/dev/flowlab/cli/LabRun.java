@@ -1,11 +1,13 @@
 package dev.flowlab.cli;
 
+import dev.flowlab.lab.Lab;
+import dev.flowlab.lab.LabSpec;
 import dev.flowlab.cli.output.Console;
 import dev.flowlab.cli.shell.CommandTable;
 import dev.flowlab.cli.shell.LineRunner;
 import dev.flowlab.cli.shell.Shell;
 import dev.flowlab.cli.shell.ShellCompleter;
-import dev.flowlab.cli.traffic.LabHost;
+import dev.flowlab.lab.traffic.LabHost;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

@@ -26,6 +26,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.projectfloodlight.openflow.types.DatapathId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,7 +91,7 @@ public final class Controller implements AutoCloseable {
                         + " (apps: " + String.join(",", config.apps()) + "); add it to --apps or drop its --app-config");
             }
         }
-        CoreServices services = new CoreServices();
+        CoreServices services = new CoreServices(config.hostTableSize(), config.hostAgeing());
         Controller controller = new Controller(config, services,
                 AppLoader.load(config.apps(), extraApps, services.module()));
         try {
@@ -145,6 +146,21 @@ public final class Controller implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /**
+     * Waits until this controller sees {@code expected}: every switch connected, reporting its ports,
+     * and every expected link discovered. {@code progress} hears what is being waited for.
+     *
+     * @throws NotReadyException naming what is still missing (one line) when the timeout passes first
+     */
+    public void awaitReady(ExpectedNetwork expected, Duration timeout, Consumer<String> progress) {
+        try {
+            new ReadinessWait(registry, services.topology(), expected, timeout, progress).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NotReadyException("interrupted while waiting for the switches");
         }
     }
 

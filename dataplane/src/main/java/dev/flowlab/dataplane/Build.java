@@ -50,7 +50,7 @@ final class Build {
         this.afterStep = afterStep;
         int group = 1_000_000 + new java.security.SecureRandom().nextInt(1_000_000_000);
         this.state = new RunState(runId, ProcessHandle.current().pid(), ProcessStart.self(), group,
-                plan.namespaces(), Map.of(), plan.ownedRootInterfaces(), plan.bridges(), ExtraSteps.identities(plan.topology()));
+                plan.namespaces(), Map.of(), plan.ownedRootInterfaces(), plan.bridges(), OptionalFeatures.identities(plan.topology()));
     }
 
     RunState state() {
@@ -137,14 +137,14 @@ final class Build {
         BuildProgress progress = options.progress();
         int total = plan.namespaces().size() + plan.veths().size();
         progress.update("namespaces and links", 0, total);
-        ExecResult r = Commands.run(List.of(Tools.path("ip"), "-batch", "-"), plan.creationBatch(state.group()),
+        ExecResult r = ProcessRunner.run(List.of(Tools.path("ip"), "-batch", "-"), plan.creationBatch(state.group()),
                 options.timeout());
         if (!r.ok()) {
             forgetNamespacesNotMade(r.stderr());
             throw new CommandFailedException(List.of("ip", "-batch", "-"), r.exitCode(), r.stderr());
         }
         recordNamespaceInodes(plan.namespaces());
-        ExtraSteps.build(plan.topology(), options, state.group(), state.runId());
+        OptionalFeatures.build(plan.topology(), options, state.group(), state.runId());
         progress.update("namespaces and links", total, total);
         log.debug("run {}: namespaces and links took {} ms", state.runId(), (System.nanoTime() - t0) / 1_000_000);
     }
@@ -211,7 +211,7 @@ final class Build {
         options.progress().update("switches", 0, n);
         if (n > 0) {
             Duration t = OvsCommands.timeoutFor(n + plan.rootInterfaces().size(), options.timeout());
-            Commands.check(OvsCommands.addAll(plan, options, datapath, state.runId(), t), null, t.plusSeconds(5));
+            ProcessRunner.check(OvsCommands.addAll(plan, options, datapath, state.runId(), t), null, t.plusSeconds(5));
         }
         options.progress().update("switches", n, n);
         log.debug("run {}: switches took {} ms", state.runId(), (System.nanoTime() - t0) / 1_000_000);

@@ -9,20 +9,28 @@ public class CommandFailedException extends DataplaneException {
     private final String stderr;
 
     public CommandFailedException(List<String> argv, int exitCode, String stderr) {
-        super(shortArgv(argv) + " failed (exit " + exitCode + "): " + firstLines(stderr));
+        this(argv, exitCode, stderr, "failed (exit " + exitCode + ")");
+    }
+
+    /** For subclasses that say differently how it failed ({@code what} follows argv in the message). */
+    protected CommandFailedException(List<String> argv, int exitCode, String stderr, String what) {
+        super(shortArgv(argv) + " " + what + (stderr == null || stderr.isBlank() ? "" : ": " + firstLines(stderr)));
         this.argv = List.copyOf(argv);
         this.exitCode = exitCode;
         this.stderr = stderr;
     }
 
+    /** The command as run. */
     public List<String> argv() {
         return argv;
     }
 
+    /** Its exit code; -1 when it was killed for running too long. */
     public int exitCode() {
         return exitCode;
     }
 
+    /** What it wrote to stderr (stdout when stderr was empty). */
     public String stderr() {
         return stderr;
     }

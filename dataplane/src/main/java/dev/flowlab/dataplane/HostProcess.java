@@ -67,17 +67,7 @@ public final class HostProcess implements AutoCloseable {
 
     /** Terminates it (SIGTERM, then SIGKILL after 2 s) and reaps it. Idempotent. */
     public void stop() {
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-        try {
-            if (!process.waitFor(2, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ProcessRunner.stop(process, ProcessRunner.STOP_GRACE);
     }
 
     @Override

@@ -17,7 +17,7 @@ final class HostSetup {
     }
 
     static void configure(Host host, List<Plan.End> interfaces, boolean txChecksumOff) {
-        Netns.run(host.name(), () -> {
+        InNamespace.run(host.name(), () -> {
             disableIpv6("all");
             disableIpv6("default");
             try (Rtnetlink nl = new Rtnetlink()) {

@@ -6,29 +6,45 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * ICMP echo (what {@code ping} sends) from inside one host, on a raw socket that a JVM thread opens in
- * the host's namespace, to each target in turn. A pingall over N hosts needs N namespace entries
- * instead of N*(N-1) ping processes.
+ * the host's namespace, to each target in turn, with the reason for each missing reply. A pingall over
+ * N hosts needs N namespace entries instead of N*(N-1) ping processes.
  */
 final class IcmpEcho {
     private static final int PAYLOAD = 56;       // ping's default data size
     private static final int EAGAIN = 11;
+    private static final int EPERM = 1;
+    private static final int EACCES = 13;
+    private static final int ENETUNREACH = 101;
+    private static final int EHOSTUNREACH = 113;
+    /** Requests of one source waiting for their replies at the same time. */
+    static final int WINDOW = 4;
+    /** How often the receive loop looks at the clock while nothing arrives. */
+    private static final long POLL_MICROS = 20_000;
     private static final SecureRandom IDS = new SecureRandom();
 
     private IcmpEcho() {
     }
 
-    /** Round-trip times in ms per target (same order), -1 where no reply came within {@code wait}. */
-    static double[] ping(String namespace, List<String> targets, Duration wait) {
-        return Netns.call(namespace, () -> {
+    /**
+     * What became of one echo request.
+     *
+     * @param rttMillis round-trip time, or -1 without a reply
+     * @param failure   why there was no reply ("no reply within 1 s", "network unreachable"...), null with one
+     */
+    record Reply(double rttMillis, String failure) {
+    }
+
+    /** One {@link Reply} per target (same order), each target given up to {@code wait} for its reply. */
+    static Reply[] ping(String namespace, List<String> targets, Duration wait) {
+        return InNamespace.call(namespace, () -> {
             Libc c = Libc.c();
             int fd = c.socket(Libc.AF_INET, Libc.SOCK_RAW_CLOEXEC, Libc.IPPROTO_ICMP);
             try {
-                c.setsockopt(fd, Libc.SOL_SOCKET, Libc.SO_RCVTIMEO, timeval(20_000), 16);
+                c.setsockopt(fd, Libc.SOL_SOCKET, Libc.SO_RCVTIMEO, timeval(POLL_MICROS), 16);
                 return exchange(c, fd, targets, wait);
             } finally {
                 c.close(fd);
@@ -37,42 +53,108 @@ final class IcmpEcho {
     }
 
     /**
-     * One target after the other, each given up to {@code wait} for its reply, as separate pings would
-     * be: a burst of requests to every host at once would queue up in a userspace switch and turn
-     * round trips of a millisecond into seconds.
+     * At most {@value #WINDOW} requests of one source are waiting for their replies at a time, as a few
+     * separate pings would be: a burst of requests to every host at once would queue up in a userspace
+     * switch and turn round trips of a millisecond into seconds, while one at a time would make a
+     * pingall over broken paths wait for every lost reply in turn.
      */
-    private static double[] exchange(Libc c, int fd, List<String> targets, Duration wait) {
+    private static Reply[] exchange(Libc c, int fd, List<String> targets, Duration wait) {
         int id = IDS.nextInt(0x10000);
-        double[] rtt = new double[targets.size()];
-        Arrays.fill(rtt, -1);
+        Reply[] replies = new Reply[targets.size()];
+        long[] sentAt = new long[targets.size()];
+        byte[][] addresses = new byte[targets.size()][];
         byte[] buffer = new byte[2048];
-        for (int seq = 0; seq < targets.size(); seq++) {
-            byte[] address = Rtnetlink.ipv4(targets.get(seq));
-            byte[] packet = echoRequest(id, seq);
-            long sentAt = System.nanoTime();
-            try {
-                c.sendto(fd, packet, packet.length, 0, sockaddrIn(address), 16);
-            } catch (LastErrorException e) {
-                continue;   // unreachable right away (no route): lost, like ping's error exit
-            }
-            long deadline = sentAt + wait.toNanos();
-            while (System.nanoTime() < deadline) {
-                long n;
+        String noReply = "no reply within " + seconds(wait);
+        int next = 0;
+        int waiting = 0;
+        while (next < targets.size() || waiting > 0) {
+            while (next < targets.size() && waiting < WINDOW) {
+                addresses[next] = Rtnetlink.ipv4(targets.get(next));
+                byte[] packet = echoRequest(id, next);
+                sentAt[next] = System.nanoTime();
                 try {
-                    n = c.recv(fd, buffer, buffer.length, 0);
+                    c.sendto(fd, packet, packet.length, 0, sockaddrIn(addresses[next]), 16);
+                    waiting++;
                 } catch (LastErrorException e) {
-                    if (e.getErrorCode() == EAGAIN) {
-                        continue;
-                    }
-                    throw new DataplaneException("ICMP receive failed: " + Errno.describe(e.getErrorCode()));
+                    replies[next] = new Reply(-1, sendFailure(e.getErrorCode()));   // no route: known at once
                 }
-                if (matchingReply(buffer, (int) n, id) == seq && fromTarget(buffer, address)) {
-                    rtt[seq] = (System.nanoTime() - sentAt) / 1e6;
-                    break;
+                next++;
+            }
+            long now = System.nanoTime();
+            for (int seq = 0; seq < next; seq++) {
+                if (replies[seq] == null && now - sentAt[seq] >= wait.toNanos()) {
+                    replies[seq] = new Reply(-1, noReply);
+                    waiting--;
                 }
+            }
+            if (waiting == 0) {
+                continue;
+            }
+            long n;
+            try {
+                n = c.recv(fd, buffer, buffer.length, 0);
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() == EAGAIN) {
+                    continue;
+                }
+                throw new DataplaneException("ICMP receive failed: " + Errno.describe(e.getErrorCode()));
+            }
+            int seq = matchingReply(buffer, (int) n, id);
+            if (seq >= 0 && seq < next && replies[seq] == null && fromTarget(buffer, addresses[seq])) {
+                replies[seq] = new Reply((System.nanoTime() - sentAt[seq]) / 1e6, null);
+                waiting--;
+                continue;
+            }
+            int failed = unreachableRequest(buffer, (int) n, id);
+            if (failed >= 0 && failed < next && replies[failed] == null) {
+                replies[failed] = new Reply(-1, unreachable(buffer[(buffer[0] & 0x0f) * 4 + 1] & 0xff));
+                waiting--;
             }
         }
-        return rtt;
+        return replies;
+    }
+
+    /**
+     * The sequence number of our echo request that a Destination Unreachable message is about (it quotes
+     * the request's IP header and first 8 bytes), or -1 for any other message. Such messages come from a
+     * router, or from the source's own kernel when ARP found nobody.
+     */
+    static int unreachableRequest(byte[] ip, int length, int id) {
+        int ihl = (ip[0] & 0x0f) * 4;
+        if (length < ihl + 8 + 20 || ip[ihl] != 3 /* destination unreachable */) {
+            return -1;
+        }
+        int inner = ihl + 8;
+        int innerIhl = (ip[inner] & 0x0f) * 4;
+        int icmp = inner + innerIhl;
+        if (length < icmp + 8 || ip[inner + 9] != Libc.IPPROTO_ICMP || ip[icmp] != 8 /* echo request */) {
+            return -1;
+        }
+        int requestId = ((ip[icmp + 4] & 0xff) << 8) | (ip[icmp + 5] & 0xff);
+        return requestId == id ? ((ip[icmp + 6] & 0xff) << 8) | (ip[icmp + 7] & 0xff) : -1;
+    }
+
+    /** The words ping uses for a Destination Unreachable code. */
+    static String unreachable(int code) {
+        return switch (code) {
+            case 0 -> "network unreachable";
+            case 1 -> "host unreachable";
+            case 9, 10, 13 -> "administratively prohibited";
+            default -> "destination unreachable (code " + code + ")";
+        };
+    }
+
+    private static String sendFailure(int errno) {
+        return switch (errno) {
+            case ENETUNREACH -> "network unreachable";
+            case EHOSTUNREACH -> "host unreachable";
+            case EPERM, EACCES -> "administratively prohibited";
+            default -> "send failed: " + Errno.describe(errno);
+        };
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 
     /** The sequence number of an echo reply with our id, or -1 for any other ICMP message. */

@@ -80,7 +80,7 @@ enum KernelFeatures {
         // Probe commands name their tools bare: put the sbin directories a root PATH may lack in front.
         List<String> argv = new ArrayList<>(List.of(Tools.path("unshare"), "-n", "sh", "-c",
                 "PATH=/usr/local/sbin:/usr/sbin:/sbin:$PATH; " + probe));
-        ExecResult r = Commands.run(argv, null, Duration.ofSeconds(10));
+        ExecResult r = ProcessRunner.run(argv, null, Duration.ofSeconds(10));
         return r.ok() ? "" : (r.stderr().isBlank() ? "exit code " + r.exitCode() : r.stderr().strip().replace('\n', ' '));
     }
 }

@@ -84,7 +84,7 @@ final class LinkShaping {
                 argv.addAll(List.of("-n", b.getKey()));
             }
             argv.addAll(List.of("-batch", "-"));
-            Commands.check(argv, b.getValue(), timeout);
+            ProcessRunner.check(argv, b.getValue(), timeout);
             progress.update("link shaping", ++done, batches.size());
         }
     }

@@ -15,7 +15,7 @@ final class NameClash {
     /** @param ovsInterfaces every interface name Open vSwitch has (see {@link Preflight#requireOvsRunning()}) */
     static void check(Plan plan, Set<String> ovsInterfaces) {
         for (String ns : plan.namespaces()) {
-            if (Files.exists(Path.of(Netns.DIR, ns))) {
+            if (Files.exists(Path.of(InNamespace.DIR, ns))) {
                 throw clash("network namespace " + ns, ns);
             }
         }

@@ -10,11 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * A host of a running {@link Network}: a network namespace named after it, so
  * {@code ip netns exec h1 ...} reaches it from a shell too. Commands run through {@code ip netns exec}
- * with argv lists (no shell), statelessly.
+ * with argv lists (no shell), statelessly; with a topology that gives hosts an identity they also
+ * enter the host's UTS namespace, so {@code hostname} in h1 prints {@code h1}.
  */
 public final class NamespaceHost {
     private final Host host;
@@ -65,7 +67,19 @@ public final class NamespaceHost {
 
     /** Runs a command in the host and waits at most {@code timeout}; a longer run is killed and is an error. */
     public ExecResult exec(Duration timeout, String... argv) {
-        return Commands.run(inNamespace(argv), null, timeout);
+        return ProcessRunner.run(inNamespace(argv), null, timeout);
+    }
+
+    /**
+     * Runs a command in the host for as long as it likes, as a user at the host's terminal would: each
+     * line it prints (stdout and stderr) goes to {@code lines} as soon as it is printed. Interrupting the
+     * calling thread (Ctrl-C in the shell) stops it and everything it started.
+     *
+     * @return its exit code
+     * @throws InterruptedException when the caller was interrupted (the command is gone by then)
+     */
+    public int stream(Consumer<String> lines, String... argv) throws InterruptedException {
+        return ProcessRunner.stream(inNamespace(argv), lines, null);
     }
 
     /**
@@ -76,9 +90,7 @@ public final class NamespaceHost {
         try {
             Files.createDirectories(workDir);
             Path out = workDir.resolve(name() + "-" + started.incrementAndGet() + ".log");
-            Process p = new ProcessBuilder(inNamespace(argv)).redirectErrorStream(true)
-                    .redirectOutput(out.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .start();
+            Process p = ProcessRunner.startLogged(inNamespace(argv), out);
             HostProcess hp = new HostProcess(name(), List.of(argv), p, out);
             processes.add(hp);
             return hp;

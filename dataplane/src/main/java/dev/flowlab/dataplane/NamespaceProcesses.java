@@ -22,7 +22,7 @@ final class NamespaceProcesses {
     /** The inode of a named namespace, or -1 when it does not exist. */
     static long inode(String namespace) {
         try {
-            return ((Number) Files.getAttribute(Path.of(Netns.DIR, namespace), "unix:ino")).longValue();
+            return ((Number) Files.getAttribute(Path.of(InNamespace.DIR, namespace), "unix:ino")).longValue();
         } catch (IOException | RuntimeException e) {
             return -1;
         }

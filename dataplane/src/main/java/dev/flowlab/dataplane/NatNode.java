@@ -40,14 +40,14 @@ final class NatNode {
 
     /** Turns on forwarding and masquerading inside the host's namespace. */
     static void enable(Topology t, Host h, Duration timeout) {
-        Netns.run(h.name(), () -> {
+        InNamespace.run(h.name(), () -> {
             try {
                 Files.writeString(Path.of("/proc/sys/net/ipv4/ip_forward"), "1");
             } catch (IOException e) {
                 throw new DataplaneException("host " + h.name() + ": cannot turn on IPv4 forwarding: " + e.getMessage(), e);
             }
         });
-        Commands.check(List.of(Tools.path("ip"), "netns", "exec", h.name(), Tools.path("iptables"), "-t", "nat",
+        ProcessRunner.check(List.of(Tools.path("ip"), "netns", "exec", h.name(), Tools.path("iptables"), "-t", "nat",
                 "-A", "POSTROUTING", "-o", outsideInterface(t, h), "-j", "MASQUERADE"), null, timeout);
     }
 }

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * A {@link Topology} built on this machine: a network namespace per host, a veth pair per link, an Open
@@ -30,6 +32,9 @@ import java.util.function.Consumer;
  */
 public final class Network implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Network.class);
+    /** How long a ping of {@link #pingAll()} waits for its reply, as Mininet's {@code ping -W1}. */
+    public static final Duration DEFAULT_PING_WAIT = Duration.ofSeconds(1);
+    private static final Duration CONNECTION_POLL = Duration.ofMillis(100);
 
     private final Topology topology;
     private final NetworkOptions options;
@@ -58,7 +63,7 @@ public final class Network implements AutoCloseable {
                     .filter(e -> e.node().equals(s.name())).forEach(e -> ports.add(e.ifname())));
             topology.taps().stream().filter(p -> p.switchName().equals(s.name())).forEach(p -> ports.add(p.interfaceName()));
             topology.tunnels().stream().filter(p -> p.switchName().equals(s.name())).forEach(p -> ports.add(p.interfaceName()));
-            bridges.put(s.name(), new OvsBridge(s, ports, options.controllers()));
+            bridges.put(s.name(), new OvsBridge(s, ports, options.controllers(), this::portLinkUp));
         }
         plan.veths().forEach(v -> links.add(new VethLink(v)));
     }
@@ -82,7 +87,7 @@ public final class Network implements AutoCloseable {
         Set<String> ovsInterfaces = Preflight.requireOvsRunning();
         Preflight.requireNativeAccess();
         Datapath datapath = Preflight.resolveDatapath(options.datapath());
-        ExtraSteps.check(t);   // VLANs, NAT, TAPs, tunnels, identity: kernel features and free names
+        OptionalFeatures.check(t);   // VLANs, NAT, TAPs, tunnels, identity: kernel features and free names
         if (LinkShaping.anyShaped(plan)) {
             Tools.require("tc");
         }
@@ -204,9 +209,92 @@ public final class Network implements AutoCloseable {
         return !p.isEmpty() && node.startsWith(p) ? node.substring(p.length()) : node;
     }
 
-    /** Pings every host from every other (one ping per ordered pair, in parallel), like Mininet's pingall. */
+    /**
+     * Pings every host from every other (one ping per ordered pair, a few sources at a time), like
+     * Mininet's pingall, each ping waiting {@link #DEFAULT_PING_WAIT} for its reply.
+     */
     public PingResult pingAll() {
-        return Pinger.pingAll(hosts());
+        return pingAll(DEFAULT_PING_WAIT);
+    }
+
+    /**
+     * As {@link #pingAll()}, each ping waiting up to {@code wait}: a reactive controller's first flow
+     * set-up for a pair (ARP, packet-ins, flow-mods) can take longer than a second on a busy machine.
+     */
+    public PingResult pingAll(Duration wait) {
+        return pingAll(wait, done -> { });
+    }
+
+    /** As {@link #pingAll(Duration)}; {@code sourcesDone} hears how many source hosts have finished. */
+    public PingResult pingAll(Duration wait, IntConsumer sourcesDone) {
+        return Pinger.ping(hosts(), wait, sourcesDone);
+    }
+
+    /** Two hosts ping each other once (both directions), each ping waiting up to {@code wait}. */
+    public PingResult pingPair(String a, String b, Duration wait) {
+        NamespaceHost ha = host(a);
+        NamespaceHost hb = host(b);
+        if (ha == hb) {
+            throw new IllegalArgumentException("pinging a pair needs two different hosts, not " + a + " twice");
+        }
+        return Pinger.ping(List.of(ha, hb), wait, done -> { });
+    }
+
+    /** TCP throughput from {@code client} to {@code server} with iperf3, for {@code time}. */
+    public IperfResult iperfTcp(String client, String server, Duration time) {
+        return Iperf.measure(host(client), host(server), Iperf.Protocol.TCP, time, 0);
+    }
+
+    /** UDP from {@code client} to {@code server} at {@code bitsPerSecond} with iperf3: rate received, loss, jitter. */
+    public IperfResult iperfUdp(String client, String server, Duration time, long bitsPerSecond) {
+        return Iperf.measure(host(client), host(server), Iperf.Protocol.UDP, time, bitsPerSecond);
+    }
+
+    /** Sets probe interval and backoff on every switch's controller, in one ovs-vsctl transaction. */
+    public void tuneControllers(ControllerTuning tuning) {
+        List<String> args = new ArrayList<>();
+        bridges.keySet().forEach(b -> args.addAll(tuning.ovsArgs(b)));
+        OvsControl.vsctl(args.toArray(String[]::new));
+    }
+
+    /**
+     * Whether each switch (by name) has a controller and OVS reports it connected ({@code is_connected}),
+     * read in one ovs-vsctl call for all switches.
+     */
+    public Map<String, Boolean> controllerConnections() {
+        return OvsControl.connected(List.copyOf(bridges.keySet()));
+    }
+
+    /**
+     * Waits until OVS reports every switch connected to its controller: how a network given an external
+     * controller knows it is ready. OVS sets {@code is_connected} only seconds after the TCP connection,
+     * so with flowlab's own controller ask the controller instead. One ovs-vsctl call per poll.
+     *
+     * @param waiting hears the switches still waiting, after each poll that found some
+     * @throws DataplaneException naming the switches still waiting when {@code timeout} passes
+     */
+    public void awaitControllerConnections(Duration timeout, Consumer<List<String>> waiting) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<String> missing = controllerConnections().entrySet().stream().filter(e -> !e.getValue())
+                    .map(Map.Entry::getKey).toList();
+            if (missing.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new DataplaneException(missing.size() + " of " + bridges.size() + " switches not connected to "
+                        + String.join(",", options.controllers()) + " after " + timeout.toSeconds() + " s (" 
+                        + String.join(" ", missing.subList(0, Math.min(5, missing.size())))
+                        + "): is the controller running and listening there?");
+            }
+            waiting.accept(missing);
+            try {
+                Thread.sleep(CONNECTION_POLL.toMillis());   // polling a condition OVS offers no event for
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DataplaneException("interrupted while waiting for switches to connect");
+            }
+        }
     }
 
     /**
@@ -261,6 +349,12 @@ public final class Network implements AutoCloseable {
         if (!r.ok()) {
             log.error("run {}: teardown at shutdown incomplete: {}", runId(), r.errors());
         }
+    }
+
+    /** A switch port's link is up unless the user took it down (ports without a veth: TAPs, tunnels). */
+    private boolean portLinkUp(String iface) {
+        return links.stream().filter(l -> l.interfaceA().equals(iface) || l.interfaceB().equals(iface))
+                .allMatch(VethLink::isUp);
     }
 
     private String resolve(String name) {

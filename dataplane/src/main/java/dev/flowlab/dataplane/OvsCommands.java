@@ -4,11 +4,8 @@ import dev.flowlab.topologies.Switch;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The ovs-vsctl commands of a run. Creation is one transaction for every bridge and port (one per
@@ -16,14 +13,13 @@ import java.util.regex.Pattern;
  */
 final class OvsCommands {
     static final String RUN_KEY = "flowlab-run";
-    private static final Pattern RUN_ID = Pattern.compile(RUN_KEY + "=\"*([A-Za-z0-9_-]+)");
 
     private OvsCommands() {
     }
 
     /** One ovs-vsctl transaction adding all bridges of the plan with their ports, settings and controllers. */
     static List<String> addAll(Plan plan, NetworkOptions options, Datapath datapath, String runId, Duration timeout) {
-        List<String> argv = new ArrayList<>(List.of(Tools.path("ovs-vsctl"), "--timeout=" + timeout.toSeconds()));
+        List<String> argv = OvsControl.vsctl(timeout, new ArrayList<>());
         for (Switch s : plan.topology().switches()) {
             String br = s.name();
             argv.addAll(List.of("--", "add-br", br, "--", "set", "bridge", br,
@@ -48,7 +44,7 @@ final class OvsCommands {
                 }
             }
         }
-        argv.addAll(ExtraSteps.ovsArgs(plan.topology()));   // VLAN roles, TAP and tunnel ports
+        argv.addAll(OptionalFeatures.ovsArgs(plan.topology()));   // VLAN roles, TAP and tunnel ports
         return argv;
     }
 
@@ -62,19 +58,9 @@ final class OvsCommands {
         return scaled.compareTo(base) > 0 ? scaled : base;
     }
 
-    /** Bridge name to run id, for every bridge that carries a flowlab run id. */
+    /** Bridge name to run id, for every bridge whose external_ids has the key {@value #RUN_KEY} itself. */
     static Map<String, String> flowlabBridges(Duration timeout) {
-        ExecResult r = Commands.check(List.of(Tools.path("ovs-vsctl"), "--timeout=" + timeout.toSeconds(),
-                "--format=csv", "--no-headings", "--columns=name,external_ids", "list", "Bridge"), null, timeout);
-        Map<String, String> owners = new LinkedHashMap<>();
-        for (String line : r.stdout().lines().toList()) {
-            int comma = line.indexOf(',');
-            Matcher m = RUN_ID.matcher(line);
-            if (comma > 0 && m.find()) {
-                owners.put(line.substring(0, comma), m.group(1));
-            }
-        }
-        return owners;
+        return OvsControl.bridgesWithExternalId(RUN_KEY, timeout);
     }
 
     /** Deletes the bridges (with their ports) in one transaction; absent ones are skipped. */
@@ -82,10 +68,10 @@ final class OvsCommands {
         if (bridges.isEmpty()) {
             return;
         }
-        List<String> argv = new ArrayList<>(List.of(Tools.path("ovs-vsctl"), "--timeout=" + timeout.toSeconds()));
+        List<String> argv = OvsControl.vsctl(timeout, new ArrayList<>());
         for (String br : bridges) {
             argv.addAll(List.of("--", "--if-exists", "del-br", br));
         }
-        Commands.check(argv, null, timeout);
+        ProcessRunner.check(argv, null, timeout);
     }
 }

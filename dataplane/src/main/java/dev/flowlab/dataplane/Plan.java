@@ -83,7 +83,7 @@ final class Plan {
     /** Root-namespace devices the run owns, all in its interface group: veth ends, TAP and tunnel devices. */
     List<String> ownedRootInterfaces() {
         List<String> names = new ArrayList<>(rootInterfaces);
-        names.addAll(ExtraSteps.rootDevices(topology));
+        names.addAll(OptionalFeatures.rootDevices(topology));
         return names;
     }
 

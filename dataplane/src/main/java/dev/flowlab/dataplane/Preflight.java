@@ -31,7 +31,7 @@ final class Preflight {
      */
     static Set<String> requireOvsRunning() {
         Tools.require("ip", "ovs-vsctl");
-        ExecResult r = Commands.run(List.of(Tools.path("ovs-vsctl"), "--timeout=5", "--bare", "--columns=name",
+        ExecResult r = ProcessRunner.run(List.of(Tools.path("ovs-vsctl"), "--timeout=5", "--bare", "--columns=name",
                 "list", "Interface"), null, Duration.ofSeconds(10));
         if (!r.ok()) {
             throw new DataplaneException("Open vSwitch is not running (ovsdb-server: " + r.stderr().strip() + "): " + START_OVS);
@@ -63,7 +63,7 @@ final class Preflight {
      */
     static void requireNetem() {
         Tools.require("tc", "unshare");
-        ExecResult r = Commands.run(List.of(Tools.path("unshare"), "-n", Tools.path("tc"), "qdisc", "add", "dev", "lo",
+        ExecResult r = ProcessRunner.run(List.of(Tools.path("unshare"), "-n", Tools.path("tc"), "qdisc", "add", "dev", "lo",
                 "root", "netem", "delay", "1ms"), null, Duration.ofSeconds(10));
         if (!r.ok()) {
             throw new DataplaneException("link delay/jitter/loss need the kernel's netem qdisc (CONFIG_NET_SCH_NETEM), "

@@ -134,7 +134,7 @@ final class Teardown {
         String batch = mine.size() == members.size()
                 ? "link del group " + state.group() + "\n"
                 : String.join("\n", mine.stream().map(i -> "link del " + i).toList()) + "\n";
-        ExecResult r = Commands.run(List.of(Tools.path("ip"), "-force", "-batch", "-"), batch, timeout);
+        ExecResult r = ProcessRunner.run(List.of(Tools.path("ip"), "-force", "-batch", "-"), batch, timeout);
         List<String> left = interfacesInGroup(state.group()).stream().filter(recorded::contains).toList();
         mine.stream().filter(i -> !left.contains(i)).forEach(i -> removed.add("veth " + i));
         if (!left.isEmpty()) {
@@ -148,9 +148,9 @@ final class Teardown {
         }
         StringBuilder batch = new StringBuilder();
         namespaces.keySet().forEach(ns -> batch.append("netns del ").append(ns).append('\n'));
-        ExecResult r = Commands.run(List.of(Tools.path("ip"), "-force", "-batch", "-"), batch.toString(), timeout);
+        ExecResult r = ProcessRunner.run(List.of(Tools.path("ip"), "-force", "-batch", "-"), batch.toString(), timeout);
         for (String ns : namespaces.keySet()) {
-            if (Files.exists(Path.of(Netns.DIR, ns))) {
+            if (Files.exists(Path.of(InNamespace.DIR, ns))) {
                 errors.add("namespace " + ns + " left (" + r.stderr().strip() + ")");
             } else {
                 removed.add("namespace " + ns);

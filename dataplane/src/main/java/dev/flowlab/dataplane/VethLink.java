@@ -65,7 +65,7 @@ public final class VethLink {
 
     private synchronized void setBoth(boolean wantUp) {
         for (Plan.End e : java.util.List.of(veth.a(), veth.b())) {
-            Netns.run(e.namespace(), () -> {
+            InNamespace.run(e.namespace(), () -> {
                 try (Rtnetlink nl = new Rtnetlink()) {
                     nl.setUp(e.ifname(), wantUp);
                 }

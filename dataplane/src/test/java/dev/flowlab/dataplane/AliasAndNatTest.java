@@ -1,10 +1,9 @@
 package dev.flowlab.dataplane;
 
 import dev.flowlab.topologies.TopologyFiles;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,21 +19,12 @@ class AliasAndNatTest {
     private static final Path EXAMPLES = Path.of("../topologies/examples");
     private static final int IPERF_PORT = 17210;
 
-    @BeforeEach
-    void needsRootAndOvs() {
-        Machine.assumeRootWithOvs();
-        Machine.assertNothingLeft(PREFIX);
-    }
-
-    @AfterEach
-    void removeLeftovers() {
-        Machine.removeLeftovers(PREFIX);
-    }
+    @RegisterExtension
+    final SystemTestNetwork sys = new SystemTestNetwork(PREFIX);
 
     @Test
     void aHostAnswersPingOnEachOfItsAddresses() {
-        try (Network net = Network.start(TopologyFiles.read(EXAMPLES.resolve("aliases.yaml")),
-                NetworkOptions.builder().namePrefix(PREFIX).build())) {
+        try (Network net = sys.start(TopologyFiles.read(EXAMPLES.resolve("aliases.yaml")))) {
             NamespaceHost h2 = net.host("h2");
             assertThat(net.host("h1").exec("ip", "-br", "-4", "address", "show", "lnah1-eth0").stdout())
                     .contains("10.0.0.1/24", "10.0.0.101/24", "192.168.5.1/24");
@@ -43,15 +33,14 @@ class AliasAndNatTest {
             }
             Reach.assertDoesNotReach(h2, "10.0.0.102");   // no one has it: the replies above were real
         }
-        Machine.assertNothingLeft(PREFIX);
+        sys.assertNothingLeft();
     }
 
     @Test
     void aPrivateHostReachesTheOutsideServerUnderTheNatAddress() throws Exception {
-        String rootNat = Commands.check(Tools.path("iptables"), "-t", "nat", "-S").stdout();
+        String rootNat = ProcessRunner.check(Tools.path("iptables"), "-t", "nat", "-S").stdout();
         String rootForwarding = Files.readString(Path.of("/proc/sys/net/ipv4/ip_forward"));
-        try (Network net = Network.start(TopologyFiles.read(EXAMPLES.resolve("nat.yaml")),
-                NetworkOptions.builder().namePrefix(PREFIX).build())) {
+        try (Network net = sys.start(TopologyFiles.read(EXAMPLES.resolve("nat.yaml")))) {
             NamespaceHost h1 = net.host("h1");
             NamespaceHost server = net.host("server");
             Reach.assertReaches(h1, server.ip());
@@ -69,9 +58,9 @@ class AliasAndNatTest {
             assertThat(net.host("gw").exec("iptables", "-t", "nat", "-S", "POSTROUTING").stdout())
                     .contains("-A POSTROUTING -o lnagw-eth1 -j MASQUERADE");
         }
-        assertThat(Commands.check(Tools.path("iptables"), "-t", "nat", "-S").stdout())
+        assertThat(ProcessRunner.check(Tools.path("iptables"), "-t", "nat", "-S").stdout())
                 .as("the machine's own NAT table").isEqualTo(rootNat);
         assertThat(Files.readString(Path.of("/proc/sys/net/ipv4/ip_forward"))).isEqualTo(rootForwarding);
-        Machine.assertNothingLeft(PREFIX);
+        sys.assertNothingLeft();
     }
 }

@@ -2,9 +2,8 @@ package dev.flowlab.dataplane;
 
 import dev.flowlab.topologies.Topologies;
 import dev.flowlab.topologies.Topology;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,16 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BuildAndTeardownTest {
     private static final String PREFIX = "dp1";
 
-    @BeforeEach
-    void needsRootAndOvs() {
-        Machine.assumeRootWithOvs();
-        Machine.assertNothingLeft(PREFIX);
-    }
-
-    @AfterEach
-    void removeLeftovers() {
-        Machine.removeLeftovers(PREFIX);
-    }
+    @RegisterExtension
+    final SystemTestNetwork sys = new SystemTestNetwork(PREFIX);
 
     static Stream<Arguments> topologies() {
         return Stream.of(
@@ -40,7 +31,7 @@ class BuildAndTeardownTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("topologies")
     void everyHostPingsEveryOtherAndTcpWorksThenNothingIsLeft(String spec, Topology topology) {
-        try (Network net = Network.start(topology, NetworkOptions.builder().namePrefix(PREFIX).build())) {
+        try (Network net = sys.start(topology)) {
             assertThat(Machine.namespaces(PREFIX)).hasSize(topology.hosts().size());
             assertThat(Machine.bridges(PREFIX)).hasSize(topology.switches().size());
 
@@ -57,7 +48,7 @@ class BuildAndTeardownTest {
             assertThat(client.stdout()).contains("receiver");
             server.stop();
         }
-        Machine.assertNothingLeft(PREFIX);
+        sys.assertNothingLeft();
     }
 
     /** Polls until something listens on the TCP port inside the host (iperf3 takes a moment to bind). */

@@ -1,10 +1,9 @@
 package dev.flowlab.dataplane;
 
 import dev.flowlab.topologies.Topologies;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -21,16 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CleanupTest {
     private static final String PREFIX = "dp3";
 
-    @BeforeEach
-    void needsRootAndOvs() {
-        Machine.assumeRootWithOvs();
-        Machine.assertNothingLeft(PREFIX);
-    }
-
-    @AfterEach
-    void removeLeftovers() {
-        Machine.removeLeftovers(PREFIX);
-    }
+    @RegisterExtension
+    final SystemTestNetwork sys = new SystemTestNetwork(PREFIX);
 
     @Test
     void removesEverythingOfARunKilledWithSigkill() throws Exception {
@@ -54,7 +45,7 @@ class CleanupTest {
                     "veth " + PREFIX + "s2-eth1", "process " + sleeper);
             assertThat(ProcessHandle.of(sleeper).map(ProcessHandle::isAlive).orElse(false)).isFalse();
             assertThat(Files.exists(RunState.dir().resolve(runId + RunState.FILE_SUFFIX))).isFalse();
-            Machine.assertNothingLeft(PREFIX);
+            sys.assertNothingLeft();
         } finally {
             child.destroyForcibly();
         }
@@ -71,7 +62,7 @@ class CleanupTest {
             child.destroy();  // SIGTERM
             assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
-            Machine.assertNothingLeft(PREFIX);
+            sys.assertNothingLeft();
             assertThat(ProcessHandle.of(sleeper).map(ProcessHandle::isAlive).orElse(false)).isFalse();
             assertThat(Files.exists(RunState.dir().resolve(runId + RunState.FILE_SUFFIX))).isFalse();
         } finally {
@@ -81,7 +72,7 @@ class CleanupTest {
 
     @Test
     void leavesARunOfALiveProcessAloneUnlessForced() {
-        try (Network net = Network.start(Topologies.single(2), NetworkOptions.builder().namePrefix(PREFIX).build())) {
+        try (Network net = sys.start(Topologies.single(2))) {
             CleanupReport report = Cleanup.sweep(false, name -> name.startsWith(PREFIX));
 
             assertThat(report.kept()).anyMatch(k -> k.startsWith("run " + net.runId()));
@@ -89,16 +80,16 @@ class CleanupTest {
             assertThat(Machine.namespaces(PREFIX)).hasSize(2);
             assertThat(net.pingAll().dropped()).isZero();
         }
-        Machine.assertNothingLeft(PREFIX);
+        sys.assertNothingLeft();
     }
 
     @Test
     void forcedCleanupRemovesALiveRunToo() {
-        Network net = Network.start(Topologies.single(2), NetworkOptions.builder().namePrefix(PREFIX).build());
+        Network net = sys.start(Topologies.single(2));
         try {
             CleanupReport report = Cleanup.sweep(true, name -> name.startsWith(PREFIX));
             assertThat(report.removed()).contains("bridge " + PREFIX + "s1", "namespace " + PREFIX + "h1");
-            Machine.assertNothingLeft(PREFIX);
+            sys.assertNothingLeft();
         } finally {
             net.close();  // finds nothing left of its own: no error
         }

@@ -1,9 +1,8 @@
 package dev.flowlab.dataplane;
 
 import dev.flowlab.topologies.Topologies;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -17,21 +16,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class FailedBuildTest {
     private static final String PREFIX = "dp5";
 
-    @BeforeEach
-    void needsRootAndOvs() {
-        Machine.assumeRootWithOvs();
-        Machine.assertNothingLeft(PREFIX);
-    }
-
-    @AfterEach
-    void removeLeftovers() {
-        Machine.removeLeftovers(PREFIX);
-    }
+    @RegisterExtension
+    final SystemTestNetwork sys = new SystemTestNetwork(PREFIX);
 
     @ParameterizedTest(name = "failure after {0}")
     @ValueSource(strings = {"namespaces and links", "hosts", "switches"})
     void failureAfterAStepLeavesNothing(String step) {
-        NetworkOptions options = NetworkOptions.builder().namePrefix(PREFIX).runId("dp5fail").build();
+        NetworkOptions options = sys.options().runId("dp5fail").build();
 
         assertThatThrownBy(() -> Network.start(Topologies.tree(2, 2), options, done -> {
             if (done.equals(step)) {
@@ -41,7 +32,7 @@ class FailedBuildTest {
                 .hasMessageContaining("injected failure")
                 .hasMessageContaining("rolled back: nothing left");
 
-        Machine.assertNothingLeft(PREFIX);
+        sys.assertNothingLeft();
         assertThat(Files.exists(RunState.dir().resolve("dp5fail" + RunState.FILE_SUFFIX))).isFalse();
     }
 }

@@ -3,10 +3,9 @@ package dev.flowlab.dataplane;
 import dev.flowlab.topologies.Identity;
 import dev.flowlab.topologies.Topology;
 import dev.flowlab.topologies.TopologyFiles;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -26,27 +25,19 @@ class HostIdentityTest {
     private static final String PREFIX = "lni";
     private static final Path EXAMPLE = Path.of("../topologies/examples/identity.yaml");
 
-    @BeforeEach
-    void needsRootAndOvs() {
-        Machine.assumeRootWithOvs();
-        Machine.assertNothingLeft(PREFIX);
-    }
-
-    @AfterEach
-    void removeLeftovers() {
-        Machine.removeLeftovers(PREFIX);
-    }
+    @RegisterExtension
+    final SystemTestNetwork sys = new SystemTestNetwork(PREFIX);
 
     @Test
     void hostsHaveTheirOwnHostnameAndReachEachOtherByName() throws Exception {
         String realHosts = Files.readString(Path.of("/etc/hosts"));
-        String realHostname = Commands.check("hostname").stdout();
+        String realHostname = ProcessRunner.check("hostname").stdout();
         Topology t = TopologyFiles.read(EXAMPLE);
-        try (Network net = Network.start(t, NetworkOptions.builder().namePrefix(PREFIX).build())) {
+        try (Network net = sys.start(t)) {
             NamespaceHost h1 = net.host("h1");
             assertThat(h1.exec("hostname").stdout().strip()).isEqualTo("lnih1");
             assertThat(net.host("h3").exec("hostname").stdout().strip()).isEqualTo("lnih3");
-            assertThat(Commands.check(Tools.path("nsenter"), "--uts=" + HostIdentity.utsFile("lnih2"), "hostname")
+            assertThat(ProcessRunner.check(Tools.path("nsenter"), "--uts=" + HostIdentity.utsFile("lnih2"), "hostname")
                     .stdout().strip()).as("the UTS namespace a user can enter").isEqualTo("lnih2");
 
             Reach.assertReaches(h1, "h2");            // the name in the topology file
@@ -55,9 +46,9 @@ class HostIdentityTest {
             assertThat(h1.exec("cat", "/etc/resolv.conf").stdout()).contains("nameserver 10.0.0.53", "search lab");
         }
         assertThat(Files.readString(Path.of("/etc/hosts"))).as("the real /etc/hosts").isEqualTo(realHosts);
-        assertThat(Commands.check("hostname").stdout()).as("the machine's hostname").isEqualTo(realHostname);
+        assertThat(ProcessRunner.check("hostname").stdout()).as("the machine's hostname").isEqualTo(realHostname);
         assertIdentityGone(List.of("lnih1", "lnih2", "lnih3"));
-        Machine.assertNothingLeft(PREFIX);
+        sys.assertNothingLeft();
     }
 
     /** What {@code flowlab clean} does for each crashed run, applied to this test's run only (never a global sweep). */
@@ -80,7 +71,7 @@ class HostIdentityTest {
             assertThat(report.errors()).isEmpty();
             assertThat(report.removed()).contains("UTS namespace lnih1", "directory /etc/netns/lnih2");
             assertIdentityGone(List.of("lnih1", "lnih2"));
-            Machine.assertNothingLeft(PREFIX);
+            sys.assertNothingLeft();
         } finally {
             child.destroyForcibly();
         }
@@ -94,10 +85,10 @@ class HostIdentityTest {
         try {
             Topology named = Topology.builder().identity(Identity.HOSTNAMES).addSwitch("s1").addHost("h1")
                     .addLink("h1", "s1").build();
-            assertThatThrownBy(() -> Network.start(named, NetworkOptions.builder().namePrefix(PREFIX).build()))
+            assertThatThrownBy(() -> sys.start(named))
                     .isInstanceOf(DataplaneException.class)
                     .hasMessageStartingWith("/etc/netns/lnih1 already exists, so host lnih1 cannot get its own identity");
-            Machine.assertNothingLeft(PREFIX);
+            sys.assertNothingLeft();
             assertThat(Files.readString(foreign.resolve("hosts"))).isEqualTo("10.9.9.9 other\n");
         } finally {
             Files.deleteIfExists(foreign.resolve("hosts"));

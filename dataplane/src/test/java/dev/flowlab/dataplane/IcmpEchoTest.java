@@ -25,4 +25,22 @@ class IcmpEchoTest {
         reply[20] = 8;                                     // someone's echo request to us
         assertThat(IcmpEcho.matchingReply(reply, reply.length, 0x1234)).isEqualTo(-1);
     }
+
+    @Test
+    void aDestinationUnreachableIsTracedToTheRequestItQuotes() {
+        byte[] request = IcmpEcho.echoRequest(0x1234, 5);
+        byte[] msg = new byte[20 + 8 + 20 + 8];
+        msg[0] = 0x45;
+        msg[20] = 3;                                       // destination unreachable
+        msg[21] = 1;                                       // host unreachable
+        msg[28] = 0x45;                                    // the quoted request's IP header
+        msg[28 + 9] = 1;                                   // protocol ICMP
+        System.arraycopy(request, 0, msg, 48, 8);          // and its first 8 bytes: type, code, checksum, id, seq
+
+        assertThat(IcmpEcho.unreachableRequest(msg, msg.length, 0x1234)).isEqualTo(5);
+        assertThat(IcmpEcho.unreachableRequest(msg, msg.length, 0x9999)).isEqualTo(-1);
+        assertThat(IcmpEcho.unreachable(msg[21])).isEqualTo("host unreachable");
+        assertThat(IcmpEcho.unreachable(0)).isEqualTo("network unreachable");
+        assertThat(IcmpEcho.unreachable(13)).isEqualTo("administratively prohibited");
+    }
 }

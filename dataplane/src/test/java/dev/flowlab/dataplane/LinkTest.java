@@ -3,10 +3,9 @@ package dev.flowlab.dataplane;
 import dev.flowlab.topologies.Topologies;
 import dev.flowlab.topologies.LinkParams;
 import dev.flowlab.topologies.Topology;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -20,20 +19,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class LinkTest {
     private static final String PREFIX = "dp6";
 
-    @BeforeEach
-    void needsRootAndOvs() {
-        Machine.assumeRootWithOvs();
-        Machine.assertNothingLeft(PREFIX);
-    }
-
-    @AfterEach
-    void removeLeftovers() {
-        Machine.removeLeftovers(PREFIX);
-    }
+    @RegisterExtension
+    final SystemTestNetwork sys = new SystemTestNetwork(PREFIX);
 
     @Test
     void linkDownCutsConnectivityAndUpRestoresIt() {
-        try (Network net = Network.start(Topologies.linear(2), NetworkOptions.builder().namePrefix(PREFIX).build())) {
+        try (Network net = sys.start(Topologies.linear(2))) {
             NamespaceHost h1 = net.host("h1");
             String h2 = net.host("h2").ip();
             assertThat(pingsWithin(h1, h2, Duration.ofSeconds(5))).isTrue();
@@ -48,14 +39,14 @@ class LinkTest {
             net.link("s1", "s2").up();
             assertThat(pingsWithin(h1, h2, Duration.ofSeconds(10))).as("ping after link up").isTrue();
         }
-        Machine.assertNothingLeft(PREFIX);
+        sys.assertNothingLeft();
     }
 
     @Test
     void bandwidthLimitIsApplied() {
         Topology t = Topology.builder().addSwitch("s1").addHost("h1").addHost("h2")
                 .addLink("h1", "s1", LinkParams.bandwidth(5)).addLink("h2", "s1").build();
-        try (Network net = Network.start(t, NetworkOptions.builder().namePrefix(PREFIX).build())) {
+        try (Network net = sys.start(t)) {
             assertThat(net.host("h1").exec("tc", "qdisc", "show", "dev", PREFIX + "h1-eth0").stdout()).contains("htb");
             HostProcess server = net.host("h2").popen("iperf3", "-s", "-1", "-p", "16702");
             BuildAndTeardownTest.awaitListening(net.host("h2"), 16702);
@@ -67,7 +58,7 @@ class LinkTest {
             assertThat(m.find()).as(r.stdout()).isTrue();
             assertThat(Double.parseDouble(m.group(1))).as("rate through a 5 Mbit/s link").isLessThan(7.5);
         }
-        Machine.assertNothingLeft(PREFIX);
+        sys.assertNothingLeft();
     }
 
     @Test
@@ -75,20 +66,20 @@ class LinkTest {
         Topology t = Topology.builder().addSwitch("s1").addHost("h1").addHost("h2")
                 .addLink("h1", "s1", new LinkParams(null, Duration.ofMillis(20), null, null, null))
                 .addLink("h2", "s1").build();
-        boolean kernelHasNetem = Commands.run("unshare", "-n", "tc", "qdisc", "add", "dev", "lo", "root", "netem",
+        boolean kernelHasNetem = ProcessRunner.run("unshare", "-n", "tc", "qdisc", "add", "dev", "lo", "root", "netem",
                 "delay", "1ms").ok();
         if (kernelHasNetem) {
-            try (Network net = Network.start(t, NetworkOptions.builder().namePrefix(PREFIX).build())) {
+            try (Network net = sys.start(t)) {
                 assertThat(net.host("h1").exec("tc", "qdisc", "show", "dev", PREFIX + "h1-eth0").stdout())
                         .contains("netem").contains("delay 20");
             }
         } else {
-            assertThatThrownBy(() -> Network.start(t, NetworkOptions.builder().namePrefix(PREFIX).build()))
+            assertThatThrownBy(() -> sys.start(t))
                     .isInstanceOf(DataplaneException.class)
                     .hasMessageContaining("netem")
                     .hasMessageContaining("CONFIG_NET_SCH_NETEM");
         }
-        Machine.assertNothingLeft(PREFIX);
+        sys.assertNothingLeft();
     }
 
     /** Pings until one reply comes back or the deadline passes (OVS relearns after a link change). */

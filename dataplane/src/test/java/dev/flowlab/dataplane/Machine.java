@@ -20,12 +20,12 @@ final class Machine {
     static void assumeRootWithOvs() {
         Assumptions.assumeTrue(Preflight.effectiveUid() == 0, "system test: needs root (namespaces, veths, OVS)");
         Assumptions.assumeTrue(Tools.exists("ovs-vsctl") && Tools.exists("ip"), "system test: needs ovs-vsctl and ip");
-        Assumptions.assumeTrue(Commands.run(Tools.path("ovs-vsctl"), "--timeout=5", "show").ok()
+        Assumptions.assumeTrue(ProcessRunner.run(Tools.path("ovs-vsctl"), "--timeout=5", "show").ok()
                 && Preflight.processRunning("ovs-vswitchd"), "system test: Open vSwitch is not running");
     }
 
     static List<String> namespaces(String prefix) {
-        return list(Path.of(Netns.DIR), prefix);
+        return list(Path.of(InNamespace.DIR), prefix);
     }
 
     static List<String> rootInterfaces(String prefix) {
@@ -33,7 +33,7 @@ final class Machine {
     }
 
     static List<String> bridges(String prefix) {
-        return Commands.check(Tools.path("ovs-vsctl"), "list-br").stdout().lines()
+        return ProcessRunner.check(Tools.path("ovs-vsctl"), "list-br").stdout().lines()
                 .filter(b -> b.startsWith(prefix)).toList();
     }
 
@@ -51,11 +51,11 @@ final class Machine {
         rootInterfaces(prefix).stream().filter(i -> i.contains("-eth"))
                 .forEach(i -> batch.append("link del ").append(i).append('\n'));
         if (batch.length() > 0) {
-            Commands.run(List.of(Tools.path("ip"), "-force", "-batch", "-"), batch.toString(), Commands.DEFAULT_TIMEOUT);
+            ProcessRunner.run(List.of(Tools.path("ip"), "-force", "-batch", "-"), batch.toString(), ProcessRunner.DEFAULT_TIMEOUT);
         }
         List<String> bridges = bridges(prefix);
         if (!bridges.isEmpty()) {
-            OvsCommands.deleteBridges(bridges, Commands.DEFAULT_TIMEOUT);
+            OvsCommands.deleteBridges(bridges, ProcessRunner.DEFAULT_TIMEOUT);
         }
     }
 

@@ -1,10 +1,9 @@
 package dev.flowlab.dataplane;
 
 import dev.flowlab.topologies.Topologies;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -16,20 +15,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class NameClashTest {
     private static final String PREFIX = "dp4";
 
-    @BeforeEach
-    void needsRootAndOvs() {
-        Machine.assumeRootWithOvs();
-        Machine.assertNothingLeft(PREFIX);
-    }
-
-    @AfterEach
-    void removeLeftovers() {
-        Machine.removeLeftovers(PREFIX);
-    }
+    @RegisterExtension
+    final SystemTestNetwork sys = new SystemTestNetwork(PREFIX);
 
     @Test
     void someoneElsesNamespaceIsRefusedAndKept() {
-        Commands.check("ip", "netns", "add", PREFIX + "h2");
+        ProcessRunner.check("ip", "netns", "add", PREFIX + "h2");
         long inode = NamespaceProcesses.inode(PREFIX + "h2");
 
         assertThatThrownBy(this::startSingle3).isInstanceOf(DataplaneException.class)
@@ -44,7 +35,7 @@ class NameClashTest {
 
     @Test
     void someoneElsesInterfaceIsRefusedAndKept() {
-        Commands.check("ip", "link", "add", PREFIX + "s1-eth3", "type", "veth", "peer", "name", PREFIX + "x");
+        ProcessRunner.check("ip", "link", "add", PREFIX + "s1-eth3", "type", "veth", "peer", "name", PREFIX + "x");
 
         assertThatThrownBy(this::startSingle3).isInstanceOf(DataplaneException.class)
                 .hasMessageContaining("network interface " + PREFIX + "s1-eth3 already exists");
@@ -56,8 +47,8 @@ class NameClashTest {
 
     @Test
     void someoneElsesBridgeIsRefusedAndKept() {
-        Commands.check(List.of(Tools.path("ovs-vsctl"), "add-br", PREFIX + "s1", "--", "set", "bridge", PREFIX + "s1",
-                "datapath_type=netdev"), null, Commands.DEFAULT_TIMEOUT);
+        ProcessRunner.check(List.of(Tools.path("ovs-vsctl"), "add-br", PREFIX + "s1", "--", "set", "bridge", PREFIX + "s1",
+                "datapath_type=netdev"), null, ProcessRunner.DEFAULT_TIMEOUT);
 
         assertThatThrownBy(this::startSingle3).isInstanceOf(DataplaneException.class)
                 .hasMessageContaining(PREFIX + "s1 already exists");
@@ -67,6 +58,6 @@ class NameClashTest {
     }
 
     private void startSingle3() {
-        Network.start(Topologies.single(3), NetworkOptions.builder().namePrefix(PREFIX).build()).close();
+        sys.start(Topologies.single(3)).close();
     }
 }

@@ -5,10 +5,9 @@ import dev.flowlab.topologies.HostVlan;
 import dev.flowlab.topologies.PortVlan;
 import dev.flowlab.topologies.Topology;
 import dev.flowlab.topologies.TopologyFiles;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -28,22 +27,13 @@ class QinqTest {
     private static final Path EXAMPLES = Path.of("../topologies/examples");
     private static final String TRUNK = "lnqp1-eth3";
 
-    @BeforeEach
-    void needsRootAndOvs() {
-        Machine.assumeRootWithOvs();
-        Machine.assertNothingLeft(PREFIX);
-    }
-
-    @AfterEach
-    void removeLeftovers() {
-        Machine.removeLeftovers(PREFIX);
-    }
+    @RegisterExtension
+    final SystemTestNetwork sys = new SystemTestNetwork(PREFIX);
 
     @Test
     void customersReachTheirOwnSitesAndTheTrunkCarriesBothTags() throws Exception {
         Tools.require("tcpdump");
-        try (Network net = Network.start(TopologyFiles.read(EXAMPLES.resolve("qinq.yaml")),
-                NetworkOptions.builder().namePrefix(PREFIX).build())) {
+        try (Network net = sys.start(TopologyFiles.read(EXAMPLES.resolve("qinq.yaml")))) {
             NamespaceHost h1 = net.host("h1");
             Reach.assertReaches(h1, net.host("h2").ip());
             Reach.assertReaches(net.host("h3"), net.host("h4").ip());
@@ -55,7 +45,7 @@ class QinqTest {
             assertThat(line).contains("ethertype 802.1Q-QinQ (0x88a8)", "vlan 100", "ethertype 802.1Q (0x8100)",
                     "vlan 10,", "10.0.0.1 > 10.0.0.2: ICMP echo request");
         }
-        Machine.assertNothingLeft(PREFIX);
+        sys.assertNothingLeft();
     }
 
     @Test

@@ -11,13 +11,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SmallPartsTest {
     @Test
     void pingResultCountsLikeMininet() {
-        PingResult r = new PingResult(List.of(new PingResult.Outcome("h1", "h2", true, 0.1),
-                new PingResult.Outcome("h2", "h1", false, -1)));
-        assertThat(r.sent()).isEqualTo(2);
-        assertThat(r.dropped()).isEqualTo(1);
-        assertThat(r.lossPercent()).isEqualTo(50.0);
-        assertThat(r.failures()).extracting(PingResult.Outcome::from).containsExactly("h2");
-        assertThat(r).hasToString("Results: 50% dropped (1/2 received)");
+        PingResult r = new PingResult(List.of("h1", "h2", "h3"), java.time.Duration.ofSeconds(1), List.of(
+                new PingResult.Outcome("h1", "h2", 0.1, null),
+                new PingResult.Outcome("h2", "h1", -1, "no reply within 1 s"),
+                new PingResult.Outcome("h3", "h1", -1, "host unreachable"),
+                new PingResult.Outcome("h3", "h2", -1, "host unreachable")));
+        assertThat(r.sent()).isEqualTo(4);
+        assertThat(r.dropped()).isEqualTo(3);
+        assertThat(r.lossPercent()).isEqualTo(75.0);
+        assertThat(r.reached("h1", "h2")).isTrue();
+        assertThat(r.reached("h2", "h1")).isFalse();
+        assertThat(r.failures()).extracting(PingResult.Outcome::from).containsExactly("h2", "h3", "h3");
+        assertThat(r.failureReasons()).containsExactly(java.util.Map.entry("host unreachable", 2L),
+                java.util.Map.entry("no reply within 1 s", 1L));
+        assertThat(r).hasToString("Results: 75% dropped (1/4 received)");
     }
 
     @Test

@@ -2,9 +2,9 @@ package dev.flowlab.dataplane;
 
 import dev.flowlab.topologies.TopologyFiles;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -21,22 +21,17 @@ class TapPortTest {
     private static final String PROGRAM_IP = "10.0.0.99";
     private static final String PROGRAM_MAC = "02:00:00:00:00:99";
 
-    @BeforeEach
-    void needsRootAndOvs() {
-        Machine.assumeRootWithOvs();
-        Machine.assertNothingLeft(PREFIX);
-    }
+    @RegisterExtension
+    final SystemTestNetwork sys = new SystemTestNetwork(PREFIX);
 
     @AfterEach
-    void removeLeftovers() {
-        Machine.removeLeftovers(PREFIX);
-        Machine.rootInterfaces(PREFIX).forEach(i -> Commands.run(Tools.path("ip"), "link", "del", i));
+    void removeTapDevices() {
+        Machine.rootInterfaces(PREFIX).forEach(i -> ProcessRunner.run(Tools.path("ip"), "link", "del", i));
     }
 
     @Test
     void aProgramOnTheTapAnswersArpAndPingFromAHost() throws Exception {
-        try (Network net = Network.start(TopologyFiles.read(Path.of("../topologies/examples/tap.yaml")),
-                NetworkOptions.builder().namePrefix(PREFIX).build())) {
+        try (Network net = sys.start(TopologyFiles.read(Path.of("../topologies/examples/tap.yaml")))) {
             assertThat(net.bridge("s1").ports()).contains("lnts1-tap3");
             assertThat(VlanTest.ovsPort("lnts1-tap3", "_uuid")).isNotEmpty();
             NamespaceHost h1 = net.host("h1");
@@ -58,6 +53,6 @@ class TapPortTest {
                 program.waitFor(10, TimeUnit.SECONDS);
             }
         }
-        Machine.assertNothingLeft(PREFIX);
+        sys.assertNothingLeft();
     }
 }

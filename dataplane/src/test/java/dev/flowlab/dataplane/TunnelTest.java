@@ -38,8 +38,8 @@ class TunnelTest {
     void removeLeftovers() {
         Machine.removeLeftovers(A);
         Machine.removeLeftovers(B);
-        Commands.run(List.of(Tools.path("ip"), "-force", "-batch", "-"), "netns del lnua\nnetns del lnub\n",
-                Commands.DEFAULT_TIMEOUT);
+        ProcessRunner.run(List.of(Tools.path("ip"), "-force", "-batch", "-"), "netns del lnua\nnetns del lnub\n",
+                ProcessRunner.DEFAULT_TIMEOUT);
     }
 
     @ParameterizedTest
@@ -107,14 +107,14 @@ class TunnelTest {
 
     /** Two namespaces joined by a veth, 192.168.77.1/30 and .2/30: the "machines' network". */
     private static void makeUnderlay() {
-        Commands.check(List.of(Tools.path("ip"), "-batch", "-"), """
+        ProcessRunner.check(List.of(Tools.path("ip"), "-batch", "-"), """
                 netns add lnua
                 netns add lnub
                 link add lnua-u0 netns lnua type veth peer name lnub-u0 netns lnub
-                """, Commands.DEFAULT_TIMEOUT);
+                """, ProcessRunner.DEFAULT_TIMEOUT);
         for (String[] end : List.of(new String[] {"lnua", "192.168.77.1"}, new String[] {"lnub", "192.168.77.2"})) {
-            Commands.check(List.of(Tools.path("ip"), "-n", end[0], "-batch", "-"), "address add " + end[1] + "/30 dev "
-                    + end[0] + "-u0\nlink set dev " + end[0] + "-u0 up\nlink set dev lo up\n", Commands.DEFAULT_TIMEOUT);
+            ProcessRunner.check(List.of(Tools.path("ip"), "-n", end[0], "-batch", "-"), "address add " + end[1] + "/30 dev "
+                    + end[0] + "-u0\nlink set dev " + end[0] + "-u0 up\nlink set dev lo up\n", ProcessRunner.DEFAULT_TIMEOUT);
         }
     }
 }

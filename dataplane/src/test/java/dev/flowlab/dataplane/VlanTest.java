@@ -1,10 +1,9 @@
 package dev.flowlab.dataplane;
 
 import dev.flowlab.topologies.TopologyFiles;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Path;
 
@@ -17,21 +16,12 @@ class VlanTest {
     private static final String PREFIX = "lnv";
     private static final Path EXAMPLES = Path.of("../topologies/examples");
 
-    @BeforeEach
-    void needsRootAndOvs() {
-        Machine.assumeRootWithOvs();
-        Machine.assertNothingLeft(PREFIX);
-    }
-
-    @AfterEach
-    void removeLeftovers() {
-        Machine.removeLeftovers(PREFIX);
-    }
+    @RegisterExtension
+    final SystemTestNetwork sys = new SystemTestNetwork(PREFIX);
 
     @Test
     void twoVlansOverOneTrunkKeepTheirHostsApart() {
-        try (Network net = Network.start(TopologyFiles.read(EXAMPLES.resolve("vlans.yaml")),
-                NetworkOptions.builder().namePrefix(PREFIX).build())) {
+        try (Network net = sys.start(TopologyFiles.read(EXAMPLES.resolve("vlans.yaml")))) {
             NamespaceHost h1 = net.host("h1");
             NamespaceHost h2 = net.host("h2");
             NamespaceHost h3 = net.host("h3");
@@ -45,14 +35,14 @@ class VlanTest {
             Reach.assertDoesNotReach(h1, net.host("h4").ip()); // other switch, other VLAN
             Reach.assertDoesNotReach(h3, h2.ip());
         }
-        Machine.assertNothingLeft(PREFIX);
+        sys.assertNothingLeft();
     }
 
     /** Where the kernel has 8021q the host's sub-interface carries VLAN 10; where it lacks it, one clear line. */
     @Test
     void aHostTagsItsOwnFramesOrTheMissingKernelFeatureIsNamed() {
         var topology = TopologyFiles.read(EXAMPLES.resolve("vlan-host-tagging.yaml"));
-        NetworkOptions options = NetworkOptions.builder().namePrefix(PREFIX).build();
+        NetworkOptions options = sys.options().build();
         if (!KernelFeatures.VLAN_8021Q.available()) {
             assertThatThrownBy(() -> Network.start(topology, options))
                     .isInstanceOf(DataplaneException.class)
@@ -60,7 +50,7 @@ class VlanTest {
                             + "support (module 8021q, CONFIG_VLAN_8021Q); this machine lacks it (")
                     .hasMessageEndingWith("): modprobe 8021q, or tag at the switch instead (access ports: vlan: {tag: N})")
                     .hasMessageNotContaining("\n");
-            Machine.assertNothingLeft(PREFIX);
+            sys.assertNothingLeft();
             return;
         }
         try (Network net = Network.start(topology, options)) {
@@ -68,10 +58,10 @@ class VlanTest {
             Reach.assertReaches(net.host("h2"), "10.10.0.1");
             Reach.assertReaches(net.host("h1"), net.host("h2").ip());
         }
-        Machine.assertNothingLeft(PREFIX);
+        sys.assertNothingLeft();
     }
 
     static String ovsPort(String port, String column) {
-        return Commands.check(Tools.path("ovs-vsctl"), "get", "port", port, column).stdout().strip().replace("\"", "");
+        return ProcessRunner.check(Tools.path("ovs-vsctl"), "get", "port", port, column).stdout().strip().replace("\"", "");
     }
 }

@@ -30,7 +30,7 @@ public record Host(String name, String ip, String mac, String gateway, List<Stri
         Names.check("host", name);
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
         vlans = vlans == null ? List.of() : List.copyOf(vlans);
-        HostExtras.check(name, ip, aliases, vlans);
+        HostAddressCheck.check(name, ip, aliases, vlans);
         Objects.requireNonNull(ip, "host ip");
         int prefix = Ipv4.prefixLength(ip);
         if (prefix < 0) {

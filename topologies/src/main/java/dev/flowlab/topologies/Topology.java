@@ -22,20 +22,20 @@ public final class Topology {
     private final List<Host> hosts;
     private final List<Switch> switches;
     private final List<Link> links;
-    private final TopologyExtras extras;
+    private final List<TapPort> taps;
+    private final List<Tunnel> tunnels;
+    private final Identity identity;
     private final Map<String, Node> byName = new LinkedHashMap<>();
     private final Map<String, List<Link>> linksByNode = new LinkedHashMap<>();
-    private volatile TopologyGraph graph;
 
-    Topology(List<Host> hosts, List<Switch> switches, List<Link> links) {
-        this(hosts, switches, links, TopologyExtras.NONE);
-    }
-
-    Topology(List<Host> hosts, List<Switch> switches, List<Link> links, TopologyExtras extras) {
+    Topology(List<Host> hosts, List<Switch> switches, List<Link> links, List<TapPort> taps, List<Tunnel> tunnels,
+             Identity identity) {
         this.hosts = List.copyOf(hosts);
         this.switches = List.copyOf(switches);
         this.links = List.copyOf(links);
-        this.extras = extras;
+        this.taps = List.copyOf(taps);
+        this.tunnels = List.copyOf(tunnels);
+        this.identity = identity;
         hosts.forEach(h -> byName.put(h.name(), h));
         switches.forEach(s -> byName.put(s.name(), s));
         byName.keySet().forEach(n -> linksByNode.put(n, new ArrayList<>()));
@@ -73,17 +73,17 @@ public final class Topology {
 
     /** Switch ports backed by TAP devices, in the order they were added. */
     public List<TapPort> taps() {
-        return extras.taps();
+        return taps;
     }
 
     /** Switch ports that are tunnel ends (VXLAN, GRE), in the order they were added. */
     public List<Tunnel> tunnels() {
-        return extras.tunnels();
+        return tunnels;
     }
 
     /** Hostnames, hosts files and resolv.conf for every host, if asked for. */
     public Optional<Identity> identity() {
-        return Optional.ofNullable(extras.identity());
+        return Optional.ofNullable(identity);
     }
 
     /** The host or switch with this name. */
@@ -112,16 +112,6 @@ public final class Topology {
                 .map(l -> l.portOf(node));
     }
 
-    /** Graph queries: neighbours, shortest paths, loops. */
-    public TopologyGraph graph() {
-        TopologyGraph g = graph;
-        if (g == null) {
-            g = new TopologyGraph(this);
-            graph = g;
-        }
-        return g;
-    }
-
     /** A copy with every node renamed {@code prefix + name}, to run several networks side by side. */
     public Topology withPrefix(String prefix) {
         TopologyBuilder b = builder();
@@ -129,7 +119,11 @@ public final class Topology {
         switches.forEach(s -> b.addSwitch(new Switch(prefix + s.name(), s.dpid())));
         links.forEach(l -> b.addLink(new Link(prefix + l.nodeA(), l.portA(), prefix + l.nodeB(), l.portB(), l.params(),
                 l.vlanA(), l.vlanB())));
-        extras.renamed(prefix).addTo(b);
+        taps.forEach(t -> b.addTap(new TapPort(prefix + t.switchName(), t.port())));
+        // underlay namespaces are not flowlab's and keep their names
+        tunnels.forEach(t -> b.addTunnel(new Tunnel(prefix + t.switchName(), t.port(), t.type(), t.remote(), t.local(),
+                t.key(), t.dstPort(), t.underlayNamespace(), t.mtu())));
+        addIdentityTo(b);
         return b.build();
     }
 
@@ -139,19 +133,27 @@ public final class Topology {
         hosts.forEach(b::addHost);
         switches.forEach(b::addSwitch);
         links.forEach(b::addLink);
-        extras.addTo(b);
+        taps.forEach(b::addTap);
+        tunnels.forEach(b::addTunnel);
+        addIdentityTo(b);
         return b.build();
+    }
+
+    private void addIdentityTo(TopologyBuilder b) {
+        if (identity != null) {
+            b.identity(identity);
+        }
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof Topology t && hosts.equals(t.hosts) && switches.equals(t.switches) && links.equals(t.links)
-                && extras.equals(t.extras);
+                && taps.equals(t.taps) && tunnels.equals(t.tunnels) && Objects.equals(identity, t.identity);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(hosts, switches, links, extras);
+        return Objects.hash(hosts, switches, links, taps, tunnels, identity);
     }
 
     @Override

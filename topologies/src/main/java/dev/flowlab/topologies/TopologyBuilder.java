@@ -193,7 +193,7 @@ public final class TopologyBuilder {
                 withMacs.set(i, h.withMac(macFor(i + 1)));
             }
         }
-        Topology t = new Topology(withMacs, built, links, new TopologyExtras(taps, tunnels, identity));
+        Topology t = new Topology(withMacs, built, links, taps, tunnels, identity);
         TopologyValidator.validate(t);
         return t;
     }

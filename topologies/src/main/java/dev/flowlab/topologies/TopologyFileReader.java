@@ -154,7 +154,7 @@ final class TopologyFileReader {
             Located<HostEntry> h = hosts.get(i);
             HostEntry e = h.entry();
             int number = i + 1;
-            at(h.line(), () -> b.addHost(FileExtras.host(e, e.ip() != null ? e.ip() : TopologyBuilder.defaultIp(number))));
+            at(h.line(), () -> b.addHost(FileEntryConverter.host(e, e.ip() != null ? e.ip() : TopologyBuilder.defaultIp(number))));
             lines.put(e.name(), h.line());
         }
         for (Located<SwitchEntry> s : switches) {
@@ -186,14 +186,14 @@ final class TopologyFileReader {
             lines.putIfAbsent(Link.label(e.b(), e.a()), l.line());
         }
         for (Located<TapEntry> t : taps) {
-            at(t.line(), () -> b.addTap(FileExtras.tap(t.entry())));
+            at(t.line(), () -> b.addTap(FileEntryConverter.tap(t.entry())));
         }
         for (Located<TunnelEntry> t : tunnels) {
-            at(t.line(), () -> b.addTunnel(FileExtras.tunnel(t.entry())));
+            at(t.line(), () -> b.addTunnel(FileEntryConverter.tunnel(t.entry())));
             lines.putIfAbsent(b.lastTunnelName(), t.line());
         }
         if (identity != null) {
-            at(identity.line(), () -> b.identity(FileExtras.identity(identity.entry())));
+            at(identity.line(), () -> b.identity(FileEntryConverter.identity(identity.entry())));
         }
         try {
             return b.build();
@@ -219,7 +219,7 @@ final class TopologyFileReader {
     /** The end's own {@code vlan_a}/{@code vlan_b}, else the link's {@code vlan} when the end is a switch. */
     private PortVlan vlan(String label, FileEntries.PortVlanEntry own, FileEntries.PortVlanEntry shared, String node) {
         try {
-            return FileExtras.portVlan(own != null ? own : isSwitch(node) ? shared : null);
+            return FileEntryConverter.portVlan(own != null ? own : isSwitch(node) ? shared : null);
         } catch (TopologyException e) {
             throw new TopologyException(label, "link " + label + ": " + e.getMessage());
         }

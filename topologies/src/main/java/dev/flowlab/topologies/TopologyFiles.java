@@ -142,7 +142,7 @@ public final class TopologyFiles {
     }
 
     private static FileEntry entries(Topology t) {
-        List<HostEntry> hosts = t.hosts().stream().map(FileExtras::entry).toList();
+        List<HostEntry> hosts = t.hosts().stream().map(FileEntryConverter::entry).toList();
         List<SwitchEntry> switches = t.switches().stream().map(s -> new SwitchEntry(s.name(), s.dpid())).toList();
         Ports ports = new Ports();
         t.hosts().forEach(h -> ports.addNode(h.name(), false));
@@ -164,10 +164,10 @@ public final class TopologyFiles {
         List<TunnelEntry> tunnels = new ArrayList<>();
         for (Tunnel tunnel : t.tunnels()) {
             int next = ports.next(tunnel.switchName());
-            tunnels.add(FileExtras.entry(tunnel, next == tunnel.port() ? null : tunnel.port()));
+            tunnels.add(FileEntryConverter.entry(tunnel, next == tunnel.port() ? null : tunnel.port()));
             ports.take(tunnel.switchName(), tunnel.port());
         }
-        return new FileEntry(hosts, switches, links, taps, tunnels, FileExtras.entry(t.identity().orElse(null)));
+        return new FileEntry(hosts, switches, links, taps, tunnels, FileEntryConverter.entry(t.identity().orElse(null)));
     }
 
     /** One {@code vlan} where the switch ends agree (or only one end is a switch), else {@code vlan_a}/{@code vlan_b}. */
@@ -177,8 +177,8 @@ public final class TopologyFiles {
         boolean shared = !aSwitch ? l.vlanA() == null : !bSwitch ? l.vlanB() == null : Objects.equals(l.vlanA(), l.vlanB());
         PortVlan one = l.vlanA() != null ? l.vlanA() : l.vlanB();
         return new LinkEntry(l.nodeA(), l.nodeB(), pa, pb, params(l.params()),
-                shared ? FileExtras.entry(one) : null,
-                shared ? null : FileExtras.entry(l.vlanA()), shared ? null : FileExtras.entry(l.vlanB()));
+                shared ? FileEntryConverter.entry(one) : null,
+                shared ? null : FileEntryConverter.entry(l.vlanA()), shared ? null : FileEntryConverter.entry(l.vlanB()));
     }
 
     private static ParamsEntry params(LinkParams p) {

@@ -7,7 +7,7 @@
  * ports ({@link dev.flowlab.topologies.PortVlan}), host sub-interfaces ({@link dev.flowlab.topologies.HostVlan}),
  * NAT gateways ({@link dev.flowlab.topologies.Nat}), TAP ports ({@link dev.flowlab.topologies.TapPort}),
  * tunnels ({@link dev.flowlab.topologies.Tunnel}) and host identity ({@link dev.flowlab.topologies.Identity}).
- * Graph queries live in
- * {@link dev.flowlab.topologies.TopologyGraph}. Pure Java: nothing here touches the machine.
+ * Paths through a running network are the controller's business (its switch graph), not the model's.
+ * Pure Java: nothing here touches the machine.
  */
 package dev.flowlab.topologies;

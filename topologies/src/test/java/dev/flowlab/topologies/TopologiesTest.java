@@ -65,7 +65,7 @@ class TopologiesTest {
                         + "s2x1:3-s2x2:3 s2x1:4-s3x1:2 s2x3:4-s2x1:5 h2x2:0-s2x2:1 s2x2:4-s2x3:3 s2x2:5-s3x2:2 "
                         + "h2x3:0-s2x3:1 s2x3:5-s3x3:2 h3x1:0-s3x1:1 s3x1:3-s3x2:3 s3x3:4-s3x1:5 h3x2:0-s3x2:1 "
                         + "s3x2:4-s3x3:3 h3x3:0-s3x3:1");
-        assertThat(Topologies.torus(3, 3).graph().hasSwitchLoop()).isTrue();
+        assertThat(Shape.switchLinks(Topologies.torus(3, 3))).as("4 switch neighbours each").isEqualTo(9 * 4 / 2);
     }
 
     @Test
@@ -88,8 +88,8 @@ class TopologiesTest {
         assertThat(t.links()).hasSize(8).contains(new Link("s4", 3, "s1", 3, LinkParams.NONE),
                 new Link("s1", 2, "s2", 2, LinkParams.NONE));
         assertThat(t.port("s1", "h1")).contains(1);
-        assertThat(t.graph().hasSwitchLoop()).isTrue();
-        assertThat(t.graph().hops("h1", "h3")).hasValue(4);
+        assertThat(Shape.switchLinks(t)).as("a cycle").isEqualTo(4);
+        assertThat(Shape.neighbours(t, "s1")).containsExactly("h1", "s2", "s4");
     }
 
     @Test
@@ -102,8 +102,8 @@ class TopologiesTest {
         assertThat(t.port("s3", "s1")).contains(2);
         assertThat(t.port("s3", "s2")).contains(3);
         assertThat(t.port("s3", "s4")).contains(4);
-        assertThat(t.graph().hasSwitchLoop()).isTrue();
-        assertThat(Topologies.mesh(2).graph().hasSwitchLoop()).isFalse();
+        assertThat(Shape.switchLinks(t)).isEqualTo(6);
+        assertThat(Shape.switchLinks(Topologies.mesh(2))).as("two switches, one link: no loop").isEqualTo(1);
     }
 
     @Test
@@ -116,16 +116,14 @@ class TopologiesTest {
         assertThat(t.switches()).allSatisfy(s -> assertThat(s.name()).isEqualTo("s" + s.dpid()));
         assertThat(t.switches()).allSatisfy(s -> assertThat(t.linksOf(s.name())).hasSize(k));
         // edge s13 (pod 0): hosts h1, h2 on ports 1-2, aggregation s5, s6 on ports 3-4
-        assertThat(t.graph().neighbours("s13")).containsExactly("h1", "h2", "s5", "s6");
+        assertThat(Shape.neighbours(t, "s13")).containsExactly("h1", "h2", "s5", "s6");
         // aggregation s5 (pod 0, first): edges s13, s14 below, cores s1, s2 above
-        assertThat(t.graph().neighbours("s5")).containsExactly("s13", "s14", "s1", "s2");
-        assertThat(t.graph().neighbours("s6")).containsExactly("s13", "s14", "s3", "s4");
+        assertThat(Shape.neighbours(t, "s5")).containsExactly("s13", "s14", "s1", "s2");
+        assertThat(Shape.neighbours(t, "s6")).containsExactly("s13", "s14", "s3", "s4");
         // a core switch's port p faces pod p
-        assertThat(t.graph().neighbours("s1")).containsExactly("s5", "s7", "s9", "s11");
-        assertThat(t.graph().hops("h1", "h16")).hasValue(6);
-        assertThat(t.graph().hops("h1", "h3")).hasValue(4);
-        assertThat(t.graph().hasSwitchLoop()).isTrue();
-        assertThat(Topologies.fatTree(2).graph().hasSwitchLoop()).isFalse();
+        assertThat(Shape.neighbours(t, "s1")).containsExactly("s5", "s7", "s9", "s11");
+        assertThat(Shape.switchLinks(t)).as("loops: more links than switches").isEqualTo(32);
+        assertThat(Shape.switchLinks(Topologies.fatTree(2))).as("k=2: a tree of 5 switches").isEqualTo(4);
     }
 
     @Test
@@ -153,9 +151,9 @@ class TopologiesTest {
 
     @Test
     void loopFreeGeneratorsHaveNoSwitchLoop() {
-        assertThat(Topologies.single(3).graph().hasSwitchLoop()).isFalse();
-        assertThat(Topologies.linear(5, 2).graph().hasSwitchLoop()).isFalse();
-        assertThat(Topologies.tree(3, 3).graph().hasSwitchLoop()).isFalse();
+        assertThat(Shape.switchLinks(Topologies.single(3))).isZero();
+        assertThat(Shape.switchLinks(Topologies.linear(5, 2))).isEqualTo(5 - 1);
+        assertThat(Shape.switchLinks(Topologies.tree(3, 3))).as("1 + 3 + 9 switches").isEqualTo(13 - 1);
     }
 
     @Test

@@ -19,6 +19,7 @@ final class OfChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final EventDispatcher dispatcher;
     private final SwitchRegistry registry;
     private final ChannelGroup connections;
+    private final ConnectionGate gate;
 
     OfChannelInitializer(ControllerConfig config, EventDispatcher dispatcher, SwitchRegistry registry,
                          ChannelGroup connections) {
@@ -26,12 +27,20 @@ final class OfChannelInitializer extends ChannelInitializer<SocketChannel> {
         this.dispatcher = dispatcher;
         this.registry = registry;
         this.connections = connections;
+        this.gate = new ConnectionGate(config.limits());
     }
 
     @Override
     protected void initChannel(SocketChannel channel) {
+        if (!gate.admit(channel)) {
+            channel.close();
+            return;
+        }
         connections.add(channel);  // so stopListening() and close() reach switches mid-handshake too
+        ReadBackpressure.handshakeBudget(channel);
         ChannelPipeline pipeline = channel.pipeline();
+        // A peer that does not read our answers is not read either, from the first byte on.
+        pipeline.addLast("backpressure", new ReadBackpressure());
         // Bytes <-> OpenFlow messages.
         pipeline.addLast("decoder", new OfMessageDecoder());
         pipeline.addLast("encoder", new OfMessageEncoder());
@@ -39,7 +48,7 @@ final class OfChannelInitializer extends ChannelInitializer<SocketChannel> {
         pipeline.addLast("idle", new IdleStateHandler(config.echoInterval().toNanos(), 0, 0, TimeUnit.NANOSECONDS));
         pipeline.addLast("keepalive", new KeepAlive(config.echoTimeout()));
         // HELLO ... barrier; replaces itself with the SwitchConnection ("switch") when done.
-        pipeline.addLast("handshake", new Handshake(config, dispatcher, registry));
+        pipeline.addLast("handshake", new Handshake(config, dispatcher, registry, gate));
         // Anything thrown above closes this connection only, with one log line.
         pipeline.addLast("errors", new ConnectionErrors());
     }
