@@ -30,6 +30,8 @@ import java.util.concurrent.TimeUnit;
 public final class LinkCapture implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(2);
+    /** SIGTERM to SIGKILL: dumpcap needs a moment to write its statistics block and close. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
     private static final int INTERFACE_DESCRIPTION = 1;
     private static final int PACKET_BLOCK_OBSOLETE = 2;
     private static final int SIMPLE_PACKET = 3;
@@ -83,8 +85,9 @@ public final class LinkCapture implements AutoCloseable {
         argv.addAll(List.of(Tools.path("dumpcap"), "-q", "-i", ifname, "-w", "-"));
         Process p;
         try {
-            p = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-        } catch (IOException e) {
+            p = ProcessRunner.start(argv);
+            p.getOutputStream().close();
+        } catch (IOException | RuntimeException e) {
             close(out);
             throw new DataplaneException("cannot start dumpcap on " + ifname + ": " + e.getMessage(), e);
         }
@@ -189,16 +192,24 @@ public final class LinkCapture implements AutoCloseable {
         }
     }
 
-    /** Frames received plus sent on the captured interface, from the kernel's counters; -1 when unreadable. */
+    /**
+     * Frames received plus sent on the captured interface, from the kernel's counters in
+     * {@code /proc/thread-self/net/dev} (which shows the calling thread's namespace); -1 when unreadable.
+     */
     private long interfacePackets() {
-        List<String> argv = new ArrayList<>(inNamespace(namespace));
-        argv.addAll(List.of(Tools.path("cat"), "/sys/class/net/" + ifname + "/statistics/rx_packets",
-                "/sys/class/net/" + ifname + "/statistics/tx_packets"));
-        ExecResult r = Commands.run(argv, null, Duration.ofSeconds(5));
-        if (!r.ok()) {
-            return -1;
+        try {
+            List<String> lines = InNamespace.call(namespace, () -> Files.readAllLines(Path.of("/proc/thread-self/net/dev")));
+            for (String line : lines) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).strip().equals(ifname)) {
+                    String[] f = line.substring(colon + 1).strip().split("\\s+");
+                    return Long.parseLong(f[1]) + Long.parseLong(f[9]);   // rx packets, tx packets
+                }
+            }
+        } catch (RuntimeException e) {
+            // the interface is gone: nothing to wait for
         }
-        return r.stdout().lines().mapToLong(l -> Long.parseLong(l.strip())).sum();
+        return -1;
     }
 
     /** What it captures, e.g. {@code s1-s2}. */
@@ -237,20 +248,12 @@ public final class LinkCapture implements AutoCloseable {
         if (process.isAlive() && opened) {
             awaitDrained();
         }
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
+        ProcessRunner.stop(process, STOP_GRACE);
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        synchronized (progress) {
+            while (!ended && System.nanoTime() < deadline) {
+                waitOn(deadline);
             }
-            long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-            synchronized (progress) {
-                while (!ended && System.nanoTime() < deadline) {
-                    waitOn(deadline);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

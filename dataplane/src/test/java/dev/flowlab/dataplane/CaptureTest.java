@@ -56,7 +56,7 @@ class CaptureTest {
     /** Frames of {@code file} matching a display filter, as tshark counts them; fails when tshark cannot read it. */
     static long tshark(Path file, String filter) {
         assertThat(Files.exists(file)).as(file.toString()).isTrue();
-        ExecResult r = Commands.run(List.of("tshark", "-r", file.toString(), "-Y", filter), null, Commands.DEFAULT_TIMEOUT);
+        ExecResult r = ProcessRunner.run("tshark", "-r", file.toString(), "-Y", filter);
         assertThat(r.exitCode()).as("tshark -r " + file + ": " + r.stderr()).isZero();
         return r.stdout().lines().filter(l -> !l.isBlank()).count();
     }
