@@ -3,6 +3,7 @@ package dev.flowlab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flowlab.lab.system.SystemTests;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -42,7 +43,7 @@ class ControllerOptionsTest {
                 "flowlab: --app-config acl=/nonexistent/acl.yaml: no such readable file");
         assertOneLine(List.of("run", "--topo", "single,2", "--controller", "none", "--rest", "8080", "--prefix", "rsb"),
                 "flowlab: --rest and --app-config configure the embedded controller");
-        assertThat(Leftovers.named("rsb")).isEmpty();
+        assertThat(SystemTests.leftovers("rsb")).isEmpty();
     }
 
     @Test
