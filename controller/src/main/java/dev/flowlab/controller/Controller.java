@@ -124,6 +124,11 @@ public final class Controller implements AutoCloseable {
         return Optional.ofNullable(rest).map(RestServer::address);
     }
 
+    /** Where the REST API answers and the token it wants; empty when REST is off. */
+    public Optional<RestAccess> restAccess() {
+        return Optional.ofNullable(rest).map(RestServer::access);
+    }
+
     /** The address the controller listens on (with the real port when port 0 was asked). */
     public InetSocketAddress address() {
         return address;
@@ -182,7 +187,7 @@ public final class Controller implements AutoCloseable {
             throw new IllegalStateException("cannot listen on " + hostPort(address) + ": " + e.getMessage()
                     + " (is another controller running there? choose another address or port)", e);
         }
-        LOG.info("listening for OpenFlow 1.3 switches on {}", hostPort(address));
+        LOG.info("listening for OpenFlow 1.3 switches on {}{}", config.tls() != null ? "ssl:" : "tcp:", hostPort(address));
     }
 
     /** Ids of the running apps, in the order they see events (without the core services). */

@@ -2,6 +2,7 @@ package dev.flowlab.controller;
 
 import dev.flowlab.controller.api.AgeingTable;
 import dev.flowlab.controller.openflow.ConnectionLimits;
+import dev.flowlab.controller.openflow.TlsFiles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -41,6 +42,7 @@ public final class ControllerConfig {
     private final RestConfig rest;
     private final Map<String, Path> appConfigs;
     private final ConnectionLimits limits;
+    private final TlsFiles tls;
     private final int hostTableSize;
     private final Duration hostAgeing;
 
@@ -67,6 +69,7 @@ public final class ControllerConfig {
         rest = Objects.requireNonNull(b.rest, "rest");
         appConfigs = Map.copyOf(b.appConfigs);
         limits = Objects.requireNonNull(b.limits, "limits");
+        tls = b.tls;
         if (b.hostTableSize < 1) {
             throw new IllegalArgumentException("host table size " + b.hostTableSize + " must be at least 1");
         }
@@ -176,6 +179,11 @@ public final class ControllerConfig {
         return hostAgeing;
     }
 
+    /** Whether switches speak TLS to us, with which files; null for plain TCP. */
+    public TlsFiles tls() {
+        return tls;
+    }
+
     /** Collects the values of a {@link ControllerConfig}; each setter returns the builder. */
     public static final class Builder {
         private String host = DEFAULT_HOST;
@@ -191,6 +199,7 @@ public final class ControllerConfig {
         private RestConfig rest = RestConfig.off();
         private final Map<String, Path> appConfigs = new LinkedHashMap<>();
         private ConnectionLimits limits = ConnectionLimits.defaults();
+        private TlsFiles tls;
         private int hostTableSize = AgeingTable.DEFAULT_SIZE;
         private Duration hostAgeing = AgeingTable.DEFAULT_AGEING;
 
@@ -280,6 +289,12 @@ public final class ControllerConfig {
         public Builder hostTable(int size, Duration ageing) {
             this.hostTableSize = size;
             this.hostAgeing = ageing;
+            return this;
+        }
+
+        /** Switches connect over TLS with these files (mutual TLS); null (the default) for plain TCP. */
+        public Builder tls(TlsFiles files) {
+            this.tls = files;
             return this;
         }
 

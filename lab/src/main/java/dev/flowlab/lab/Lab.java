@@ -62,8 +62,7 @@ public final class Lab implements AutoCloseable {
         controller = Controller.start(ControllerConfig.builder().apps(spec.apps()).listen("127.0.0.1", 0)
                 .rest(spec.rest()).appConfigs(spec.appConfigs()).build());
         step.done("embedded on " + address() + ", apps " + String.join(",", spec.apps())
-                + controller.restAddress().map(a -> ", REST on http://" + a.getHostString() + ":" + a.getPort() + "/api")
-                        .orElse(""));
+                + controller.restAccess().map(a -> ", REST on " + a.baseUrl() + "/api").orElse(""));
     }
 
     private void startNetwork() {

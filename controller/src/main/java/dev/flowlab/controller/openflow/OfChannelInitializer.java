@@ -7,6 +7,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 
@@ -20,6 +21,7 @@ final class OfChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final SwitchRegistry registry;
     private final ChannelGroup connections;
     private final ConnectionGate gate;
+    private final SslContext tls;   // null: plain TCP
 
     OfChannelInitializer(ControllerConfig config, EventDispatcher dispatcher, SwitchRegistry registry,
                          ChannelGroup connections) {
@@ -28,6 +30,7 @@ final class OfChannelInitializer extends ChannelInitializer<SocketChannel> {
         this.registry = registry;
         this.connections = connections;
         this.gate = new ConnectionGate(config.limits());
+        this.tls = config.tls() == null ? null : config.tls().serverContext();
     }
 
     @Override
@@ -39,6 +42,10 @@ final class OfChannelInitializer extends ChannelInitializer<SocketChannel> {
         connections.add(channel);  // so stopListening() and close() reach switches mid-handshake too
         ReadBackpressure.handshakeBudget(channel);
         ChannelPipeline pipeline = channel.pipeline();
+        if (tls != null) {
+            // Bytes <-> TLS records; the switch's certificate is checked before any OpenFlow is read.
+            pipeline.addLast("tls", tls.newHandler(channel.alloc()));
+        }
         // A peer that does not read our answers is not read either, from the first byte on.
         pipeline.addLast("backpressure", new ReadBackpressure());
         // Bytes <-> OpenFlow messages.

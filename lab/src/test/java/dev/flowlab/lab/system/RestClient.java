@@ -2,6 +2,7 @@ package dev.flowlab.lab.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flowlab.controller.RestAccess;
 import dev.flowlab.lab.Lab;
 import java.io.IOException;
 import java.net.URI;
@@ -18,11 +19,11 @@ final class RestClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
-    private final int port;
+    private final RestAccess access;
 
     RestClient(Lab lab) {
-        this.port = lab.embeddedController().orElseThrow().restAddress()
-                .orElseThrow(() -> new IllegalStateException("the lab's controller serves no REST API")).getPort();
+        this.access = lab.embeddedController().orElseThrow().restAccess()
+                .orElseThrow(() -> new IllegalStateException("the lab's controller serves no REST API"));
     }
 
     Answer get(String path) {
@@ -30,7 +31,7 @@ final class RestClient {
     }
 
     Answer post(String path, String body) {
-        return send(request(path).POST(HttpRequest.BodyPublishers.ofString(body)));
+        return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     Answer delete(String path) {
@@ -38,7 +39,8 @@ final class RestClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(20));
+        return HttpRequest.newBuilder(URI.create(access.baseUrl() + path)).header("Authorization", access.authorization())
+                .timeout(Duration.ofSeconds(20));
     }
 
     private Answer send(HttpRequest.Builder request) {
