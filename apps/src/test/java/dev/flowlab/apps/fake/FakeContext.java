@@ -11,12 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.projectfloodlight.openflow.types.DatapathId;
 
 /**
@@ -41,30 +37,13 @@ public final class FakeContext implements AppContext {
         switches.add(sw);
     }
 
-    /**
-     * Calls the handler registered for {@code method path} (path as registered, e.g. {@code /rules/{id}}).
-     * An answer given later (a {@link CompletionStage}) is waited for, and its failure thrown as it was
-     * thrown inside, as the REST server would answer it.
-     */
+    /** Calls the handler registered for {@code method path} (path as registered, e.g. {@code /rules/{id}}). */
     public Object call(String method, String path, RestRequest request) {
         RestHandler handler = routes.get(method + " " + path);
         if (handler == null) {
             throw new AssertionError("no route " + method + " " + path + "; the app registered " + routes.keySet());
         }
-        Object answer = handler.handle(request);
-        if (!(answer instanceof CompletionStage<?> later)) {
-            return answer;
-        }
-        try {
-            return later.toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new AssertionError(e.getCause());
-        } catch (InterruptedException | TimeoutException e) {
-            throw new AssertionError("no answer from " + method + " " + path + ": " + e, e);
-        }
+        return handler.handle(request);
     }
 
     @Override
