@@ -1,12 +1,16 @@
 package dev.flowlab.apps;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flowlab.apps.acl.AclConfig;
+import dev.flowlab.apps.learningswitch.LearningSwitchConfig;
 import dev.flowlab.apps.router.RouterConfig;
 import dev.flowlab.controller.core.AppConfigFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The config files in apps/examples, which the README points to, stay valid. */
 class ExampleConfigsTest {
@@ -17,6 +21,17 @@ class ExampleConfigsTest {
         RouterConfig config = AppConfigFile.read("router", EXAMPLES.resolve("router.yaml"), RouterConfig.class);
         assertThat(config.subnets()).hasSize(2);
         assertThat(config.routes()).hasSize(1);
+    }
+
+    @Test
+    void learningSwitchExampleHasOvsDefaultsAndABadSizeIsOneLine(@TempDir Path dir) throws Exception {
+        LearningSwitchConfig config = AppConfigFile.read("learning-switch", EXAMPLES.resolve("learning-switch.yaml"),
+                LearningSwitchConfig.class);
+        assertThat(config).isEqualTo(new LearningSwitchConfig(null, null));
+        Path bad = Files.writeString(dir.resolve("ls.yaml"), "mac_table_size: 0\n");
+        assertThatThrownBy(() -> AppConfigFile.read("learning-switch", bad, LearningSwitchConfig.class))
+                .hasMessageContaining("mac_table_size 0 must be at least 1")
+                .hasMessageNotContaining("\n");
     }
 
     @Test

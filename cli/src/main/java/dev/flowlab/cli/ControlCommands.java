@@ -1,5 +1,9 @@
 package dev.flowlab.cli;
 
+import dev.flowlab.dataplane.FailMode;
+import dev.flowlab.lab.Lab;
+import dev.flowlab.lab.ControllerChoice;
+import dev.flowlab.lab.Ovs;
 import dev.flowlab.cli.output.Console;
 import dev.flowlab.cli.shell.CommandTable;
 import dev.flowlab.cli.shell.CommandTable.Completes;
@@ -101,8 +105,8 @@ final class ControlCommands {
             console.println(back ? line : console.yellow(line + " (stopped waiting; see dump later)"));
         } else {
             controller.stopListening();
-            console.println("controller " + console.red("stopped") + ": fail-mode " + lab.failMode()
-                    + (lab.spec().standalone() ? " bridges fall back to normal switching after the inactivity probe"
+            console.println("controller " + console.red("stopped") + ": fail-mode " + lab.failMode().ovsName()
+                    + (lab.failMode() == FailMode.STANDALONE ? " bridges fall back to normal switching after the inactivity probe"
                     : " bridges keep their flows but learn nothing new"));
         }
         return true;

@@ -4,8 +4,8 @@ import dev.flowlab.controller.Controller;
 import dev.flowlab.controller.ControllerConfig;
 import dev.flowlab.controller.api.App;
 import dev.flowlab.controller.api.Switch;
-import java.io.PrintWriter;
 import dev.flowlab.controller.RestConfig;
+import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,40 +13,34 @@ import java.util.concurrent.CountDownLatch;
 import org.projectfloodlight.openflow.types.DatapathId;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code flowlab controller}: the controller alone, for any Open vSwitch, until Ctrl-C. */
-@Command(name = "controller", mixinStandardHelpOptions = true,
+@Command(name = "controller", mixinStandardHelpOptions = true, defaultValueProvider = ControllerCommand.Defaults.class,
         description = {"Run the OpenFlow 1.3 controller with the given apps until Ctrl-C (or SIGTERM).",
                 "Point any Open vSwitch at it: a flowlab network, a bridge made by hand",
                 "(ovs-vsctl set-controller br0 tcp:127.0.0.1:6653), or Mininet (mn --controller remote,port=6653)."})
 public final class ControllerCommand implements Callable<Integer> {
 
-    @Option(names = "--apps", split = ",", paramLabel = "APP", defaultValue = "learning-switch",
-            description = "Apps to run (default: ${DEFAULT-VALUE}). An unknown name lists the known ones.")
-    List<String> apps;
+    @Mixin
+    AppsOption apps;
 
-    @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:6653",
-            description = "Address to listen on for switches (default: ${DEFAULT-VALUE}).")
-    String listen;
+    @Mixin
+    ListenOption listen;
 
-    @Option(names = "--rest", paramLabel = "HOST:PORT|PORT|off", defaultValue = "127.0.0.1:8080",
-            description = "Where to serve the REST API (default: ${DEFAULT-VALUE}; off to switch it off).")
-    String rest;
-
-    @Option(names = "--app-config", paramLabel = "APP=FILE",
-            description = "An app's config file (YAML or JSON), e.g. acl=rules.yaml or router=router.yaml; repeatable.")
-    List<String> appConfigs;
+    @Mixin
+    ServiceOptions services;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
-        InetSocketAddress address = listenAddress(listen);
+        InetSocketAddress address = listen.address();
         PrintWriter out = spec.commandLine().getOut();
-        ControllerConfig config = ControllerConfig.builder().apps(apps).listen(address.getHostString(), address.getPort())
-                .rest(RestConfig.parse(rest)).appConfigs(AppConfigs.parse(appConfigs, apps)).build();
+        List<String> appIds = apps.given();
+        ControllerConfig config = ControllerConfig.builder().apps(appIds).listen(address.getHostString(), address.getPort())
+                .rest(services.rest()).appConfigs(services.appConfigs(appIds)).build();
         Controller controller = Controller.start(config, List.of(new SwitchPrinter(out)));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -56,30 +50,22 @@ public final class ControllerCommand implements Callable<Integer> {
             stopped.countDown();
         }, "flowlab-controller-stop"));
         out.printf("controller listening on %s:%d with apps %s (Ctrl-C to stop)%n",
-                controller.address().getHostString(), controller.address().getPort(), String.join(", ", apps));
-        controller.restAddress().ifPresent(a -> out.printf("REST API on http://%s:%d/api%n", a.getHostString(), a.getPort()));
+                controller.address().getHostString(), controller.address().getPort(), String.join(", ", appIds));
+        controller.restAccess().ifPresent(a -> {
+            out.println("REST API on " + a.baseUrl() + "/api");
+            out.println(RestBanner.token(a));
+        });
         out.flush();
         stopped.await();
         return 0;
     }
 
-    /** {@code HOST:PORT}, {@code [IPv6]:PORT}, or {@code PORT} alone (on 127.0.0.1). */
-    static InetSocketAddress listenAddress(String value) {
-        String host = ControllerConfig.DEFAULT_HOST;
-        String port = value;
-        int colon = value.lastIndexOf(':');
-        if (colon >= 0) {
-            host = value.substring(0, colon).replaceAll("^\\[(.*)]$", "$1");
-            port = value.substring(colon + 1);
-        }
-        try {
-            int number = Integer.parseInt(port);
-            if (host.isEmpty() || number < 0 || number > 65535) {
-                throw new NumberFormatException();
-            }
-            return InetSocketAddress.createUnresolved(host, number);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--listen '" + value + "' is not HOST:PORT; for example 127.0.0.1:6653");
+    /** The REST API is on by default here: a controller alone is driven through it. */
+    static final class Defaults implements CommandLine.IDefaultValueProvider {
+        @Override
+        public String defaultValue(CommandLine.Model.ArgSpec arg) {
+            return arg.isOption() && ((CommandLine.Model.OptionSpec) arg).longestName().equals(ServiceOptions.REST)
+                    ? "127.0.0.1:" + RestConfig.DEFAULT_PORT : null;
         }
     }
 

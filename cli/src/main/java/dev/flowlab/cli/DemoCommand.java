@@ -1,12 +1,17 @@
 package dev.flowlab.cli;
 
+import dev.flowlab.lab.Lab;
+import dev.flowlab.lab.LabSpec;
+import dev.flowlab.lab.ControllerChoice;
 import dev.flowlab.cli.output.Console;
-import dev.flowlab.cli.traffic.LabHost;
+import dev.flowlab.dataplane.FailMode;
+import dev.flowlab.lab.traffic.LabHost;
 import dev.flowlab.topologies.Topologies;
 import dev.flowlab.topologies.Topology;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code flowlab demo}: the whole tour in one command, for a first run on a new machine. */
@@ -26,9 +31,8 @@ import picocli.CommandLine.Option;
 public final class DemoCommand implements Callable<Integer> {
     private static final int SHOWN_FLOWS = 4;
 
-    @Option(names = "--apps", split = ",", paramLabel = "APP", defaultValue = "learning-switch",
-            description = "apps of the embedded controller (default: ${DEFAULT-VALUE})")
-    List<String> apps;
+    @Mixin
+    AppsOption apps;
 
     @Option(names = "--depth", paramLabel = "N", defaultValue = "2", description = "depth of the tree (default: ${DEFAULT-VALUE})")
     int depth;
@@ -44,10 +48,10 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Console console = Console.system();
         Topology topology = Topologies.tree(depth, fanout);
-        LabSpec spec = new LabSpec(topology, Apps.check(apps), ControllerChoice.EMBEDDED, false, prefix);
+        LabSpec spec = new LabSpec(topology, apps.checked(), ControllerChoice.EMBEDDED, FailMode.SECURE, prefix);
         console.println(console.bold("flowlab demo") + console.dim(String.format(
                 "  tree depth %d fanout %d, embedded controller with %s, OVS fail-mode secure", depth, fanout,
-                String.join(",", apps))));
+                String.join(",", apps.given()))));
         long start = System.nanoTime();
         boolean ok;
         try (Lab lab = Lab.start(spec, console)) {

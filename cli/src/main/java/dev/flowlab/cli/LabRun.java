@@ -1,11 +1,14 @@
 package dev.flowlab.cli;
 
+import dev.flowlab.controller.Controller;
+import dev.flowlab.lab.Lab;
+import dev.flowlab.lab.LabSpec;
 import dev.flowlab.cli.output.Console;
 import dev.flowlab.cli.shell.CommandTable;
 import dev.flowlab.cli.shell.LineRunner;
 import dev.flowlab.cli.shell.Shell;
 import dev.flowlab.cli.shell.ShellCompleter;
-import dev.flowlab.cli.traffic.LabHost;
+import dev.flowlab.lab.traffic.LabHost;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +35,7 @@ final class LabRun {
      */
     int run(LabSpec spec, String test, Path script) throws Exception {
         try (Lab lab = Lab.start(spec, console)) {
+            lab.embeddedController().flatMap(Controller::restAccess).ifPresent(a -> console.println(RestBanner.token(a)));
             TrafficCommands traffic = new TrafficCommands(lab, console);
             if ("pingall".equals(test)) {
                 return traffic.pingall("pingall", lab.hosts()) ? 0 : 1;

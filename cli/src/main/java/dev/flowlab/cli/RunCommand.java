@@ -1,13 +1,16 @@
 package dev.flowlab.cli;
 
+import dev.flowlab.lab.LabSpec;
+import dev.flowlab.lab.ControllerChoice;
 import dev.flowlab.cli.output.Console;
-import dev.flowlab.controller.RestConfig;
+import dev.flowlab.dataplane.FailMode;
 import dev.flowlab.topologies.TopologySource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code flowlab run}: controller + network in one process, then a test or the shell. */
@@ -39,17 +42,16 @@ public final class RunCommand implements Callable<Integer> {
             description = "a topology spec like tree,2,2 or a YAML/JSON topology file")
     String topo;
 
-    @Option(names = "--apps", split = ",", paramLabel = "APP", defaultValue = "learning-switch",
-            description = "apps of the embedded controller, in order (default: ${DEFAULT-VALUE})")
-    List<String> apps;
+    @Mixin
+    AppsOption apps;
 
     @Option(names = "--controller", paramLabel = "embedded|none|tcp:HOST:PORT", defaultValue = "embedded",
             description = "where the bridges' controller is (default: ${DEFAULT-VALUE}, on a free port of 127.0.0.1)")
     String controller;
 
-    @Option(names = "--fail-mode", paramLabel = "standalone|secure",
+    @Option(names = "--fail-mode", paramLabel = "standalone|secure", converter = FailModeConverter.class,
             description = "OVS fail-mode of every bridge (default: secure with a controller, standalone with none)")
-    FailModeOption failMode;
+    FailMode failMode;
 
     @Option(names = "--test", paramLabel = "pingall|iperf",
             description = "run this test, print the result and exit (non-zero on failure) instead of opening the shell")
@@ -59,19 +61,12 @@ public final class RunCommand implements Callable<Integer> {
             description = "run the shell commands in FILE (one per line, # comments), then exit")
     Path script;
 
-    @Option(names = "--rest", paramLabel = "HOST:PORT|PORT|off", defaultValue = "off",
-            description = "serve the embedded controller's REST API there, e.g. 8080 (default: ${DEFAULT-VALUE})")
-    String rest;
-
-    @Option(names = "--app-config", paramLabel = "APP=FILE",
-            description = "an app's config file (YAML or JSON), e.g. acl=rules.yaml; repeatable")
-    List<String> appConfigs;
+    @Mixin
+    ServiceOptions services;
 
     @Option(names = "--prefix", paramLabel = "TEXT", defaultValue = "",
             description = "put TEXT before every namespace and bridge name, to run several networks side by side")
     String prefix;
-
-    enum FailModeOption { standalone, secure }
 
     enum TestKind { pingall, iperf }
 
@@ -90,13 +85,13 @@ public final class RunCommand implements Callable<Integer> {
         }
         warnAboutIgnoredOptions(console, choice);
         boolean embedded = choice.kind() == ControllerChoice.Kind.EMBEDDED;
-        List<String> embeddedApps = embedded ? Apps.check(apps) : List.of();
-        if (!embedded && (appConfigs != null || !rest.equals("off"))) {
+        List<String> embeddedApps = embedded ? apps.checked() : List.of();
+        if (!embedded && services.anyGiven()) {
             throw new IllegalArgumentException("--rest and --app-config configure the embedded controller;"
                     + " with --controller " + controller + " configure that controller instead");
         }
-        LabSpec spec = new LabSpec(TopologySource.load(topo), embeddedApps, choice, standalone(choice), prefix,
-                RestConfig.parse(rest), AppConfigs.parse(appConfigs, embeddedApps));
+        LabSpec spec = new LabSpec(TopologySource.load(topo), embeddedApps, choice, failMode(choice), prefix,
+                services.rest(), services.appConfigs(embeddedApps));
         return new LabRun(console).run(spec, test == null ? null : test.name(), script);
     }
 
@@ -106,17 +101,17 @@ public final class RunCommand implements Callable<Integer> {
             console.println(console.yellow("note: ") + "--apps only configures the embedded controller; "
                     + "with --controller " + choice + " it is ignored");
         }
-        if (choice.kind() == ControllerChoice.Kind.NONE && failMode == FailModeOption.secure) {
+        if (choice.kind() == ControllerChoice.Kind.NONE && failMode == FailMode.SECURE) {
             console.println(console.yellow("note: ") + "secure bridges without a controller forward nothing: "
                     + "expect every ping to fail (that may be what you want to see)");
         }
     }
 
-    private boolean standalone(ControllerChoice choice) {
+    private FailMode failMode(ControllerChoice choice) {
         if (failMode != null) {
-            return failMode == FailModeOption.standalone;
+            return failMode;
         }
         // Without a controller a secure bridge forwards nothing: standalone is the only useful default.
-        return choice.kind() == ControllerChoice.Kind.NONE;
+        return choice.kind() == ControllerChoice.Kind.NONE ? FailMode.STANDALONE : FailMode.SECURE;
     }
 }

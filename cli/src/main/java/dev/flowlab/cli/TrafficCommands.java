@@ -1,17 +1,18 @@
 package dev.flowlab.cli;
 
+import dev.flowlab.lab.Lab;
 import dev.flowlab.cli.output.Console;
 import dev.flowlab.cli.output.Step;
 import dev.flowlab.cli.shell.CommandTable;
 import dev.flowlab.cli.shell.CommandTable.Completes;
 import dev.flowlab.cli.shell.HostNames;
 import dev.flowlab.cli.shell.ShellException;
-import dev.flowlab.cli.traffic.Iperf;
-import dev.flowlab.cli.traffic.IperfResult;
-import dev.flowlab.cli.traffic.LabHost;
-import dev.flowlab.cli.traffic.Netns;
-import dev.flowlab.cli.traffic.PingAll;
-import dev.flowlab.cli.traffic.PingMatrix;
+import dev.flowlab.lab.traffic.Iperf;
+import dev.flowlab.lab.traffic.IperfResult;
+import dev.flowlab.lab.traffic.LabHost;
+import dev.flowlab.lab.traffic.Netns;
+import dev.flowlab.lab.traffic.PingAll;
+import dev.flowlab.lab.traffic.PingMatrix;
 import dev.flowlab.cli.traffic.PingMatrixView;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

@@ -1,5 +1,6 @@
 package dev.flowlab.cli;
 
+import dev.flowlab.lab.Lab;
 import dev.flowlab.cli.output.Console;
 import dev.flowlab.cli.shell.CommandTable;
 import dev.flowlab.cli.shell.CommandTable.Completes;
@@ -97,7 +98,7 @@ final class ViewCommands {
             String state = lab.connected(s.name()).map(up -> up ? console.green("connected") : console.red("not connected"))
                     .orElse(lab.controllerName());
             console.println(String.format("switch %-6s bridge %s dpid %s  ports %d  fail-mode %s  controller %s", s.name(),
-                    lab.bridgeName(s.name()), s.dpidHex(), lab.topology().linksOf(s.name()).size(), lab.failMode(), state));
+                    lab.bridgeName(s.name()), s.dpidHex(), lab.topology().linksOf(s.name()).size(), lab.failMode().ovsName(), state));
         }
         return true;
     }

@@ -15,16 +15,16 @@ class ControllerCommandTest {
 
     @Test
     void listenTakesHostAndPortOrAPortAlone() {
-        assertThat(ControllerCommand.listenAddress("127.0.0.1:6653")).isEqualTo(InetSocketAddress.createUnresolved("127.0.0.1", 6653));
-        assertThat(ControllerCommand.listenAddress("0.0.0.0:6633")).isEqualTo(InetSocketAddress.createUnresolved("0.0.0.0", 6633));
-        assertThat(ControllerCommand.listenAddress("6633")).isEqualTo(InetSocketAddress.createUnresolved("127.0.0.1", 6633));
-        assertThat(ControllerCommand.listenAddress("[::1]:6653")).isEqualTo(InetSocketAddress.createUnresolved("::1", 6653));
+        assertThat(ListenOption.parse("127.0.0.1:6653")).isEqualTo(InetSocketAddress.createUnresolved("127.0.0.1", 6653));
+        assertThat(ListenOption.parse("0.0.0.0:6633")).isEqualTo(InetSocketAddress.createUnresolved("0.0.0.0", 6633));
+        assertThat(ListenOption.parse("6633")).isEqualTo(InetSocketAddress.createUnresolved("127.0.0.1", 6633));
+        assertThat(ListenOption.parse("[::1]:6653")).isEqualTo(InetSocketAddress.createUnresolved("::1", 6653));
     }
 
     @Test
     void badListenValueSaysWhatIsExpected() {
         for (String bad : new String[] {"localhost", "127.0.0.1:", ":6653", "127.0.0.1:70000", "a:b"}) {
-            assertThatThrownBy(() -> ControllerCommand.listenAddress(bad))
+            assertThatThrownBy(() -> ListenOption.parse(bad))
                     .hasMessage("--listen '" + bad + "' is not HOST:PORT; for example 127.0.0.1:6653");
         }
     }

@@ -26,6 +26,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.projectfloodlight.openflow.types.DatapathId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,7 +91,7 @@ public final class Controller implements AutoCloseable {
                         + " (apps: " + String.join(",", config.apps()) + "); add it to --apps or drop its --app-config");
             }
         }
-        CoreServices services = new CoreServices();
+        CoreServices services = new CoreServices(config.hostTableSize(), config.hostAgeing());
         Controller controller = new Controller(config, services,
                 AppLoader.load(config.apps(), extraApps, services.module()));
         try {
@@ -123,6 +124,11 @@ public final class Controller implements AutoCloseable {
         return Optional.ofNullable(rest).map(RestServer::address);
     }
 
+    /** Where the REST API answers and the token it wants; empty when REST is off. */
+    public Optional<RestAccess> restAccess() {
+        return Optional.ofNullable(rest).map(RestServer::access);
+    }
+
     /** The address the controller listens on (with the real port when port 0 was asked). */
     public InetSocketAddress address() {
         return address;
@@ -149,6 +155,21 @@ public final class Controller implements AutoCloseable {
     }
 
     /**
+     * Waits until this controller sees {@code expected}: every switch connected, reporting its ports,
+     * and every expected link discovered. {@code progress} hears what is being waited for.
+     *
+     * @throws NotReadyException naming what is still missing (one line) when the timeout passes first
+     */
+    public void awaitReady(ExpectedNetwork expected, Duration timeout, Consumer<String> progress) {
+        try {
+            new ReadinessWait(registry, services.topology(), expected, timeout, progress).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NotReadyException("interrupted while waiting for the switches");
+        }
+    }
+
+    /**
      * Closes the listening socket and every switch connection, as if the controller died (switches
      * in fail_mode=secure keep their flows, standalone ones fall back to MAC learning). Returns once
      * the apps have seen every switch go down.
@@ -166,7 +187,7 @@ public final class Controller implements AutoCloseable {
             throw new IllegalStateException("cannot listen on " + hostPort(address) + ": " + e.getMessage()
                     + " (is another controller running there? choose another address or port)", e);
         }
-        LOG.info("listening for OpenFlow 1.3 switches on {}", hostPort(address));
+        LOG.info("listening for OpenFlow 1.3 switches on {}{}", config.tls() != null ? "ssl:" : "tcp:", hostPort(address));
     }
 
     /** Ids of the running apps, in the order they see events (without the core services). */

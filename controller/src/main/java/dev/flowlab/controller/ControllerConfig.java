@@ -1,5 +1,8 @@
 package dev.flowlab.controller;
 
+import dev.flowlab.controller.api.AgeingTable;
+import dev.flowlab.controller.openflow.ConnectionLimits;
+import dev.flowlab.controller.openflow.TlsFiles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -38,6 +41,10 @@ public final class ControllerConfig {
     private final int ioThreads;
     private final RestConfig rest;
     private final Map<String, Path> appConfigs;
+    private final ConnectionLimits limits;
+    private final TlsFiles tls;
+    private final int hostTableSize;
+    private final Duration hostAgeing;
 
     private ControllerConfig(Builder b) {
         host = Objects.requireNonNull(b.host, "host");
@@ -61,6 +68,13 @@ public final class ControllerConfig {
         ioThreads = b.ioThreads;
         rest = Objects.requireNonNull(b.rest, "rest");
         appConfigs = Map.copyOf(b.appConfigs);
+        limits = Objects.requireNonNull(b.limits, "limits");
+        tls = b.tls;
+        if (b.hostTableSize < 1) {
+            throw new IllegalArgumentException("host table size " + b.hostTableSize + " must be at least 1");
+        }
+        hostTableSize = b.hostTableSize;
+        hostAgeing = positive("hostAgeing", b.hostAgeing);
     }
 
     private static Duration positive(String name, Duration value) {
@@ -73,7 +87,8 @@ public final class ControllerConfig {
     /**
      * A builder starting from the defaults: 127.0.0.1:6653, no apps, echo after 5 s of silence with
      * 5 s to answer, 10 s handshake and request timeouts, whole packets in packet-ins, the table-miss
-     * entry installed, one I/O thread per core, REST off.
+     * entry installed, one I/O thread per core, REST off, {@link ConnectionLimits#defaults()}, a host
+     * table of 8192 hosts each forgotten 300 s after its last packet (Open vSwitch's MAC table defaults).
      */
     public static Builder builder() {
         return new Builder();
@@ -83,7 +98,8 @@ public final class ControllerConfig {
     public Builder toBuilder() {
         Builder b = new Builder().apps(apps).listen(host, port).echo(echoInterval, echoTimeout)
                 .handshakeTimeout(handshakeTimeout).requestTimeout(requestTimeout).missSendLength(missSendLength)
-                .installTableMiss(installTableMiss).ioThreads(ioThreads).rest(rest);
+                .installTableMiss(installTableMiss).ioThreads(ioThreads).rest(rest).limits(limits)
+                .hostTable(hostTableSize, hostAgeing);
         b.appConfigs.putAll(appConfigs);
         return b;
     }
@@ -148,6 +164,26 @@ public final class ControllerConfig {
         return appConfigs;
     }
 
+    /** What one connection, one peer address and all of them may cost ({@link ConnectionLimits}). */
+    public ConnectionLimits limits() {
+        return limits;
+    }
+
+    /** The most hosts the host tracker holds; when full, the host heard from longest ago makes room. */
+    public int hostTableSize() {
+        return hostTableSize;
+    }
+
+    /** A host not heard from for this long is forgotten. */
+    public Duration hostAgeing() {
+        return hostAgeing;
+    }
+
+    /** Whether switches speak TLS to us, with which files; null for plain TCP. */
+    public TlsFiles tls() {
+        return tls;
+    }
+
     /** Collects the values of a {@link ControllerConfig}; each setter returns the builder. */
     public static final class Builder {
         private String host = DEFAULT_HOST;
@@ -162,6 +198,10 @@ public final class ControllerConfig {
         private int ioThreads;
         private RestConfig rest = RestConfig.off();
         private final Map<String, Path> appConfigs = new LinkedHashMap<>();
+        private ConnectionLimits limits = ConnectionLimits.defaults();
+        private TlsFiles tls;
+        private int hostTableSize = AgeingTable.DEFAULT_SIZE;
+        private Duration hostAgeing = AgeingTable.DEFAULT_AGEING;
 
         private Builder() {
         }
@@ -236,6 +276,25 @@ public final class ControllerConfig {
         /** Gives each app its configuration file, by app id. */
         public Builder appConfigs(Map<String, Path> filesByAppId) {
             filesByAppId.forEach(this::appConfig);
+            return this;
+        }
+
+        /** Bounds on connections and what each may cost (default {@link ConnectionLimits#defaults()}). */
+        public Builder limits(ConnectionLimits limits) {
+            this.limits = limits;
+            return this;
+        }
+
+        /** The host tracker holds at most {@code size} hosts, each forgotten {@code ageing} after its last packet. */
+        public Builder hostTable(int size, Duration ageing) {
+            this.hostTableSize = size;
+            this.hostAgeing = ageing;
+            return this;
+        }
+
+        /** Switches connect over TLS with these files (mutual TLS); null (the default) for plain TCP. */
+        public Builder tls(TlsFiles files) {
+            this.tls = files;
             return this;
         }
 

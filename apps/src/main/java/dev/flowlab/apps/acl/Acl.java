@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.types.U64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,12 +26,14 @@ import org.slf4j.LoggerFactory;
  * drops what a deny rule matches, so forwarding apps never see denied packets either.
  *
  * <p>REST: {@code GET /api/acl/rules}, {@code POST /api/acl/rules} (a rule as in the config file),
- * {@code DELETE /api/acl/rules/{id}}.
+ * {@code DELETE /api/acl/rules/{id}}. Changes are worked out and sent on the apps' executor, never on
+ * an I/O thread, one at a time; packet-ins and switches coming up read the rule set without a lock.
+ * At most {@code max_rules} rules (config file; {@link AclConfig#DEFAULT_MAX_RULES} by default).
  */
 public final class Acl implements App {
     private static final Logger LOG = LoggerFactory.getLogger(Acl.class);
 
-    private final AclPolicy policy = new AclPolicy();
+    private volatile AclPolicy policy = new AclPolicy(AclConfig.DEFAULT_MAX_RULES);   // replaced in start, before any switch
     private AppContext context;
     private U64 cookie;
 
@@ -44,7 +47,13 @@ public final class Acl implements App {
     public void start(AppContext ctx) {
         this.context = ctx;
         this.cookie = ctx.cookie();
-        List<AclRule> configured = ctx.config(AclConfig.class).map(AclConfig::rules).orElse(List.of());
+        AclConfig config = ctx.config(AclConfig.class).orElse(AclConfig.NONE);
+        List<AclRule> configured = config.rules();
+        if (configured.size() > config.maxRules()) {
+            throw new IllegalArgumentException("acl: the config file has " + configured.size() + " rules, more than"
+                    + " max_rules " + config.maxRules() + "; raise max_rules or drop rules");
+        }
+        policy = new AclPolicy(config.maxRules());
         for (int i = 0; i < configured.size(); i++) {
             if (configured.get(i).id() != null) {
                 throw new IllegalArgumentException("acl: rules[" + i + "] has an id; ids are assigned in file order, remove it");
@@ -53,21 +62,36 @@ public final class Acl implements App {
         }
         LOG.info("acl: {} rules, {} of them installed as flows", configured.size(), policy.installed().size());
         ctx.rest().get("/rules", request -> policy.rules());
-        ctx.rest().post("/rules", request -> RestResponse.created(add(request.body(AclRule.class))));
+        ctx.rest().post("/rules", request -> RestResponse.created(answer(add(request.body(AclRule.class)))));
         ctx.rest().delete("/rules/{id}", request -> {
             int id = ruleId(request.param("id"));
-            AclRule removed = remove(id).orElseThrow(() -> RestException.notFound("there is no acl rule " + id
+            AclRule removed = answer(remove(id)).orElseThrow(() -> RestException.notFound("there is no acl rule " + id
                     + "; GET /api/acl/rules lists them"));
             return Map.of("deleted", removed);
         });
     }
 
+    /** The outcome of a change, for a REST answer: a full rule set is a 409 with the one-line reason. */
+    private static <T> T answer(CompletableFuture<T> change) {
+        try {
+            return change.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof IllegalStateException full) {
+                throw new RestException(409, full.getMessage());
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
     @Override
     public void onSwitchUp(Switch sw) {
-        synchronized (policy) {
-            // A switch in secure fail-mode keeps the entries of an earlier run: replace them all.
-            sw.send(AclFlows.deleteAll(sw.factory(), cookie));
-            policy.installed().forEach(rule -> sw.send(AclFlows.add(sw.factory(), cookie, rule)));
+        // A switch in secure fail-mode keeps the entries of an earlier run: replace them all.
+        AclPolicy.Snapshot sent = policy.snapshot();
+        sw.send(AclFlows.deleteAll(sw.factory(), cookie));
+        sent.installed().forEach(rule -> sw.send(AclFlows.add(sw.factory(), cookie, rule)));
+        // A change published meanwhile may have been sent to this switch before what was sent above: catch up.
+        for (AclPolicy.Snapshot now = policy.snapshot(); now != sent; sent = now, now = policy.snapshot()) {
+            send(sw, ids(sent.installed()), now.installed());
         }
     }
 
@@ -82,35 +106,53 @@ public final class Acl implements App {
         return Verdict.CONTINUE;
     }
 
-    /** Adds a rule and installs what changes on every switch; returns once the switches confirmed. */
-    AclRule add(AclRule rule) {
+    /**
+     * Adds a rule and installs what changes on every switch. Completes once the switches confirmed;
+     * fails with {@link IllegalStateException} when the rule set is full.
+     */
+    CompletableFuture<AclRule> add(AclRule rule) {
         if (rule.id() != null) {
             throw RestException.badRequest("id: ids are assigned by the controller; leave it out");
         }
-        List<CompletableFuture<Void>> confirmations;
-        AclRule added;
-        synchronized (policy) {
-            Set<Integer> before = ids(policy.installed());
-            added = policy.add(rule);
-            confirmations = apply(before);
-        }
-        confirmations.forEach(CompletableFuture::join);
-        LOG.info("acl: added rule {}", added);
-        return added;
+        return change(() -> policy.add(rule)).thenApply(change -> {
+            LOG.info("acl: added rule {}", change.rule());
+            return change.rule();
+        });
     }
 
     /** Removes a rule and updates every switch; empty when there is no such rule. */
-    Optional<AclRule> remove(int id) {
-        List<CompletableFuture<Void>> confirmations;
-        Optional<AclRule> removed;
-        synchronized (policy) {
-            Set<Integer> before = ids(policy.installed());
-            removed = policy.remove(id);
-            confirmations = apply(before);
-        }
-        confirmations.forEach(CompletableFuture::join);
-        removed.ifPresent(r -> LOG.info("acl: removed rule {}", r));
-        return removed;
+    CompletableFuture<Optional<AclRule>> remove(int id) {
+        return change(() -> policy.remove(id).orElse(null)).thenApply(change -> {
+            Optional<AclRule> removed = Optional.ofNullable(change).map(AclPolicy.Change::rule);
+            removed.ifPresent(r -> LOG.info("acl: removed rule {}", r));
+            return removed;
+        });
+    }
+
+    /**
+     * Makes a change on the apps' executor (one at a time, off the I/O threads) and sends it to every
+     * switch there; completes with it once every switch confirmed (null change: nothing to send).
+     */
+    private CompletableFuture<AclPolicy.Change> change(Supplier<AclPolicy.Change> make) {
+        return CompletableFuture.supplyAsync(() -> {
+            AclPolicy.Change change = make.get();
+            if (change == null) {
+                return CompletableFuture.<AclPolicy.Change>completedFuture(null);
+            }
+            List<CompletableFuture<Void>> confirmations = new ArrayList<>();
+            for (Switch sw : context.switches()) {
+                change.uninstall().forEach(id -> confirmations.add(sw.sendConfirmed(AclFlows.delete(sw.factory(), cookie, id))));
+                change.install().forEach(r -> confirmations.add(sw.sendConfirmed(AclFlows.add(sw.factory(), cookie, r))));
+            }
+            return CompletableFuture.allOf(confirmations.toArray(CompletableFuture[]::new)).thenApply(v -> change);
+        }, context.executor()).thenCompose(confirmed -> confirmed);
+    }
+
+    /** Sends {@code sw} the entries that differ between the rules installed {@code before} and {@code now}. */
+    private void send(Switch sw, Set<Integer> before, List<AclRule> now) {
+        Set<Integer> nowIds = ids(now);
+        before.stream().filter(id -> !nowIds.contains(id)).forEach(id -> sw.send(AclFlows.delete(sw.factory(), cookie, id)));
+        now.stream().filter(r -> !before.contains(r.id())).forEach(r -> sw.send(AclFlows.add(sw.factory(), cookie, r)));
     }
 
     /** Rules in evaluation order. */
@@ -118,18 +160,9 @@ public final class Acl implements App {
         return policy.rules();
     }
 
-    /** Sends every switch the entries that differ between the rules installed {@code before} and now. */
-    private List<CompletableFuture<Void>> apply(Set<Integer> before) {
-        List<AclRule> now = policy.installed();
-        Set<Integer> nowIds = ids(now);
-        List<CompletableFuture<Void>> confirmations = new ArrayList<>();
-        for (Switch sw : context.switches()) {
-            List<OFMessage> changes = new ArrayList<>();
-            before.stream().filter(id -> !nowIds.contains(id)).forEach(id -> changes.add(AclFlows.delete(sw.factory(), cookie, id)));
-            now.stream().filter(r -> !before.contains(r.id())).forEach(r -> changes.add(AclFlows.add(sw.factory(), cookie, r)));
-            changes.forEach(m -> confirmations.add(sw.sendConfirmed(m)));
-        }
-        return confirmations;
+    /** The rule set (tests hold its lock to stand for a change in progress). */
+    AclPolicy policy() {
+        return policy;
     }
 
     private static Set<Integer> ids(List<AclRule> rules) {

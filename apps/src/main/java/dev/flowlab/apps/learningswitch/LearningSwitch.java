@@ -1,6 +1,8 @@
 package dev.flowlab.apps.learningswitch;
 
+import dev.flowlab.controller.api.AgeingTable;
 import dev.flowlab.controller.api.App;
+import dev.flowlab.controller.api.AppContext;
 import dev.flowlab.controller.api.Ethernet;
 import dev.flowlab.controller.api.Flows;
 import dev.flowlab.controller.api.PacketIn;
@@ -9,6 +11,7 @@ import dev.flowlab.controller.api.Switch;
 import dev.flowlab.controller.api.Verdict;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFFlowAdd;
 import org.projectfloodlight.openflow.protocol.OFPortStatus;
@@ -21,7 +24,8 @@ import org.projectfloodlight.openflow.types.U64;
 /**
  * An Ethernet learning switch: remembers, per switch, which port each MAC address was last seen
  * on; sends a packet for a known destination out of that port and installs a flow so the next
- * ones stay in the switch; floods the rest.
+ * ones stay in the switch; floods the rest. Each switch's MAC table is bounded and ages like
+ * Open vSwitch's ({@link LearningSwitchConfig}).
  */
 public final class LearningSwitch implements App {
     public static final String ID = "learning-switch";
@@ -30,8 +34,24 @@ public final class LearningSwitch implements App {
     static final int IDLE_TIMEOUT_SECONDS = 60;
     private static final U64 COOKIE = Flows.cookie(ID);
 
+    private final LongSupplier clock;
+    private LearningSwitchConfig config = LearningSwitchConfig.DEFAULTS;
     // dpid -> (MAC -> port). Concurrent: switches run on different threads, and a reconnecting switch may change thread.
-    private final Map<DatapathId, Map<MacAddress, OFPort>> macToPort = new ConcurrentHashMap<>();
+    private final Map<DatapathId, AgeingTable<MacAddress, OFPort>> macToPort = new ConcurrentHashMap<>();
+
+    public LearningSwitch() {
+        this(System::nanoTime);
+    }
+
+    /** A learning switch whose MAC entries age by {@code nanoClock} (tests move time instead of sleeping). */
+    LearningSwitch(LongSupplier nanoClock) {
+        this.clock = nanoClock;
+    }
+
+    @Override
+    public void start(AppContext context) {
+        config = context.config(LearningSwitchConfig.class).orElse(LearningSwitchConfig.DEFAULTS);
+    }
 
     @Override
     public Verdict onPacketIn(PacketIn in) {
@@ -39,10 +59,12 @@ public final class LearningSwitch implements App {
         if (eth.isLldp()) {
             return Verdict.CONTINUE;  // link discovery's business, not traffic to forward
         }
-        Map<MacAddress, OFPort> table = macToPort.computeIfAbsent(in.sw().id(), dpid -> new ConcurrentHashMap<>());
+        AgeingTable<MacAddress, OFPort> table = macToPort.computeIfAbsent(in.sw().id(), dpid -> new AgeingTable<>(
+                "MAC table of switch " + dpid + " (learning-switch mac_table_size)",
+                config.macTableSize(), config.agingTime(), clock));
         table.put(eth.source(), in.inPort());  // learn where the sender lives
 
-        OFPort out = table.get(eth.destination());
+        OFPort out = table.get(eth.destination()).orElse(null);
         if (out == null) {  // unknown or broadcast destination: flood and bail
             in.flood();
             return Verdict.HANDLED;
@@ -72,9 +94,9 @@ public final class LearningSwitch implements App {
             return;
         }
         OFPort port = status.getDesc().getPortNo();
-        Map<MacAddress, OFPort> table = macToPort.get(sw.id());
+        AgeingTable<MacAddress, OFPort> table = macToPort.get(sw.id());
         if (table != null) {
-            table.values().removeIf(port::equals);  // hosts behind a dead port must be learned again
+            table.removeIf(port::equals);  // hosts behind a dead port must be learned again
         }
         // Our flows into the dead port would black-hole traffic until they idle out.
         sw.send(sw.factory().buildFlowDelete()
@@ -83,6 +105,12 @@ public final class LearningSwitch implements App {
                 .setOutPort(port)
                 .setOutGroup(OFGroup.ANY)
                 .build());
+    }
+
+    /** MAC addresses held for this switch (for tests: never more than mac_table_size). */
+    int macsHeld(DatapathId dpid) {
+        AgeingTable<MacAddress, OFPort> table = macToPort.get(dpid);
+        return table == null ? 0 : table.size();
     }
 
     @Override

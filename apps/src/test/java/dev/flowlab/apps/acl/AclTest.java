@@ -20,6 +20,8 @@ import dev.flowlab.controller.api.RestResponse;
 import dev.flowlab.controller.api.Verdict;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.projectfloodlight.openflow.protocol.OFFlowAdd;
 import org.projectfloodlight.openflow.protocol.OFFlowDelete;
@@ -36,7 +38,7 @@ class AclTest {
     }
 
     private FakeContext start(AclRule... rules) {
-        FakeContext ctx = new FakeContext("acl", new AclConfig(List.of(rules)), s1);
+        FakeContext ctx = new FakeContext("acl", new AclConfig(null, List.of(rules)), s1);
         acl.start(ctx);
         chain.onSwitchUp(s1);
         return ctx;
@@ -128,6 +130,33 @@ class AclTest {
         ctx.call("DELETE", "/rules/{id}", FakeRequest.param("id", "1"));
         assertThat(aclEntries()).isEmpty();
         assertThat(acl.rules()).extracting(AclRule::action).containsExactly(Action.ALLOW);
+    }
+
+    @Test
+    void pastMaxRulesARestAddIsAConflictAndAFileWithTooManyStopsStart() {
+        FakeContext ctx = new FakeContext("acl", new AclConfig(1, List.of(rule(Action.DENY, null, "10.0.0.2", null, null))), s1);
+        acl.start(ctx);
+
+        assertThatThrownBy(() -> ctx.call("POST", "/rules", FakeRequest.of(rule(Action.DENY, null, "10.0.0.3", null, null))))
+                .isInstanceOf(RestException.class).hasMessage("the acl holds its limit of 1 rules: delete one first, or raise"
+                        + " max_rules in the acl config file")
+                .satisfies(e -> assertThat(((RestException) e).status()).isEqualTo(409));
+        assertThat(acl.rules()).hasSize(1);
+
+        FakeContext tooMany = new FakeContext("acl", new AclConfig(1, List.of(rule(Action.DENY, null, "10.0.0.2", null, null),
+                rule(Action.DENY, null, "10.0.0.3", null, null))), s1);
+        assertThatThrownBy(() -> new Acl().start(tooMany))
+                .hasMessage("acl: the config file has 2 rules, more than max_rules 1; raise max_rules or drop rules");
+    }
+
+    @Test
+    void aSwitchComesUpWithTheRulesWhileAChangeHoldsTheRuleSet() throws Exception {
+        start(rule(Action.DENY, null, "10.0.0.2", null, 80));
+        FakeSwitch s2 = new FakeSwitch(2, chain, 1, 2, 3);
+        synchronized (acl.policy()) {   // a REST change in the middle of its work
+            CompletableFuture.runAsync(() -> chain.onSwitchUp(s2)).get(10, TimeUnit.SECONDS);
+        }
+        assertThat(s2.receive(1, tcp(1, 2, 80))).isEmpty();
     }
 
     @Test

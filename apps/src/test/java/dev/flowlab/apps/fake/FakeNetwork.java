@@ -10,6 +10,7 @@ import dev.flowlab.controller.api.TopologyService;
 import dev.flowlab.controller.core.EventDispatcher;
 import dev.flowlab.controller.core.LoadedApp;
 import dev.flowlab.controller.core.SwitchRegistry;
+import dev.flowlab.controller.api.AgeingTable;
 import dev.flowlab.controller.topology.CoreServices;
 import dev.flowlab.topologies.Host;
 import dev.flowlab.topologies.Link;
@@ -55,7 +56,8 @@ public final class FakeNetwork {
     private final Map<End, End> wires = new HashMap<>();
     private final Set<End> cut = new HashSet<>();
     private final ManualScheduler scheduler = new ManualScheduler();
-    private final CoreServices core = new CoreServices();
+    private final CoreServices core = new CoreServices(AgeingTable.DEFAULT_SIZE, AgeingTable.DEFAULT_AGEING,
+            scheduler);   // discovery rounds run on tick()
     private final EventDispatcher dispatcher;
     private final SwitchRegistry registry;
     private int packetIns;

@@ -5,11 +5,14 @@ import static dev.flowlab.apps.fake.Hosts.lldp;
 import static dev.flowlab.apps.fake.Hosts.ping;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flowlab.apps.fake.FakeContext;
 import dev.flowlab.apps.fake.FakeSwitch;
 import dev.flowlab.controller.api.Flows;
 import dev.flowlab.controller.api.Verdict;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.projectfloodlight.openflow.protocol.OFFlowAdd;
 import org.projectfloodlight.openflow.protocol.OFFlowDelete;
@@ -149,6 +152,48 @@ class LearningSwitchTest {
         s1.receive(2, ping(2, 1));
 
         assertThat(s2.receive(2, ping(2, 1))).isEqualTo(Set.of(1, 3));
+    }
+
+    @Test
+    void threeHundredThousandSourceMacsLeaveTheTableAtItsCap() {
+        int senders = 300_000;
+        for (int h = 10; h < 10 + senders; h++) {
+            s1.receive(1, arpRequest(h, 1));   // broadcasts: no flows, every one reaches the app
+        }
+
+        assertThat(app.macsHeld(s1.id())).isEqualTo(8192);
+        assertThat(s1.receive(2, ping(2, 10 + senders - 1))).as("the newest is known").containsExactly(1);
+        assertThat(s1.receive(3, ping(3, 10))).as("the oldest made room").containsExactly(1, 2);
+    }
+
+    @Test
+    void tableSizeAndAgingTimeComeFromTheConfigFile() {
+        AtomicLong now = new AtomicLong();
+        LearningSwitch small = new LearningSwitch(now::get);
+        small.start(new FakeContext(LearningSwitch.ID, new LearningSwitchConfig(2, 10)));
+        FakeSwitch sw = new FakeSwitch(1, small, 1, 2, 3);
+        sw.receive(1, arpRequest(1, 9));
+        sw.receive(2, arpRequest(2, 9));
+        sw.receive(3, arpRequest(3, 9));
+
+        assertThat(small.macsHeld(sw.id())).isEqualTo(2);
+        now.addAndGet(Duration.ofSeconds(10).toNanos());
+        assertThat(sw.receive(1, ping(4, 3))).as("h3 aged out after 10 s").containsExactly(2, 3);
+    }
+
+    @Test
+    void aMacNotSeenForTheAgingTimeIsForgotten() {
+        AtomicLong now = new AtomicLong();
+        LearningSwitch ageing = new LearningSwitch(now::get);
+        FakeSwitch sw = new FakeSwitch(1, ageing, 1, 2, 3);
+        sw.receive(1, arpRequest(1, 9));   // h1 on port 1 at 0 s
+
+        now.addAndGet(Duration.ofSeconds(200).toNanos());
+        sw.receive(1, arpRequest(1, 9));   // seen again at 200 s
+        now.addAndGet(Duration.ofSeconds(299).toNanos());
+        assertThat(sw.receive(2, ping(2, 1))).as("299 s after its last packet").containsExactly(1);
+        now.addAndGet(Duration.ofSeconds(1).toNanos());
+        assertThat(sw.receive(3, ping(3, 1))).as("300 s after its last packet").containsExactly(1, 2);
     }
 
     @Test

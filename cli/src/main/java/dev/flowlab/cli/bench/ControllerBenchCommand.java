@@ -1,5 +1,10 @@
 package dev.flowlab.cli.bench;
 
+import dev.flowlab.bench.controller.BenchException;
+import dev.flowlab.bench.controller.ControllerBench;
+import dev.flowlab.bench.controller.LoadSettings;
+import dev.flowlab.bench.controller.Mode;
+import dev.flowlab.bench.controller.SpawnSpec;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -120,21 +125,10 @@ public final class ControllerBenchCommand implements Callable<Integer> {
         LoadSettings settings = new LoadSettings(switches, macs, ports, Mode.THROUGHPUT, loops, warmup,
                 Duration.ofMillis(loopMillis), Duration.ofSeconds(handshakeTimeoutSeconds), threads, window, Duration.ofNanos(pauseMicros * 1000));
         List<SpawnSpec> spawns = spawn.stream().map(SpawnSpec::parse).toList();
-        BenchReport report = new BenchReport(spec.commandLine().getOut(), settings);
-        BenchRunner runner = new BenchRunner(settings, report, spec.commandLine().getErr());
-        report.header();
-        boolean ok = true;
-        if (spawns.isEmpty() || spec.commandLine().getParseResult().hasMatchedOption("--controller")) {
-            ok &= runner.external(parseHostPort(controller), modes);
-        }
-        for (SpawnSpec target : spawns) {
-            ok &= runner.spawned(target, spawnPort, javaOptions, Duration.ofSeconds(spawnTimeoutSeconds), modes);
-        }
-        report.comparison();
-        if (json != null) {
-            report.writeJson(json);
-        }
-        return ok ? 0 : 1;
+        boolean external = spawns.isEmpty() || spec.commandLine().getParseResult().hasMatchedOption("--controller");
+        ControllerBench bench = new ControllerBench(settings, modes, external ? parseHostPort(controller) : null, spawns,
+                spawnPort, javaOptions, Duration.ofSeconds(spawnTimeoutSeconds), json);
+        return bench.run(spec.commandLine().getOut(), spec.commandLine().getErr()) ? 0 : 1;
     }
 
     static InetSocketAddress parseHostPort(String value) {

@@ -1,19 +1,19 @@
 package dev.flowlab.cli.experiment;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.flowlab.cli.AppsOption;
 import dev.flowlab.cli.output.Console;
-import dev.flowlab.controller.Controller;
+import dev.flowlab.lab.experiment.ExperimentResult;
+import dev.flowlab.lab.experiment.FailModeExperiment;
+import dev.flowlab.lab.experiment.ReportWriter;
+import dev.flowlab.lab.experiment.Settings;
 import dev.flowlab.topologies.TopologySource;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code flowlab experiment failmode}: standalone against secure, controller lost and back. */
@@ -31,9 +31,8 @@ public final class FailModeCommand implements Callable<Integer> {
             description = "a topology spec like linear,3 or a YAML/JSON topology file (3 hosts or more)")
     String topo;
 
-    @Option(names = "--apps", split = ",", paramLabel = "APP[,APP...]", defaultValue = "learning-switch",
-            description = "apps of the embedded controller (default: ${DEFAULT-VALUE})")
-    List<String> apps;
+    @Mixin
+    AppsOption apps;
 
     @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "30s", converter = DurationText.class,
             description = "how long the controller stays stopped in each mode (default: ${DEFAULT-VALUE}); "
@@ -69,38 +68,21 @@ public final class FailModeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        for (String app : apps) {
-            if (!Controller.availableApps().contains(app)) {
-                throw new IllegalArgumentException("unknown app '" + app + "': choose from " + Controller.availableApps());
-            }
-        }
+        List<String> appIds = apps.checked();
         if (down.toMillis() < 10_000) {
             throw new IllegalArgumentException("--duration " + DurationText.format(down) + " is too short: give 10s or more");
         }
-        Settings settings = new Settings(topo, TopologySource.load(topo), apps, prefix, down, probeInterval,
+        Settings settings = new Settings(topo, TopologySource.load(topo), appIds, prefix, down, probeInterval,
                 inactivityProbe, maxBackoff, iperf, Duration.ofMillis(500));
         Console console = Console.system();
         // originalArgs are those given to the root command: "experiment failmode --topo ...".
         String command = "flowlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-        String startedAt = Instant.now().toString();
-        List<ModeResult> modes = new ArrayList<>();
-        ModeRun run = new ModeRun(settings, console);
-        modes.add(run.run(true));
-        modes.add(run.run(false));
-        ExperimentResult result = new ExperimentResult(command, Environment.setup(settings, run.datapathType(), startedAt), modes);
-        write(result, out);
+        ExperimentResult result = FailModeExperiment.run(settings, command, console);
+        FailModeExperiment.write(result, out);
         console.println();
         ReportWriter.summaryTable(result).forEach(console::println);
         console.println();
         console.println("report: " + out.resolve("report.md") + "  (results.json and plots beside it)");
         return 0;
-    }
-
-    /** Writes results.json, the plots and report.md into {@code dir}. */
-    static void write(ExperimentResult result, Path dir) throws Exception {
-        Files.createDirectories(dir);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("results.json").toFile(), result);
-        List<String> plots = Plots.write(result, dir);
-        Files.writeString(dir.resolve("report.md"), ReportWriter.markdown(result, plots));
     }
 }

@@ -1,5 +1,6 @@
 package dev.flowlab.cli.output;
 
+import dev.flowlab.lab.Progress;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  * Everything the CLI prints for a person. Results go to stdout; colour and the live progress line
  * only when stdout is a terminal, so piped output stays plain text that greps and diffs well.
  */
-public final class Console {
+public final class Console implements Progress {
     private static final String RESET = "\u001b[0m";
 
     private final PrintWriter out;
@@ -61,6 +62,13 @@ public final class Console {
     }
 
     /** Starts a timed step; its line is printed when the step ends, with the time it took. */
+    /** A bold line before a group of steps. */
+    @Override
+    public void heading(String text) {
+        println(bold(text));
+    }
+
+    @Override
     public Step step(String label) {
         return new Step(this, label);
     }

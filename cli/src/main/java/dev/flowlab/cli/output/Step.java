@@ -1,12 +1,13 @@
 package dev.flowlab.cli.output;
 
+import dev.flowlab.lab.Progress;
 import java.time.Duration;
 
 /**
  * One timed step of a run ("network", "pingall"...), printed as one aligned line when it ends:
  * {@code   ok  network     4 hosts, 3 switches        0.48 s}.
  */
-public final class Step {
+public final class Step implements Progress.Stage {
     private static final long PLAIN_PROGRESS_EVERY_NANOS = 3_000_000_000L;
 
     private final Console console;
@@ -27,6 +28,7 @@ public final class Step {
      * Shows progress of this step: a live line on a terminal; when piped, a plain line every few
      * seconds, so a log of a long build still shows it moving without thousands of lines.
      */
+    @Override
     public void progress(String detail) {
         String line = "  ..  " + pad(label) + detail + "  " + console.dim(seconds(elapsed()));
         if (console.isTerminal()) {
@@ -37,14 +39,17 @@ public final class Step {
         }
     }
 
+    @Override
     public void done(String detail) {
         console.println("  " + console.green("ok") + "  " + line(detail));
     }
 
+    @Override
     public void warn(String detail) {
         console.println("  " + console.yellow("!!") + "  " + line(detail));
     }
 
+    @Override
     public void fail(String detail) {
         console.println("  " + console.red("XX") + "  " + line(detail));
     }

@@ -1,5 +1,6 @@
 package dev.flowlab.cli.traffic;
 
+import dev.flowlab.lab.traffic.PingMatrix;
 import dev.flowlab.cli.output.Console;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,2 @@
-/**
- * Traffic between emulated hosts, measured the way a user reads it: pingall matrices, iperf3
- * throughput, flow tables as text. Works on any namespaces, flowlab-built or not.
- */
+/** Traffic results as the CLI shows them (the ping matrix view). */
 package dev.flowlab.cli.traffic;

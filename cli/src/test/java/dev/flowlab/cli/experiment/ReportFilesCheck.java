@@ -1,5 +1,7 @@
 package dev.flowlab.cli.experiment;
 
+import dev.flowlab.lab.experiment.Plots;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

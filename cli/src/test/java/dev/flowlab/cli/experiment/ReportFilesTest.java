@@ -2,6 +2,14 @@ package dev.flowlab.cli.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flowlab.dataplane.FailMode;
+import dev.flowlab.lab.experiment.ExperimentResult;
+import dev.flowlab.lab.experiment.FailModeExperiment;
+import dev.flowlab.lab.experiment.FlowSample;
+import dev.flowlab.lab.experiment.ModeResult;
+import dev.flowlab.lab.experiment.PairSummary;
+import dev.flowlab.lab.experiment.ProbeSample;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,8 +28,8 @@ class ReportFilesTest {
                 new ExperimentResult.Setup("linear,3", 3, 3, List.of("learning-switch"), "netdev", "flowlab 0.1.0",
                         "ovs-vsctl (Open vSwitch) 3.1.0", "Linux 6.1", "Java 17", 5000, 1000, 0.1, 20,
                         "h1->h3", "h2->h1", "2026-11-29T10:00:00Z"),
-                List.of(mode("standalone", 15), mode("secure", -1)));
-        FailModeCommand.write(result, dir);
+                List.of(mode(FailMode.STANDALONE, 15), mode(FailMode.SECURE, -1)));
+        FailModeExperiment.write(result, dir);
 
         var json = ReportFilesCheck.check(dir);
         assertThat(json.path("modes").get(1).path("fresh").path("summary").path("repliedDown").asInt()).isZero();
@@ -32,7 +40,7 @@ class ReportFilesTest {
     }
 
     /** A mode whose fresh pair starts answering {@code failOpen} s after the stop (never when negative). */
-    private static ModeResult mode(String name, double failOpen) {
+    private static ModeResult mode(FailMode name, double failOpen) {
         List<ProbeSample> established = new ArrayList<>();
         List<ProbeSample> fresh = new ArrayList<>();
         for (int i = 0; i < 250; i++) {

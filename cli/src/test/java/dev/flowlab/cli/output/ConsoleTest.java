@@ -1,5 +1,7 @@
 package dev.flowlab.cli.output;
 
+import dev.flowlab.lab.BuildProgressLine;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
@@ -13,7 +15,7 @@ class ConsoleTest {
         StringWriter text = new StringWriter();
         Console plain = Console.plain(new PrintWriter(text, true));
         Step step = plain.step("network");
-        new BuildProgress(step).update("hosts", 3, 4);
+        new BuildProgressLine(step).update("hosts", 3, 4);
         step.done("4 hosts");
         assertThat(text.toString()).doesNotContain("\u001b").startsWith("  ok  network     4 hosts ").endsWith(" s\n");
         assertThat(text.toString().lines()).hasSize(1);
@@ -24,7 +26,7 @@ class ConsoleTest {
         StringWriter text = new StringWriter();
         Console tty = new Console(new PrintWriter(text, true), true);
         Step step = tty.step("network");
-        BuildProgress progress = new BuildProgress(step);
+        BuildProgressLine progress = new BuildProgressLine(step);
         progress.update("hosts", 4, 4);
         progress.update("links", 1, 4);
         assertThat(progress.describe()).isEqualTo("hosts 4/4  links 1/4");

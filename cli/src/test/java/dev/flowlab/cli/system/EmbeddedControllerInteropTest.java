@@ -2,9 +2,9 @@ package dev.flowlab.cli.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flowlab.cli.traffic.FlowText;
-import dev.flowlab.cli.traffic.PingAll;
-import dev.flowlab.cli.traffic.PingMatrix;
+import dev.flowlab.lab.traffic.FlowText;
+import dev.flowlab.lab.traffic.PingAll;
+import dev.flowlab.lab.traffic.PingMatrix;
 import dev.flowlab.controller.Controller;
 import dev.flowlab.controller.ControllerConfig;
 import dev.flowlab.controller.api.Switch;

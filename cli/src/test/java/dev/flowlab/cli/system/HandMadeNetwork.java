@@ -3,7 +3,7 @@ package dev.flowlab.cli.system;
 import static dev.flowlab.cli.system.SystemTests.must;
 import static dev.flowlab.cli.system.SystemTests.sh;
 
-import dev.flowlab.cli.traffic.LabHost;
+import dev.flowlab.lab.traffic.LabHost;
 import java.util.ArrayList;
 import java.util.List;
 

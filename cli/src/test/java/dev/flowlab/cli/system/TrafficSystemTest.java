@@ -2,10 +2,10 @@ package dev.flowlab.cli.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flowlab.cli.traffic.Iperf;
-import dev.flowlab.cli.traffic.IperfResult;
-import dev.flowlab.cli.traffic.PingAll;
-import dev.flowlab.cli.traffic.PingMatrix;
+import dev.flowlab.lab.traffic.Iperf;
+import dev.flowlab.lab.traffic.IperfResult;
+import dev.flowlab.lab.traffic.PingAll;
+import dev.flowlab.lab.traffic.PingMatrix;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,7 @@
 package dev.flowlab.cli.traffic;
 
+import dev.flowlab.lab.traffic.PingMatrix;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowlab.cli.output.Console;

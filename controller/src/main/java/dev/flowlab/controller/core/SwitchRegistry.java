@@ -13,14 +13,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The switches that finished their handshake, by datapath id, and the one place that turns
- * connections coming and going into switch up/down events for the apps. A second connection with
- * the same datapath id replaces the first: apps see the old one go down, then the new one come up.
+ * connections coming and going into switch up/down events for the apps.
+ *
+ * <p>A datapath id belongs to the connection that registered it first, as long as that connection
+ * lives: a second connection claiming it is refused (as ONOS does), so a peer that merely knows a
+ * switch's id cannot take it over. Registering and unregistering one datapath id, and the events
+ * they send, are serialised (connections of the same id may run on different I/O threads), so apps
+ * always see up, down, up, down in that order.
  */
 public final class SwitchRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(SwitchRegistry.class);
 
     private final Map<DatapathId, Switch> switches = new ConcurrentHashMap<>();
     private final Map<DatapathId, SwitchCounters> counters = new ConcurrentHashMap<>();
+    private final Map<DatapathId, Object> locks = new ConcurrentHashMap<>();
     private final EventDispatcher dispatcher;
     private final Object changed = new Object();
 
@@ -29,31 +35,43 @@ public final class SwitchRegistry {
     }
 
     /**
-     * Records a switch that finished its handshake and tells the apps.
+     * Records a switch that finished its handshake and tells the apps, unless another live
+     * connection already has its datapath id: then nothing changes, a WARN names both, and the
+     * caller closes the newcomer.
      *
-     * @return the connection it replaces (the caller closes it), or null
+     * @return whether the switch was registered
      */
-    public Switch up(Switch sw) {
-        Switch previous = switches.put(sw.id(), sw);
-        if (previous != null) {
-            LOG.info("dpid={} reconnected from {}; replacing the connection from {}", sw.id(), sw.remoteAddress(),
-                    previous.remoteAddress());
-            dispatcher.switchDown(previous.id());
+    public boolean up(Switch sw) {
+        synchronized (lockOf(sw.id())) {
+            Switch live = switches.putIfAbsent(sw.id(), sw);
+            if (live != null) {
+                LOG.warn("dpid={} refused a second connection from {}: the switch is connected from {}"
+                        + " (a switch reconnecting is accepted once its old connection is gone)",
+                        sw.id(), sw.remoteAddress(), live.remoteAddress());
+                return false;
+            }
+            LOG.info("dpid={} up from {} with {} ports", sw.id(), sw.remoteAddress(), sw.ports().size());
+            dispatcher.switchUp(sw);
         }
-        LOG.info("dpid={} up from {} with {} ports", sw.id(), sw.remoteAddress(), sw.ports().size());
-        dispatcher.switchUp(sw);
         synchronized (changed) {
             changed.notifyAll();
         }
-        return previous;
+        return true;
     }
 
-    /** A connection closed: if it is still the switch's current one, the switch is down. */
+    /** A connection closed: if it is the switch's registered one, the switch is down. */
     public void down(Switch sw) {
-        if (switches.remove(sw.id(), sw)) {
-            LOG.info("dpid={} down", sw.id());
-            dispatcher.switchDown(sw.id());
+        synchronized (lockOf(sw.id())) {
+            if (switches.remove(sw.id(), sw)) {
+                LOG.info("dpid={} down", sw.id());
+                dispatcher.switchDown(sw.id());
+            }
         }
+    }
+
+    /** One lock object per datapath id ever seen, like the counters (a few bytes each). */
+    private Object lockOf(DatapathId dpid) {
+        return locks.computeIfAbsent(dpid, id -> new Object());
     }
 
     public Collection<Switch> switches() {

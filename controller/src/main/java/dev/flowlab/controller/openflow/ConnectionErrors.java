@@ -5,8 +5,10 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.AttributeKey;
 import java.io.IOException;
+import javax.net.ssl.SSLException;
 import java.util.List;
 import org.projectfloodlight.openflow.types.DatapathId;
 import org.slf4j.Logger;
@@ -30,6 +32,7 @@ final class ConnectionErrors extends ChannelInboundHandlerAdapter {
     private static final List<Kind> KINDS = List.of(
             new Kind(CorruptedFrameException.class, "malformed message", Level.WARN, false),
             new Kind(ProtocolViolation.class, "protocol error", Level.WARN, false),
+            new Kind(SSLException.class, "TLS error (is its certificate signed by our CA?)", Level.WARN, false),
             new Kind(IOException.class, "connection error", Level.INFO, false),
             new Kind(Throwable.class, "internal error", Level.ERROR, true));
 
@@ -48,6 +51,16 @@ final class ConnectionErrors extends ChannelInboundHandlerAdapter {
             LOG.atLevel(kind.level()).log(line);
         }
         ctx.close();
+    }
+
+    /** A TLS handshake that failed closes the connection by itself (often before any exception reaches us): say why. */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof SslHandshakeCompletionEvent done && !done.isSuccess()) {
+            LOG.warn("{} closing connection: TLS handshake failed (a switch needs a certificate signed by our CA): {}",
+                    describe(ctx.channel()), done.cause().getMessage());
+        }
+        ctx.fireUserEventTriggered(evt);
     }
 
     /** {@code dpid=00:00:00:00:00:00:00:01 (127.0.0.1:40122)}, or {@code switch 127.0.0.1:40122} before the handshake told us. */

@@ -10,7 +10,9 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.projectfloodlight.openflow.protocol.OFBarrierReply;
@@ -24,6 +26,7 @@ import org.projectfloodlight.openflow.protocol.OFHelloElem;
 import org.projectfloodlight.openflow.protocol.OFHelloElemVersionbitmap;
 import org.projectfloodlight.openflow.protocol.OFHelloFailedCode;
 import org.projectfloodlight.openflow.protocol.OFMessage;
+import org.projectfloodlight.openflow.protocol.OFPacketIn;
 import org.projectfloodlight.openflow.protocol.OFPortDesc;
 import org.projectfloodlight.openflow.protocol.OFPortDescStatsReply;
 import org.projectfloodlight.openflow.protocol.OFStatsReplyFlags;
@@ -49,24 +52,32 @@ final class Handshake extends ChannelInboundHandlerAdapter {
     private static final OFFactory OF13 = OFFactories.getFactory(OFVersion.OF_13);
     /** The table-miss entry's cookie, so {@code dump-flows} shows who installed it. */
     static final U64 TABLE_MISS_COOKIE = Flows.cookie("flowlab");
-    private static final int MAX_HELD = 1024;
+    /** What a held message costs besides its packet data (object headers, match, fields): an estimate. */
+    private static final int HELD_OVERHEAD = 256;
 
     private final ControllerConfig config;
+    private final ConnectionLimits limits;
     private final EventDispatcher dispatcher;
     private final SwitchRegistry registry;
+    private final ConnectionGate gate;
     private final List<OFMessage> held = new ArrayList<>();
-    private final List<OFPortDesc> ports = new ArrayList<>();
+    private final Map<OFPort, OFPortDesc> ports = new LinkedHashMap<>();
     private HandshakeState state = HandshakeState.WAIT_HELLO;
     private ChannelHandlerContext ctx;
     private ScheduledFuture<?> timeout;
+    private ScheduledFuture<?> helloTimeout;
+    private long heldBytes;
+    private long droppedHeld;
     private DatapathId dpid;
     private long barrierXid;
     private boolean refused;
 
-    Handshake(ControllerConfig config, EventDispatcher dispatcher, SwitchRegistry registry) {
+    Handshake(ControllerConfig config, EventDispatcher dispatcher, SwitchRegistry registry, ConnectionGate gate) {
         this.config = config;
+        this.limits = config.limits();
         this.dispatcher = dispatcher;
         this.registry = registry;
+        this.gate = gate;
     }
 
     @Override
@@ -78,6 +89,14 @@ final class Handshake extends ChannelInboundHandlerAdapter {
                     ConnectionErrors.describe(ctx.channel()), millis, state);
             ctx.close();
         }, millis, TimeUnit.MILLISECONDS);
+        // A switch says HELLO as soon as it connects; a peer that says nothing is no switch.
+        long helloMillis = limits.helloTimeout().toMillis();
+        helloTimeout = ctx.executor().schedule(() -> {
+            if (state == HandshakeState.WAIT_HELLO) {
+                LOG.warn("{} closing connection: no HELLO within {} ms", ConnectionErrors.describe(ctx.channel()), helloMillis);
+                ctx.close();
+            }
+        }, helloMillis, TimeUnit.MILLISECONDS);
         OFHelloElem versions = OF13.buildHelloElemVersionbitmap().setBitmaps(List.of(U32.of(1 << 4))).build();
         ctx.writeAndFlush(OF13.buildHello().setElements(List.of(versions)).build(), ctx.voidPromise());
         ctx.fireChannelActive();
@@ -99,6 +118,7 @@ final class Handshake extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         timeout.cancel(false);
+        helloTimeout.cancel(false);
         ctx.fireChannelInactive();
     }
 
@@ -176,7 +196,14 @@ final class Handshake extends ChannelInboundHandlerAdapter {
     }
 
     void onPortDesc(OFPortDescStatsReply reply) {
-        ports.addAll(reply.getEntries());
+        for (OFPortDesc port : reply.getEntries()) {
+            ports.put(port.getPortNo(), port);
+        }
+        if (ports.size() > limits.maxPorts()) {
+            ctx.fireExceptionCaught(new ProtocolViolation("its port description lists more than " + limits.maxPorts()
+                    + " ports, the most this controller accepts per switch"));
+            return;
+        }
         if (reply.getFlags().contains(OFStatsReplyFlags.REPLY_MORE)) {
             return;
         }
@@ -200,8 +227,14 @@ final class Handshake extends ChannelInboundHandlerAdapter {
 
     void onBarrier() {
         timeout.cancel(false);
-        SwitchConnection connection = new SwitchConnection(ctx.channel(), dpid, ports, dispatcher, registry,
-                config.requestTimeout());
+        if (droppedHeld > 0) {
+            LOG.warn("{} dropped {} asynchronous messages that came during the handshake: more than {} bytes of them",
+                    ConnectionErrors.describe(ctx.channel()), droppedHeld, limits.maxHeldBytes());
+        }
+        gate.handshakeDone(ctx.channel());
+        ReadBackpressure.switchBudget(ctx.channel());
+        SwitchConnection connection = new SwitchConnection(ctx.channel(), dpid, ports.values(), dispatcher, registry,
+                config);
         ctx.pipeline().replace(this, "switch", connection);
         connection.start(held);
     }
@@ -211,8 +244,12 @@ final class Handshake extends ChannelInboundHandlerAdapter {
         if (msg instanceof OFErrorMsg error) {
             ctx.fireExceptionCaught(new ProtocolViolation("switch rejected the handshake in " + state + ": " + error));
         } else if (msg instanceof OFMessage message && isAsync(message)) {
-            if (held.size() < MAX_HELD) {
+            long cost = HELD_OVERHEAD + (message instanceof OFPacketIn in ? in.getData().length : 0);
+            if (heldBytes + cost <= limits.maxHeldBytes()) {
+                heldBytes += cost;
                 held.add(message);
+            } else {
+                droppedHeld++;
             }
         } else {
             LOG.debug("{} sent {} during {}, ignored", ConnectionErrors.describe(ctx.channel()), describe(msg), state);

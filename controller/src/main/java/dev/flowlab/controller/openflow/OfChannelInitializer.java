@@ -7,6 +7,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 
@@ -19,6 +20,8 @@ final class OfChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final EventDispatcher dispatcher;
     private final SwitchRegistry registry;
     private final ChannelGroup connections;
+    private final ConnectionGate gate;
+    private final SslContext tls;   // null: plain TCP
 
     OfChannelInitializer(ControllerConfig config, EventDispatcher dispatcher, SwitchRegistry registry,
                          ChannelGroup connections) {
@@ -26,12 +29,25 @@ final class OfChannelInitializer extends ChannelInitializer<SocketChannel> {
         this.dispatcher = dispatcher;
         this.registry = registry;
         this.connections = connections;
+        this.gate = new ConnectionGate(config.limits());
+        this.tls = config.tls() == null ? null : config.tls().serverContext();
     }
 
     @Override
     protected void initChannel(SocketChannel channel) {
+        if (!gate.admit(channel)) {
+            channel.close();
+            return;
+        }
         connections.add(channel);  // so stopListening() and close() reach switches mid-handshake too
+        ReadBackpressure.handshakeBudget(channel);
         ChannelPipeline pipeline = channel.pipeline();
+        if (tls != null) {
+            // Bytes <-> TLS records; the switch's certificate is checked before any OpenFlow is read.
+            pipeline.addLast("tls", tls.newHandler(channel.alloc()));
+        }
+        // A peer that does not read our answers is not read either, from the first byte on.
+        pipeline.addLast("backpressure", new ReadBackpressure());
         // Bytes <-> OpenFlow messages.
         pipeline.addLast("decoder", new OfMessageDecoder());
         pipeline.addLast("encoder", new OfMessageEncoder());
@@ -39,7 +55,7 @@ final class OfChannelInitializer extends ChannelInitializer<SocketChannel> {
         pipeline.addLast("idle", new IdleStateHandler(config.echoInterval().toNanos(), 0, 0, TimeUnit.NANOSECONDS));
         pipeline.addLast("keepalive", new KeepAlive(config.echoTimeout()));
         // HELLO ... barrier; replaces itself with the SwitchConnection ("switch") when done.
-        pipeline.addLast("handshake", new Handshake(config, dispatcher, registry));
+        pipeline.addLast("handshake", new Handshake(config, dispatcher, registry, gate));
         // Anything thrown above closes this connection only, with one log line.
         pipeline.addLast("errors", new ConnectionErrors());
     }

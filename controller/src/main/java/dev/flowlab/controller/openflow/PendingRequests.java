@@ -20,15 +20,19 @@ import org.projectfloodlight.openflow.types.DatapathId;
  */
 final class PendingRequests {
     private final DatapathId dpid;
+    private final long maxReplyBytes;
     private final Map<Long, Pending<?>> byXid = new ConcurrentHashMap<>();
 
     private static final class Pending<T> {
         final CompletableFuture<T> future = new CompletableFuture<>();
         final List<OFStatsReply> parts = new ArrayList<>(1);
+        long bytes;
     }
 
-    PendingRequests(DatapathId dpid) {
+    /** {@code maxReplyBytes}: the most wire bytes the parts of one multipart reply may add up to. */
+    PendingRequests(DatapathId dpid, long maxReplyBytes) {
         this.dpid = dpid;
+        this.maxReplyBytes = maxReplyBytes;
     }
 
     /** A future for the reply to the request with this XID. */
@@ -49,6 +53,14 @@ final class PendingRequests {
             byXid.remove(reply.getXid());
             pending.future.completeExceptionally(new SwitchErrorException(dpid, error));
         } else if (reply instanceof OFStatsReply part) {
+            pending.bytes += WireSize.of(part);
+            if (pending.bytes > maxReplyBytes) {   // later parts find no request and are dropped as they come
+                byXid.remove(reply.getXid());
+                pending.future.completeExceptionally(new IllegalStateException("switch " + dpid + " answered request xid="
+                        + reply.getXid() + " with more than " + maxReplyBytes + " bytes of " + part.getStatsType()
+                        + " parts, the most this controller holds for one request"));
+                return true;
+            }
             pending.parts.add(part);
             if (!part.getFlags().contains(OFStatsReplyFlags.REPLY_MORE)) {
                 byXid.remove(reply.getXid());

@@ -1,5 +1,6 @@
 package dev.flowlab.controller.openflow;
 
+import dev.flowlab.controller.ControllerConfig;
 import dev.flowlab.controller.api.PacketIn;
 import dev.flowlab.controller.api.Switch;
 import dev.flowlab.controller.core.EventDispatcher;
@@ -12,9 +13,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +25,6 @@ import org.projectfloodlight.openflow.protocol.OFFlowRemoved;
 import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFPacketIn;
 import org.projectfloodlight.openflow.protocol.OFPortDesc;
-import org.projectfloodlight.openflow.protocol.OFPortReason;
 import org.projectfloodlight.openflow.protocol.OFPortStatus;
 import org.projectfloodlight.openflow.protocol.OFStatsReply;
 import org.projectfloodlight.openflow.protocol.OFStatsRequest;
@@ -41,8 +39,9 @@ import org.slf4j.LoggerFactory;
  * turns messages into app events on the connection's I/O thread.
  *
  * <p>Writes made while handling a read batch are flushed once, when the batch ends. When the
- * switch stops draining our writes, we stop reading its packet-ins until it catches up, so a slow
- * switch cannot make us buffer without bound.
+ * switch stops draining our writes, we stop reading it until it catches up ({@link ReadBackpressure}),
+ * and drop packet-outs to it, then disconnect it if it stays that way ({@link SlowReaderGuard}):
+ * a slow switch can neither make us buffer without bound nor delay the apps sending to it.
  */
 public final class SwitchConnection extends ChannelInboundHandlerAdapter implements Switch {
     private static final Logger LOG = LoggerFactory.getLogger(SwitchConnection.class);
@@ -56,34 +55,24 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
     private final Duration requestTimeout;
     private final InetSocketAddress remote;   // kept: a closed channel may no longer know it
     private final SwitchCounters counters;
-    private volatile Map<OFPort, OFPortDesc> ports;
-    private volatile List<OFPortDesc> portList;
+    private final PortMap ports;
+    private final SlowReaderGuard guard;
     private ChannelHandlerContext ctx;
     private boolean inReadBatch;   // touched only on the I/O thread
+    private boolean warnedPortCap;  // likewise
 
     SwitchConnection(Channel channel, DatapathId dpid, Collection<OFPortDesc> ports, EventDispatcher dispatcher,
-                     SwitchRegistry registry, Duration requestTimeout) {
+                     SwitchRegistry registry, ControllerConfig config) {
         this.channel = channel;
         this.dpid = dpid;
         this.dispatcher = dispatcher;
         this.registry = registry;
-        this.requestTimeout = requestTimeout;
-        this.pending = new PendingRequests(dpid);
+        this.requestTimeout = config.requestTimeout();
+        this.pending = new PendingRequests(dpid, config.limits().maxReplyBytes());
         this.counters = registry.counters(dpid);
         this.remote = (InetSocketAddress) channel.remoteAddress();
-        TreeMap<OFPort, OFPortDesc> byNumber = new TreeMap<>();
-        ports.stream().filter(SwitchConnection::isPhysical).forEach(p -> byNumber.put(p.getPortNo(), p));
-        setPorts(byNumber);
-    }
-
-    /** Reserved ports (LOCAL, CONTROLLER...) are negative as signed ints. */
-    private static boolean isPhysical(OFPortDesc port) {
-        return port.getPortNo().getPortNumber() > 0;
-    }
-
-    private void setPorts(TreeMap<OFPort, OFPortDesc> byNumber) {
-        this.ports = byNumber;
-        this.portList = List.copyOf(byNumber.values());
+        this.ports = new PortMap(ports, config.limits().maxPorts());
+        this.guard = new SlowReaderGuard(channel, dpid, config.limits());
     }
 
     @Override
@@ -107,9 +96,9 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
      */
     void start(List<OFMessage> held) {
         inReadBatch = true;
-        Switch replaced = registry.up(this);
-        if (replaced instanceof SwitchConnection old) {
-            old.channel.close();
+        if (!registry.up(this)) {   // its datapath id is taken by a live connection: the registry said why
+            channel.close();
+            return;
         }
         held.forEach(this::receive);
     }
@@ -145,15 +134,13 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
     }
 
     private void portStatus(OFPortStatus status) {
-        OFPortDesc desc = status.getDesc();
-        if (isPhysical(desc)) {
-            TreeMap<OFPort, OFPortDesc> updated = new TreeMap<>(ports);
-            if (status.getReason() == OFPortReason.DELETE) {
-                updated.remove(desc.getPortNo());
-            } else {
-                updated.put(desc.getPortNo(), desc);
+        if (!ports.apply(status)) {
+            if (!warnedPortCap) {
+                warnedPortCap = true;
+                LOG.warn("dpid={} reports more than {} ports; ignoring the ports beyond that (and their status)",
+                        dpid, ports.capacity());
             }
-            setPorts(updated);
+            return;
         }
         dispatcher.portStatus(this, status);
     }
@@ -162,21 +149,18 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
     public void channelReadComplete(ChannelHandlerContext ctx) {
         inReadBatch = false;
         ctx.flush();
-        if (!channel.isWritable()) {
-            channel.config().setAutoRead(false);
-        }
+        ctx.fireChannelReadComplete();
     }
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        if (channel.isWritable()) {
-            channel.config().setAutoRead(true);
-        }
+        guard.writabilityChanged();
         ctx.fireChannelWritabilityChanged();
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        guard.closed();
         pending.failAll();
         registry.down(this);
         ctx.fireChannelInactive();
@@ -189,12 +173,12 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
 
     @Override
     public List<OFPortDesc> ports() {
-        return portList;
+        return ports.list();
     }
 
     @Override
     public Optional<OFPortDesc> port(OFPort number) {
-        return Optional.ofNullable(ports.get(number));
+        return ports.get(number);
     }
 
     @Override
@@ -206,6 +190,9 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
     public void send(OFMessage message) {
         if (!channel.isActive()) {
             LOG.debug("dpid={} is disconnected; dropped {}", dpid, message.getType());
+            return;
+        }
+        if (!guard.admit(message)) {   // never blocks: a switch that does not read costs its senders nothing
             return;
         }
         counters.sent(message);

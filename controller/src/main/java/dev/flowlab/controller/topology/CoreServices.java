@@ -2,10 +2,13 @@ package dev.flowlab.controller.topology;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
+import dev.flowlab.controller.api.AgeingTable;
 import dev.flowlab.controller.api.HostService;
 import dev.flowlab.controller.api.TopologyService;
 import dev.flowlab.controller.core.LoadedApp;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The services every controller runs, whatever the apps: link discovery with its topology, and the
@@ -14,9 +17,28 @@ import java.util.List;
  */
 public final class CoreServices {
     private final TopologyView topology = new TopologyView();
-    private final HostTracker hosts = new HostTracker(topology);
-    private final LinkDiscovery discovery =
-            new LinkDiscovery(topology, LinkDiscovery.DEFAULT_INTERVAL, LinkDiscovery.DEFAULT_TIMEOUT);
+    private final HostTracker hosts;
+    private final LinkDiscovery discovery;
+
+    /** The services with a host table of Open vSwitch's MAC table defaults (8192 hosts, 300 s). */
+    public CoreServices() {
+        this(AgeingTable.DEFAULT_SIZE, AgeingTable.DEFAULT_AGEING);
+    }
+
+    /**
+     * The services with a host table of at most {@code maxHosts}, each forgotten {@code hostAgeing}
+     * after its last packet; link discovery runs its rounds on a thread of its own.
+     */
+    public CoreServices(int maxHosts, Duration hostAgeing) {
+        this(maxHosts, hostAgeing, null);
+    }
+
+    /** As above, but link discovery runs its rounds on {@code discoveryRounds} (a test's hand-driven scheduler). */
+    public CoreServices(int maxHosts, Duration hostAgeing, ScheduledExecutorService discoveryRounds) {
+        hosts = new HostTracker(topology, maxHosts, hostAgeing, System::nanoTime);
+        discovery = new LinkDiscovery(topology, LldpProbe.withRandomSecret(LinkDiscovery.DEFAULT_TIMEOUT),
+                LinkDiscovery.DEFAULT_INTERVAL, LinkDiscovery.DEFAULT_TIMEOUT, discoveryRounds);
+    }
 
     public TopologyService topology() {
         return topology;

@@ -1,5 +1,6 @@
 package dev.flowlab.controller.topology;
 
+import dev.flowlab.controller.api.AgeingTable;
 import dev.flowlab.controller.api.App;
 import dev.flowlab.controller.api.AppContext;
 import dev.flowlab.controller.api.Ethernet;
@@ -14,6 +15,7 @@ import dev.flowlab.controller.api.SwitchPort;
 import dev.flowlab.controller.api.TopologyListener;
 import dev.flowlab.controller.api.TopologyService;
 import dev.flowlab.controller.api.Verdict;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -22,7 +24,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import org.projectfloodlight.openflow.protocol.OFPortStatus;
 import org.projectfloodlight.openflow.types.DatapathId;
@@ -34,20 +38,37 @@ import org.slf4j.LoggerFactory;
 /**
  * Learns where hosts attach from the packets they send, on edge ports only. It only watches: every
  * packet goes on to the apps. The packet-in path takes no lock; a packet from a known host at its
- * known place with a known address only reads a map.
+ * known place with a known address only reads a map and notes the time.
+ *
+ * <p>The table is bounded and ages like a switch's MAC table ({@link AgeingTable}): a host not heard
+ * from for the ageing time is forgotten, and when the table is full the host heard from longest ago
+ * makes room. Each host keeps at most {@link #MAX_IPS_PER_HOST} addresses, so the by-address index
+ * is bounded too.
  */
 public final class HostTracker implements App, HostService, TopologyListener {
     /** Right after link discovery (which has consumed LLDP), before ordinary apps. */
     public static final int ORDER = -900;
+    /** A host claiming more addresses than this forgets one it had for each new one. */
+    static final int MAX_IPS_PER_HOST = 16;
+    private static final long SWEEP_NANOS = Duration.ofSeconds(1).toNanos();
     private static final Logger LOG = LoggerFactory.getLogger(HostTracker.class);
 
     private final TopologyService topology;
-    private final ConcurrentMap<MacAddress, HostInfo> byMac = new ConcurrentHashMap<>();
+    private final AgeingTable<MacAddress, HostInfo> byMac;
     private final ConcurrentMap<IPv4Address, MacAddress> byIp = new ConcurrentHashMap<>();
     private final List<HostListener> listeners = new CopyOnWriteArrayList<>();
+    private final LongSupplier clock;
+    private final AtomicLong nextSweep;
 
-    HostTracker(TopologyService topology) {
+    /**
+     * A tracker holding at most {@code maxHosts}, each forgotten {@code ageing} after its last packet,
+     * with ages read from {@code nanoClock}.
+     */
+    HostTracker(TopologyService topology, int maxHosts, Duration ageing, LongSupplier nanoClock) {
         this.topology = topology;
+        this.byMac = new AgeingTable<>("host table (controller host_table_size)", maxHosts, ageing, nanoClock);
+        this.clock = nanoClock;
+        this.nextSweep = new AtomicLong(nanoClock.getAsLong() + SWEEP_NANOS);
     }
 
     @Override
@@ -68,7 +89,22 @@ public final class HostTracker implements App, HostService, TopologyListener {
             return Verdict.CONTINUE;
         }
         learn(mac, senderIp(eth), new SwitchPort(in.sw().id(), in.inPort()));
+        sweepNowAndThen();
         return Verdict.CONTINUE;
+    }
+
+    /** Once a second, on whichever packet-in comes then: forgets the hosts that aged out and tells the listeners. */
+    private void sweepNowAndThen() {
+        long now = clock.getAsLong();
+        long due = nextSweep.get();
+        if (now - due >= 0 && nextSweep.compareAndSet(due, now + SWEEP_NANOS)) {
+            expire();
+        }
+    }
+
+    /** Forgets the hosts not heard from for the ageing time. */
+    void expire() {
+        byMac.expire().forEach(this::removed);
     }
 
     /** The IPv4 address the frame's sender claims: ARP sender address, else IPv4 source; null if none. */
@@ -81,28 +117,27 @@ public final class HostTracker implements App, HostService, TopologyListener {
 
     /** Records that {@code mac} (using {@code ip}, or null) sent from {@code at}. */
     void learn(MacAddress mac, IPv4Address ip, SwitchPort at) {
-        HostInfo known = byMac.get(mac);
-        if (known != null && known.location().equals(at) && (ip == null || known.ips().contains(ip))) {
+        HostInfo known = byMac.get(mac).orElse(null);
+        if (known != null && known.location().equals(at) && (ip == null || known.ips().contains(ip))
+                && byMac.refresh(mac)) {
             return;   // the common case: nothing new
         }
-        HostInfo[] before = new HostInfo[1];
-        HostInfo after = byMac.compute(mac, (m, old) -> {
-            before[0] = old;
-            Set<IPv4Address> ips = old == null ? new HashSet<>() : new HashSet<>(old.ips());
-            if (ip != null) {
-                ips.add(ip);
-            }
-            return new HostInfo(mac, ips, at.dpid(), at.port());
-        });
+        HostInfo seen = new HostInfo(mac, ip == null ? Set.of() : Set.of(ip), at.dpid(), at.port());
+        AgeingTable.Change<HostInfo> change = byMac.merge(mac, seen, (old, now) -> withIp(now, old.ips(), ip));
+        change.removed().forEach(this::removed);
+        HostInfo after = change.after();
         if (ip != null) {
             MacAddress previousOwner = byIp.put(ip, mac);
             if (previousOwner != null && !previousOwner.equals(mac)) {
-                byMac.computeIfPresent(previousOwner, (m, h) -> withoutIp(h, ip));
+                byMac.update(previousOwner, h -> withoutIp(h, ip));
             }
         }
-        HostInfo old = before[0];
+        HostInfo old = change.before();
+        if (old != null) {
+            old.ips().stream().filter(a -> !after.ips().contains(a)).forEach(a -> byIp.remove(a, mac));
+        }
         if (old == null) {
-            LOG.info("host {} {} at {}", mac, after.ips(), at);
+            LOG.debug("host {} {} at {}", mac, after.ips(), at);   // debug: a MAC flood must not be a log flood
             each(l -> l.onHostAdded(after));
         } else if (!old.location().equals(at)) {
             LOG.info("host {} moved from {} to {}", mac, old.location(), at);
@@ -110,10 +145,29 @@ public final class HostTracker implements App, HostService, TopologyListener {
         }
     }
 
+    /** {@code now} with the addresses it had before and {@code ip}; past the cap, one old address makes room. */
+    private static HostInfo withIp(HostInfo now, Set<IPv4Address> had, IPv4Address ip) {
+        Set<IPv4Address> ips = new HashSet<>(had);
+        if (ip != null && !ips.contains(ip)) {
+            if (ips.size() >= MAX_IPS_PER_HOST) {
+                ips.remove(ips.iterator().next());
+            }
+            ips.add(ip);
+        }
+        return new HostInfo(now.mac(), ips, now.dpid(), now.port());
+    }
+
     private static HostInfo withoutIp(HostInfo h, IPv4Address ip) {
         Set<IPv4Address> ips = new HashSet<>(h.ips());
         ips.remove(ip);
         return new HostInfo(h.mac(), ips, h.dpid(), h.port());
+    }
+
+    /** A host left the table (port down, aged, evicted...): drop its addresses and tell the listeners. */
+    private void removed(HostInfo h) {
+        h.ips().forEach(ip -> byIp.remove(ip, h.mac()));
+        LOG.debug("host {} at {} forgotten", h.mac(), h.location());
+        each(l -> l.onHostRemoved(h));
     }
 
     @Override
@@ -136,13 +190,7 @@ public final class HostTracker implements App, HostService, TopologyListener {
     }
 
     private void forget(Predicate<HostInfo> gone) {
-        for (HostInfo h : byMac.values()) {
-            if (gone.test(h) && byMac.remove(h.mac(), h)) {
-                h.ips().forEach(ip -> byIp.remove(ip, h.mac()));
-                LOG.info("host {} at {} forgotten", h.mac(), h.location());
-                each(l -> l.onHostRemoved(h));
-            }
-        }
+        byMac.removeIf(gone).forEach(this::removed);
     }
 
     private void each(Consumer<HostListener> call) {
@@ -157,12 +205,12 @@ public final class HostTracker implements App, HostService, TopologyListener {
 
     @Override
     public Collection<HostInfo> hosts() {
-        return List.copyOf(byMac.values());
+        return byMac.values();
     }
 
     @Override
     public Optional<HostInfo> hostByMac(MacAddress mac) {
-        return Optional.ofNullable(byMac.get(mac));
+        return byMac.get(mac);
     }
 
     @Override

@@ -11,6 +11,8 @@ import dev.flowlab.controller.api.SwitchPort;
 import dev.flowlab.controller.api.Verdict;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.projectfloodlight.openflow.protocol.OFFactory;
@@ -22,13 +24,20 @@ import org.projectfloodlight.openflow.types.DatapathId;
 import org.projectfloodlight.openflow.types.EthType;
 import org.projectfloodlight.openflow.types.OFBufferId;
 import org.projectfloodlight.openflow.types.OFPort;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds inter-switch links: every {@code interval} (and at once when a switch or port comes up)
  * it sends an {@link LldpProbe} out of each port of each switch; a probe coming back as a packet-in
  * on another switch is a link. Links not confirmed within {@code timeout} expire; a port or switch
  * going down removes its links at once. It runs first in the packet-in chain and consumes every
- * LLDP frame, so apps never see (or flood) them.
+ * LLDP frame, so apps never see (or flood) them. Only probes this controller signed, and recently,
+ * count ({@link LldpProbe}): a forged LLDP frame from a host makes no link.
+ *
+ * <p>The rounds run on a thread of their own (unless a scheduler is given, as tests do to drive them
+ * by hand), not on the apps' executor: an app's long or blocked task cannot hold up link discovery
+ * (and with it link expiry).
  */
 public final class LinkDiscovery implements App {
     /** Runs before every ordinary app. */
@@ -38,15 +47,27 @@ public final class LinkDiscovery implements App {
     static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
+    private static final Logger LOG = LoggerFactory.getLogger(LinkDiscovery.class);
+
     private final TopologyView view;
+    private final LldpProbe probes;
     private final Duration interval;
     private final Duration timeout;
+    private final ScheduledExecutorService given;   // null: a thread of our own, made at start
+    private ScheduledExecutorService owned;
     private ScheduledFuture<?> rounds;
 
-    LinkDiscovery(TopologyView view, Duration interval, Duration timeout) {
+    /**
+     * {@code probes} signs and checks the frames; a link not seen for {@code timeout} expires; rounds
+     * run every {@code interval} on {@code scheduler}, or on a thread of its own when that is null.
+     */
+    LinkDiscovery(TopologyView view, LldpProbe probes, Duration interval, Duration timeout,
+                  ScheduledExecutorService scheduler) {
         this.view = view;
+        this.probes = probes;
         this.interval = interval;
         this.timeout = timeout;
+        this.given = scheduler;
     }
 
     @Override
@@ -56,14 +77,35 @@ public final class LinkDiscovery implements App {
 
     @Override
     public void start(AppContext context) {
+        ScheduledExecutorService scheduler = given;
+        if (scheduler == null) {
+            owned = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "flowlab-lldp");
+                t.setDaemon(true);
+                return t;
+            });
+            scheduler = owned;
+        }
         long millis = interval.toMillis();
-        rounds = context.executor().scheduleWithFixedDelay(this::round, millis, millis, TimeUnit.MILLISECONDS);
+        rounds = scheduler.scheduleWithFixedDelay(this::roundLogged, millis, millis, TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void stop() {
         if (rounds != null) {
             rounds.cancel(false);
+        }
+        if (owned != null) {
+            owned.shutdownNow();
+        }
+    }
+
+    /** A failed round is logged; the next one runs anyway (an exception would cancel the schedule). */
+    private void roundLogged() {
+        try {
+            round();
+        } catch (RuntimeException e) {
+            LOG.warn("link discovery round failed: {}", e.toString(), e);
         }
     }
 
@@ -101,12 +143,12 @@ public final class LinkDiscovery implements App {
         if (!in.ethernet().isLldp()) {
             return Verdict.CONTINUE;
         }
-        LldpProbe.sender(in.ethernet()).ifPresent(from -> view.linkSeen(
+        probes.sender(in.ethernet()).ifPresent(from -> view.linkSeen(
                 new Link(from.dpid(), from.port(), in.sw().id(), in.inPort()), System.nanoTime()));
         return Verdict.HANDLED;   // ours or a stranger's, LLDP is never a packet to forward
     }
 
-    private static void probe(Switch sw, OFPortDesc port) {
+    private void probe(Switch sw, OFPortDesc port) {
         if (!Ports.isUp(port) || port.getPortNo().getPortNumber() <= 0) {
             return;
         }
@@ -115,7 +157,7 @@ public final class LinkDiscovery implements App {
                 .setBufferId(OFBufferId.NO_BUFFER)
                 .setInPort(OFPort.CONTROLLER)
                 .setActions(List.of(Flows.output(sw.factory(), number)))
-                .setData(LldpProbe.frame(sw.id(), number, port.getHwAddr()))
+                .setData(probes.frame(sw.id(), number, port.getHwAddr()))
                 .build());
     }
 

@@ -7,6 +7,7 @@ import dev.flowlab.controller.ControllerConfig;
 import dev.flowlab.controller.Poll;
 import dev.flowlab.controller.api.Verdict;
 import dev.flowlab.controller.testing.Frames;
+import dev.flowlab.controller.testing.LogCapture;
 import dev.flowlab.controller.testing.RecordingApp;
 import dev.flowlab.controller.testing.SwitchPeer;
 import java.time.Duration;
@@ -124,13 +125,29 @@ class ConnectionFailureTest {
     }
 
     @Test
-    void reconnectWithTheSameDpidReplacesTheOldConnection() throws Exception {
-        try (SwitchPeer first = up(5); SwitchPeer second = SwitchPeer.handshake(controller.address(), 5, 1, 2, 3)) {
-            first.awaitClosed(WAIT);
+    void secondConnectionWithALiveDpidIsRefusedAndTheLiveOneStays() throws Exception {
+        try (LogCapture log = LogCapture.of(dev.flowlab.controller.core.SwitchRegistry.class);
+             SwitchPeer first = up(5); SwitchPeer impostor = SwitchPeer.handshake(controller.address(), 5, 1, 2, 3)) {
+            impostor.awaitClosed(WAIT);
+
+            assertThat(first.isClosed()).isFalse();
+            assertThat(app.events()).containsExactly("up 5");
+            assertThat(controller.switches()).singleElement().satisfies(sw -> assertThat(sw.ports()).hasSize(2));
+            assertThat(log.warnings()).anySatisfy(line -> assertThat(line)
+                    .contains("dpid=00:00:00:00:00:00:00:05 refused a second connection"));
+            assertStillServed(first);
+        }
+    }
+
+    @Test
+    void switchReconnectingAfterItsConnectionClosedComesUpAgain() throws Exception {
+        SwitchPeer first = up(5);
+        first.close();
+        Poll.until("apps see switch 5 down", WAIT, () -> app.events().contains("down 5"));
+        try (SwitchPeer second = SwitchPeer.handshake(controller.address(), 5, 1, 2, 3)) {
             Poll.until("apps see the new connection up", WAIT, () -> app.events().size() == 3);
 
             assertThat(app.events()).containsExactly("up 5", "down 5", "up 5");
-            assertThat(controller.switches()).singleElement().satisfies(sw -> assertThat(sw.ports()).hasSize(3));
             assertStillServed(second);
         }
     }

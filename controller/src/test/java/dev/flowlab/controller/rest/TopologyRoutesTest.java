@@ -42,7 +42,7 @@ class TopologyRoutesTest {
         RouteTable table = new RouteTable();
         new TopologyRoutes(new FixedTopology(), new FixedHosts()).register(table);
         server = RestServer.start(RestConfig.on("127.0.0.1", 0), table);
-        http = new Http(server.address());
+        http = new Http(server.access());
     }
 
     @AfterEach

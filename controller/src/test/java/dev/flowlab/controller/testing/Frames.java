@@ -45,4 +45,23 @@ public final class Frames {
         byte[] icmp = {8, 0, 0, 0, 0, 1, 0, 1};
         return ethernet(dstMac, srcMac, 0x0800, ipv4(1, srcIp, dstIp, icmp));
     }
+
+    /**
+     * An LLDP frame as any host can send it: chassis id and port id as locally assigned text
+     * (subtype 7), TTL 120, no other TLV. With {@code dpid:...} and a port number it looks like a
+     * controller's probe, without its signature.
+     */
+    public static byte[] lldp(long srcMac, String chassis, String port) {
+        ByteBuffer l = ByteBuffer.allocate(64);
+        lldpTlv(l, 1, 7, chassis.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        lldpTlv(l, 2, 7, port.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        l.putShort((short) (3 << 9 | 2)).putShort((short) 120);
+        l.putShort((short) 0);
+        return ethernet(0x0180_c200_000eL, srcMac, 0x88cc, java.util.Arrays.copyOf(l.array(), l.position()));
+    }
+
+    private static void lldpTlv(ByteBuffer b, int type, int subtype, byte[] value) {
+        b.putShort((short) (type << 9 | (value.length + 1)));
+        b.put((byte) subtype).put(value);
+    }
 }

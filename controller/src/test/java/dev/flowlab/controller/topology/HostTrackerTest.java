@@ -3,13 +3,16 @@ package dev.flowlab.controller.topology;
 import static dev.flowlab.controller.topology.TopologyLinks.dpid;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flowlab.controller.api.AgeingTable;
 import dev.flowlab.controller.api.HostInfo;
 import dev.flowlab.controller.api.HostListener;
 import dev.flowlab.controller.api.Link;
 import dev.flowlab.controller.api.SwitchPort;
 import dev.flowlab.controller.api.Verdict;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.projectfloodlight.openflow.types.IPv4Address;
@@ -24,7 +27,9 @@ class HostTrackerTest {
     private static final IPv4Address IP2 = IPv4Address.of("10.0.0.2");
 
     private final TopologyView view = new TopologyView();
-    private final HostTracker tracker = new HostTracker(view);
+    private final AtomicLong now = new AtomicLong();
+    private final HostTracker tracker =
+            new HostTracker(view, AgeingTable.DEFAULT_SIZE, AgeingTable.DEFAULT_AGEING, now::get);
     private final FakeSwitch s1 = new FakeSwitch(1, 3);
     private final FakeSwitch s2 = new FakeSwitch(2, 3);
     private final List<String> events = new ArrayList<>();
@@ -118,6 +123,51 @@ class HostTrackerTest {
         tracker.onSwitchDown(dpid(2));
         assertThat(tracker.hosts()).isEmpty();
         assertThat(events).endsWith("removed " + H1, "removed " + H2);
+    }
+
+    @Test
+    void threeHundredThousandSourceMacsLeaveTheTableAtItsCap() {
+        for (int i = 0; i < 300_000; i++) {
+            tracker.onPacketIn(Packets.packetIn(s1, 1 + i % 2, Packets.ipv4(MacAddress.of(0x10_0000L + i),
+                    IPv4Address.of(0x0b00_0000 + i), H2, IP2)));
+        }
+
+        assertThat(tracker.hosts()).hasSize(AgeingTable.DEFAULT_SIZE);
+        assertThat(tracker.hostByMac(MacAddress.of(0x10_0000L + 299_999))).as("the newest").isPresent();
+        assertThat(tracker.hostByMac(MacAddress.of(0x10_0000L))).as("the oldest made room").isEmpty();
+        assertThat(tracker.hostByIp(IPv4Address.of(0x0b00_0000))).isEmpty();
+        assertThat(events).hasSize(300_000 + 300_000 - AgeingTable.DEFAULT_SIZE);   // every one added, all but the cap removed
+    }
+
+    @Test
+    void aHostNotHeardFromForTheAgeingTimeIsForgottenAndTheListenersHear() {
+        tracker.onPacketIn(Packets.packetIn(s1, 1, Packets.arpRequest(H1, IP1, IP2)));
+        now.addAndGet(Duration.ofSeconds(200).toNanos());
+        tracker.onPacketIn(Packets.packetIn(s1, 1, Packets.arpRequest(H1, IP1, IP2)));   // heard again at 200 s
+        tracker.onPacketIn(Packets.packetIn(s1, 2, Packets.arpRequest(H2, IP2, IP1)));
+
+        now.addAndGet(Duration.ofSeconds(299).toNanos());
+        tracker.onPacketIn(Packets.packetIn(s1, 2, Packets.arpRequest(H2, IP2, IP1)));
+        assertThat(tracker.hostByMac(H1)).as("299 s after its last packet").isPresent();
+
+        now.addAndGet(Duration.ofSeconds(1).toNanos());
+        tracker.onPacketIn(Packets.packetIn(s1, 2, Packets.arpRequest(H2, IP2, IP1)));   // any packet-in sweeps
+        assertThat(tracker.hostByMac(H1)).isEmpty();
+        assertThat(tracker.hostByIp(IP1)).isEmpty();
+        assertThat(tracker.hosts()).extracting(HostInfo::mac).containsExactly(H2);
+        assertThat(events).endsWith("removed " + H1);
+    }
+
+    @Test
+    void aHostKeepsAtMostSixteenAddresses() {
+        for (int i = 1; i <= 100; i++) {
+            tracker.onPacketIn(Packets.packetIn(s1, 1, Packets.ipv4(H1, IPv4Address.of(0x0a00_0000 + i), H2, IP2)));
+        }
+        assertThat(tracker.hostByMac(H1).orElseThrow().ips()).hasSize(HostTracker.MAX_IPS_PER_HOST)
+                .contains(IPv4Address.of(0x0a00_0000 + 100));
+        long indexed = java.util.stream.IntStream.rangeClosed(1, 100)
+                .filter(i -> tracker.hostByIp(IPv4Address.of(0x0a00_0000 + i)).isPresent()).count();
+        assertThat(indexed).isEqualTo(HostTracker.MAX_IPS_PER_HOST);
     }
 
     @Test

@@ -31,7 +31,8 @@ import org.projectfloodlight.openflow.types.OFPort;
  */
 class LinkDiscoveryTest {
     private final TopologyView view = new TopologyView();
-    private final LinkDiscovery discovery = new LinkDiscovery(view, Duration.ofSeconds(1), Duration.ofSeconds(5));
+    private final LinkDiscovery discovery = new LinkDiscovery(view,
+            LldpProbe.withRandomSecret(Duration.ofSeconds(5)), Duration.ofSeconds(1), Duration.ofSeconds(5), null);
     private final FakeSwitch s1 = new FakeSwitch(1, 3);
     private final FakeSwitch s2 = new FakeSwitch(2, 3);
     private final FakeSwitch s3 = new FakeSwitch(3, 3);

@@ -1,0 +1,88 @@
+package dev.flowlab.controller.openflow;
+
+import io.netty.channel.Channel;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import org.projectfloodlight.openflow.protocol.OFMessage;
+import org.projectfloodlight.openflow.protocol.OFType;
+import org.projectfloodlight.openflow.types.DatapathId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps one switch that does not read from costing the controller (or other switches) anything.
+ * While its channel is past the high write watermark, packet-outs to it are dropped: they are
+ * worth nothing late, and whoever sends them (an app broadcasting to every switch) never waits
+ * for this one. Messages that change its state (flow-mods, barriers...) are still queued, up to
+ * {@code maxQueuedBytes}; past that, or when the channel stays unwritable for
+ * {@code unwritableTimeout}, the switch is disconnected with a WARN naming it, as OVS drops a
+ * controller connection whose queue overflows.
+ */
+final class SlowReaderGuard {
+    private static final Logger LOG = LoggerFactory.getLogger(SlowReaderGuard.class);
+
+    private final Channel channel;
+    private final DatapathId dpid;
+    private final Duration unwritableTimeout;
+    private final long maxQueuedBytes;
+    private final LongAdder dropped = new LongAdder();
+    private final AtomicBoolean shed = new AtomicBoolean();
+    private ScheduledFuture<?> deadline;   // I/O thread only
+
+    SlowReaderGuard(Channel channel, DatapathId dpid, ConnectionLimits limits) {
+        this.channel = channel;
+        this.dpid = dpid;
+        this.unwritableTimeout = limits.unwritableTimeout();
+        this.maxQueuedBytes = limits.maxQueuedBytes();
+    }
+
+    /** Whether {@code message} may be queued now (any thread); false means it was dropped. */
+    boolean admit(OFMessage message) {
+        if (channel.isWritable()) {
+            return true;
+        }
+        if (message.getType() == OFType.PACKET_OUT) {
+            dropped.increment();
+            return false;
+        }
+        long queued = channel.bytesBeforeWritable() + channel.config().getWriteBufferLowWaterMark();
+        if (queued > maxQueuedBytes) {
+            disconnect(queued + " bytes queued, more than the " + maxQueuedBytes + " allowed");
+            return false;
+        }
+        return true;
+    }
+
+    /** On the I/O thread, when the channel crosses a watermark. */
+    void writabilityChanged() {
+        if (channel.isWritable()) {
+            if (deadline != null) {
+                deadline.cancel(false);
+                deadline = null;
+            }
+        } else if (deadline == null) {
+            deadline = channel.eventLoop().schedule(() -> {
+                if (!channel.isWritable()) {
+                    disconnect("it read nothing of what we sent for " + unwritableTimeout.toMillis() + " ms");
+                }
+            }, unwritableTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    void closed() {
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
+    }
+
+    private void disconnect(String why) {
+        if (shed.compareAndSet(false, true)) {
+            LOG.warn("dpid={} ({}) does not read its connection: {}; disconnecting it ({} packet-outs to it dropped meanwhile)",
+                    dpid, String.valueOf(channel.remoteAddress()).replaceFirst("^/", ""), why, dropped.sum());
+            channel.close();
+        }
+    }
+}

@@ -1,2 +1,0 @@
-/** Benchmarks of the dataplane: they print numbers (build, first ping, teardown, memory), they assert nothing. */
-package dev.flowlab.dataplane.bench;

@@ -1,0 +1,239 @@
+package dev.flowlab.lab;
+
+import dev.flowlab.controller.Controller;
+import dev.flowlab.controller.ControllerConfig;
+import dev.flowlab.controller.NotReadyException;
+import dev.flowlab.controller.api.Switch;
+import dev.flowlab.dataplane.FailMode;
+import dev.flowlab.dataplane.Network;
+import dev.flowlab.dataplane.NetworkOptions;
+import dev.flowlab.lab.traffic.FlowText;
+import dev.flowlab.lab.traffic.LabHost;
+import dev.flowlab.topologies.Topology;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
+import org.projectfloodlight.openflow.protocol.OFFlowStatsReply;
+import org.projectfloodlight.openflow.types.DatapathId;
+
+/**
+ * A running experiment: the embedded controller (when chosen) and the network, started in that
+ * order and torn down in reverse. {@link #close()} is idempotent and also runs from a shutdown hook,
+ * so Ctrl-C or SIGTERM at any point leaves nothing behind.
+ */
+public final class Lab implements AutoCloseable {
+    /** How long switches get to finish their handshake with the controller. */
+    public static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+    private final LabSpec spec;
+    private final Progress progress;
+    private final Thread shutdownHook = new Thread(this::close, "flowlab-teardown");
+    private volatile Controller controller;
+    private volatile Network network;
+    private boolean closed;
+
+    private Lab(LabSpec spec, Progress progress) {
+        this.spec = spec;
+        this.progress = progress;
+    }
+
+    /** Starts controller and network and waits until every switch is connected; rolls back on failure. */
+    public static Lab start(LabSpec spec, Progress progress) {
+        Lab lab = new Lab(spec, progress);
+        Runtime.getRuntime().addShutdownHook(lab.shutdownHook);
+        try {
+            lab.startController();
+            lab.startNetwork();
+            lab.awaitSwitches();
+            return lab;
+        } catch (RuntimeException | Error e) {
+            lab.close();
+            throw e;
+        }
+    }
+
+    private void startController() {
+        if (spec.controller().kind() != ControllerChoice.Kind.EMBEDDED) {
+            return;
+        }
+        Progress.Stage step = progress.step("controller");
+        controller = Controller.start(ControllerConfig.builder().apps(spec.apps()).listen("127.0.0.1", 0)
+                .rest(spec.rest()).appConfigs(spec.appConfigs()).build());
+        step.done("embedded on " + address() + ", apps " + String.join(",", spec.apps())
+                + controller.restAccess().map(a -> ", REST on " + a.baseUrl() + "/api").orElse(""));
+    }
+
+    private void startNetwork() {
+        Topology t = spec.topology();
+        Progress.Stage step = progress.step("network");
+        BuildProgressLine line = new BuildProgressLine(step);
+        NetworkOptions options = NetworkOptions.builder()
+                .failMode(spec.failMode())
+                .controllers(controllerTargets())
+                .namePrefix(spec.prefix())
+                .progress(line::update)
+                .build();
+        network = Network.start(t, options);
+        step.done(count(t.hosts().size(), "host") + ", " + count(t.switches().size(), "switch") + ", "
+                + count(t.links().size(), "link") + ", " + network.datapathType() + " datapath, " + failMode().ovsName());
+    }
+
+    private void awaitSwitches() {
+        int switches = spec.topology().switches().size();
+        if (switches == 0 || spec.controller().kind() == ControllerChoice.Kind.NONE) {
+            return;
+        }
+        Progress.Stage step = progress.step("switches");
+        if (controller != null) {
+            try {
+                controller.awaitReady(ExpectedTopology.of(spec.topology()), READY_TIMEOUT, step::progress);
+            } catch (NotReadyException e) {
+                throw new NotReadyException(e.getMessage() + ": see FLOWLAB_LOG=info output, ovs-vsctl show and"
+                        + " /var/log/openvswitch/ovs-vswitchd.log");
+            }
+        } else {
+            OvsConnections.await(switchNames().stream().map(this::bridgeName).toList(), spec.controller().target(),
+                    READY_TIMEOUT, step);
+        }
+        step.done(switches + "/" + switches + " connected to " + controllerName());
+    }
+
+    private List<String> controllerTargets() {
+        return switch (spec.controller().kind()) {
+            case EMBEDDED -> List.of("tcp:127.0.0.1:" + controller.address().getPort());
+            case EXTERNAL -> List.of(spec.controller().target());
+            case NONE -> List.of();
+        };
+    }
+
+    public LabSpec spec() {
+        return spec;
+    }
+
+    public Topology topology() {
+        return spec.topology();
+    }
+
+    public FailMode failMode() {
+        return spec.failMode();
+    }
+
+    /** Hosts with the namespace they live in, in topology order. */
+    public List<LabHost> hosts() {
+        return topology().hosts().stream()
+                .map(h -> new LabHost(h.name(), network.host(spec.prefix() + h.name()).name(), h.address())).toList();
+    }
+
+    public Optional<LabHost> host(String name) {
+        return hosts().stream().filter(h -> h.name().equals(name)).findFirst();
+    }
+
+    public List<String> switchNames() {
+        return topology().switches().stream().map(dev.flowlab.topologies.Switch::name).toList();
+    }
+
+    /** The OVS bridge of a switch (its name, with the run prefix). */
+    public String bridgeName(String switchName) {
+        return network.bridge(spec.prefix() + switchName).name();
+    }
+
+    public void setLink(String a, String b, boolean up) {
+        if (up) {
+            network.link(spec.prefix() + a, spec.prefix() + b).up();
+        } else {
+            network.link(spec.prefix() + a, spec.prefix() + b).down();
+        }
+    }
+
+    public Optional<Controller> embeddedController() {
+        return Optional.ofNullable(controller);
+    }
+
+    /** {@code embedded 127.0.0.1:41233}, {@code tcp:127.0.0.1:6653} or {@code none}. */
+    public String controllerName() {
+        return controller != null ? "embedded " + address() : spec.controller().toString();
+    }
+
+    /** Whether the embedded controller has this switch connected (empty for other controllers). */
+    public Optional<Boolean> connected(String switchName) {
+        if (controller == null) {
+            return Optional.empty();
+        }
+        DatapathId dpid = DatapathId.of(topology().switchNamed(switchName).orElseThrow().dpid());
+        return Optional.of(controller.switchById(dpid).isPresent());
+    }
+
+    /**
+     * The switch's flow table: as the embedded controller sees it (flow stats request) when it is
+     * connected, otherwise from OVS ({@code ovs-ofctl dump-flows}).
+     */
+    public FlowTable flows(String switchName) throws Exception {
+        DatapathId dpid = DatapathId.of(topology().switchNamed(switchName).orElseThrow().dpid());
+        Optional<Switch> sw = controller == null ? Optional.empty() : controller.switchById(dpid);
+        if (sw.isEmpty()) {
+            List<String> lines = Ovs.dumpFlows(bridgeName(switchName));
+            return new FlowTable("ovs-ofctl dump-flows", lines, lines);
+        }
+        List<OFFlowStatsReply> replies = sw.get().request(FlowText.allFlows(sw.get().factory())).get(5, TimeUnit.SECONDS);
+        List<OFFlowStatsEntry> entries = replies.stream().flatMap(r -> r.getEntries().stream()).toList();
+        return new FlowTable("flow stats from the controller", FlowText.lines(entries), FlowText.briefLines(entries));
+    }
+
+    /**
+     * Flow entries as text and where they came from.
+     *
+     * @param lines one line per entry, as {@code ovs-ofctl dump-flows} shows it
+     * @param brief one short line per entry, busiest first, for summaries
+     */
+    public record FlowTable(String source, List<String> lines, List<String> brief) {
+    }
+
+    /** {@code 1 host}, {@code 3 switches}: a count and its noun, for progress lines. */
+    public static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : noun.endsWith("h") ? "es" : "s");
+    }
+
+    private String address() {
+        var a = controller.address();
+        return a.getHostString() + ":" + a.getPort();
+    }
+
+    /** Tears down the network, then the controller; safe to call twice and from the shutdown hook. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        Progress.Stage step = progress.step("teardown");
+        RuntimeException failure = null;
+        try {
+            if (network != null) {
+                network.close();
+            }
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        try {
+            if (controller != null) {
+                controller.close();
+            }
+        } catch (RuntimeException e) {
+            failure = failure == null ? e : failure;
+        }
+        if (failure != null) {
+            step.fail(failure.getMessage());
+        } else if (network != null || controller != null) {
+            step.done("removed everything this run made");
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // We are the hook, or the JVM is exiting anyway.
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.flowlab.lab;
+
+import dev.flowlab.controller.RestConfig;
+import dev.flowlab.dataplane.FailMode;
+import dev.flowlab.topologies.Topology;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What to build: the network, the apps of the embedded controller, where the controller is, the
+ * bridges' fail-mode, and a prefix for every name created on the machine (so runs can coexist).
+ *
+ * @param failMode   what the bridges do while no controller is connected
+ * @param rest       the embedded controller's REST API (off unless asked for)
+ * @param appConfigs config file of each app of the embedded controller that has one
+ */
+public record LabSpec(Topology topology, List<String> apps, ControllerChoice controller, FailMode failMode,
+                      String prefix, RestConfig rest, Map<String, Path> appConfigs) {
+    public LabSpec {
+        java.util.Objects.requireNonNull(failMode, "failMode");
+        apps = List.copyOf(apps);
+        prefix = prefix == null ? "" : prefix;
+        rest = rest == null ? RestConfig.off() : rest;
+        appConfigs = appConfigs == null ? Map.of() : Map.copyOf(appConfigs);
+    }
+
+    /** No REST API, no app config files. */
+    public LabSpec(Topology topology, List<String> apps, ControllerChoice controller, FailMode failMode, String prefix) {
+        this(topology, apps, controller, failMode, prefix, RestConfig.off(), Map.of());
+    }
+}

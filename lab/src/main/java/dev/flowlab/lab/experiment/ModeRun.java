@@ -1,0 +1,133 @@
+package dev.flowlab.lab.experiment;
+
+import dev.flowlab.dataplane.FailMode;
+import dev.flowlab.lab.ControllerChoice;
+import dev.flowlab.lab.Lab;
+import dev.flowlab.lab.LabSpec;
+import dev.flowlab.lab.Progress;
+import dev.flowlab.lab.traffic.Iperf;
+import dev.flowlab.lab.traffic.LabHost;
+import dev.flowlab.lab.traffic.PingAll;
+import dev.flowlab.lab.traffic.PingMatrix;
+import dev.flowlab.controller.Controller;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.projectfloodlight.openflow.types.DatapathId;
+
+/**
+ * The three phases for one fail-mode on a freshly built network: controller up (pingall, first
+ * packet, iperf), controller stopped (continuous probes, flow tables), controller back (reconnect,
+ * recovery, pingall).
+ */
+final class ModeRun {
+    /** Longest wait for the probes to work again after the restart. */
+    private static final Duration RECOVERY_TIMEOUT = Duration.ofSeconds(30);
+    /** Consecutive replies after the restart that count as "working again". */
+    private static final int STABLE_REPLIES = 5;
+
+    private final Settings settings;
+    private final Progress progress;
+    private volatile String datapathType = "unknown";
+
+    ModeRun(Settings settings, Progress progress) {
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    /** The pair that talks before the outage (first and last host: the longest path in linear/tree). */
+    static List<String> establishedPair(List<String> hosts) {
+        return List.of(hosts.get(0), hosts.get(hosts.size() - 1));
+    }
+
+    /** A pair that never talks before the outage: not the established pair when there are 4+ hosts. */
+    static List<String> freshPair(List<String> hosts) {
+        return hosts.size() >= 4 ? List.of(hosts.get(1), hosts.get(hosts.size() - 2)) : List.of(hosts.get(1), hosts.get(0));
+    }
+
+    ModeResult run(FailMode mode) throws Exception {
+        progress.heading("== fail-mode " + mode.ovsName());
+        LabSpec spec = new LabSpec(settings.topology(), settings.apps(), ControllerChoice.EMBEDDED, mode,
+                settings.prefix());
+        try (Lab lab = Lab.start(spec, progress)) {
+            Controller controller = lab.embeddedController().orElseThrow();
+            SwitchSetup.tuneControllers(lab, settings);
+            datapathType = SwitchSetup.datapathType(lab);
+            List<String> names = lab.hosts().stream().map(LabHost::name).toList();
+            LabHost a = lab.host(establishedPair(names).get(0)).orElseThrow();
+            LabHost b = lab.host(establishedPair(names).get(1)).orElseThrow();
+            LabHost c = lab.host(freshPair(names).get(0)).orElseThrow();
+            LabHost d = lab.host(freshPair(names).get(1)).orElseThrow();
+
+            ModeResult.Pingall up = pingall(lab, "pingall (controller up)");
+            SwitchSetup.forget(lab, settings.apps());
+            ModeResult.FirstPacket first = Measurements.firstPacket(a, b);
+            Progress.Stage step = progress.step("iperf " + a.name() + " -> " + b.name());
+            double mbits = Iperf.measure(a, b, (int) Math.max(1, settings.iperf().toSeconds())).receivedMbits();
+            step.done(String.format("%.0f Mbit/s", mbits));
+
+            Map<String, String> bridges = new LinkedHashMap<>();
+            lab.switchNames().forEach(s -> bridges.put(s, lab.bridgeName(s)));
+            double interval = settings.probeInterval().toMillis() / 1000.0;
+            try (FlowSampler flows = new FlowSampler(bridges, settings.flowSampling().toMillis());
+                 PingProbe established = PingProbe.start(a, b, interval)) {
+                Measurements.awaitReplies(established, 0, STABLE_REPLIES, Duration.ofSeconds(10));
+                step = progress.step("controller stopped");
+                double down = now();
+                controller.stopListening();
+                try (PingProbe fresh = PingProbe.start(c, d, interval)) {
+                    Measurements.waitUntil(down + settings.down().toMillis() / 1000.0 - 3);
+                    ModeResult.Pingall whileDown = pingall(lab, "pingall (controller down)");
+                    Measurements.waitUntil(down + settings.down().toMillis() / 1000.0);
+                    step.done(String.format("for %.1f s", now() - down));
+
+                    step = progress.step("controller back");
+                    double upAt = now();
+                    controller.startListening();
+                    List<DatapathId> dpids = settings.topology().switches().stream().map(s -> DatapathId.of(s.dpid())).toList();
+                    if (!controller.awaitSwitches(dpids, Duration.ofSeconds(60))) {
+                        throw new IllegalStateException("switches did not reconnect within 60 s after the controller came back");
+                    }
+                    double reconnect = now() - upAt;
+                    boolean recovered = Measurements.awaitReplies(established, upAt, STABLE_REPLIES, RECOVERY_TIMEOUT)
+                            & Measurements.awaitReplies(fresh, upAt, STABLE_REPLIES, RECOVERY_TIMEOUT);
+                    step.done(String.format("switches reconnected after %.2f s%s", reconnect,
+                            recovered ? "" : "; a probe did not recover within " + RECOVERY_TIMEOUT.toSeconds() + " s"));
+                    established.close();
+                    fresh.close();
+                    ModeResult.Pingall after = pingall(lab, "pingall (controller back)");
+                    flows.close();  // after the pingall: the table the controller rebuilt is part of the story
+                    return new ModeResult(mode, up, first, mbits, down, upAt, reconnect,
+                            pairRun(established, down, upAt), pairRun(fresh, down, upAt), whileDown, after,
+                            flows.samples());
+                }
+            }
+        }
+    }
+
+    private ModeResult.PairRun pairRun(PingProbe probe, double down, double up) {
+        List<ProbeSample> samples = probe.samples();
+        return new ModeResult.PairRun(probe.source().name(), probe.destination().name(), samples,
+                PairSummary.of(samples, down, up));
+    }
+
+    private ModeResult.Pingall pingall(Lab lab, String label) throws InterruptedException {
+        Progress.Stage step = progress.step(label);
+        long start = System.nanoTime();
+        PingMatrix m = PingAll.run(lab.hosts(), done -> { });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        step.done(String.format("%d/%d received, %.0f%% loss, %.2f s", m.received(), m.pairs(), m.lossPercent(), seconds));
+        return new ModeResult.Pingall(m.pairs(), m.received(), m.lossPercent(), seconds,
+                m.failures().stream().map(p -> p.source() + "->" + p.destination()).toList());
+    }
+
+    /** The OVS datapath type of the last network built (netdev or system). */
+    String datapathType() {
+        return datapathType;
+    }
+
+    static double now() {
+        return System.currentTimeMillis() / 1000.0;
+    }
+}
