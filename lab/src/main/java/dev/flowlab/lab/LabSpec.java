@@ -14,15 +14,27 @@ import java.util.Map;
  * @param failMode   what the bridges do while no controller is connected
  * @param rest       the embedded controller's REST API (off unless asked for)
  * @param appConfigs config file of each app of the embedded controller that has one
+ * @param tls        the embedded controller and the bridges speak TLS, with throwaway certificates
+ *                   ({@link OvsTlsSession})
  */
 public record LabSpec(Topology topology, List<String> apps, ControllerChoice controller, FailMode failMode,
-                      String prefix, RestConfig rest, Map<String, Path> appConfigs) {
+                      String prefix, RestConfig rest, Map<String, Path> appConfigs, boolean tls) {
     public LabSpec {
         java.util.Objects.requireNonNull(failMode, "failMode");
         apps = List.copyOf(apps);
         prefix = prefix == null ? "" : prefix;
         rest = rest == null ? RestConfig.off() : rest;
         appConfigs = appConfigs == null ? Map.of() : Map.copyOf(appConfigs);
+        if (tls && controller.kind() != ControllerChoice.Kind.EMBEDDED) {
+            throw new IllegalArgumentException("--tls is for flowlab's embedded controller; with --controller " + controller
+                    + " set up TLS on that controller and in Open vSwitch (ovs-vsctl set-ssl) yourself");
+        }
+    }
+
+    /** Plain TCP between controller and bridges. */
+    public LabSpec(Topology topology, List<String> apps, ControllerChoice controller, FailMode failMode,
+                   String prefix, RestConfig rest, Map<String, Path> appConfigs) {
+        this(topology, apps, controller, failMode, prefix, rest, appConfigs, false);
     }
 
     /** No REST API, no app config files. */
