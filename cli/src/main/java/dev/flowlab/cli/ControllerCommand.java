@@ -54,7 +54,10 @@ public final class ControllerCommand implements Callable<Integer> {
         }, "flowlab-controller-stop"));
         out.printf("controller listening on %s%s:%d with apps %s (Ctrl-C to stop)%n", config.tls() != null ? "ssl:" : "",
                 controller.address().getHostString(), controller.address().getPort(), String.join(", ", appIds));
-        controller.restAddress().ifPresent(a -> out.printf("REST API on http://%s:%d/api%n", a.getHostString(), a.getPort()));
+        controller.restAccess().ifPresent(a -> {
+            out.println("REST API on " + a.baseUrl() + "/api");
+            out.println(RestBanner.token(a));
+        });
         out.flush();
         stopped.await();
         return 0;

@@ -1,5 +1,6 @@
 package dev.flowlab.cli;
 
+import dev.flowlab.controller.Controller;
 import dev.flowlab.lab.Lab;
 import dev.flowlab.lab.LabSpec;
 import dev.flowlab.cli.output.Console;
@@ -34,6 +35,7 @@ final class LabRun {
      */
     int run(LabSpec spec, String test, Path script) throws Exception {
         try (Lab lab = Lab.start(spec, console)) {
+            lab.embeddedController().flatMap(Controller::restAccess).ifPresent(a -> console.println(RestBanner.token(a)));
             TrafficCommands traffic = new TrafficCommands(lab, console);
             if ("pingall".equals(test)) {
                 return traffic.pingall("pingall", lab.hosts()) ? 0 : 1;
@@ -61,6 +63,7 @@ final class LabRun {
         new ViewCommands(lab, console, linksDown).register(table);
         traffic.register(table);
         new ControlCommands(lab, console, linksDown).register(table);
+        new CaptureCommands(lab, console).register(table);
         table.add("exit", "exit", "tear everything down and leave (also quit, Ctrl-D)", CommandTable.Completes.NOTHING,
                 inv -> true).alias("quit", "exit");
         Set<String> hostNames = new HashSet<>(lab.hosts().stream().map(LabHost::name).collect(Collectors.toSet()));

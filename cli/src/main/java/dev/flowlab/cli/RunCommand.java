@@ -1,5 +1,6 @@
 package dev.flowlab.cli;
 
+import dev.flowlab.lab.Lab;
 import dev.flowlab.lab.LabSpec;
 import dev.flowlab.lab.ControllerChoice;
 import dev.flowlab.cli.output.Console;
@@ -66,6 +67,11 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     ServiceOptions services;
 
+    @Option(names = "--capture", arity = "0..1", paramLabel = "DIR", fallbackValue = "",
+            description = "capture every link from the start, one pcapng file per link (s1-s2.pcapng), into DIR"
+                    + " (default: captures/DATE-TIME here); the directory is printed")
+    Path capture;
+
     @Option(names = "--tls",
             description = "the embedded controller and the bridges speak OpenFlow over mutual TLS, with a CA and"
                     + " certificates made for this run; Open vSwitch's SSL settings are machine-wide: they are put"
@@ -99,8 +105,15 @@ public final class RunCommand implements Callable<Integer> {
                     + " with --controller " + controller + " configure that controller instead");
         }
         LabSpec spec = new LabSpec(TopologySource.load(topo), embeddedApps, choice, failMode(choice), prefix,
-                services.rest(), services.appConfigs(embeddedApps), tls);
+                services.rest(), services.appConfigs(embeddedApps), captureDir(), null, tls);
         return new LabRun(console).run(spec, test == null ? null : test.name(), script);
+    }
+
+    private Path captureDir() {
+        if (capture == null) {
+            return null;
+        }
+        return capture.toString().isEmpty() ? Lab.newCaptureDir() : capture.toAbsolutePath();
     }
 
     private void warnAboutIgnoredOptions(Console console, ControllerChoice choice) {

@@ -7,7 +7,7 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --rest} and {@code --app-config}: what the embedded controller serves and what its apps
+ * {@code --rest}, {@code --rest-token} and {@code --app-config}: what the embedded controller serves and what its apps
  * read. A picocli mixin; a command whose REST API is on by default says so with its own default
  * value provider (see {@link ControllerCommand}).
  */
@@ -18,12 +18,17 @@ public final class ServiceOptions {
             description = "serve the embedded controller's REST API there, e.g. 8080 (default: ${DEFAULT-VALUE})")
     String rest;
 
+    @Option(names = "--rest-token", paramLabel = "TOKEN",
+            description = "the REST API's bearer token (16+ characters); default: a random one, printed at start")
+    String restToken;
+
     @Option(names = "--app-config", paramLabel = "APP=FILE",
             description = "an app's config file (YAML or JSON), e.g. acl=rules.yaml or router=router.yaml; repeatable")
     List<String> appConfigs;
 
+    /** Where and with which token (null: generated) to serve REST; a token for an API that is off is an error. */
     public RestConfig rest() {
-        return RestConfig.parse(rest);
+        return RestConfig.parse(rest, restToken);
     }
 
     /** Each app's config file, checked to be readable and to belong to one of {@code apps}. */
@@ -33,6 +38,6 @@ public final class ServiceOptions {
 
     /** Whether either option asks for something (they only make sense for the embedded controller). */
     public boolean anyGiven() {
-        return appConfigs != null || rest().enabled();
+        return appConfigs != null || restToken != null || RestConfig.parse(rest).enabled();
     }
 }

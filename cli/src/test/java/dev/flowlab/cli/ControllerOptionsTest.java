@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code --rest} and {@code --app-config}: checked before anything starts, one line per mistake. */
+/** {@code --rest}, {@code --rest-token} and {@code --app-config}: checked before anything starts, one line per mistake. */
 class ControllerOptionsTest {
     @TempDir
     Path dir;
@@ -42,6 +42,9 @@ class ControllerOptionsTest {
                 "flowlab: --app-config acl=/nonexistent/acl.yaml: no such readable file");
         assertOneLine(List.of("run", "--topo", "single,2", "--controller", "none", "--rest", "8080", "--prefix", "rsb"),
                 "flowlab: --rest and --app-config configure the embedded controller");
+        assertOneLine(List.of("controller", "--rest-token", "secret"), "flowlab: --rest-token must be 16-256 characters");
+        assertOneLine(List.of("run", "--topo", "single,2", "--rest-token", "a-long-enough-token", "--prefix", "rsb"),
+                "flowlab: --rest-token is for the REST API, which is off: add --rest PORT");
         assertThat(Leftovers.named("rsb")).isEmpty();
     }
 
@@ -51,7 +54,7 @@ class ControllerOptionsTest {
         CommandLine cl = Main.commandLine();
         cl.setOut(new PrintWriter(out, true));
         assertThat(cl.execute("controller", "--help")).isZero();
-        assertThat(out.toString()).contains("--rest=", "REST API", "--app-config=");
+        assertThat(out.toString()).contains("--rest=", "REST API", "--rest-token=", "--app-config=");
     }
 
     private static void assertOneLine(List<String> argv, String start) {

@@ -124,6 +124,11 @@ public final class Controller implements AutoCloseable {
         return Optional.ofNullable(rest).map(RestServer::address);
     }
 
+    /** Where the REST API answers and the token it wants; empty when REST is off. */
+    public Optional<RestAccess> restAccess() {
+        return Optional.ofNullable(rest).map(RestServer::access);
+    }
+
     /** The address the controller listens on (with the real port when port 0 was asked). */
     public InetSocketAddress address() {
         return address;

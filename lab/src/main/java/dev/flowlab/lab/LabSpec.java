@@ -14,11 +14,15 @@ import java.util.Map;
  * @param failMode   what the bridges do while no controller is connected
  * @param rest       the embedded controller's REST API (off unless asked for)
  * @param appConfigs config file of each app of the embedded controller that has one
+ * @param captureDir where packet captures go; when set, every link is captured from the start (null: none
+ *                   at the start, later ones under {@code captures/RUN-ID})
+ * @param openflowCapture a pcap file for the embedded controller's OpenFlow messages from the start, or null
  * @param tls        the embedded controller and the bridges speak TLS, with throwaway certificates
  *                   ({@link OvsTlsSession})
  */
 public record LabSpec(Topology topology, List<String> apps, ControllerChoice controller, FailMode failMode,
-                      String prefix, RestConfig rest, Map<String, Path> appConfigs, boolean tls) {
+                      String prefix, RestConfig rest, Map<String, Path> appConfigs, Path captureDir,
+                      Path openflowCapture, boolean tls) {
     public LabSpec {
         java.util.Objects.requireNonNull(failMode, "failMode");
         apps = List.copyOf(apps);
@@ -31,10 +35,10 @@ public record LabSpec(Topology topology, List<String> apps, ControllerChoice con
         }
     }
 
-    /** Plain TCP between controller and bridges. */
+    /** No captures, plain TCP between controller and bridges. */
     public LabSpec(Topology topology, List<String> apps, ControllerChoice controller, FailMode failMode,
                    String prefix, RestConfig rest, Map<String, Path> appConfigs) {
-        this(topology, apps, controller, failMode, prefix, rest, appConfigs, false);
+        this(topology, apps, controller, failMode, prefix, rest, appConfigs, null, null, false);
     }
 
     /** No REST API, no app config files. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowlab.controller.Controller;
 import dev.flowlab.controller.ControllerConfig;
+import dev.flowlab.controller.RestAccess;
 import dev.flowlab.controller.RestConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,15 +36,17 @@ class AclRestTest {
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
+    private RestAccess access;
 
     @Test
     void rulesFromTheFileAreServedAndChangedOverHttp() throws Exception {
         Path file = Files.writeString(dir.resolve("acl.yaml"), RULES);
         try (Controller controller = Controller.start(ControllerConfig.builder().apps("acl").listen("127.0.0.1", 0)
                 .rest(RestConfig.on("127.0.0.1", 0)).appConfig("acl", file).build())) {
-            String base = "http://127.0.0.1:" + controller.restAddress().orElseThrow().getPort() + "/api/acl/rules";
+            access = controller.restAccess().orElseThrow();
+            String base = access.baseUrl() + "/api/acl/rules";
 
-            JsonNode rules = send(HttpRequest.newBuilder(URI.create(base)).GET(), 200);
+            JsonNode rules = send(request(base).GET(), 200);
             assertThat(rules).extracting(r -> r.get("id").asInt()).containsExactly(2, 1);   // evaluation order
             assertThat(rules.get(1).get("tcp_dst").asInt()).isEqualTo(5001);
             assertThat(rules.get(1).get("priority").asInt()).isEqualTo(100);
@@ -57,9 +60,9 @@ class AclRestTest {
             assertThat(send(post(base, "{\"action\": \"deny\", \"udp_dst\": 70000}"), 400).get("error").asText())
                     .isEqualTo("udp_dst: 70000 is not a port 0-65535");
 
-            assertThat(send(HttpRequest.newBuilder(URI.create(base + "/3")).DELETE(), 200).get("deleted").get("id").asInt())
+            assertThat(send(request(base + "/3").DELETE(), 200).get("deleted").get("id").asInt())
                     .isEqualTo(3);
-            assertThat(send(HttpRequest.newBuilder(URI.create(base + "/3")).DELETE(), 404).get("error").asText())
+            assertThat(send(request(base + "/3").DELETE(), 404).get("error").asText())
                     .isEqualTo("there is no acl rule 3; GET /api/acl/rules lists them");
         }
     }
@@ -72,8 +75,12 @@ class AclRestTest {
                 .hasMessage("app acl: config file " + file + " line 4: 'rules[0].tcp_dst': 'http' is not a whole number");
     }
 
+    private HttpRequest.Builder request(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", access.authorization());
+    }
+
     private HttpRequest.Builder post(String url, String body) {
-        return HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(body));
+        return request(url).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
     private JsonNode send(HttpRequest.Builder request, int status) throws Exception {

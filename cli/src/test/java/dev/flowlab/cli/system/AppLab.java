@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowlab.controller.Controller;
 import dev.flowlab.controller.ControllerConfig;
+import dev.flowlab.controller.RestAccess;
 import dev.flowlab.controller.RestConfig;
 import dev.flowlab.controller.api.Switch;
 import dev.flowlab.dataplane.FailMode;
@@ -106,7 +107,7 @@ final class AppLab implements AutoCloseable {
     }
 
     Answer post(String path, String body) {
-        return send(request(path).POST(HttpRequest.BodyPublishers.ofString(body)));
+        return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     Answer delete(String path) {
@@ -114,8 +115,9 @@ final class AppLab implements AutoCloseable {
     }
 
     private HttpRequest.Builder request(String path) {
-        int port = controller.restAddress().orElseThrow().getPort();
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(20));
+        RestAccess rest = controller.restAccess().orElseThrow();
+        return HttpRequest.newBuilder(URI.create(rest.baseUrl() + path)).header("Authorization", rest.authorization())
+                .timeout(Duration.ofSeconds(20));
     }
 
     private Answer send(HttpRequest.Builder request) {

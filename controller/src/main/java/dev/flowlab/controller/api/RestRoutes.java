@@ -6,8 +6,11 @@ package dev.flowlab.controller.api;
  * parameter: {@code delete("/rules/{id}", ...)} matches {@code /api/acl/rules/7} and
  * {@link RestRequest#param(String) param("id")} is {@code "7"}.
  *
- * <p>Handlers run on the REST server's threads, never on a switch's I/O thread, so they may wait for
- * a switch's reply. When the controller runs without REST, routes are accepted and never called.
+ * <p>Handlers run on the REST server's few worker threads, never on a switch's I/O thread. One that
+ * needs a switch's reply should return the {@link java.util.concurrent.CompletionStage} of it rather
+ * than wait: a waiting handler holds a worker, and a switch that never answers would hold it for the
+ * request's whole timeout. Every request reaching a handler carried the API's token. When the
+ * controller runs without REST, routes are accepted and never called.
  */
 public interface RestRoutes {
 

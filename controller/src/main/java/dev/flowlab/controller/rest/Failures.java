@@ -11,11 +11,17 @@ final class Failures {
     private Failures() {
     }
 
-    static RestException toRest(Throwable thrown) {
+    /** What was thrown, without the wrappers futures add around it. */
+    static Throwable cause(Throwable thrown) {
         Throwable e = thrown;
         while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
             e = e.getCause();
         }
+        return e;
+    }
+
+    static RestException toRest(Throwable thrown) {
+        Throwable e = cause(thrown);
         if (e instanceof RestException r) {
             return r;
         }

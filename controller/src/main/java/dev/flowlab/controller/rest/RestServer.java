@@ -1,151 +1,160 @@
 package dev.flowlab.controller.rest;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.flowlab.controller.RestAccess;
 import dev.flowlab.controller.RestConfig;
-import dev.flowlab.controller.api.RestException;
-import dev.flowlab.controller.api.RestResponse;
-import dev.flowlab.controller.core.JsonMapping;
-import java.io.IOException;
-import java.io.OutputStream;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.util.Arrays;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The REST API's HTTP server: the JDK's small built-in server, JSON in and out, one route table.
- * Handlers run on a few daemon threads of their own, so waiting for a switch's reply blocks no
- * switch I/O.
+ * The REST API's HTTP/1.1 server, on Netty: one I/O thread that never waits (slow clients cost it
+ * nothing, and are cut after the read timeout), a few worker threads for the handlers, and answers
+ * to requests that wait for a switch written when the switch replies. Every request passes the
+ * {@link RequestGuard} (Host, Origin, token, JSON content type) first. The same server can later
+ * stream (Server-Sent Events) and serve pages: Netty's HTTP codec does both.
  */
 public final class RestServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
-    private static final int THREADS = 4;
+    private static final int WORKERS = 4;
+    private static final int QUEUED_REQUESTS = 256;
     private static final int MAX_BODY = 1 << 20;
+    private static final int MAX_CONNECTIONS = 256;
+    private static final int MAX_INITIAL_LINE = 4096;
+    private static final int MAX_HEADERS = 8192;
 
-    private final HttpServer server;
-    private final ExecutorService threads;
-    private final RouteTable routes;
+    private final EventLoopGroup group;
+    private final ThreadPoolExecutor workers;
+    private final Channel listener;
+    private final RestToken token;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private RestServer(HttpServer server, ExecutorService threads, RouteTable routes) {
-        this.server = server;
-        this.threads = threads;
-        this.routes = routes;
+    private RestServer(EventLoopGroup group, ThreadPoolExecutor workers, Channel listener, RestToken token) {
+        this.group = group;
+        this.workers = workers;
+        this.listener = listener;
+        this.token = token;
     }
 
     /**
-     * Listens on the configured address and serves {@code routes}.
+     * Listens on the configured address, writes the token file and serves {@code routes}.
      *
-     * @throws IllegalStateException when the address cannot be bound, naming it and the fix
+     * @throws IllegalStateException when the address cannot be bound or the token not written, naming the fix
      */
     public static RestServer start(RestConfig config, RouteTable routes) {
-        InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
-        HttpServer server;
+        EventLoopGroup group = new NioEventLoopGroup(1, daemons("flowlab-rest-io"));
+        ThreadPoolExecutor workers = new ThreadPoolExecutor(WORKERS, WORKERS, 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(QUEUED_REQUESTS), daemons("flowlab-rest"));
+        Connections connections = new Connections();
+        Admission admission = new Admission();
+        ServerBootstrap bootstrap = new ServerBootstrap().group(group)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 128)
+                .option(ChannelOption.AUTO_READ, false)   // accept only once the guard knows the bound port
+                .childOption(ChannelOption.TCP_NODELAY, true)   // else kept-alive answers wait ~40 ms for delayed ACKs
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        if (!connections.open(ch)) {
+                            return;
+                        }
+                        ch.pipeline().addLast(new RequestDeadline(config.readTimeout(), config.idleTimeout()),
+                                new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADERS, 8192),
+                                new HttpObjectAggregator(MAX_BODY),
+                                new RestDispatcher(admission.guard, new RouteAnswers(routes, workers)));
+                    }
+                });
+        Channel listener;
         try {
-            server = HttpServer.create(address, 64);
-        } catch (IOException e) {
+            listener = bootstrap.bind(config.host(), config.port()).syncUninterruptibly().channel();
+        } catch (Exception e) {   // Netty rethrows the checked BindException without declaring it
+            shutDown(group, workers);
             throw new IllegalStateException("cannot serve REST on " + config + ": " + e.getMessage()
                     + " (is something else listening there? choose another port with --rest HOST:PORT, or --rest off)", e);
         }
-        AtomicInteger number = new AtomicInteger();
-        ExecutorService threads = Executors.newFixedThreadPool(THREADS, r -> {
-            Thread t = new Thread(r, "flowlab-rest-" + number.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        RestServer rest = new RestServer(server, threads, routes);
-        server.createContext("/", rest::serve);
-        server.setExecutor(threads);
-        server.start();
-        LOG.info("REST API on http://{}:{}/api", config.host(), server.getAddress().getPort());
-        return rest;
+        InetSocketAddress bound = (InetSocketAddress) listener.localAddress();
+        RestToken token;
+        try {
+            token = RestToken.create(config, bound.getPort());
+        } catch (RuntimeException e) {
+            listener.close().syncUninterruptibly();
+            shutDown(group, workers);
+            throw e;
+        }
+        admission.guard = new RequestGuard(bound, config.host(), token);
+        listener.config().setAutoRead(true);
+        LOG.info("REST API on http://{}:{}/api (token in {})", config.host(), bound.getPort(), token.file());
+        return new RestServer(group, workers, listener, token);
+    }
+
+    /** The guard, set once the port (which it checks Host against) is bound and before connections are accepted. */
+    private static final class Admission {
+        volatile RequestGuard guard;
+    }
+
+    /** Counts open connections and refuses those beyond {@link #MAX_CONNECTIONS}. */
+    private static final class Connections {
+        private final AtomicInteger open = new AtomicInteger();
+
+        boolean open(Channel ch) {
+            if (open.incrementAndGet() > MAX_CONNECTIONS) {
+                open.decrementAndGet();
+                LOG.warn("REST: {} connections open already; refused {}", MAX_CONNECTIONS, ch.remoteAddress());
+                ch.close();
+                return false;
+            }
+            ch.closeFuture().addListener(f -> open.decrementAndGet());
+            return true;
+        }
     }
 
     /** The bound address (with the real port when 0 was asked). */
     public InetSocketAddress address() {
-        return server.getAddress();
+        return (InetSocketAddress) listener.localAddress();
     }
 
-    private void serve(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String method = exchange.getRequestMethod();
-            URI uri = exchange.getRequestURI();
-            String path = uri.getPath();
-            int status;
-            Object body;
-            try {
-                RestResponse response = answer(exchange, method, path);
-                status = response.status();
-                body = response.body();
-            } catch (RestException e) {
-                status = e.status();
-                body = Map.of("error", e.getMessage());
-            } catch (RuntimeException e) {
-                RestException mapped = Failures.toRest(e);
-                status = mapped.status();
-                body = Map.of("error", mapped.getMessage());
-                if (status == 500) {
-                    LOG.warn("REST {} {} failed: {}", method, path, e.toString(), e);
-                }
-            }
-            LOG.debug("REST {} {} -> {}", method, path, status);
-            write(exchange, status, body);
-        }
+    /** Where the API answers and the token it wants. */
+    public RestAccess access() {
+        return new RestAccess(address(), token.value(), token.file());
     }
 
-    private RestResponse answer(HttpExchange exchange, String method, String path) throws IOException {
-        if (path.equals("/api") || path.equals("/api/")) {
-            return method.equals("GET") ? new RestResponse(200, Map.of("routes", routes.describe()))
-                    : notAllowed(exchange, Set.of("GET"), method, path);
-        }
-        Optional<RouteTable.Found> found = routes.find(method, path);
-        if (found.isEmpty()) {
-            Set<String> allowed = routes.methodsFor(path);
-            if (allowed.isEmpty()) {
-                throw RestException.notFound("no REST resource at " + path + "; GET /api lists them");
-            }
-            return notAllowed(exchange, allowed, method, path);
-        }
-        byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY + 1);
-        if (body.length > MAX_BODY) {
-            throw new RestException(413, "request body larger than " + MAX_BODY + " bytes");
-        }
-        ExchangeRequest request = new ExchangeRequest(found.get().params(), exchange.getRequestURI().getRawQuery(), body);
-        Object result = found.get().route().handler().handle(request);
-        return result instanceof RestResponse r ? r : new RestResponse(200, result);
-    }
-
-    private static RestResponse notAllowed(HttpExchange exchange, Set<String> allowed, String method, String path) {
-        exchange.getResponseHeaders().set("Allow", String.join(", ", allowed));
-        throw new RestException(405, method + " is not allowed on " + path + "; allowed: " + String.join(", ", allowed));
-    }
-
-    private static void write(HttpExchange exchange, int status, Object body) throws IOException {
-        if (body == null) {
-            exchange.sendResponseHeaders(status, -1);
-            return;
-        }
-        byte[] json = JsonMapping.json().writerWithDefaultPrettyPrinter().writeValueAsBytes(body);
-        byte[] bytes = Arrays.copyOf(json, json.length + 1);
-        bytes[json.length] = '\n';   // curl output then ends with a newline
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    /** Stops answering (requests in progress get a second to finish). */
+    /** Stops answering, closes every connection and removes the token file; a second call does nothing. */
     @Override
     public void close() {
-        server.stop(1);
-        threads.shutdownNow();
+        if (closed.getAndSet(true)) {
+            return;
+        }
+        listener.close().syncUninterruptibly();
+        shutDown(group, workers);
+        token.close();
+    }
+
+    private static void shutDown(EventLoopGroup group, ThreadPoolExecutor workers) {
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        workers.shutdownNow();
+    }
+
+    private static ThreadFactory daemons(String name) {
+        AtomicInteger number = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + number.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.projectfloodlight.openflow.protocol.OFFactory;
@@ -31,83 +33,98 @@ final class StaticFlows {
     private static final U64 EXACT = U64.NO_MASK;
     private static final Pattern ERROR_CODE = Pattern.compile("code=([A-Z_0-9]+)");
 
-    private final Map<DatapathId, Object> locks = new ConcurrentHashMap<>();
+    /** Per switch, the last change in progress: changes to one switch run one after another. */
+    private final Map<DatapathId, CompletableFuture<?>> inProgress = new ConcurrentHashMap<>();
 
     /** The static flow id in a cookie, or null when the entry was not added through REST. */
     static Integer idOf(U64 cookie) {
         return cookie.and(Flows.APP_COOKIE_MASK).equals(COOKIE) ? (int) cookie.getValue() : null;
     }
 
-    /** Every flow entry of the switch, or only those whose cookie matches under the mask. */
-    static List<OFFlowStatsEntry> flows(Switch sw, U64 cookie, U64 mask) {
+    /** Every flow entry of the switch, or only those whose cookie matches under the mask; completes on its I/O thread. */
+    static CompletableFuture<List<OFFlowStatsEntry>> flows(Switch sw, U64 cookie, U64 mask) {
         OFFactory of = sw.factory();
-        List<OFFlowStatsReply> replies = sw.request(of.buildFlowStatsRequest()
+        CompletableFuture<List<OFFlowStatsReply>> replies = sw.request(of.buildFlowStatsRequest()
                 .setTableId(TableId.ALL)
                 .setOutPort(OFPort.ANY)
                 .setOutGroup(OFGroup.ANY)
                 .setCookie(cookie)
                 .setCookieMask(mask)
                 .setMatch(of.matchWildcardAll())
-                .build()).join();
-        return replies.stream().flatMap(r -> r.getEntries().stream()).toList();
+                .build());
+        return replies.thenApply(parts -> parts.stream().flatMap(r -> r.getEntries().stream()).toList());
     }
 
-    /** Adds the flow with the next free id and returns it as the switch now reports it. */
-    FlowView add(Switch sw, FlowBody body) {
-        synchronized (lock(sw)) {
-            int id = flows(sw, COOKIE, Flows.APP_COOKIE_MASK).stream()
-                    .mapToInt(e -> idOf(e.getCookie())).max().orElse(0) + 1;
+    /**
+     * Adds the flow with the next free id; completes with it as the switch then reports it.
+     *
+     * @throws IllegalArgumentException (at once) naming the field at fault, or when the flow does not fit in one
+     *                                  OpenFlow message
+     */
+    CompletableFuture<FlowView> add(Switch sw, FlowBody body) {
+        OFFlowAdd checked = body.toFlowAdd(sw.factory(), COOKIE);
+        MessageSize.check(checked, "the flow");
+        return inTurn(sw, () -> flows(sw, COOKIE, Flows.APP_COOKIE_MASK).thenCompose(existing -> {
+            int id = existing.stream().mapToInt(e -> idOf(e.getCookie())).max().orElse(0) + 1;
             U64 cookie = COOKIE.or(U64.of(id));
-            OFFlowAdd add = body.toFlowAdd(sw.factory(), cookie);
-            try {
-                sw.sendConfirmed(add).join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof SwitchErrorException refused) {
-                    throw RestException.badRequest("switch " + sw.id() + " refused the flow: " + describe(refused));
-                }
-                throw e;
-            }
-            return flows(sw, cookie, EXACT).stream().findFirst().map(FlowView::of)
-                    .orElseThrow(() -> new RestException(502, "switch " + sw.id() + " accepted the flow but does not list it"
-                            + " (an idle or hard timeout too short?)"));
-        }
+            return sw.sendConfirmed(checked.createBuilder().setCookie(cookie).build())
+                    .exceptionally(e -> {
+                        if (Failures.cause(e) instanceof SwitchErrorException refused) {
+                            throw RestException.badRequest("switch " + sw.id() + " refused the flow: " + describe(refused));
+                        }
+                        throw e instanceof CompletionException c ? c : new CompletionException(e);
+                    })
+                    .thenCompose(v -> flows(sw, cookie, EXACT))
+                    .thenApply(listed -> listed.stream().findFirst().map(FlowView::of)
+                            .orElseThrow(() -> new RestException(502, "switch " + sw.id() + " accepted the flow but"
+                                    + " does not list it (an idle or hard timeout too short?)")));
+        }));
     }
 
-    /** Deletes the static flow with this id; 404 when there is none. */
-    int delete(Switch sw, int id) {
+    /** Deletes the static flow with this id; fails with 404 when there is none. */
+    CompletableFuture<Integer> delete(Switch sw, int id) {
         U64 cookie = COOKIE.or(U64.of(id));
-        synchronized (lock(sw)) {
-            if (flows(sw, cookie, EXACT).isEmpty()) {
+        return inTurn(sw, () -> flows(sw, cookie, EXACT).thenCompose(found -> {
+            if (found.isEmpty()) {
                 throw RestException.notFound("switch " + sw.id() + " has no static flow " + id
                         + "; GET /api/switches/" + sw.id() + "/flows lists them with their ids");
             }
             return deleteMatching(sw, cookie, EXACT);
-        }
+        }));
     }
 
-    /** Deletes every static flow of the switch; returns how many there were. */
-    int deleteAll(Switch sw) {
-        synchronized (lock(sw)) {
-            return deleteMatching(sw, COOKIE, Flows.APP_COOKIE_MASK);
-        }
+    /** Deletes every static flow of the switch; completes with how many there were. */
+    CompletableFuture<Integer> deleteAll(Switch sw) {
+        return inTurn(sw, () -> deleteMatching(sw, COOKIE, Flows.APP_COOKIE_MASK));
     }
 
-    private static int deleteMatching(Switch sw, U64 cookie, U64 mask) {
-        int count = flows(sw, cookie, mask).size();
+    private static CompletableFuture<Integer> deleteMatching(Switch sw, U64 cookie, U64 mask) {
         OFFactory of = sw.factory();
-        sw.sendConfirmed(of.buildFlowDelete()
-                .setTableId(TableId.ALL)
-                .setOutPort(OFPort.ANY)
-                .setOutGroup(OFGroup.ANY)
-                .setCookie(cookie)
-                .setCookieMask(mask)
-                .setMatch(of.matchWildcardAll())
-                .build()).join();
-        return count;
+        return flows(sw, cookie, mask).thenCompose(found -> sw.sendConfirmed(of.buildFlowDelete()
+                        .setTableId(TableId.ALL)
+                        .setOutPort(OFPort.ANY)
+                        .setOutGroup(OFGroup.ANY)
+                        .setCookie(cookie)
+                        .setCookieMask(mask)
+                        .setMatch(of.matchWildcardAll())
+                        .build())
+                .thenApply(v -> found.size()));
     }
 
-    private Object lock(Switch sw) {
-        return locks.computeIfAbsent(sw.id(), id -> new Object());
+    /** Runs {@code change} once the switch's previous change finished (whether or not it worked). */
+    private <T> CompletableFuture<T> inTurn(Switch sw, Supplier<CompletableFuture<T>> change) {
+        CompletableFuture<T> mine = new CompletableFuture<>();
+        CompletableFuture<?> before = inProgress.put(sw.id(), mine);
+        CompletableFuture<?> start = before == null ? CompletableFuture.completedFuture(null) : before;
+        start.handle((v, e) -> null).thenCompose(v -> change.get()).whenComplete((result, e) -> {
+            inProgress.remove(sw.id(), mine);
+            if (e != null) {
+                mine.completeExceptionally(e);
+            } else {
+                mine.complete(result);
+            }
+        });
+        return mine;
     }
 
     /** The error type and code, e.g. {@code FLOW_MOD_FAILED BAD_TABLE_ID}, without the echoed message bytes. */

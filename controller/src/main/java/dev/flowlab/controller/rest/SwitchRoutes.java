@@ -10,6 +10,7 @@ import dev.flowlab.controller.rest.SwitchViews.SwitchView;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.projectfloodlight.openflow.protocol.OFPortStatsReply;
 import org.projectfloodlight.openflow.types.OFPort;
 import org.projectfloodlight.openflow.types.U64;
@@ -26,21 +27,23 @@ final class SwitchRoutes {
         this.registry = registry;
     }
 
+    /** Routes that ask the switch answer when it replies: no thread waits for it. */
     void register(RouteTable routes) {
         routes.add("GET", "/api/switches", r -> switches());
         routes.add("GET", "/api/switches/{dpid}", r -> SwitchView.of(sw(r.param("dpid"))));
         routes.add("GET", "/api/switches/{dpid}/ports", r -> sw(r.param("dpid")).ports().stream().map(PortView::of).toList());
         routes.add("GET", "/api/switches/{dpid}/ports/stats", r -> portStats(sw(r.param("dpid"))));
         routes.add("GET", "/api/switches/{dpid}/flows", r -> StaticFlows.flows(sw(r.param("dpid")), U64.ZERO, U64.ZERO)
-                .stream().map(FlowView::of).toList());
+                .thenApply(entries -> entries.stream().map(FlowView::of).toList()));
         routes.add("POST", "/api/switches/{dpid}/flows", r -> {
             Switch sw = sw(r.param("dpid"));
-            return RestResponse.created(staticFlows.add(sw, r.body(FlowBody.class)));
+            return staticFlows.add(sw, r.body(FlowBody.class)).thenApply(RestResponse::created);
         });
-        routes.add("DELETE", "/api/switches/{dpid}/flows", r -> Map.of("deleted", staticFlows.deleteAll(sw(r.param("dpid")))));
+        routes.add("DELETE", "/api/switches/{dpid}/flows", r -> staticFlows.deleteAll(sw(r.param("dpid")))
+                .thenApply(count -> Map.of("deleted", count)));
         routes.add("DELETE", "/api/switches/{dpid}/flows/{id}", r -> {
             Switch sw = sw(r.param("dpid"));
-            return Map.of("deleted", staticFlows.delete(sw, flowId(r.param("id"))));
+            return staticFlows.delete(sw, flowId(r.param("id"))).thenApply(count -> Map.of("deleted", count));
         });
     }
 
@@ -51,13 +54,14 @@ final class SwitchRoutes {
                 .toList();
     }
 
-    private static List<PortStatsView> portStats(Switch sw) {
-        List<OFPortStatsReply> replies = sw.request(sw.factory().buildPortStatsRequest().setPortNo(OFPort.ANY).build()).join();
-        return replies.stream()
+    private static CompletableFuture<List<PortStatsView>> portStats(Switch sw) {
+        CompletableFuture<List<OFPortStatsReply>> replies = sw.request(sw.factory().buildPortStatsRequest()
+                .setPortNo(OFPort.ANY).build());
+        return replies.thenApply(parts -> parts.stream()
                 .flatMap(reply -> reply.getEntries().stream())
                 .sorted(Comparator.comparingLong(e -> e.getPortNo().getPortNumber() & 0xffffffffL))
                 .map(PortStatsView::of)
-                .toList();
+                .toList());
     }
 
     private Switch sw(String dpid) {

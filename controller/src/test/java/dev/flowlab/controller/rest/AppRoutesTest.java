@@ -38,7 +38,7 @@ class AppRoutesTest {
             throw new java.util.concurrent.CompletionException(new TimeoutException("switch 1 did not answer"));
         });
         try (RestServer server = RestServer.start(RestConfig.on("127.0.0.1", 0), table)) {
-            Http http = new Http(server.address());
+            Http http = new Http(server.access());
             Answer hello = http.get("/api/greeter/hello/ada?loud=yes");
             assertThat(hello.status()).isEqualTo(200);
             assertThat(hello.json().get("hello").asText()).isEqualTo("ada");

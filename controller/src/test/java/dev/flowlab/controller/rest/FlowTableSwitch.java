@@ -53,6 +53,7 @@ final class FlowTableSwitch implements AutoCloseable {
     private final Socket socket;
     private final OutputStream out;
     private final List<OFFlowStatsEntry> table = new CopyOnWriteArrayList<>();
+    private volatile boolean silentOnFlowStats;
 
     FlowTableSwitch(InetSocketAddress controller, long dpid, int ports) throws IOException {
         this.dpid = dpid;
@@ -64,6 +65,11 @@ final class FlowTableSwitch implements AutoCloseable {
         reader.start();
         send(OF13.buildHello().setElements(List.of(OF13.buildHelloElemVersionbitmap()
                 .setBitmaps(List.of(U32.of(1 << 4))).build())).build());
+    }
+
+    /** From now on, flow stats requests go unanswered (a switch that hangs while everything else goes on). */
+    void stopAnsweringFlowStats() {
+        silentOnFlowStats = true;
     }
 
     /** The flow table as it is now. */
@@ -108,6 +114,9 @@ final class FlowTableSwitch implements AutoCloseable {
         } else if (m instanceof OFFlowDelete delete) {
             table.removeIf(e -> selected(e, delete.getCookie(), delete.getCookieMask(), delete.getTableId()));
         } else if (m instanceof OFFlowStatsRequest request) {
+            if (silentOnFlowStats) {
+                return;
+            }
             send(OF13.buildFlowStatsReply().setXid(m.getXid()).setEntries(table.stream()
                     .filter(e -> selected(e, request.getCookie(), request.getCookieMask(), request.getTableId()))
                     .toList()).build());

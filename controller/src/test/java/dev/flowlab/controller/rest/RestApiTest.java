@@ -31,7 +31,7 @@ class RestApiTest {
                 .rest(RestConfig.on("127.0.0.1", 0)).build());
         sw = new FlowTableSwitch(controller.address(), 1, 3);
         assertThat(controller.awaitSwitches(List.of(DatapathId.of(1)), WAIT)).isTrue();
-        http = new Http(controller.restAddress().orElseThrow());
+        http = new Http(controller.restAccess().orElseThrow());
     }
 
     @AfterAll
