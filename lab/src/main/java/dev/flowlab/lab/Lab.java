@@ -121,6 +121,11 @@ public final class Lab implements AutoCloseable {
         return spec;
     }
 
+    /** The running network: every operation on hosts, links and switches is there. */
+    public Network network() {
+        return network;
+    }
+
     public Topology topology() {
         return spec.topology();
     }
