@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowlab.dataplane.ExecResult;
 import dev.flowlab.lab.system.SystemTests;
+import dev.flowlab.dataplane.ExecResult;
+import dev.flowlab.lab.system.SystemTests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
