@@ -41,17 +41,17 @@ final class RouteAnswers {
         this.page = staticPage();
     }
 
-    /** The answer, completing on a worker thread; never completes exceptionally. */
+    /** The answer, made on a worker thread; never completes exceptionally (a failure is an error reply). */
     CompletableFuture<Reply> answer(String method, String path, String rawQuery, byte[] body) {
         CompletableFuture<Reply> reply;
         try {
             reply = CompletableFuture.supplyAsync(() -> start(method, path, rawQuery, body), workers)
                     .thenCompose(r -> r);
         } catch (RejectedExecutionException e) {
-            return CompletableFuture.completedFuture(Reply.error(503, "the REST server is busy; try again"));
+            return CompletableFuture.completedFuture(Reply.error(Failures.toRest(e)));
         }
         return reply.orTimeout(LONGEST.toSeconds(), TimeUnit.SECONDS)
-                .exceptionallyAsync(e -> failed(method, path, e), workers);
+                .exceptionally(e -> failed(method, path, e));
     }
 
     private CompletableFuture<Reply> start(String method, String path, String rawQuery, byte[] body) {
