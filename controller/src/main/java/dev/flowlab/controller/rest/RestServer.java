@@ -76,6 +76,7 @@ public final class RestServer implements AutoCloseable {
                         ch.pipeline().addLast(new RequestDeadline(config.readTimeout(), config.idleTimeout()),
                                 new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADERS, 8192),
                                 new HttpObjectAggregator(MAX_BODY),
+                                new EventStreams(() -> admission.guard, routes),
                                 new RestDispatcher(admission.guard, new RouteAnswers(routes, workers)));
                     }
                 });
