@@ -29,6 +29,8 @@ import picocli.CommandLine.Option;
             "      pingall and exit: exit code 0 when nothing was lost",
             "  flowlab run --topo linear,4 --apps hub --test iperf",
             "  flowlab run --topo topologies/examples/campus.yaml --fail-mode standalone",
+            "  flowlab run --topo linear,2 --tls --test pingall",
+            "      controller and bridges over TLS (ssl:127.0.0.1:PORT), with throwaway certificates",
             "  flowlab run --topo single,2 --controller tcp:127.0.0.1:6653",
             "      an external controller (Ryu, os-ken, ONOS...) instead of flowlab's own",
             "  flowlab run --topo linear,3 --script steps.txt",
@@ -70,6 +72,12 @@ public final class RunCommand implements Callable<Integer> {
                     + " (default: captures/DATE-TIME here); the directory is printed")
     Path capture;
 
+    @Option(names = "--tls",
+            description = "the embedded controller and the bridges speak OpenFlow over mutual TLS, with a CA and"
+                    + " certificates made for this run; Open vSwitch's SSL settings are machine-wide: they are put"
+                    + " back as they were at exit, and only one --tls run at a time is allowed")
+    boolean tls;
+
     @Option(names = "--prefix", paramLabel = "TEXT", defaultValue = "",
             description = "put TEXT before every namespace and bridge name, to run several networks side by side")
     String prefix;
@@ -97,7 +105,7 @@ public final class RunCommand implements Callable<Integer> {
                     + " with --controller " + controller + " configure that controller instead");
         }
         LabSpec spec = new LabSpec(TopologySource.load(topo), embeddedApps, choice, failMode(choice), prefix,
-                services.rest(), services.appConfigs(embeddedApps), captureDir(), null);
+                services.rest(), services.appConfigs(embeddedApps), captureDir(), null, tls);
         return new LabRun(console).run(spec, test == null ? null : test.name(), script);
     }
 

@@ -35,6 +35,7 @@ public final class Lab implements AutoCloseable {
     private final Thread shutdownHook = new Thread(this::close, "flowlab-teardown");
     private volatile Controller controller;
     private volatile Network network;
+    private volatile OvsTlsSession tls;
     private boolean closed;
 
     private Lab(LabSpec spec, Progress progress) {
@@ -63,9 +64,13 @@ public final class Lab implements AutoCloseable {
             return;
         }
         Progress.Stage step = progress.step("controller");
+        if (spec.tls()) {
+            tls = OvsTlsSession.start();
+        }
         controller = Controller.start(ControllerConfig.builder().apps(spec.apps()).listen("127.0.0.1", 0)
+                .tls(tls == null ? null : tls.controllerFiles())
                 .rest(spec.rest()).appConfigs(spec.appConfigs()).build());
-        step.done("embedded on " + address() + ", apps " + String.join(",", spec.apps())
+        step.done("embedded on " + (tls != null ? "ssl:" : "") + address() + ", apps " + String.join(",", spec.apps())
                 + controller.restAccess().map(a -> ", REST on " + a.baseUrl() + "/api").orElse(""));
     }
 
@@ -110,7 +115,7 @@ public final class Lab implements AutoCloseable {
 
     private List<String> controllerTargets() {
         return switch (spec.controller().kind()) {
-            case EMBEDDED -> List.of("tcp:127.0.0.1:" + controller.address().getPort());
+            case EMBEDDED -> List.of((tls != null ? "ssl" : "tcp") + ":127.0.0.1:" + controller.address().getPort());
             case EXTERNAL -> List.of(spec.controller().target());
             case NONE -> List.of();
         };
@@ -274,6 +279,13 @@ public final class Lab implements AutoCloseable {
         try {
             if (controller != null) {
                 controller.close();
+            }
+        } catch (RuntimeException e) {
+            failure = failure == null ? e : failure;
+        }
+        try {
+            if (tls != null) {
+                tls.close();   // Open vSwitch's SSL settings back as they were
             }
         } catch (RuntimeException e) {
             failure = failure == null ? e : failure;
