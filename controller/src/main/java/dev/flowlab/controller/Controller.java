@@ -9,6 +9,7 @@ import dev.flowlab.controller.core.ContextForApp;
 import dev.flowlab.controller.core.EventDispatcher;
 import dev.flowlab.controller.core.LoadedApp;
 import dev.flowlab.controller.core.SwitchRegistry;
+import dev.flowlab.controller.capture.OpenFlowCapture;
 import dev.flowlab.controller.openflow.OfServer;
 import dev.flowlab.controller.topology.CoreServices;
 import dev.flowlab.controller.rest.CoreRoutes;
@@ -51,6 +52,7 @@ public final class Controller implements AutoCloseable {
     private final ScheduledExecutorService appExecutor;
     private final ControllerConfig config;
     private final RouteTable routes = new RouteTable();
+    private final OpenFlowCapture openflowCapture = new OpenFlowCapture();
     private RestServer rest;
     private volatile InetSocketAddress address;
     private boolean closed;
@@ -68,7 +70,7 @@ public final class Controller implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.server = new OfServer(config, dispatcher, registry);
+        this.server = new OfServer(config, dispatcher, registry, openflowCapture);
         this.address = new InetSocketAddress(config.host(), config.port());
     }
 
@@ -95,6 +97,9 @@ public final class Controller implements AutoCloseable {
         Controller controller = new Controller(config, services,
                 AppLoader.load(config.apps(), extraApps, services.module()));
         try {
+            if (config.openflowCapture() != null) {
+                controller.openflowCapture.start(config.openflowCapture());
+            }
             controller.startApps();
             controller.startRest();
             controller.startListening();
@@ -117,6 +122,11 @@ public final class Controller implements AutoCloseable {
             CoreRoutes.register(routes, registry, apps, services.topology(), services.hosts());
             rest = RestServer.start(config.rest(), routes);
         }
+    }
+
+    /** The OpenFlow channel capture: {@code start(file)} and {@code stop()} it while the controller runs. */
+    public OpenFlowCapture openflowCapture() {
+        return openflowCapture;
     }
 
     /** Where the REST API answers (with the real port when 0 was asked); empty when REST is off. */
@@ -222,6 +232,7 @@ public final class Controller implements AutoCloseable {
             rest.close();
         }
         server.close();
+        openflowCapture.close();
         for (int i = apps.size() - 1; i >= 0; i--) {
             LoadedApp a = apps.get(i);
             try {
