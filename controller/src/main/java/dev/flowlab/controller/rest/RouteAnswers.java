@@ -71,7 +71,7 @@ final class RouteAnswers {
             }
             return done(notAllowed(allowed, method, path));
         }
-        ExchangeRequest request = new ExchangeRequest(found.get().params(), rawQuery, body);
+        RoutedRequest request = new RoutedRequest(found.get().params(), rawQuery, body);
         Object result = found.get().route().handler().handle(request);
         if (result instanceof CompletionStage<?> later) {
             return later.toCompletableFuture().thenApplyAsync(RouteAnswers::success, workers);
