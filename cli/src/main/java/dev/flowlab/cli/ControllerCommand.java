@@ -43,7 +43,8 @@ public final class ControllerCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<String> appIds = apps.given();
         ControllerConfig config = ControllerConfig.builder().apps(appIds).listen(address.getHostString(), address.getPort())
-                .tls(listen.tls()).rest(services.rest()).appConfigs(services.appConfigs(appIds)).build();
+                .tls(listen.tls()).rest(services.rest()).appConfigs(services.appConfigs(appIds))
+                .openflowCapture(services.openflowCapture()).build();
         Controller controller = Controller.start(config, List.of(new SwitchPrinter(out)));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

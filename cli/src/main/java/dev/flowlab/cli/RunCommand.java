@@ -106,13 +106,13 @@ public final class RunCommand implements Callable<Integer> {
         boolean embedded = choice.kind() == ControllerChoice.Kind.EMBEDDED;
         List<String> embeddedApps = embedded ? apps.checked() : List.of();
         if (!embedded && services.anyGiven()) {
-            throw new IllegalArgumentException("--rest and --app-config configure the embedded controller;"
+            throw new IllegalArgumentException("--rest, --app-config and --capture-openflow configure the embedded controller;"
                     + " with --controller " + controller + " configure that controller instead");
         }
         Topology topology = TopologySource.load(topo);
         warnAboutLongChains(console, topology);
         LabSpec spec = new LabSpec(topology, embeddedApps, choice, failMode(choice), prefix,
-                services.rest(), services.appConfigs(embeddedApps), captureDir(), null, tls);
+                services.rest(), services.appConfigs(embeddedApps), captureDir(), services.openflowCapture(), tls);
         return new LabRun(console).run(spec, test == null ? null : test.name(), script);
     }
 

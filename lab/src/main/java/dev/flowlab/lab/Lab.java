@@ -69,9 +69,10 @@ public final class Lab implements AutoCloseable {
         }
         controller = Controller.start(ControllerConfig.builder().apps(spec.apps()).listen("127.0.0.1", 0)
                 .tls(tls == null ? null : tls.controllerFiles())
-                .rest(spec.rest()).appConfigs(spec.appConfigs()).build());
+                .rest(spec.rest()).appConfigs(spec.appConfigs()).openflowCapture(spec.openflowCapture()).build());
         step.done("embedded on " + (tls != null ? "ssl:" : "") + address() + ", apps " + String.join(",", spec.apps())
-                + controller.restAccess().map(a -> ", REST on " + a.baseUrl() + "/api").orElse(""));
+                + controller.restAccess().map(a -> ", REST on " + a.baseUrl() + "/api").orElse("")
+                + (spec.openflowCapture() != null ? ", OpenFlow captured to " + spec.openflowCapture() : ""));
     }
 
     private void startNetwork() {
@@ -187,6 +188,18 @@ public final class Lab implements AutoCloseable {
             }
             default -> throw new IllegalArgumentException("capture takes no node (every link), a host, or two nodes");
         };
+    }
+
+    /**
+     * Starts capturing the embedded controller's OpenFlow channel to {@code openflow.pcap} in
+     * {@link #captureDir()}; returns the file.
+     */
+    public Path captureOpenFlow() {
+        Controller c = embeddedController().orElseThrow(() -> new IllegalStateException(
+                "only the embedded controller's OpenFlow channel can be captured (this run's is " + controllerName() + ")"));
+        Path file = captureDir().resolve("openflow.pcap");
+        c.openflowCapture().start(file);
+        return file;
     }
 
     /** The captures running now. */

@@ -18,10 +18,11 @@ import java.util.stream.Stream;
  * and Open vSwitch's SSL settings pointed at the switch side of them.
  *
  * <p>Those settings are machine-wide (the one SSL record of the Open_vSwitch table, what
- * {@code ovs-vsctl set-ssl} writes), so: the values found there are recorded (also in
- * {@code /run/flowlab/ovs-ssl.before}, for a run killed before it could restore them) and put back
- * by {@link #close()}; a record that did not exist is removed again; and only one run at a time
- * may hold them (a lock file), a second one is refused with a one-line error.
+ * {@code ovs-vsctl set-ssl} writes), so: the values found there are noted in
+ * {@code /run/flowlab/ovs-ssl.before} and put back by {@link #close()} (a record that did not exist
+ * is removed again); a run killed before it could do so leaves the note, and the next TLS run puts
+ * back what it says; and only one run at a time may hold the settings (a lock file), a second one is
+ * refused with a one-line error.
  */
 public final class OvsTlsSession implements AutoCloseable {
     private static final Path STATE = Path.of("/run/flowlab");
@@ -58,10 +59,8 @@ public final class OvsTlsSession implements AutoCloseable {
                         + " (they are machine-wide): wait for it to end, or run this one without --tls");
             }
             ThrowawayPki pki = ThrowawayPki.create(Files.createTempDirectory("flowlab-tls-"));
-            List<String> before = sslRecord();
-            Files.writeString(BEFORE, before.isEmpty() ? "no SSL record\n"
-                    : "ovs-vsctl set SSL . " + String.join(" ", assignments(before)) + "\n");
-            if (before.isEmpty()) {
+            List<String> before = recordedOrCurrent();
+            if (sslRecord().isEmpty()) {
                 Ovs.run("ovs-vsctl", "set-ssl", pki.switchKey().toString(), pki.switchCertificate().toString(),
                         pki.caCertificate().toString());
             } else {
@@ -85,6 +84,24 @@ public final class OvsTlsSession implements AutoCloseable {
         } catch (OverlappingFileLockException heldInThisProcess) {
             return null;
         }
+    }
+
+    /**
+     * What the SSL record was before any TLS run touched it. A run killed before it could restore the
+     * record left its note behind (we hold the lock, so that run is gone): the note is the truth, the
+     * record now points at that run's deleted files. Otherwise the record as it is, noted for the same
+     * reason. The note: {@code none}, or the four column values, one a line.
+     */
+    private static List<String> recordedOrCurrent() throws IOException {
+        if (Files.exists(BEFORE)) {
+            List<String> noted = Files.readAllLines(BEFORE);
+            if (noted.equals(List.of("none")) || noted.size() == 4) {
+                return noted.equals(List.of("none")) ? List.of() : noted;
+            }
+        }
+        List<String> current = sslRecord();
+        Files.write(BEFORE, current.isEmpty() ? List.of("none") : current);
+        return current;
     }
 
     /** The four columns of the SSL record, one value each (as ovs-vsctl prints them), or empty without one. */
@@ -114,6 +131,9 @@ public final class OvsTlsSession implements AutoCloseable {
         try {
             if (before.isEmpty()) {
                 Ovs.run("ovs-vsctl", "del-ssl");
+            } else if (sslRecord().isEmpty()) {   // someone removed it meanwhile: make it again, as it was
+                Ovs.run("ovs-vsctl", "set-ssl", before.get(0), before.get(1), before.get(2));
+                Ovs.run("ovs-vsctl", "set", "SSL", ".", "bootstrap_ca_cert=" + before.get(3));
             } else {
                 List<String> argv = new java.util.ArrayList<>(List.of("ovs-vsctl", "set", "SSL", "."));
                 argv.addAll(assignments(before));

@@ -2,6 +2,7 @@ package dev.flowlab.controller.rest;
 
 import dev.flowlab.controller.api.RestException;
 import dev.flowlab.controller.api.RestResponse;
+import dev.flowlab.controller.view.ViewPage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -70,7 +71,7 @@ final class RouteAnswers {
             }
             return done(notAllowed(allowed, method, path));
         }
-        ExchangeRequest request = new ExchangeRequest(found.get().params(), rawQuery, body);
+        RoutedRequest request = new RoutedRequest(found.get().params(), rawQuery, body);
         Object result = found.get().route().handler().handle(request);
         if (result instanceof CompletionStage<?> later) {
             return later.toCompletableFuture().thenApplyAsync(RouteAnswers::success, workers);
@@ -79,6 +80,9 @@ final class RouteAnswers {
     }
 
     private static Reply success(Object result) {
+        if (result instanceof Reply text) {   // not JSON: /metrics
+            return text;
+        }
         return result instanceof RestResponse r ? Reply.json(r.status(), r.body()) : Reply.json(200, result);
     }
 
@@ -103,14 +107,8 @@ final class RouteAnswers {
         return CompletableFuture.completedFuture(reply);
     }
 
+    /** The web view (see {@link ViewPage}): the one page served without a token. */
     private static String staticPage() {
-        try (InputStream in = RouteAnswers.class.getResourceAsStream("index.html")) {
-            if (in == null) {
-                throw new IllegalStateException("index.html is missing from the controller's jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ViewPage.html();
     }
 }

@@ -9,6 +9,7 @@ import dev.flowlab.controller.ControllerConfig;
 import dev.flowlab.controller.openflow.ThrowawayPki;
 import dev.flowlab.dataplane.ExecResult;
 import dev.flowlab.lab.OvsTlsSession;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.projectfloodlight.openflow.types.DatapathId;
  * refused; Open vSwitch's machine-wide SSL settings come back as they were.
  */
 class TlsSystemTest {
+    private static final Path NOTE = Path.of("/run/flowlab/ovs-ssl.before");
     private String sslBefore;
 
     @BeforeAll
@@ -66,5 +68,18 @@ class TlsSystemTest {
             assertThat(rogue.stdout()).containsIgnoringCase("alert");
             assertThat(controller.switches()).hasSize(1);
         }
+    }
+
+    @Test
+    void aNoteLeftByAKilledRunIsWhatTheNextRunPutsBack(@TempDir Path dir) throws Exception {
+        // A run killed with SIGKILL: its note holds the settings as they were, the record points at its files.
+        Files.createDirectories(NOTE.getParent());
+        Files.write(NOTE, sslBefore.isBlank() ? List.of("none") : sslBefore.lines().toList());
+        must("ovs-vsctl", "set-ssl", dir.resolve("killed.key").toString(), dir.resolve("killed.pem").toString(),
+                dir.resolve("killed-ca.pem").toString());
+
+        OvsTlsSession.start().close();
+
+        assertThat(NOTE).doesNotExist();   // and @AfterEach: the settings are as before the killed run
     }
 }
