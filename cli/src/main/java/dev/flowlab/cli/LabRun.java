@@ -63,6 +63,7 @@ final class LabRun {
         new ViewCommands(lab, console, linksDown).register(table);
         traffic.register(table);
         new ControlCommands(lab, console, linksDown).register(table);
+        new CaptureCommands(lab, console).register(table);
         table.add("exit", "exit", "tear everything down and leave (also quit, Ctrl-D)", CommandTable.Completes.NOTHING,
                 inv -> true).alias("quit", "exit");
         Set<String> hostNames = new HashSet<>(lab.hosts().stream().map(LabHost::name).collect(Collectors.toSet()));

@@ -1,5 +1,6 @@
 package dev.flowlab.cli;
 
+import dev.flowlab.lab.Lab;
 import dev.flowlab.lab.LabSpec;
 import dev.flowlab.lab.ControllerChoice;
 import dev.flowlab.cli.output.Console;
@@ -64,6 +65,11 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     ServiceOptions services;
 
+    @Option(names = "--capture", arity = "0..1", paramLabel = "DIR", fallbackValue = "",
+            description = "capture every link from the start, one pcapng file per link (s1-s2.pcapng), into DIR"
+                    + " (default: captures/DATE-TIME here); the directory is printed")
+    Path capture;
+
     @Option(names = "--prefix", paramLabel = "TEXT", defaultValue = "",
             description = "put TEXT before every namespace and bridge name, to run several networks side by side")
     String prefix;
@@ -91,8 +97,15 @@ public final class RunCommand implements Callable<Integer> {
                     + " with --controller " + controller + " configure that controller instead");
         }
         LabSpec spec = new LabSpec(TopologySource.load(topo), embeddedApps, choice, failMode(choice), prefix,
-                services.rest(), services.appConfigs(embeddedApps));
+                services.rest(), services.appConfigs(embeddedApps), captureDir(), null);
         return new LabRun(console).run(spec, test == null ? null : test.name(), script);
+    }
+
+    private Path captureDir() {
+        if (capture == null) {
+            return null;
+        }
+        return capture.toString().isEmpty() ? Lab.newCaptureDir() : capture.toAbsolutePath();
     }
 
     private void warnAboutIgnoredOptions(Console console, ControllerChoice choice) {

@@ -43,6 +43,7 @@ public final class Network implements AutoCloseable {
     private final Map<String, NamespaceHost> hosts = new LinkedHashMap<>();
     private final Map<String, OvsBridge> bridges = new LinkedHashMap<>();
     private final List<VethLink> links = new ArrayList<>();
+    private final List<LinkCapture> captures = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Thread shutdownHook = new Thread(this::onShutdown, "flowlab-network-teardown");
     private boolean stopped;
 
@@ -165,6 +166,50 @@ public final class Network implements AutoCloseable {
     }
 
     /**
+     * Starts a pcapng capture of the link between two nodes into {@code dir}, in a file named after the
+     * link ({@code s1-s2.pcapng}); it runs until {@link LinkCapture#stop()} or teardown.
+     */
+    public LinkCapture capture(String a, String b, Path dir) {
+        return capture(link(a, b), dir);
+    }
+
+    /** Captures every link of a host ({@code capture h1}): one file per link. */
+    public List<LinkCapture> captureHost(String host, Path dir) {
+        String name = host(host).name();
+        return links.stream().filter(l -> l.nodeA().equals(name) || l.nodeB().equals(name)).map(l -> capture(l, dir)).toList();
+    }
+
+    /** Captures every link of the network: one file per link. */
+    public List<LinkCapture> captureAll(Path dir) {
+        return links.stream().map(l -> capture(l, dir)).toList();
+    }
+
+    /** The captures started and not yet stopped. */
+    public List<LinkCapture> captures() {
+        return captures.stream().filter(LinkCapture::isAlive).toList();
+    }
+
+    private synchronized LinkCapture capture(VethLink link, Path dir) {
+        if (stopped) {
+            throw new IllegalStateException("network " + runId() + " is stopped");
+        }
+        String name = LinkCapture.fileName(unprefixed(link.nodeA()), unprefixed(link.nodeB()));
+        if (captures().stream().anyMatch(c -> c.name().equals(name))) {
+            throw new IllegalArgumentException("link " + name + " is being captured already");
+        }
+        // The switch's end, in the root namespace, where there is one; a host-to-host link from its A end.
+        Plan.End end = !link.veth().a().inRoot() && link.veth().b().inRoot() ? link.veth().b() : link.veth().a();
+        LinkCapture c = LinkCapture.start(name, end.namespace(), end.ifname(), dir.resolve(name + ".pcapng"));
+        captures.add(c);
+        return c;
+    }
+
+    private String unprefixed(String node) {
+        String p = options.namePrefix();
+        return !p.isEmpty() && node.startsWith(p) ? node.substring(p.length()) : node;
+    }
+
+    /**
      * Pings every host from every other (one ping per ordered pair, a few sources at a time), like
      * Mininet's pingall, each ping waiting {@link #DEFAULT_PING_WAIT} for its reply.
      */
@@ -276,12 +321,19 @@ public final class Network implements AutoCloseable {
     }
 
     private CleanupReport teardown() {
+        stopCaptures();
         hosts.values().forEach(NamespaceHost::stopProcesses);
         long t0 = System.nanoTime();
         CleanupReport report = Teardown.run(build.state(), options.timeout());
         log.info("run {}: torn down in {} ms ({} things removed{})", runId(), (System.nanoTime() - t0) / 1_000_000,
                 report.removed().size(), report.ok() ? "" : ", errors: " + report.errors());
         return report;
+    }
+
+    /** dumpcap must close its files before the interfaces it records on disappear. */
+    private void stopCaptures() {
+        captures.forEach(LinkCapture::stop);
+        captures.clear();
     }
 
     private void onShutdown() {
@@ -291,6 +343,7 @@ public final class Network implements AutoCloseable {
             }
             stopped = true;
         }
+        stopCaptures();
         hosts.values().forEach(NamespaceHost::stopProcesses);
         CleanupReport r = build.abort();
         if (!r.ok()) {

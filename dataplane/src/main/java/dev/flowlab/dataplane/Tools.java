@@ -10,7 +10,7 @@ import java.util.Map;
 final class Tools {
     private static final Map<String, String> PACKAGES = Map.of(
             "ip", "iproute2", "tc", "iproute2", "ovs-vsctl", "openvswitch-switch",
-            "ping", "iputils-ping", "iperf3", "iperf3", "unshare", "util-linux");
+            "ping", "iputils-ping", "iperf3", "iperf3", "unshare", "util-linux", "dumpcap", "wireshark-common");
 
     private Tools() {
     }

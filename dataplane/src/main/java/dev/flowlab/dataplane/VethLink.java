@@ -59,6 +59,10 @@ public final class VethLink {
         return veth.link();
     }
 
+    Plan.Veth veth() {
+        return veth;
+    }
+
     private synchronized void setBoth(boolean wantUp) {
         for (Plan.End e : java.util.List.of(veth.a(), veth.b())) {
             InNamespace.run(e.namespace(), () -> {

@@ -5,11 +5,13 @@ import dev.flowlab.controller.ControllerConfig;
 import dev.flowlab.controller.NotReadyException;
 import dev.flowlab.controller.api.Switch;
 import dev.flowlab.dataplane.FailMode;
+import dev.flowlab.dataplane.LinkCapture;
 import dev.flowlab.dataplane.Network;
 import dev.flowlab.dataplane.NetworkOptions;
 import dev.flowlab.lab.traffic.FlowText;
 import dev.flowlab.lab.traffic.LabHost;
 import dev.flowlab.topologies.Topology;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +31,7 @@ public final class Lab implements AutoCloseable {
 
     private final LabSpec spec;
     private final Progress progress;
+    private final Path captureDir;
     private final Thread shutdownHook = new Thread(this::close, "flowlab-teardown");
     private volatile Controller controller;
     private volatile Network network;
@@ -37,6 +40,7 @@ public final class Lab implements AutoCloseable {
     private Lab(LabSpec spec, Progress progress) {
         this.spec = spec;
         this.progress = progress;
+        this.captureDir = spec.captureDir() != null ? spec.captureDir().toAbsolutePath() : newCaptureDir();
     }
 
     /** Starts controller and network and waits until every switch is connected; rolls back on failure. */
@@ -76,8 +80,12 @@ public final class Lab implements AutoCloseable {
                 .progress(line::update)
                 .build();
         network = Network.start(t, options);
+        if (spec.captureDir() != null) {
+            network.captureAll(spec.captureDir());
+        }
         step.done(count(t.hosts().size(), "host") + ", " + count(t.switches().size(), "switch") + ", "
-                + count(t.links().size(), "link") + ", " + network.datapathType() + " datapath, " + failMode().ovsName());
+                + count(t.links().size(), "link") + ", " + network.datapathType() + " datapath, " + failMode().ovsName()
+                + (spec.captureDir() != null ? ", capturing every link into " + spec.captureDir() : ""));
     }
 
     private void awaitSwitches() {
@@ -110,6 +118,11 @@ public final class Lab implements AutoCloseable {
 
     public LabSpec spec() {
         return spec;
+    }
+
+    /** The running network: every operation on hosts, links and switches is there. */
+    public Network network() {
+        return network;
     }
 
     public Topology topology() {
@@ -145,6 +158,46 @@ public final class Lab implements AutoCloseable {
         } else {
             network.link(spec.prefix() + a, spec.prefix() + b).down();
         }
+    }
+
+    /**
+     * Starts packet captures into {@link #captureDir()}, one pcapng file per link: with no names every
+     * link, with a host's name its link(s) ({@code h1}), with two node names the link between them.
+     */
+    public List<LinkCapture> capture(List<String> nodes) {
+        return switch (nodes.size()) {
+            case 0 -> network.captureAll(captureDir());
+            case 1 -> {
+                if (topology().hosts().stream().noneMatch(h -> h.name().equals(nodes.get(0)))) {
+                    throw new IllegalArgumentException("no host named '" + nodes.get(0) + "': capture HOST, capture NODE NODE"
+                            + " or capture alone for every link");
+                }
+                yield network.captureHost(spec.prefix() + nodes.get(0), captureDir());
+            }
+            case 2 -> {
+                if (topology().port(nodes.get(0), nodes.get(1)).isEmpty()) {
+                    throw new IllegalArgumentException("no link between " + nodes.get(0) + " and " + nodes.get(1));
+                }
+                yield List.of(network.capture(spec.prefix() + nodes.get(0), spec.prefix() + nodes.get(1), captureDir()));
+            }
+            default -> throw new IllegalArgumentException("capture takes no node (every link), a host, or two nodes");
+        };
+    }
+
+    /** The captures running now. */
+    public List<LinkCapture> captures() {
+        return network.captures();
+    }
+
+    /** Where this run's capture files go: the spec's directory, else {@code captures/DATE-TIME} here. */
+    public Path captureDir() {
+        return captureDir;
+    }
+
+    /** {@code captures/20261202-041503} under the working directory: a fresh directory for one run's captures. */
+    public static Path newCaptureDir() {
+        return Path.of("captures", java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter
+                .ofPattern("yyyyMMdd-HHmmss"))).toAbsolutePath();
     }
 
     public Optional<Controller> embeddedController() {

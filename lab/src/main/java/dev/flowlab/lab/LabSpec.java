@@ -14,15 +14,25 @@ import java.util.Map;
  * @param failMode   what the bridges do while no controller is connected
  * @param rest       the embedded controller's REST API (off unless asked for)
  * @param appConfigs config file of each app of the embedded controller that has one
+ * @param captureDir where packet captures go; when set, every link is captured from the start (null: none
+ *                   at the start, later ones under {@code captures/RUN-ID})
+ * @param openflowCapture a pcap file for the embedded controller's OpenFlow messages from the start, or null
  */
 public record LabSpec(Topology topology, List<String> apps, ControllerChoice controller, FailMode failMode,
-                      String prefix, RestConfig rest, Map<String, Path> appConfigs) {
+                      String prefix, RestConfig rest, Map<String, Path> appConfigs, Path captureDir,
+                      Path openflowCapture) {
     public LabSpec {
         java.util.Objects.requireNonNull(failMode, "failMode");
         apps = List.copyOf(apps);
         prefix = prefix == null ? "" : prefix;
         rest = rest == null ? RestConfig.off() : rest;
         appConfigs = appConfigs == null ? Map.of() : Map.copyOf(appConfigs);
+    }
+
+    /** No captures. */
+    public LabSpec(Topology topology, List<String> apps, ControllerChoice controller, FailMode failMode,
+                   String prefix, RestConfig rest, Map<String, Path> appConfigs) {
+        this(topology, apps, controller, failMode, prefix, rest, appConfigs, null, null);
     }
 
     /** No REST API, no app config files. */

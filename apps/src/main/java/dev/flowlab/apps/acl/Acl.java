@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.projectfloodlight.openflow.types.U64;
@@ -62,25 +61,13 @@ public final class Acl implements App {
         }
         LOG.info("acl: {} rules, {} of them installed as flows", configured.size(), policy.installed().size());
         ctx.rest().get("/rules", request -> policy.rules());
-        ctx.rest().post("/rules", request -> RestResponse.created(answer(add(request.body(AclRule.class)))));
+        // Answered when the switches confirmed, without blocking a REST thread meanwhile.
+        ctx.rest().post("/rules", request -> add(request.body(AclRule.class)).thenApply(RestResponse::created));
         ctx.rest().delete("/rules/{id}", request -> {
             int id = ruleId(request.param("id"));
-            AclRule removed = answer(remove(id)).orElseThrow(() -> RestException.notFound("there is no acl rule " + id
-                    + "; GET /api/acl/rules lists them"));
-            return Map.of("deleted", removed);
+            return remove(id).thenApply(removed -> Map.of("deleted", removed.orElseThrow(() -> RestException.notFound(
+                    "there is no acl rule " + id + "; GET /api/acl/rules lists them"))));
         });
-    }
-
-    /** The outcome of a change, for a REST answer: a full rule set is a 409 with the one-line reason. */
-    private static <T> T answer(CompletableFuture<T> change) {
-        try {
-            return change.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof IllegalStateException full) {
-                throw new RestException(409, full.getMessage());
-            }
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
     }
 
     @Override
@@ -108,7 +95,7 @@ public final class Acl implements App {
 
     /**
      * Adds a rule and installs what changes on every switch. Completes once the switches confirmed;
-     * fails with {@link IllegalStateException} when the rule set is full.
+     * fails with a 409 {@link RestException} when the rule set is full.
      */
     CompletableFuture<AclRule> add(AclRule rule) {
         if (rule.id() != null) {
@@ -135,7 +122,12 @@ public final class Acl implements App {
      */
     private CompletableFuture<AclPolicy.Change> change(Supplier<AclPolicy.Change> make) {
         return CompletableFuture.supplyAsync(() -> {
-            AclPolicy.Change change = make.get();
+            AclPolicy.Change change;
+            try {
+                change = make.get();
+            } catch (IllegalStateException full) {
+                throw new RestException(409, full.getMessage());
+            }
             if (change == null) {
                 return CompletableFuture.<AclPolicy.Change>completedFuture(null);
             }

@@ -75,6 +75,20 @@ class AclRestTest {
                 .hasMessage("app acl: config file " + file + " line 4: 'rules[0].tcp_dst': 'http' is not a whole number");
     }
 
+    @Test
+    void anAddPastMaxRulesIsAConflictWithOneLine() throws Exception {
+        Path file = Files.writeString(dir.resolve("acl.yaml"), "max_rules: 1\nrules:\n  - {action: deny, ipv4_dst: 10.0.0.2}\n");
+        try (Controller controller = Controller.start(ControllerConfig.builder().apps("acl").listen("127.0.0.1", 0)
+                .rest(RestConfig.on("127.0.0.1", 0)).appConfig("acl", file).build())) {
+            access = controller.restAccess().orElseThrow();
+            String base = access.baseUrl() + "/api/acl/rules";
+
+            assertThat(send(post(base, "{\"action\": \"deny\", \"ipv4_dst\": \"10.0.0.3\"}"), 409).get("error").asText())
+                    .isEqualTo("the acl holds its limit of 1 rules: delete one first, or raise max_rules in the acl config file");
+            assertThat(send(request(base).GET(), 200)).hasSize(1);
+        }
+    }
+
     private HttpRequest.Builder request(String url) {
         return HttpRequest.newBuilder(URI.create(url)).header("Authorization", access.authorization());
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.flowlab.cli.Main;
+import dev.flowlab.lab.system.SystemTests;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;

@@ -2,6 +2,7 @@ package dev.flowlab.cli.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flowlab.lab.system.SystemTests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;

@@ -10,7 +10,6 @@ import dev.flowlab.controller.api.Switch;
 import dev.flowlab.controller.api.SwitchPort;
 import dev.flowlab.controller.api.Verdict;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -22,7 +21,6 @@ import org.projectfloodlight.openflow.protocol.OFPortStatus;
 import org.projectfloodlight.openflow.protocol.match.MatchField;
 import org.projectfloodlight.openflow.types.DatapathId;
 import org.projectfloodlight.openflow.types.EthType;
-import org.projectfloodlight.openflow.types.OFBufferId;
 import org.projectfloodlight.openflow.types.OFPort;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -153,12 +151,7 @@ public final class LinkDiscovery implements App {
             return;
         }
         OFPort number = port.getPortNo();
-        sw.send(sw.factory().buildPacketOut()
-                .setBufferId(OFBufferId.NO_BUFFER)
-                .setInPort(OFPort.CONTROLLER)
-                .setActions(List.of(Flows.output(sw.factory(), number)))
-                .setData(probes.frame(sw.id(), number, port.getHwAddr()))
-                .build());
+        sw.sendFrame(probes.frame(sw.id(), number, port.getHwAddr()), number);
     }
 
     /** LLDP to the controller above everything else, whatever the table-miss entry or the apps do. */

@@ -7,16 +7,12 @@ import dev.flowlab.controller.RestConfig;
 import dev.flowlab.controller.api.HostInfo;
 import dev.flowlab.controller.api.HostListener;
 import dev.flowlab.controller.api.HostService;
-import dev.flowlab.controller.api.Link;
-import dev.flowlab.controller.api.Path;
-import dev.flowlab.controller.api.TopologyListener;
-import dev.flowlab.controller.api.TopologyService;
 import dev.flowlab.controller.rest.Http.Answer;
+import dev.flowlab.controller.topology.SeenTopology;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +25,6 @@ import org.projectfloodlight.openflow.types.OFPort;
 class TopologyRoutesTest {
     private static final DatapathId S1 = DatapathId.of(1);
     private static final DatapathId S2 = DatapathId.of(2);
-    private static final Link S1_S2 = new Link(S1, OFPort.of(2), S2, OFPort.of(3));
     private static final HostInfo H1 = host(1, 1, S1, 1);
     private static final HostInfo H2 = host(2, 2, S2, 1);
     private static final HostInfo H3 = host(3, 3, DatapathId.of(3), 1);
@@ -40,7 +35,8 @@ class TopologyRoutesTest {
     @BeforeEach
     void start() {
         RouteTable table = new RouteTable();
-        new TopologyRoutes(new FixedTopology(), new FixedHosts()).register(table);
+        new TopologyRoutes(new SeenTopology().switchUp(1, 3).switchUp(2, 3).switchUp(3, 1).cable(1, 2, 2, 3).view(),
+                new FixedHosts()).register(table);
         server = RestServer.start(RestConfig.on("127.0.0.1", 0), table);
         http = new Http(server.access());
     }
@@ -94,63 +90,6 @@ class TopologyRoutesTest {
 
     private static HostInfo host(int n, int ip, DatapathId dpid, int port) {
         return new HostInfo(MacAddress.of(n), Set.of(IPv4Address.of(10 << 24 | ip)), dpid, OFPort.of(port));
-    }
-
-    /** s1 and s2 joined by one cable; s3 has no links. */
-    private static final class FixedTopology implements TopologyService {
-        @Override
-        public Set<DatapathId> switches() {
-            return Set.of(S1, S2, DatapathId.of(3));
-        }
-
-        @Override
-        public Set<Link> links() {
-            return Set.of(S1_S2, S1_S2.reversed());
-        }
-
-        @Override
-        public Optional<Path> shortestPath(DatapathId src, DatapathId dst) {
-            if (src.equals(dst)) {
-                return Optional.of(new Path(src, dst, List.of()));
-            }
-            if (src.equals(S1) && dst.equals(S2)) {
-                return Optional.of(new Path(S1, S2, List.of(S1_S2)));
-            }
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> shortestPath(DatapathId src, DatapathId dst, ToDoubleFunction<Link> weight) {
-            return shortestPath(src, dst);
-        }
-
-        @Override
-        public Set<Link> broadcastTree() {
-            return links();
-        }
-
-        @Override
-        public Set<OFPort> broadcastPorts(DatapathId dpid) {
-            return Set.of();
-        }
-
-        @Override
-        public boolean isEdgePort(DatapathId dpid, OFPort port) {
-            return port.equals(OFPort.of(1));
-        }
-
-        @Override
-        public List<dev.flowlab.controller.api.SwitchPort> edgePorts() {
-            return List.of();
-        }
-
-        @Override
-        public void addListener(TopologyListener listener) {
-        }
-
-        @Override
-        public void removeListener(TopologyListener listener) {
-        }
     }
 
     private static final class FixedHosts implements HostService {

@@ -1,11 +1,17 @@
-package dev.flowlab.cli.system;
+package dev.flowlab.lab.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.flowlab.cli.Main;
-import dev.flowlab.cli.experiment.ReportFilesCheck;
+import dev.flowlab.lab.Progress;
+import dev.flowlab.lab.experiment.ExperimentResult;
+import dev.flowlab.lab.experiment.FailModeExperiment;
+import dev.flowlab.lab.experiment.ReportFilesCheck;
+import dev.flowlab.lab.experiment.Settings;
+import dev.flowlab.topologies.Topologies;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,15 +31,15 @@ class FailModeSystemTest {
 
     @Test
     void standaloneFailsOpenSecureKeepsOnlyInstalledFlowsBothRecover(@TempDir Path out) throws Exception {
-        int exit;
+        Settings settings = new Settings("linear,3", Topologies.linear(3), List.of("learning-switch"), PREFIX,
+                Duration.ofSeconds(25), Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(1),
+                Duration.ofSeconds(1), Duration.ofMillis(500));
         try {
-            exit = Main.commandLine().execute("experiment", "failmode", "--topo", "linear,3", "--apps", "learning-switch",
-                    "--duration", "25s", "--inactivity-probe", "5s", "--max-backoff", "1s", "--iperf-time", "1s",
-                    "--prefix", PREFIX, "--out", out.toString());
+            ExperimentResult result = FailModeExperiment.run(settings, "flowlab experiment failmode --topo linear,3", Progress.SILENT);
+            FailModeExperiment.write(result, out);
         } finally {
             assertThat(SystemTests.leftovers(PREFIX)).as("namespaces, bridges, veths left behind").isEmpty();
         }
-        assertThat(exit).isZero();
         JsonNode json = ReportFilesCheck.check(out);
         JsonNode standalone = json.path("modes").get(0);
         JsonNode secure = json.path("modes").get(1);

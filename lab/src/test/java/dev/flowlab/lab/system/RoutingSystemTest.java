@@ -1,12 +1,12 @@
-package dev.flowlab.cli.system;
+package dev.flowlab.lab.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flowlab.controller.ControllerConfig;
 import dev.flowlab.dataplane.ExecResult;
 import dev.flowlab.dataplane.HostProcess;
 import dev.flowlab.dataplane.NamespaceHost;
 import dev.flowlab.dataplane.PingResult;
+import dev.flowlab.lab.Lab;
 import dev.flowlab.topologies.Topologies;
 import dev.flowlab.topologies.Topology;
 import java.time.Duration;
@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RoutingSystemTest {
     private static final String PREFIX = "rt";
-    private static final ControllerConfig ROUTING = ControllerConfig.builder().apps("routing").build();
+    private static final String ROUTING = "routing";
     private static final Pattern REPLY = Pattern.compile("^\\[(\\d+\\.\\d+)] .*icmp_seq=(\\d+) .*time=([\\d.]+) ms", Pattern.MULTILINE);
 
     @BeforeAll
@@ -44,8 +44,8 @@ class RoutingSystemTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("loopedTopologies")
     void pingAllLosesNothingOnALoopedTopology(String name, Topology topology) {
-        try (AppLab lab = new AppLab(topology, PREFIX, ROUTING)) {
-            PingResult result = lab.net.pingAll();
+        try (Lab lab = AppLabs.start(topology, PREFIX, ROUTING)) {
+            PingResult result = lab.network().pingAll();
 
             assertThat(result.failures()).as("pingall on %s", name).isEmpty();
             assertThat(result.received()).isEqualTo(topology.hosts().size() * (topology.hosts().size() - 1));
@@ -55,15 +55,15 @@ class RoutingSystemTest {
 
     @Test
     void aLinkCutDuringAPingStreamIsBypassed() {
-        try (AppLab lab = new AppLab(Topologies.ring(4), PREFIX, ROUTING)) {   // h1-s1, h2-s2; s1-s2 direct, or s1-s4-s3-s2
-            NamespaceHost h1 = lab.net.host("h1");
-            String h2 = lab.net.host("h2").ip();
+        try (Lab lab = AppLabs.start(Topologies.ring(4), PREFIX, ROUTING)) {   // h1-s1, h2-s2; s1-s2 direct, or s1-s4-s3-s2
+            NamespaceHost h1 = lab.network().host("h1");
+            String h2 = lab.network().host("h2").ip();
             assertThat(h1.exec("ping", "-c1", "-W2", h2).ok()).as("h1 reaches h2 before the cut").isTrue();
             HostProcess stream = h1.popen("ping", "-D", "-n", "-i", "0.01", "-c", "600", "-W", "1", h2);
-            AppLab.until("the stream is under way", () -> replies(stream.output()).size() >= 50);
+            SystemTests.until("the stream is under way", () -> replies(stream.output()).size() >= 50);
 
             double cutAt = System.currentTimeMillis() / 1000.0;
-            lab.net.link("s1", "s2").down();
+            lab.network().link("s1", "s2").down();
             stream.waitFor(Duration.ofSeconds(60));
 
             List<double[]> replies = replies(stream.output());
@@ -76,7 +76,7 @@ class RoutingSystemTest {
                     + " the cut (gap between replies %.0f ms), %d of 600 echo requests lost%n",
                     (firstAfter - cutAt) * 1000, (firstAfter - lastBefore) * 1000, lost);
             assertThat(h1.exec("ping", "-c1", "-W2", h2).ok()).as("h1 reaches h2 after the cut").isTrue();
-            String s3 = SystemTests.must("ovs-ofctl", "-O", "OpenFlow13", "dump-flows", lab.net.bridge("s3").name());
+            String s3 = AppLabs.flows(lab, "s3");
             assertThat(s3).as("s3, on the way round, carries the pair now").contains("priority=100");
         }
         assertThat(SystemTests.leftovers(PREFIX)).isEmpty();
@@ -84,13 +84,13 @@ class RoutingSystemTest {
 
     @Test
     void theFirstPacketAcrossFourSwitchesIsTimed() {
-        try (AppLab lab = new AppLab(Topologies.linear(4).withDeterministicMacs(), PREFIX, ROUTING)) {   // h1 on s1 ... h4 on s4
-            NamespaceHost h1 = lab.net.host("h1");
-            NamespaceHost h4 = lab.net.host("h4");
+        try (Lab lab = AppLabs.start(Topologies.linear(4).withDeterministicMacs(), PREFIX, ROUTING)) {   // h1 on s1 ... h4 on s4
+            NamespaceHost h1 = lab.network().host("h1");
+            NamespaceHost h4 = lab.network().host("h4");
             // Let the controller learn both hosts and give each the other's MAC, so the timed ping has
             // no ARP in it and no route of its own pair installed yet.
-            assertThat(h1.exec("ping", "-c1", "-W2", lab.net.host("h2").ip()).ok()).isTrue();
-            assertThat(h4.exec("ping", "-c1", "-W2", lab.net.host("h3").ip()).ok()).isTrue();
+            assertThat(h1.exec("ping", "-c1", "-W2", lab.network().host("h2").ip()).ok()).isTrue();
+            assertThat(h4.exec("ping", "-c1", "-W2", lab.network().host("h3").ip()).ok()).isTrue();
             mustRun(h1, "ip", "neigh", "replace", h4.ip(), "lladdr", h4.mac(), "dev", h1.interfaces().get(0), "nud", "permanent");
             mustRun(h4, "ip", "neigh", "replace", h1.ip(), "lladdr", h1.mac(), "dev", h4.interfaces().get(0), "nud", "permanent");
 

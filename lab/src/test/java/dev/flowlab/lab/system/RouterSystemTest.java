@@ -1,13 +1,14 @@
-package dev.flowlab.cli.system;
+package dev.flowlab.lab.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flowlab.controller.ControllerConfig;
 import dev.flowlab.dataplane.ExecResult;
 import dev.flowlab.dataplane.NamespaceHost;
+import dev.flowlab.lab.Lab;
 import dev.flowlab.topologies.TopologyFiles;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,10 +35,10 @@ class RouterSystemTest {
     @ParameterizedTest(name = "router + {0}")
     @ValueSource(strings = {"learning-switch", "routing"})
     void hostsInDifferentSubnetsReachEachOtherThroughTheGateways(String switching) {
-        try (AppLab lab = new AppLab(TopologyFiles.read(TOPOLOGY), PREFIX,
-                ControllerConfig.builder().apps("router", switching).appConfig("router", CONFIG).build())) {
-            NamespaceHost h1 = lab.host("h1");
-            NamespaceHost h3 = lab.host("h3");
+        try (Lab lab = AppLabs.start(TopologyFiles.read(TOPOLOGY), PREFIX, List.of("router", switching),
+                Map.of("router", CONFIG))) {
+            NamespaceHost h1 = lab.network().host("h1");
+            NamespaceHost h3 = lab.network().host("h3");
 
             assertThat(ttls(ping(h1, "10.0.1.1"))).as("the gateway answers, as the controller").containsOnly(64);
             assertThat(ttls(ping(h1, "10.0.2.1"))).as("so does the other subnet's gateway").containsOnly(64);
@@ -46,10 +47,10 @@ class RouterSystemTest {
             assertThat(ttls(ping(h1, "10.0.1.11"))).as("h1 -> h2 inside a subnet: not routed").containsOnly(64);
             assertThat(ttls(ping(h1, "10.0.3.1"))).as("static route to 10.0.3.0/24 via h4").containsOnly(63);
 
-            String s1 = lab.dumpFlows("s1");
+            String s1 = AppLabs.flows(lab, "s1");
             assertThat(s1).as("routed entry on s1").contains("priority=30100,ip,dl_dst=02:00:00:00:00:fe,nw_dst=10.0.2.30")
                     .contains("set_field:00:00:00:00:02:30->eth_dst", "dec_ttl");
-            assertThat(lab.get("/api/router/neighbours").json().toString()).contains("10.0.2.30", "00:00:00:00:02:30");
+            assertThat(new RestClient(lab).get("/api/router/neighbours").json().toString()).contains("10.0.2.30", "00:00:00:00:02:30");
         }
         assertThat(SystemTests.leftovers(PREFIX)).isEmpty();
     }

@@ -1,14 +1,8 @@
-package dev.flowlab.cli.experiment;
+package dev.flowlab.lab.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowlab.dataplane.FailMode;
-import dev.flowlab.lab.experiment.ExperimentResult;
-import dev.flowlab.lab.experiment.FailModeExperiment;
-import dev.flowlab.lab.experiment.FlowSample;
-import dev.flowlab.lab.experiment.ModeResult;
-import dev.flowlab.lab.experiment.PairSummary;
-import dev.flowlab.lab.experiment.ProbeSample;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

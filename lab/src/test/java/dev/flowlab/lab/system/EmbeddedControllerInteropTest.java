@@ -1,4 +1,4 @@
-package dev.flowlab.cli.system;
+package dev.flowlab.lab.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

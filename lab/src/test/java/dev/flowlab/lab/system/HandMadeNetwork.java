@@ -1,7 +1,7 @@
-package dev.flowlab.cli.system;
+package dev.flowlab.lab.system;
 
-import static dev.flowlab.cli.system.SystemTests.must;
-import static dev.flowlab.cli.system.SystemTests.sh;
+import static dev.flowlab.lab.system.SystemTests.must;
+import static dev.flowlab.lab.system.SystemTests.sh;
 
 import dev.flowlab.lab.traffic.LabHost;
 import java.util.ArrayList;
@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * A network built by hand with {@code ip} and {@code ovs-vsctl}, the way a user would, without
- * flowlab's dataplane: one userspace OVS bridge and {@code n} namespace hosts. Every name starts
- * with the given prefix; {@link #close()} removes all of it.
+ * flowlab's dataplane building it (the commands only go through its process runner): one userspace
+ * OVS bridge and {@code n} namespace hosts. Every name starts with the given prefix;
+ * {@link #close()} removes all of it.
  */
 final class HandMadeNetwork implements AutoCloseable {
     final String bridge;

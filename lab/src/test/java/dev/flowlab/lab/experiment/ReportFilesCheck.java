@@ -1,6 +1,5 @@
-package dev.flowlab.cli.experiment;
+package dev.flowlab.lab.experiment;
 
-import dev.flowlab.lab.experiment.Plots;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
