@@ -1,21 +1,18 @@
 package dev.flowlab.cli.system;
 
+import dev.flowlab.testkit.Leftovers;
+import dev.flowlab.testkit.SystemTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowlab.lab.system.SystemTests;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code flowlab run} end to end, in its own JVM: tests, scripts, and teardown on signals. */
+@SystemTest({"clr", "cls", "clg", "clc"})
 class RunCommandSystemTest {
-    @BeforeAll
-    static void rootAndOvs() {
-        SystemTests.assumeRootWithOvs();
-    }
-
     @Test
     void pingallTestExitsZeroAndLeavesNothing() throws Exception {
         try (FlowlabProcess flowlab = new FlowlabProcess("run", "--topo", "single,3", "--test", "pingall", "--prefix", "clr")) {
@@ -23,7 +20,7 @@ class RunCommandSystemTest {
             assertThat(flowlab.output()).contains("0% loss (6/6 received)", "teardown");
             assertThat(flowlab.output()).doesNotContain("\u001b[");
         }
-        assertThat(SystemTests.leftovers("clr")).isEmpty();
+        assertThat(Leftovers.named("clr")).isEmpty();
     }
 
     @Test
@@ -55,7 +52,7 @@ class RunCommandSystemTest {
                     "actions=output:CONTROLLER", "flow stats from the controller)", "bridge cls", "connected");
             assertThat(out.lines().filter(l -> l.contains("flowlab> pingall"))).as("nothing after exit runs").hasSize(1);
         }
-        assertThat(SystemTests.leftovers("cls")).isEmpty();
+        assertThat(Leftovers.named("cls")).isEmpty();
     }
 
     @Test
@@ -72,11 +69,11 @@ class RunCommandSystemTest {
         // stdin stays an open pipe: flowlab waits for shell commands with the network up.
         try (FlowlabProcess flowlab = new FlowlabProcess("run", "--topo", "linear,2", "--prefix", prefix)) {
             flowlab.awaitLine(l -> l.contains("switches") && l.contains("connected"), 120);
-            assertThat(SystemTests.leftovers(prefix)).isNotEmpty();
+            assertThat(Leftovers.named(prefix)).isNotEmpty();
             SystemTests.must("kill", "-" + signal, String.valueOf(flowlab.process().pid()));
             flowlab.awaitExit(60);
             assertThat(flowlab.output()).contains("teardown");
         }
-        assertThat(SystemTests.leftovers(prefix)).isEmpty();
+        assertThat(Leftovers.named(prefix)).isEmpty();
     }
 }

@@ -1,5 +1,7 @@
 package dev.flowlab.lab.system;
 
+import dev.flowlab.testkit.Leftovers;
+import dev.flowlab.testkit.SystemTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowlab.lab.traffic.FlowText;
@@ -11,7 +13,6 @@ import dev.flowlab.controller.api.Switch;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsReply;
@@ -21,14 +22,10 @@ import org.projectfloodlight.openflow.types.DatapathId;
  * flowlab's controller in charge of a network flowlab did not build: an OVS bridge and namespaces
  * made by hand with ip and ovs-vsctl, as a user with their own setup (or Mininet) would have.
  */
+@SystemTest(EmbeddedControllerInteropTest.PREFIX)
 class EmbeddedControllerInteropTest {
-    private static final String PREFIX = "clm";
+    static final String PREFIX = "clm";
     private static final long DPID = 0xc1a01L;
-
-    @BeforeAll
-    static void rootAndOvs() {
-        SystemTests.assumeRootWithOvs();
-    }
 
     @Test
     void learningSwitchConnectsEveryPairOfAHandMadeNetwork() throws Exception {
@@ -46,6 +43,6 @@ class EmbeddedControllerInteropTest {
                     .filter(e -> e.getPriority() > 0).toList();
             assertThat(learned).as("flows the learning switch installed").isNotEmpty();
         }
-        assertThat(SystemTests.leftovers(PREFIX)).isEmpty();
+        assertThat(Leftovers.named(PREFIX)).isEmpty();
     }
 }

@@ -1,22 +1,19 @@
 package dev.flowlab.lab.system;
 
+import dev.flowlab.testkit.Leftovers;
+import dev.flowlab.testkit.SystemTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowlab.lab.traffic.Iperf;
 import dev.flowlab.lab.traffic.IperfResult;
 import dev.flowlab.lab.traffic.PingAll;
 import dev.flowlab.lab.traffic.PingMatrix;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** pingall and iperf on real namespaces behind an OVS bridge in standalone mode (no controller at all). */
+@SystemTest(TrafficSystemTest.PREFIX)
 class TrafficSystemTest {
-    private static final String PREFIX = "clt";
-
-    @BeforeAll
-    static void rootAndOvs() {
-        SystemTests.assumeRootWithOvs();
-    }
+    static final String PREFIX = "clt";
 
     @Test
     void pingallReachesEveryPairAndIperfMeasuresTcp() throws Exception {
@@ -29,7 +26,7 @@ class TrafficSystemTest {
             // TCP got data through; how fast depends on the machine, which a test does not judge.
             assertThat(r.receivedMbits()).isPositive();
         }
-        assertThat(SystemTests.leftovers(PREFIX)).isEmpty();
+        assertThat(Leftovers.named(PREFIX)).isEmpty();
     }
 
     @Test
@@ -40,6 +37,6 @@ class TrafficSystemTest {
             assertThat(m.failures()).extracting(p -> p.source() + ">" + p.destination())
                     .containsExactlyInAnyOrder("h1>h3", "h2>h3", "h3>h1", "h3>h2");
         }
-        assertThat(SystemTests.leftovers(PREFIX)).isEmpty();
+        assertThat(Leftovers.named(PREFIX)).isEmpty();
     }
 }
