@@ -1,11 +1,11 @@
 package dev.flowlab.cli.system;
 
-import dev.flowlab.testkit.Leftovers;
-import dev.flowlab.testkit.SystemTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowlab.dataplane.ExecResult;
 import dev.flowlab.lab.system.SystemTests;
+import dev.flowlab.testkit.Leftovers;
+import dev.flowlab.testkit.SystemTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;

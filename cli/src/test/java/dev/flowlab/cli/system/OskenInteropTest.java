@@ -1,12 +1,12 @@
 package dev.flowlab.cli.system;
 
-import dev.flowlab.testkit.Leftovers;
-import dev.flowlab.testkit.SystemTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.flowlab.cli.Main;
 import dev.flowlab.lab.system.SystemTests;
+import dev.flowlab.testkit.Leftovers;
+import dev.flowlab.testkit.SystemTest;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;

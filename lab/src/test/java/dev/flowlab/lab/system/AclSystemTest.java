@@ -1,13 +1,13 @@
 package dev.flowlab.lab.system;
 
-import dev.flowlab.testkit.Leftovers;
-import dev.flowlab.testkit.SystemTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowlab.dataplane.ExecResult;
 import dev.flowlab.dataplane.HostProcess;
 import dev.flowlab.dataplane.NamespaceHost;
 import dev.flowlab.lab.Lab;
+import dev.flowlab.testkit.Leftovers;
+import dev.flowlab.testkit.SystemTest;
 import dev.flowlab.topologies.Topologies;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,5 @@
 package dev.flowlab.lab.system;
 
-import dev.flowlab.testkit.Leftovers;
-import dev.flowlab.testkit.SystemTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowlab.lab.traffic.FlowText;
@@ -10,6 +8,8 @@ import dev.flowlab.lab.traffic.PingMatrix;
 import dev.flowlab.controller.Controller;
 import dev.flowlab.controller.ControllerConfig;
 import dev.flowlab.controller.api.Switch;
+import dev.flowlab.testkit.Leftovers;
+import dev.flowlab.testkit.SystemTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

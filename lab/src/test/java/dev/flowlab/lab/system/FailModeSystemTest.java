@@ -1,7 +1,5 @@
 package dev.flowlab.lab.system;
 
-import dev.flowlab.testkit.Leftovers;
-import dev.flowlab.testkit.SystemTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +8,8 @@ import dev.flowlab.lab.experiment.ExperimentResult;
 import dev.flowlab.lab.experiment.FailModeExperiment;
 import dev.flowlab.lab.experiment.ReportFilesCheck;
 import dev.flowlab.lab.experiment.Settings;
+import dev.flowlab.testkit.Leftovers;
+import dev.flowlab.testkit.SystemTest;
 import dev.flowlab.topologies.Topologies;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,12 +1,12 @@
 package dev.flowlab.lab.system;
 
-import dev.flowlab.testkit.Leftovers;
-import dev.flowlab.testkit.SystemTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowlab.dataplane.PingResult;
 import dev.flowlab.lab.Lab;
+import dev.flowlab.testkit.Leftovers;
+import dev.flowlab.testkit.SystemTest;
 import dev.flowlab.topologies.Link;
 import dev.flowlab.topologies.Topologies;
 import dev.flowlab.topologies.Topology;

@@ -1,12 +1,12 @@
 package dev.flowlab.lab.system;
 
-import dev.flowlab.testkit.Leftovers;
-import dev.flowlab.testkit.SystemTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowlab.dataplane.ExecResult;
 import dev.flowlab.dataplane.NamespaceHost;
 import dev.flowlab.lab.Lab;
+import dev.flowlab.testkit.Leftovers;
+import dev.flowlab.testkit.SystemTest;
 import dev.flowlab.topologies.TopologyFiles;
 import java.nio.file.Path;
 import java.util.List;

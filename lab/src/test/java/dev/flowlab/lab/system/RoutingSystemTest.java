@@ -1,7 +1,5 @@
 package dev.flowlab.lab.system;
 
-import dev.flowlab.testkit.Leftovers;
-import dev.flowlab.testkit.SystemTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowlab.dataplane.ExecResult;
@@ -9,6 +7,8 @@ import dev.flowlab.dataplane.HostProcess;
 import dev.flowlab.dataplane.NamespaceHost;
 import dev.flowlab.dataplane.PingResult;
 import dev.flowlab.lab.Lab;
+import dev.flowlab.testkit.Leftovers;
+import dev.flowlab.testkit.SystemTest;
 import dev.flowlab.topologies.Topologies;
 import dev.flowlab.topologies.Topology;
 import java.time.Duration;

@@ -1,13 +1,13 @@
 package dev.flowlab.lab.system;
 
-import dev.flowlab.testkit.Leftovers;
-import dev.flowlab.testkit.SystemTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowlab.lab.traffic.Iperf;
 import dev.flowlab.lab.traffic.IperfResult;
 import dev.flowlab.lab.traffic.PingAll;
 import dev.flowlab.lab.traffic.PingMatrix;
+import dev.flowlab.testkit.Leftovers;
+import dev.flowlab.testkit.SystemTest;
 import org.junit.jupiter.api.Test;
 
 /** pingall and iperf on real namespaces behind an OVS bridge in standalone mode (no controller at all). */
