@@ -3,6 +3,7 @@ package dev.flowlab.dataplane;
 import dev.flowlab.testkit.Leftovers;
 import dev.flowlab.testkit.SystemTest;
 import dev.flowlab.topologies.Topologies;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -16,6 +17,12 @@ class NameClashTest {
     static final String PREFIX = "dp4";
 
     final SystemTestNetwork sys = new SystemTestNetwork(PREFIX);
+
+    /** The "someone else's" namespace, interface or bridge is this test's own making: it removes it. */
+    @AfterEach
+    void removeTheForeignName() {
+        Leftovers.remove(PREFIX);
+    }
 
     @Test
     void someoneElsesNamespaceIsRefusedAndKept() {
