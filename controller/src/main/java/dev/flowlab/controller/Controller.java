@@ -138,7 +138,8 @@ public final class Controller implements AutoCloseable {
         if (config.rest().enabled()) {
             CoreRoutes.register(routes, registry, apps, services.topology(), services.hosts());
             MetricsRoute.register(routes, metrics);
-            viewFeed = new ViewFeed(new ViewModel(registry, services.topology(), services.hosts(), monitor, appIds(),
+            viewFeed = new ViewFeed(new ViewModel(registry, services.topology(), services.hosts(), monitor,
+                    apps.stream().map(LoadedApp::id).toList(),
                     () -> expected, config.portStatsInterval()));
             routes.feed("/api/view/events", viewFeed);
             rest = RestServer.start(config.rest(), routes);
