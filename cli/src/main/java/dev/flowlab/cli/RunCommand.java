@@ -5,6 +5,8 @@ import dev.flowlab.lab.LabSpec;
 import dev.flowlab.lab.ControllerChoice;
 import dev.flowlab.cli.output.Console;
 import dev.flowlab.dataplane.FailMode;
+import dev.flowlab.topologies.SwitchHops;
+import dev.flowlab.topologies.Topology;
 import dev.flowlab.topologies.TopologySource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +43,9 @@ import picocli.CommandLine.Option;
             "Topology specs: single,N  linear,N[,K]  tree,DEPTH,FANOUT  reversed,N  torus,X,Y",
             "                ring,N  mesh,N  fat-tree,K  minimal"})
 public final class RunCommand implements Callable<Integer> {
+    /** Switch hops beyond which first replies are slow or lost on the userspace datapath (see warnAboutLongChains). */
+    static final int LONG_CHAIN = 200;
+
     @Option(names = "--topo", required = true, paramLabel = "SPEC|FILE",
             description = "a topology spec like tree,2,2 or a YAML/JSON topology file")
     String topo;
@@ -104,7 +109,9 @@ public final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--rest, --app-config and --capture-openflow configure the embedded controller;"
                     + " with --controller " + controller + " configure that controller instead");
         }
-        LabSpec spec = new LabSpec(TopologySource.load(topo), embeddedApps, choice, failMode(choice), prefix,
+        Topology topology = TopologySource.load(topo);
+        warnAboutLongChains(console, topology);
+        LabSpec spec = new LabSpec(topology, embeddedApps, choice, failMode(choice), prefix,
                 services.rest(), services.appConfigs(embeddedApps), captureDir(), services.openflowCapture(), tls);
         return new LabRun(console).run(spec, test == null ? null : test.name(), script);
     }
@@ -125,6 +132,20 @@ public final class RunCommand implements Callable<Integer> {
         if (choice.kind() == ControllerChoice.Kind.NONE && failMode == FailMode.SECURE) {
             console.println(console.yellow("note: ") + "secure bridges without a controller forward nothing: "
                     + "expect every ping to fail (that may be what you want to see)");
+        }
+    }
+
+    /**
+     * Measured on OVS 3.1's userspace datapath (2 cores): each switch a packet crosses is one pass of
+     * ovs-vswitchd's main loop, and each pass polls every port, so a first reply across hundreds of switches
+     * takes tens of seconds or never comes (linear,500: none within 120 s, Mininet neither). Said before the build.
+     */
+    private static void warnAboutLongChains(Console console, Topology topology) {
+        int hops = SwitchHops.longest(topology);
+        if (hops > LONG_CHAIN) {
+            console.println(console.yellow("warning: ") + "packets here cross up to " + hops + " switches; on the "
+                    + "userspace datapath each hop is one pass of ovs-vswitchd's main loop over every port, so first "
+                    + "replies across more than " + LONG_CHAIN + " switches are slow or time out (linear,500: none in 120 s)");
         }
     }
 
