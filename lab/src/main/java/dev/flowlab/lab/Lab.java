@@ -108,8 +108,9 @@ public final class Lab implements AutoCloseable {
                         + " /var/log/openvswitch/ovs-vswitchd.log");
             }
         } else {
-            OvsConnections.await(switchNames().stream().map(this::bridgeName).toList(), spec.controller().target(),
-                    READY_TIMEOUT, step);
+            // An external controller cannot be asked: OVS's own (slower) is_connected is all there is.
+            network.awaitControllerConnections(READY_TIMEOUT, waiting -> step.progress(
+                    "waiting for OVS to connect " + waiting.size() + " switches to " + spec.controller().target()));
         }
         step.done(switches + "/" + switches + " connected to " + controllerName());
     }
@@ -244,7 +245,7 @@ public final class Lab implements AutoCloseable {
         DatapathId dpid = DatapathId.of(topology().switchNamed(switchName).orElseThrow().dpid());
         Optional<Switch> sw = controller == null ? Optional.empty() : controller.switchById(dpid);
         if (sw.isEmpty()) {
-            List<String> lines = Ovs.dumpFlows(bridgeName(switchName));
+            List<String> lines = network.bridge(spec.prefix() + switchName).flows();
             return new FlowTable("ovs-ofctl dump-flows", lines, lines);
         }
         List<OFFlowStatsReply> replies = sw.get().request(FlowText.allFlows(sw.get().factory())).get(5, TimeUnit.SECONDS);

@@ -8,17 +8,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The few Open vSwitch commands the CLI runs itself: dump flows when flowlab's controller is not
- * the one in charge, switch a bridge off and on, and see whether bridges reached their controller.
+ * The Open vSwitch commands the shell's switch stop/start and the experiment still run themselves.
+ * Temporary: each has its operation on the dataplane's {@code OvsBridge} now, and goes once its
+ * callers use that.
  */
 public final class Ovs {
     private Ovs() {
-    }
-
-    /** {@code ovs-ofctl dump-flows} of a bridge, without the reply header. */
-    public static List<String> dumpFlows(String bridge) {
-        String out = run("ovs-ofctl", "-O", "OpenFlow13", "dump-flows", bridge);
-        return out.lines().filter(l -> !l.startsWith("OFPST_FLOW")).map(String::strip).toList();
     }
 
     /** The bridge's ports (interface names), as OVS has them. */
@@ -41,31 +36,9 @@ public final class Ovs {
         run("ovs-vsctl", "del-controller", bridge);
     }
 
-    /** True when every controller of every named bridge reports is_connected (OVS's own, slower, view). */
-    public static boolean allConnected(List<String> bridges) {
-        for (String bridge : bridges) {
-            List<String> uuids = controllerUuids(bridge);
-            if (uuids.isEmpty()) {
-                throw new IllegalStateException("bridge " + bridge + " has no controller");
-            }
-            for (String uuid : uuids) {
-                if (!run("ovs-vsctl", "get", "controller", uuid, "is_connected").strip().equals("true")) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
     /** Sets an interface of the default namespace (a switch port) administratively up or down. */
     public static void setLink(String iface, boolean up) {
         run("ip", "link", "set", iface, up ? "up" : "down");
-    }
-
-    private static List<String> controllerUuids(String bridge) {
-        String uuids = run("ovs-vsctl", "--bare", "get", "bridge", bridge, "controller");
-        return Arrays.stream(uuids.replace("[", "").replace("]", "").split("[ ,\\s]+"))
-                .filter(u -> !u.isBlank()).toList();
     }
 
     /** Runs a command of the default namespace (ovs-vsctl, ip...); its output, or one line naming the failure. */
