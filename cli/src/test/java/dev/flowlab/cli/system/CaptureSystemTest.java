@@ -2,6 +2,8 @@ package dev.flowlab.cli.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flowlab.dataplane.ExecResult;
+import dev.flowlab.lab.system.SystemTests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -61,8 +63,8 @@ class CaptureSystemTest {
 
     /** Frames of a capture matching a display filter; fails when tshark cannot read the file. */
     static long tshark(Path file, String filter) {
-        SystemTests.Run r = SystemTests.sh("tshark", "-r", file.toString(), "-Y", filter);
-        assertThat(r.exitCode()).as("tshark -r " + file + ": " + r.output()).isZero();
-        return r.output().lines().filter(l -> !l.isBlank() && !l.contains("Running as user")).count();
+        ExecResult r = SystemTests.sh("tshark", "-r", file.toString(), "-Y", filter);
+        assertThat(r.exitCode()).as("tshark -r " + file + ": " + r.stdout() + r.stderr()).isZero();
+        return r.stdout().lines().filter(l -> !l.isBlank() && !l.contains("Running as user")).count();
     }
 }

@@ -58,6 +58,21 @@ class RunCommandSystemTest {
         assertThat(SystemTests.leftovers("cls")).isEmpty();
     }
 
+    /** A host command runs as the host: in a topology with identities, {@code hostname} is the host's own. */
+    @Test
+    void aHostCommandInTheShellRunsWithTheHostsIdentity(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("steps.txt");
+        Files.writeString(script, "h1 hostname\nh3 hostname\nexit\n");
+        String machine = SystemTests.must("hostname").strip();
+        try (FlowlabProcess flowlab = new FlowlabProcess("run", "--topo", "../topologies/examples/identity.yaml",
+                "--controller", "none", "--script", script.toString(), "--prefix", "cli")) {
+            assertThat(flowlab.awaitExit(120)).as(flowlab.output()).isZero();
+            // Names carry the run's prefix on the machine, hostnames included (clih1 is h1 of this run).
+            assertThat(flowlab.output().lines()).contains("clih1", "clih3").doesNotContain(machine);
+        }
+        assertThat(SystemTests.leftovers("cli")).isEmpty();
+    }
+
     @Test
     void sigtermTearsDownALiveNetwork() throws Exception {
         assertSignalTearsDown("clg", "TERM");
