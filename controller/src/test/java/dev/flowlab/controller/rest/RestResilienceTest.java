@@ -115,6 +115,19 @@ class RestResilienceTest {
     }
 
     @Test
+    void pipelinedRequestsAreAnsweredInTheOrderSentEvenWhenTheFirstTakesLonger() throws Exception {
+        String head = " HTTP/1.1\r\nHost: 127.0.0.1:" + access.address().getPort() + "\r\nAuthorization: "
+                + access.authorization() + "\r\n\r\n";
+        try (RawHttp pipelined = new RawHttp(access.address())) {
+            // The first asks the switch (answered on its I/O thread later), the second is answered at once.
+            pipelined.send("GET /api/switches/1/ports/stats" + head + "GET /api/apps" + head);
+            assertThat(pipelined.readResponse()).startsWith("HTTP/1.1 200").contains("rx_packets");
+            assertThat(pipelined.readResponse()).startsWith("HTTP/1.1 200").contains("test-flood");
+            assertThat(pipelined.send("GET /api/switches" + head).readResponse()).startsWith("HTTP/1.1 200");
+        }
+    }
+
+    @Test
     void aFlowTooBigForOneOpenFlowMessageIsAnErrorNotSent() {
         StringBuilder actions = new StringBuilder();
         for (int i = 0; i < 4200; i++) {   // 16 bytes each: over 64 KB

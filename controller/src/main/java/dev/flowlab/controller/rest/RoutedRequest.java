@@ -12,12 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A request as handlers see it: path parameters, query parameters and the body bound on demand. */
-final class ExchangeRequest implements RestRequest {
+final class RoutedRequest implements RestRequest {
     private final Map<String, String> params;
     private final Map<String, String> query = new HashMap<>();
     private final byte[] body;
 
-    ExchangeRequest(Map<String, String> params, String rawQuery, byte[] body) {
+    RoutedRequest(Map<String, String> params, String rawQuery, byte[] body) {
         this.params = params;
         this.body = body;
         if (rawQuery != null) {
