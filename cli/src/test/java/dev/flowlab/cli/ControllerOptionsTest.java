@@ -42,7 +42,7 @@ class ControllerOptionsTest {
         assertOneLine(List.of("controller", "--apps", "acl", "--app-config", "acl=/nonexistent/acl.yaml"),
                 "flowlab: --app-config acl=/nonexistent/acl.yaml: no such readable file");
         assertOneLine(List.of("run", "--topo", "single,2", "--controller", "none", "--rest", "8080", "--prefix", "rsb"),
-                "flowlab: --rest and --app-config configure the embedded controller");
+                "flowlab: --rest, --app-config and --capture-openflow configure the embedded controller");
         assertOneLine(List.of("controller", "--rest-token", "secret"), "flowlab: --rest-token must be 16-256 characters");
         assertOneLine(List.of("run", "--topo", "single,2", "--rest-token", "a-long-enough-token", "--prefix", "rsb"),
                 "flowlab: --rest-token is for the REST API, which is off: add --rest PORT");
