@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code flowlab run} end to end, in its own JVM: tests, scripts, and teardown on signals. */
-@SystemTest({"clr", "cls", "clg", "clc"})
+@SystemTest({"clr", "cls", "cli", "clg", "clc"})
 class RunCommandSystemTest {
     @Test
     void pingallTestExitsZeroAndLeavesNothing() throws Exception {
@@ -53,6 +53,21 @@ class RunCommandSystemTest {
             assertThat(out.lines().filter(l -> l.contains("flowlab> pingall"))).as("nothing after exit runs").hasSize(1);
         }
         assertThat(Leftovers.named("cls")).isEmpty();
+    }
+
+    /** A host command runs as the host: in a topology with identities, {@code hostname} is the host's own. */
+    @Test
+    void aHostCommandInTheShellRunsWithTheHostsIdentity(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("steps.txt");
+        Files.writeString(script, "h1 hostname\nh3 hostname\nexit\n");
+        String machine = SystemTests.must("hostname").strip();
+        try (FlowlabProcess flowlab = new FlowlabProcess("run", "--topo", "../topologies/examples/identity.yaml",
+                "--controller", "none", "--script", script.toString(), "--prefix", "cli")) {
+            assertThat(flowlab.awaitExit(120)).as(flowlab.output()).isZero();
+            // Names carry the run's prefix on the machine, hostnames included (clih1 is h1 of this run).
+            assertThat(flowlab.output().lines()).contains("clih1", "clih3").doesNotContain(machine);
+        }
+        assertThat(Leftovers.named("cli")).isEmpty();
     }
 
     @Test
