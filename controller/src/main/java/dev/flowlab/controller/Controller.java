@@ -110,7 +110,6 @@ public final class Controller implements AutoCloseable {
                 controller.openflowCapture.start(config.openflowCapture());
             }
             controller.startApps();
-            controller.startMonitor();
             controller.startRest();
             controller.startListening();
             return controller;
@@ -127,6 +126,7 @@ public final class Controller implements AutoCloseable {
         }
     }
 
+    /** The monitor's only readers are /metrics and the web view: without REST no switch is polled. */
     private void startMonitor() {
         monitor = PortStatsMonitor.start(registry, config.portStatsInterval());
         metrics.watch(registry);
@@ -136,18 +136,23 @@ public final class Controller implements AutoCloseable {
 
     private void startRest() {
         if (config.rest().enabled()) {
+            startMonitor();
             CoreRoutes.register(routes, registry, apps, services.topology(), services.hosts());
             MetricsRoute.register(routes, metrics);
-            viewFeed = new ViewFeed(new ViewModel(registry, services.topology(), services.hosts(), monitor, appIds(),
+            viewFeed = new ViewFeed(new ViewModel(registry, services.topology(), services.hosts(), monitor,
+                    apps.stream().map(LoadedApp::id).toList(),
                     () -> expected, config.portStatsInterval()));
             routes.feed("/api/view/events", viewFeed);
             rest = RestServer.start(config.rest(), routes);
         }
     }
 
-    /** The port-stats monitor: every switch's port counters and rates, and flow table, at the last poll. */
-    public PortStatsMonitor portStats() {
-        return monitor;
+    /**
+     * The port-stats monitor: every switch's port counters and rates, and flow table, at the last poll;
+     * empty when REST is off (nothing would read it).
+     */
+    public Optional<PortStatsMonitor> portStats() {
+        return Optional.ofNullable(monitor);
     }
 
     /** The Prometheus text {@code GET /metrics} answers. */

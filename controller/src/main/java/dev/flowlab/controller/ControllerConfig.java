@@ -3,6 +3,7 @@ package dev.flowlab.controller;
 import dev.flowlab.controller.api.AgeingTable;
 import dev.flowlab.controller.openflow.ConnectionLimits;
 import dev.flowlab.controller.openflow.TlsFiles;
+import dev.flowlab.controller.topology.HostTracker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -184,7 +185,7 @@ public final class ControllerConfig {
         return limits;
     }
 
-    /** The most hosts the host tracker holds; when full, the host heard from longest ago makes room. */
+    /** The most hosts the host tracker holds; when full, a host heard from long ago makes room. */
     public int hostTableSize() {
         return hostTableSize;
     }
@@ -215,7 +216,7 @@ public final class ControllerConfig {
         private final Map<String, Path> appConfigs = new LinkedHashMap<>();
         private ConnectionLimits limits = ConnectionLimits.defaults();
         private TlsFiles tls;
-        private int hostTableSize = AgeingTable.DEFAULT_SIZE;
+        private int hostTableSize = HostTracker.DEFAULT_MAX_HOSTS;
         private Duration hostAgeing = AgeingTable.DEFAULT_AGEING;
         private Path openflowCapture;
         private Duration portStatsInterval = Duration.ofSeconds(5);
@@ -302,7 +303,10 @@ public final class ControllerConfig {
             return this;
         }
 
-        /** The host tracker holds at most {@code size} hosts, each forgotten {@code ageing} after its last packet. */
+        /**
+         * The host tracker holds at most {@code size} hosts (default {@link HostTracker#DEFAULT_MAX_HOSTS}: one
+         * table for every switch), each forgotten {@code ageing} after its last packet (default 300 s).
+         */
         public Builder hostTable(int size, Duration ageing) {
             this.hostTableSize = size;
             this.hostAgeing = ageing;

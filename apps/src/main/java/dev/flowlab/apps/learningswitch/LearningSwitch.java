@@ -62,7 +62,9 @@ public final class LearningSwitch implements App {
         AgeingTable<MacAddress, OFPort> table = macToPort.computeIfAbsent(in.sw().id(), dpid -> new AgeingTable<>(
                 "MAC table of switch " + dpid + " (learning-switch mac_table_size)",
                 config.macTableSize(), config.agingTime(), clock));
-        table.put(eth.source(), in.inPort());  // learn where the sender lives
+        if (!in.inPort().equals(table.refresh(eth.source()))) {
+            table.put(eth.source(), in.inPort());  // learn where the sender lives (a known one costs no lock)
+        }
 
         OFPort out = table.get(eth.destination()).orElse(null);
         if (out == null) {  // unknown or broadcast destination: flood and bail

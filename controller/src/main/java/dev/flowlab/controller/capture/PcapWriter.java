@@ -35,6 +35,7 @@ final class PcapWriter implements AutoCloseable {
     private final Thread thread;
     private volatile boolean failed;
     private volatile boolean closing;
+    private long lastMicros;   // writer thread only
 
     private PcapWriter(Path file, OutputStream out) {
         this.file = file;
@@ -107,8 +108,10 @@ final class PcapWriter implements AutoCloseable {
     private void write(PcapRecord r) {
         try {
             byte[] frame = TcpFrames.frame(r);
+            // Switches' I/O threads stamp and queue concurrently: keep the file's times in file order.
+            lastMicros = Math.max(lastMicros, r.epochMicros());
             ByteBuffer h = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
-            h.putInt((int) (r.epochMicros() / 1_000_000)).putInt((int) (r.epochMicros() % 1_000_000))
+            h.putInt((int) (lastMicros / 1_000_000)).putInt((int) (lastMicros % 1_000_000))
                     .putInt(frame.length).putInt(frame.length);
             out.write(h.array());
             out.write(frame);

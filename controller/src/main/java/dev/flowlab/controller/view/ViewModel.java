@@ -56,7 +56,7 @@ public final class ViewModel {
         this.apps = List.copyOf(apps);
         this.expected = expected;
         this.interval = interval;
-        appByCookie.put(Flows.cookie("flowlab").getValue() >>> 32, "flowlab (table-miss)");
+        appByCookie.put(Flows.cookie("flowlab").getValue() >>> 32, "table-miss");
         apps.forEach(a -> appByCookie.put(Flows.cookie(a).getValue() >>> 32, a));
     }
 

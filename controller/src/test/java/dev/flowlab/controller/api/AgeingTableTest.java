@@ -47,7 +47,7 @@ class AgeingTableTest {
         advance(1);
 
         assertThat(table.get("a")).isEmpty();
-        assertThat(table.refresh("a")).isFalse();
+        assertThat(table.refresh("a")).isNull();
         assertThat(table.values()).containsExactly(2);
         assertThat(table.expire()).containsExactly(1);
         assertThat(table.size()).isEqualTo(1);
@@ -81,6 +81,30 @@ class AgeingTableTest {
         table.put("c", 3);
         assertThat(table.removeIf(v -> v == 2)).containsExactly(2);
         assertThat(table.values()).containsExactly(3);
+    }
+
+    @Test
+    void aFullTableWhoseEntriesWereAllSeenJustNowLooksAtABoundedNumberOfEntriesPerNewKey() {
+        int size = 4096;
+        AgeingTable<Integer, Integer> full = new AgeingTable<>("full table (size)", size, Duration.ofSeconds(300), now::get);
+        for (int k = 0; k < size; k++) {
+            full.put(k, k);
+        }
+        int next = size;
+        long most = 0;
+        for (int round = 0; round < 3; round++) {
+            advance(1);
+            full.values().forEach(full::refresh);   // every entry seen since it was queued: each could claim a second chance
+            for (int i = 0; i < size; i++, next++) {
+                long before = full.entriesExamined();
+                assertThat(full.put(next, next).removed()).hasSize(1);
+                most = Math.max(most, full.entriesExamined() - before);
+            }
+        }
+
+        assertThat(full.size()).isEqualTo(size);
+        assertThat(most).as("entries one eviction looked at (a walk over the table would be %d)", size)
+                .isLessThanOrEqualTo(AgeingTable.MAX_CHANCES + 1);
     }
 
     @Test

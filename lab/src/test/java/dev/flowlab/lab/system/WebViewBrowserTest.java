@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.flowlab.controller.RestAccess;
 import dev.flowlab.lab.Lab;
+import dev.flowlab.testkit.Leftovers;
+import dev.flowlab.testkit.SystemTest;
 import dev.flowlab.topologies.Topologies;
 import java.io.File;
 import java.nio.file.Files;
@@ -28,10 +30,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The web view in a real browser (Debian's chromium, headless, through chromedriver) on a real
  * {@code tree,2,2} network: it draws 3 switches, 4 hosts and 6 links, shows {@code link s1 s2 down}
- * within 2 s, and lists the learning switch's flow entries by app.
+ * within 2 s, lists the learning switch's flow entries by app, and traces the path between two
+ * clicked hosts.
  */
+@SystemTest(WebViewBrowserTest.PREFIX)
 class WebViewBrowserTest {
-    private static final String PREFIX = "wv";
+    static final String PREFIX = "wv";
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
@@ -40,7 +44,6 @@ class WebViewBrowserTest {
 
     @BeforeAll
     static void rootOvsAndBrowser() {
-        SystemTests.assumeRootWithOvs();
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "browser test: needs chromium and chromium-driver (./flowlab test installs them)");
     }
@@ -62,6 +65,11 @@ class WebViewBrowserTest {
                 js.executeScript("window.flowlab.showSwitch('s2')");
                 new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> b.findElements(
                         By.xpath("//table[@id='flows']//td[text()='learning-switch']")).size() >= 2);
+                // A host under s2, then one under s3: the path runs through s1.
+                js.executeScript("const hs = window.flowlab.cy.nodes('.host').sort((a, b) => a.data('host').dpid"
+                        + ".localeCompare(b.data('host').dpid)); hs[0].emit('tap'); hs[hs.length - 1].emit('tap');");
+                new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> b.findElement(By.id("path")).getText()
+                        .matches("10\\.0\\.0\\.\\d → s2 → s1 → s3 → 10\\.0\\.0\\.\\d"));
                 screenshot(browser);
 
                 lab.setLink("s1", "s2", false);
@@ -73,14 +81,14 @@ class WebViewBrowserTest {
                 browser.quit();
             }
         }
-        assertThat(SystemTests.leftovers(PREFIX)).isEmpty();
+        assertThat(Leftovers.named(PREFIX)).isEmpty();
     }
 
     private WebDriver chromium() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,850",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1600,900",
                 "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
         return new ChromeDriver(service, options);
