@@ -1,5 +1,6 @@
 package dev.flowlab.bench.controller;
 
+import dev.flowlab.bench.dataplane.MachineFacts;
 import dev.flowlab.dataplane.ExecResult;
 import dev.flowlab.dataplane.FailMode;
 import dev.flowlab.dataplane.Network;
@@ -7,8 +8,6 @@ import dev.flowlab.dataplane.NetworkOptions;
 import dev.flowlab.topologies.Topologies;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +46,7 @@ public final class FirstPacketBench {
         out.flush();
         boolean ok = true;
         for (SpawnSpec spec : controllers) {
-            String load = load();
+            String load = MachineFacts.load();
             List<Double> rtts = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
                 rtts.add(once(spec));
@@ -76,13 +75,5 @@ public final class FirstPacketBench {
         List<Double> sorted = values.stream().map(v -> v.isNaN() ? Double.MAX_VALUE : v).sorted().toList();
         double mid = sorted.get(sorted.size() / 2);
         return mid == Double.MAX_VALUE ? Double.NaN : mid;
-    }
-
-    private static String load() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (java.io.IOException e) {
-            return "?";
-        }
     }
 }
