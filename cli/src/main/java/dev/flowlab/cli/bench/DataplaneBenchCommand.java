@@ -57,13 +57,14 @@ public final class DataplaneBenchCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("flowlab: give a topology (e.g. linear,100) or --first-packet");
             return 2;
         }
-        boolean ok = true;
-        if (topologies != null && !topologies.isEmpty()) {
-            ok = new DataplaneBench(topologies, compare != null, prefix).run(spec.commandLine().getOut());
-        }
-        if (firstPacket) {
-            List<SpawnSpec> controllers = List.of(SpawnSpec.parse("flowlab:learning-switch"), SpawnSpec.parse("ovs-testcontroller"));
-            ok &= new FirstPacketBench(controllers, runs, prefix).run(spec.commandLine().getOut());
+        // Both built first, so bad input of either is reported before anything is measured.
+        DataplaneBench dataplane = topologies == null || topologies.isEmpty() ? null
+                : new DataplaneBench(topologies, compare != null, prefix);
+        FirstPacketBench first = firstPacket ? new FirstPacketBench(List.of(SpawnSpec.parse("flowlab:learning-switch"),
+                SpawnSpec.parse("ovs-testcontroller")), runs, prefix) : null;
+        boolean ok = dataplane == null || dataplane.run(spec.commandLine().getOut());
+        if (first != null) {
+            ok &= first.run(spec.commandLine().getOut());
         }
         return ok ? 0 : 1;
     }
