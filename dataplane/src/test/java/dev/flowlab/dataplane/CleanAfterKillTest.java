@@ -1,8 +1,8 @@
 package dev.flowlab.dataplane;
 
+import dev.flowlab.testkit.Leftovers;
+import dev.flowlab.testkit.SystemTest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,13 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The kernel tends to give a decoy made right after the run's namespace was deleted that namespace's
  * very inode number, so this also checks what tells them apart beyond the inode.
  */
-@Tag("system")
+@SystemTest(CleanAfterKillTest.PREFIX)
 class CleanAfterKillTest {
-    private static final String PREFIX = "dpk";
+    static final String PREFIX = "dpk";
     private static final String RUN = "dpkrun";
     private static final String DECOY = PREFIX + "h2";
 
-    @RegisterExtension
     final SystemTestNetwork sys = new SystemTestNetwork(PREFIX);
 
     @AfterEach
@@ -65,9 +64,9 @@ class CleanAfterKillTest {
         assertThat(NamespaceProcesses.inode(DECOY)).as("the decoy namespace").isEqualTo(decoyNetns);
         assertThat(Files.getAttribute(HostIdentity.utsFile(DECOY), "unix:ino")).as("the decoy UTS namespace")
                 .isEqualTo(decoyUts);
-        assertThat(Machine.namespaces(PREFIX)).containsExactly(DECOY);
-        assertThat(Machine.rootInterfaces(PREFIX)).isEmpty();
-        assertThat(Machine.bridges(PREFIX)).isEmpty();
+        assertThat(Leftovers.namespaces(PREFIX)).containsExactly(DECOY);
+        assertThat(Leftovers.interfaces(PREFIX)).isEmpty();
+        assertThat(Leftovers.bridges(PREFIX)).isEmpty();
         assertThat(HostIdentity.utsFile(PREFIX + "h1")).doesNotExist();
         assertThat(RunState.dir().resolve(RUN + RunState.FILE_SUFFIX)).doesNotExist();
         assertThat(RunState.dir().resolve(RUN + OwnershipJournal.FILE_SUFFIX)).doesNotExist();

@@ -108,9 +108,8 @@ public final class Lab implements AutoCloseable {
                         + " /var/log/openvswitch/ovs-vswitchd.log");
             }
         } else {
-            // An external controller cannot be asked: OVS's own (slower) is_connected is all there is.
-            network.awaitControllerConnections(READY_TIMEOUT, waiting -> step.progress(
-                    "waiting for OVS to connect " + waiting.size() + " switches to " + spec.controller().target()));
+            network.awaitControllerConnections(READY_TIMEOUT, waiting -> step.progress("waiting for OVS to connect "
+                    + count(waiting.size(), "switch") + " to " + spec.controller().target()));
         }
         step.done(switches + "/" + switches + " connected to " + controllerName());
     }
@@ -127,7 +126,11 @@ public final class Lab implements AutoCloseable {
         return spec;
     }
 
-    /** The running network: every operation on hosts, links and switches is there. */
+    /**
+     * The running network, for every operation on it (pings, iperf, host commands, links, switches,
+     * flow tables from OVS). Its names carry the run's prefix; it finds hosts, switches and links by
+     * the names in the topology file too.
+     */
     public Network network() {
         return network;
     }
@@ -159,11 +162,16 @@ public final class Lab implements AutoCloseable {
         return network.bridge(spec.prefix() + switchName).name();
     }
 
+    /** The name the user knows for a host or switch of the network ({@code h1} for {@code fmh1}). */
+    public String userName(String networkName) {
+        return networkName.startsWith(spec.prefix()) ? networkName.substring(spec.prefix().length()) : networkName;
+    }
+
     public void setLink(String a, String b, boolean up) {
         if (up) {
-            network.link(spec.prefix() + a, spec.prefix() + b).up();
+            network.link(a, b).up();
         } else {
-            network.link(spec.prefix() + a, spec.prefix() + b).down();
+            network.link(a, b).down();
         }
     }
 
@@ -219,6 +227,11 @@ public final class Lab implements AutoCloseable {
                 .ofPattern("yyyyMMdd-HHmmss"))).toAbsolutePath();
     }
 
+    /** Whether the link between two nodes is up (false after {@link #setLink} took it down). */
+    public boolean linkUp(String a, String b) {
+        return network.link(a, b).isUp();
+    }
+
     public Optional<Controller> embeddedController() {
         return Optional.ofNullable(controller);
     }
@@ -245,7 +258,7 @@ public final class Lab implements AutoCloseable {
         DatapathId dpid = DatapathId.of(topology().switchNamed(switchName).orElseThrow().dpid());
         Optional<Switch> sw = controller == null ? Optional.empty() : controller.switchById(dpid);
         if (sw.isEmpty()) {
-            List<String> lines = network.bridge(spec.prefix() + switchName).flows();
+            List<String> lines = network.bridge(switchName).flows();
             return new FlowTable("ovs-ofctl dump-flows", lines, lines);
         }
         List<OFFlowStatsReply> replies = sw.get().request(FlowText.allFlows(sw.get().factory())).get(5, TimeUnit.SECONDS);

@@ -1,5 +1,7 @@
 package dev.flowlab.lab;
 
+import dev.flowlab.dataplane.OvsControl;
+
 import dev.flowlab.controller.openflow.ThrowawayPki;
 import dev.flowlab.controller.openflow.TlsFiles;
 import java.io.IOException;
@@ -61,10 +63,10 @@ public final class OvsTlsSession implements AutoCloseable {
             ThrowawayPki pki = ThrowawayPki.create(Files.createTempDirectory("flowlab-tls-"));
             List<String> before = recordedOrCurrent();
             if (sslRecord().isEmpty()) {
-                Ovs.run("ovs-vsctl", "set-ssl", pki.switchKey().toString(), pki.switchCertificate().toString(),
+                OvsControl.vsctl("set-ssl", pki.switchKey().toString(), pki.switchCertificate().toString(),
                         pki.caCertificate().toString());
             } else {
-                Ovs.run("ovs-vsctl", "set", "SSL", ".", "private_key=" + quoted(pki.switchKey().toString()),
+                OvsControl.vsctl("set", "SSL", ".", "private_key=" + quoted(pki.switchKey().toString()),
                         "certificate=" + quoted(pki.switchCertificate().toString()),
                         "ca_cert=" + quoted(pki.caCertificate().toString()), "bootstrap_ca_cert=false");
             }
@@ -106,7 +108,7 @@ public final class OvsTlsSession implements AutoCloseable {
 
     /** The four columns of the SSL record, one value each (as ovs-vsctl prints them), or empty without one. */
     private static List<String> sslRecord() {
-        String bare = Ovs.run("ovs-vsctl", "--bare", "--columns=" + COLUMNS, "list", "SSL");
+        String bare = OvsControl.vsctl("--bare", "--columns=" + COLUMNS, "list", "SSL");
         List<String> values = bare.lines().toList();
         return bare.isBlank() ? List.of() : values.subList(0, 4);
     }
@@ -130,14 +132,14 @@ public final class OvsTlsSession implements AutoCloseable {
     public void close() {
         try {
             if (before.isEmpty()) {
-                Ovs.run("ovs-vsctl", "del-ssl");
+                OvsControl.vsctl("del-ssl");
             } else if (sslRecord().isEmpty()) {   // someone removed it meanwhile: make it again, as it was
-                Ovs.run("ovs-vsctl", "set-ssl", before.get(0), before.get(1), before.get(2));
-                Ovs.run("ovs-vsctl", "set", "SSL", ".", "bootstrap_ca_cert=" + before.get(3));
+                OvsControl.vsctl("set-ssl", before.get(0), before.get(1), before.get(2));
+                OvsControl.vsctl("set", "SSL", ".", "bootstrap_ca_cert=" + before.get(3));
             } else {
-                List<String> argv = new java.util.ArrayList<>(List.of("ovs-vsctl", "set", "SSL", "."));
-                argv.addAll(assignments(before));
-                Ovs.run(argv.toArray(String[]::new));
+                List<String> args = new java.util.ArrayList<>(List.of("set", "SSL", "."));
+                args.addAll(assignments(before));
+                OvsControl.vsctl(args.toArray(String[]::new));
             }
             Files.deleteIfExists(BEFORE);
         } catch (IOException e) {

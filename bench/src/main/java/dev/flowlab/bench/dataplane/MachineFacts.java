@@ -1,5 +1,8 @@
 package dev.flowlab.bench.dataplane;
 
+import dev.flowlab.dataplane.DataplaneException;
+import dev.flowlab.dataplane.ProcessRunner;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,10 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** What a benchmark's figures depend on: date, CPU, kernel, OVS version, and the load average right now. */
-final class MachineFacts {
+public final class MachineFacts {
     private MachineFacts() {
     }
 
@@ -22,7 +24,7 @@ final class MachineFacts {
     }
 
     /** The 1-minute load average, e.g. {@code 0.42}: figures taken under load are not a quiet machine's. */
-    static String load() {
+    public static String load() {
         String avg = read("/proc/loadavg");
         return avg.isEmpty() ? "?" : avg.split(" ")[0];
     }
@@ -38,14 +40,10 @@ final class MachineFacts {
 
     private static String ovsVersion() {
         try {
-            Process p = new ProcessBuilder(List.of("ovs-vswitchd", "--version")).redirectErrorStream(true).start();
-            String first = new String(p.getInputStream().readAllBytes()).lines().findFirst().orElse("");
-            p.waitFor(Duration.ofSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
+            String first = ProcessRunner.run(List.of("ovs-vswitchd", "--version"), null, Duration.ofSeconds(5))
+                    .stdout().lines().findFirst().orElse("");
             return first.replace("ovs-vswitchd (Open vSwitch)", "Open vSwitch").strip();
-        } catch (IOException e) {
-            return "Open vSwitch ?";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (DataplaneException e) {
             return "Open vSwitch ?";
         }
     }

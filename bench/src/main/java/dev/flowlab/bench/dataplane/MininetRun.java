@@ -3,15 +3,18 @@ package dev.flowlab.bench.dataplane;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flowlab.bench.controller.BenchException;
+import dev.flowlab.dataplane.CommandTimeoutException;
+import dev.flowlab.dataplane.DataplaneException;
+import dev.flowlab.dataplane.ExecResult;
+import dev.flowlab.dataplane.ProcessRunner;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /**
  * Mininet's side of the dataplane bench: Debian's Mininet (on /usr/bin/python3) runs the same topology
@@ -20,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class MininetRun {
     private static final String PYTHON = "/usr/bin/python3";
-    private static final long LIMIT_MINUTES = 15;
+    private static final Duration LIMIT = Duration.ofMinutes(15);
 
     private MininetRun() {
     }
@@ -28,41 +31,33 @@ final class MininetRun {
     /** A one-line error when Mininet cannot run here, before anything is built. */
     static void requireMininet() {
         try {
-            Process p = new ProcessBuilder(PYTHON, "-c", "import mininet.net").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            if (!ProcessRunner.run(List.of(PYTHON, "-c", "import mininet.net"), null, Duration.ofSeconds(30)).ok()) {
                 throw new BenchException("--compare mininet needs Debian's Mininet: apt-get install mininet");
             }
-        } catch (IOException e) {
+        } catch (DataplaneException e) {
             throw new BenchException("--compare mininet needs " + PYTHON + " and Debian's Mininet: apt-get install mininet");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BenchException("interrupted");
         }
     }
 
     static DataplaneRun measure(String spec, String prefix) {
         String load = MachineFacts.load();
         Path script = null;
-        Path errors = null;
         try {
             script = Files.createTempFile("flowlab-mininet-", ".py");
-            errors = Files.createTempFile("flowlab-mininet-", ".err");
             try (InputStream in = MininetRun.class.getResourceAsStream("mininet_run.py")) {
                 Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
             }
-            Process p = new ProcessBuilder(List.of(PYTHON, script.toString(), prefix, spec))
-                    .redirectError(errors.toFile()).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(LIMIT_MINUTES, TimeUnit.MINUTES)) {
-                p.destroy();
-                throw new BenchException("Mininet on " + spec + " took longer than " + LIMIT_MINUTES + " minutes");
+            ExecResult p;
+            try {
+                p = ProcessRunner.run(List.of(PYTHON, script.toString(), prefix, spec), null, LIMIT);
+            } catch (CommandTimeoutException e) {
+                throw new BenchException("Mininet on " + spec + " took longer than " + LIMIT.toMinutes() + " minutes");
             }
-            String json = out.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElse(null);
-            if (p.exitValue() != 0 || json == null) {
-                String why = Files.readString(errors).strip();
+            String json = p.stdout().lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElse(null);
+            if (p.exitCode() != 0 || json == null) {
+                String why = p.stderr().strip();
                 throw new BenchException("Mininet on " + spec + " failed: "
-                        + why.lines().reduce((a, b) -> b).orElse("exit " + p.exitValue()));
+                        + why.lines().reduce((a, b) -> b).orElse("exit " + p.exitCode()));
             }
             JsonNode r = new ObjectMapper().readTree(json);
             double ping = r.get("ping").isNull() ? Double.NaN : r.get("ping").asDouble();
@@ -70,11 +65,10 @@ final class MininetRun {
                     r.get("teardown").asDouble(), r.get("kibPerHost").asDouble(), load);
         } catch (IOException e) {
             throw new BenchException("cannot run Mininet: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BenchException("interrupted while Mininet ran " + spec);
+        } catch (DataplaneException e) {
+            throw new BenchException("Mininet on " + spec + ": " + e.getMessage());
         } finally {
-            for (Path temp : new Path[] {script, errors}) {
+            for (Path temp : new Path[] {script}) {
                 if (temp != null) {
                     temp.toFile().delete();
                 }

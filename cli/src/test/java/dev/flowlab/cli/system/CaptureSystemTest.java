@@ -4,23 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowlab.dataplane.ExecResult;
 import dev.flowlab.lab.system.SystemTests;
-import dev.flowlab.dataplane.ExecResult;
-import dev.flowlab.lab.system.SystemTests;
+import dev.flowlab.testkit.Leftovers;
+import dev.flowlab.testkit.SystemTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code capture} in the shell and {@code --capture} on run: files tshark reads, no dumpcap left after exit. */
+@SystemTest({"clq", "clp"})
 class CaptureSystemTest {
-    @BeforeAll
-    static void rootAndOvs() {
-        SystemTests.assumeRootWithOvs();
-    }
-
     @Test
     void shellCapturesALinkAndAHostAndExitStopsThem(@TempDir Path dir) throws Exception {
         Path captures;
@@ -37,7 +32,7 @@ class CaptureSystemTest {
             captures = Path.of(m.group(1));
         }
         assertThat(dumpcapsOf("clq")).as("dumpcap processes of the run").isZero();
-        assertThat(SystemTests.leftovers("clq")).isEmpty();
+        assertThat(Leftovers.named("clq")).isEmpty();
         assertThat(tshark(captures.resolve("s1-s2.pcapng"), "icmp")).isNotZero();
         assertThat(tshark(captures.resolve("s1-s2.pcapng"), "arp")).isNotZero();
         assertThat(tshark(captures.resolve("h1-s1.pcapng"), "icmp")).isNotZero();

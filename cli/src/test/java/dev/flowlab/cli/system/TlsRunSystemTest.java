@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowlab.lab.OvsTlsSession;
 import dev.flowlab.lab.system.SystemTests;
+import dev.flowlab.testkit.Leftovers;
+import dev.flowlab.testkit.SystemTest;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,13 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Open vSwitch's machine-wide SSL settings come back as they were; a second TLS run is refused
  * while one holds them.
  */
+@SystemTest({"ctls", "ctl2"})
 class TlsRunSystemTest {
     private String sslBefore;
-
-    @BeforeAll
-    static void rootAndOvs() {
-        SystemTests.assumeRootWithOvs();
-    }
 
     @BeforeEach
     void recordSsl() {
@@ -55,7 +52,7 @@ class TlsRunSystemTest {
                 assertThat(flowlab.output()).contains("embedded on ssl:127.0.0.1:", "0% loss (2/2 received)", "teardown");
             }
             assertThat(ssl()).isEqualTo(theirs);
-            assertThat(SystemTests.leftovers("ctls")).isEmpty();
+            assertThat(Leftovers.named("ctls")).isEmpty();
         } finally {
             if (made) {
                 must("ovs-vsctl", "del-ssl");
@@ -71,6 +68,6 @@ class TlsRunSystemTest {
             assertThat(second.awaitExit(120)).as(second.output()).isNotZero();
             assertThat(second.output()).contains("another flowlab run with --tls is using Open vSwitch's SSL settings");
         }
-        assertThat(SystemTests.leftovers("ctl2")).isEmpty();
+        assertThat(Leftovers.named("ctl2")).isEmpty();
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowlab.controller.RestAccess;
 import dev.flowlab.lab.Lab;
+import dev.flowlab.testkit.Leftovers;
+import dev.flowlab.testkit.SystemTest;
 import dev.flowlab.topologies.Topologies;
 import java.io.IOException;
 import java.net.URI;
@@ -17,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,8 +26,9 @@ import org.junit.jupiter.api.Test;
  * a sample of a declared metric; counters end in {@code _total}), behind the token, and its switch,
  * port and app numbers move when traffic flows.
  */
+@SystemTest(MetricsSystemTest.PREFIX)
 class MetricsSystemTest {
-    private static final String PREFIX = "mx";
+    static final String PREFIX = "mx";
     private static final Pattern HELP = Pattern.compile("# HELP ([a-zA-Z_:][a-zA-Z0-9_:]*) .*");
     private static final Pattern TYPE = Pattern.compile("# TYPE ([a-zA-Z_:][a-zA-Z0-9_:]*) (counter|gauge|histogram|summary|untyped|info|stateset|unknown)");
     private static final Pattern SAMPLE = Pattern.compile(
@@ -35,11 +37,6 @@ class MetricsSystemTest {
     private static final String S1 = "00:00:00:00:00:00:00:01";
 
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void rootAndOvs() {
-        SystemTests.assumeRootWithOvs();
-    }
 
     @Test
     void metricsAreValidPrometheusTextAndMoveWithTraffic() throws Exception {
@@ -66,7 +63,7 @@ class MetricsSystemTest {
             assertThat(after.get("flowlab_port_transmitted_bytes_total" + s1Port1)).isPositive();
             assertThat(after.get("flowlab_app_packet_in_duration_seconds_count{app=\"learning-switch\"}")).isPositive();
         }
-        assertThat(SystemTests.leftovers(PREFIX)).isEmpty();
+        assertThat(Leftovers.named(PREFIX)).isEmpty();
     }
 
     private String scrape(RestAccess access) {

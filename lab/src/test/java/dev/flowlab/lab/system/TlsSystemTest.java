@@ -9,12 +9,12 @@ import dev.flowlab.controller.ControllerConfig;
 import dev.flowlab.controller.openflow.ThrowawayPki;
 import dev.flowlab.dataplane.ExecResult;
 import dev.flowlab.lab.OvsTlsSession;
+import dev.flowlab.testkit.SystemTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,14 +25,10 @@ import org.projectfloodlight.openflow.types.DatapathId;
  * CA connects over {@code ssl:} and its hosts ping; a client whose certificate another CA signed is
  * refused; Open vSwitch's machine-wide SSL settings come back as they were.
  */
+@SystemTest("ctlb")
 class TlsSystemTest {
     private static final Path NOTE = Path.of("/run/flowlab/ovs-ssl.before");
     private String sslBefore;
-
-    @BeforeAll
-    static void rootAndOvs() {
-        SystemTests.assumeRootWithOvs();
-    }
 
     @BeforeEach
     void recordSsl() {

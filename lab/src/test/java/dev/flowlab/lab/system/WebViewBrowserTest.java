@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.flowlab.controller.RestAccess;
 import dev.flowlab.lab.Lab;
+import dev.flowlab.testkit.Leftovers;
+import dev.flowlab.testkit.SystemTest;
 import dev.flowlab.topologies.Topologies;
 import java.io.File;
 import java.nio.file.Files;
@@ -31,8 +33,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * within 2 s, lists the learning switch's flow entries by app, and traces the path between two
  * clicked hosts.
  */
+@SystemTest(WebViewBrowserTest.PREFIX)
 class WebViewBrowserTest {
-    private static final String PREFIX = "wv";
+    static final String PREFIX = "wv";
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
@@ -41,7 +44,6 @@ class WebViewBrowserTest {
 
     @BeforeAll
     static void rootOvsAndBrowser() {
-        SystemTests.assumeRootWithOvs();
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "browser test: needs chromium and chromium-driver (./flowlab test installs them)");
     }
@@ -79,7 +81,7 @@ class WebViewBrowserTest {
                 browser.quit();
             }
         }
-        assertThat(SystemTests.leftovers(PREFIX)).isEmpty();
+        assertThat(Leftovers.named(PREFIX)).isEmpty();
     }
 
     private WebDriver chromium() {

@@ -1,4 +1,4 @@
-package dev.flowlab.apps.fake;
+package dev.flowlab.controller.testing;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,6 +22,7 @@ import org.projectfloodlight.openflow.types.ICMPv4Type;
 import org.projectfloodlight.openflow.types.Masked;
 import org.projectfloodlight.openflow.types.OFPort;
 import org.projectfloodlight.openflow.types.OFValueType;
+import org.projectfloodlight.openflow.types.U64;
 
 /**
  * One OpenFlow table in memory (after Faucet's fakeoftable): applies flow-adds and deletes and
@@ -52,10 +53,11 @@ public final class FlowTable {
         return cookie && port && match;
     }
 
-    /** The highest-priority entry this packet hits. */
-    public Optional<OFFlowAdd> lookup(Packet packet) {
+    /** The highest-priority entry a frame entering on {@code inPort} hits. */
+    public Optional<OFFlowAdd> lookup(OFPort inPort, byte[] frame) {
+        Ethernet eth = Ethernet.of(frame);
         return entries.stream()
-                .filter(e -> matches(e.getMatch(), packet))
+                .filter(e -> matches(e.getMatch(), inPort, eth))
                 .max(Comparator.comparingInt(OFFlowAdd::getPriority));
     }
 
@@ -63,10 +65,15 @@ public final class FlowTable {
         return List.copyOf(entries);
     }
 
+    /** The entries whose cookie is {@code cookie} under {@code mask}. */
+    public List<OFFlowAdd> entries(U64 cookie, U64 mask) {
+        return entries.stream().filter(e -> e.getCookie().applyMask(mask).equals(cookie.applyMask(mask))).toList();
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static boolean matches(Match match, Packet p) {
+    private static boolean matches(Match match, OFPort inPort, Ethernet eth) {
         for (MatchField<?> field : fieldsOf(match)) {
-            OFValueType actual = valueIn(field, p);
+            OFValueType actual = valueIn(field, inPort, eth);
             if (actual == null) {
                 return false;
             }
@@ -85,10 +92,9 @@ public final class FlowTable {
     }
 
     /** The packet's value of a field; null when the packet lacks that header. */
-    private static OFValueType<?> valueIn(MatchField<?> field, Packet p) {
-        Ethernet eth = p.ethernet();
+    private static OFValueType<?> valueIn(MatchField<?> field, OFPort inPort, Ethernet eth) {
         return switch (field.id) {
-            case IN_PORT -> p.inPort();
+            case IN_PORT -> inPort;
             case ETH_SRC -> eth.source();
             case ETH_DST -> eth.destination();
             case ETH_TYPE -> eth.etherType();
