@@ -45,6 +45,7 @@ public final class ControllerConfig {
     private final TlsFiles tls;
     private final int hostTableSize;
     private final Duration hostAgeing;
+    private final VlanPorts vlanPorts;
 
     private ControllerConfig(Builder b) {
         host = Objects.requireNonNull(b.host, "host");
@@ -75,6 +76,7 @@ public final class ControllerConfig {
         }
         hostTableSize = b.hostTableSize;
         hostAgeing = positive("hostAgeing", b.hostAgeing);
+        vlanPorts = Objects.requireNonNull(b.vlanPorts, "vlanPorts");
     }
 
     private static Duration positive(String name, Duration value) {
@@ -99,7 +101,7 @@ public final class ControllerConfig {
         Builder b = new Builder().apps(apps).listen(host, port).echo(echoInterval, echoTimeout)
                 .handshakeTimeout(handshakeTimeout).requestTimeout(requestTimeout).missSendLength(missSendLength)
                 .installTableMiss(installTableMiss).ioThreads(ioThreads).rest(rest).limits(limits)
-                .hostTable(hostTableSize, hostAgeing);
+                .hostTable(hostTableSize, hostAgeing).vlanPorts(vlanPorts);
         b.appConfigs.putAll(appConfigs);
         return b;
     }
@@ -185,6 +187,11 @@ public final class ControllerConfig {
     }
 
     /** Collects the values of a {@link ControllerConfig}; each setter returns the builder. */
+    /** The VLAN role of each port the controller enforces (empty: no VLAN stage). */
+    public VlanPorts vlanPorts() {
+        return vlanPorts;
+    }
+
     public static final class Builder {
         private String host = DEFAULT_HOST;
         private int port = DEFAULT_PORT;
@@ -202,6 +209,7 @@ public final class ControllerConfig {
         private TlsFiles tls;
         private int hostTableSize = AgeingTable.DEFAULT_SIZE;
         private Duration hostAgeing = AgeingTable.DEFAULT_AGEING;
+        private VlanPorts vlanPorts = VlanPorts.NONE;
 
         private Builder() {
         }
@@ -273,6 +281,12 @@ public final class ControllerConfig {
             return this;
         }
 
+        /** Replaces every app's configuration file with these. */
+        Builder replaceAppConfigs(Map<String, Path> filesByAppId) {
+            appConfigs.clear();
+            return appConfigs(filesByAppId);
+        }
+
         /** Gives each app its configuration file, by app id. */
         public Builder appConfigs(Map<String, Path> filesByAppId) {
             filesByAppId.forEach(this::appConfig);
@@ -289,6 +303,12 @@ public final class ControllerConfig {
         public Builder hostTable(int size, Duration ageing) {
             this.hostTableSize = size;
             this.hostAgeing = ageing;
+            return this;
+        }
+
+        /** Enforces these ports' VLAN roles in every switch's pipeline (see {@link VlanPorts}). */
+        public Builder vlanPorts(VlanPorts ports) {
+            this.vlanPorts = ports;
             return this;
         }
 

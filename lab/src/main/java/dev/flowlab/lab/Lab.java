@@ -64,7 +64,8 @@ public final class Lab implements AutoCloseable {
         }
         Progress.Stage step = progress.step("controller");
         controller = Controller.start(ControllerConfig.builder().apps(spec.apps()).listen("127.0.0.1", 0)
-                .rest(spec.rest()).appConfigs(spec.appConfigs()).build());
+                .rest(spec.rest()).appConfigs(spec.appConfigs())
+                .vlanPorts(ExpectedTopology.vlanPorts(spec.topology(), spec.prefix())).build());
         step.done("embedded on " + address() + ", apps " + String.join(",", spec.apps())
                 + controller.restAccess().map(a -> ", REST on " + a.baseUrl() + "/api").orElse(""));
     }

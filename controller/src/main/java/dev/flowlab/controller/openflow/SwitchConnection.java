@@ -3,6 +3,7 @@ package dev.flowlab.controller.openflow;
 import dev.flowlab.controller.ControllerConfig;
 import dev.flowlab.controller.api.PacketIn;
 import dev.flowlab.controller.api.Switch;
+import dev.flowlab.controller.vlan.VlanStage;
 import dev.flowlab.controller.core.EventDispatcher;
 import dev.flowlab.controller.core.SwitchCounters;
 import dev.flowlab.controller.core.SwitchRegistry;
@@ -57,6 +58,7 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
     private final SwitchCounters counters;
     private final PortMap ports;
     private final SlowReaderGuard guard;
+    private final VlanStage vlanStage;
     private ChannelHandlerContext ctx;
     private boolean inReadBatch;   // touched only on the I/O thread
     private boolean warnedPortCap;  // likewise
@@ -73,6 +75,7 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
         this.remote = (InetSocketAddress) channel.remoteAddress();
         this.ports = new PortMap(ports, config.limits().maxPorts());
         this.guard = new SlowReaderGuard(channel, dpid, config.limits());
+        this.vlanStage = new VlanStage(OF13, config.vlanPorts(), this.ports::list);
     }
 
     @Override
@@ -188,6 +191,14 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
 
     @Override
     public void send(OFMessage message) {
+        if (!vlanStage.active()) {
+            write(message);
+            return;
+        }
+        vlanStage.translate(message).forEach(this::write);   // apps' entries into the VLAN pipeline
+    }
+
+    private void write(OFMessage message) {
         if (!channel.isActive()) {
             LOG.debug("dpid={} is disconnected; dropped {}", dpid, message.getType());
             return;
