@@ -96,10 +96,10 @@ public final class Controller implements AutoCloseable {
         }
         CoreServices services = new CoreServices(config.hostTableSize(), config.hostAgeing());
         List<LoadedApp> loaded = AppLoader.load(config.apps(), extraApps, services.module());
-        refuseUnhonouredVlans(loaded, config.vlanPorts());
         Controller controller = new Controller(config, services, loaded);
         try {
             controller.startApps();
+            refuseUnhonouredVlans(loaded, config.vlanPorts());   // apps know their config now; no switch yet
             controller.startRest();
             controller.startListening();
             return controller;

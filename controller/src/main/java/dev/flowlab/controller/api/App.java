@@ -26,7 +26,7 @@ public interface App {
 
     /**
      * Why this app cannot keep the network's VLAN roles apart, if it cannot: the controller then refuses
-     * to start, before anything is built. The core VLAN stage keeps VLANs for every app that forwards
+     * to start, before anything is built. Asked after {@link #start}, before any switch connects. The core VLAN stage keeps VLANs for every app that forwards
      * by outputs to ports; an app that needs more (or cannot work with some role) says so here.
      *
      * @param roles the VLAN roles of the network's ports (never empty)

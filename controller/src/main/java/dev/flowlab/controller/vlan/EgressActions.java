@@ -11,6 +11,8 @@ import java.util.function.Supplier;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.action.OFAction;
 import org.projectfloodlight.openflow.protocol.action.OFActionOutput;
+import org.projectfloodlight.openflow.protocol.action.OFActionSetField;
+import org.projectfloodlight.openflow.protocol.oxm.OFOxmVlanVid;
 import org.projectfloodlight.openflow.types.EthType;
 import org.projectfloodlight.openflow.types.OFPort;
 
@@ -64,6 +66,9 @@ final class EgressActions {
             }
             outputs += emit(run, vlan, tagged, out);
             out.add(action);
+            if (action instanceof OFActionSetField set && set.getField() instanceof OFOxmVlanVid vid && vlan != UNTAGGED) {
+                vlan = vid.getValue().getVlan();   // the app moved the frame to another VLAN (a router on a stick)
+            }
         }
         outputs += emit(run, vlan, tagged, out);
         return new Result(out, outputs);
