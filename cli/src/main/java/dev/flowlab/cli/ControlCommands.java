@@ -1,17 +1,14 @@
 package dev.flowlab.cli;
 
 import dev.flowlab.dataplane.FailMode;
+import dev.flowlab.dataplane.OvsBridge;
 import dev.flowlab.lab.Lab;
 import dev.flowlab.lab.ControllerChoice;
-import dev.flowlab.lab.Ovs;
 import dev.flowlab.cli.output.Console;
 import dev.flowlab.cli.shell.CommandTable;
 import dev.flowlab.cli.shell.CommandTable.Completes;
 import dev.flowlab.cli.shell.ShellException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.projectfloodlight.openflow.types.DatapathId;
 
 /** Breaking and inspecting things: link up/down, switch stop/start, controller stop/start, flows. */
@@ -20,14 +17,10 @@ final class ControlCommands {
 
     private final Lab lab;
     private final Console console;
-    private final Set<String> linksDown;
-    /** Controller targets of switches the user stopped, to give back on start. */
-    private final Map<String, List<String>> stoppedSwitches = new HashMap<>();
 
-    ControlCommands(Lab lab, Console console, Set<String> linksDown) {
+    ControlCommands(Lab lab, Console console) {
         this.lab = lab;
         this.console = console;
-        this.linksDown = linksDown;
     }
 
     void register(CommandTable table) {
@@ -49,11 +42,6 @@ final class ControlCommands {
             throw new ShellException("no link between " + a + " and " + b + ": see links");
         }
         lab.setLink(a, b, up);
-        if (up) {
-            linksDown.remove(ViewCommands.linkKey(a, b));
-        } else {
-            linksDown.add(ViewCommands.linkKey(a, b));
-        }
         console.println("link " + a + " <-> " + b + " " + (up ? console.green("up") : console.red("down")));
         return true;
     }
@@ -63,25 +51,17 @@ final class ControlCommands {
         if (!lab.switchNames().contains(name)) {
             throw new ShellException("no switch named '" + name + "': switches are " + String.join(" ", lab.switchNames()));
         }
-        String bridge = lab.bridgeName(name);
+        OvsBridge bridge = lab.network().bridge(name);
+        if (start != bridge.isStopped()) {
+            throw new ShellException(name + (start ? " is not stopped" : " is already stopped"));
+        }
         if (start) {
-            List<String> targets = stoppedSwitches.remove(name);
-            if (targets == null) {
-                throw new ShellException(name + " is not stopped");
-            }
-            Ovs.ports(bridge).forEach(port -> Ovs.setLink(port, true));
-            if (!targets.isEmpty()) {
-                Ovs.setControllers(bridge, targets);
-            }
+            bridge.start();
+            List<String> targets = bridge.controllerTargets();
             console.println("switch " + name + " " + console.green("started") + " (ports up"
                     + (targets.isEmpty() ? "" : ", reconnecting to " + String.join(",", targets)) + ")");
         } else {
-            if (stoppedSwitches.containsKey(name)) {
-                throw new ShellException(name + " is already stopped");
-            }
-            stoppedSwitches.put(name, Ovs.controllers(bridge));
-            Ovs.deleteControllers(bridge);
-            Ovs.ports(bridge).forEach(port -> Ovs.setLink(port, false));
+            bridge.stop();
             console.println("switch " + name + " " + console.red("stopped") + " (ports down, controller connection closed)");
         }
         return true;

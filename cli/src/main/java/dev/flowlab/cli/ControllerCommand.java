@@ -10,6 +10,9 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.projectfloodlight.openflow.types.DatapathId;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,7 +43,8 @@ public final class ControllerCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<String> appIds = apps.given();
         ControllerConfig config = ControllerConfig.builder().apps(appIds).listen(address.getHostString(), address.getPort())
-                .rest(services.rest()).appConfigs(services.appConfigs(appIds)).build();
+                .tls(listen.tls()).rest(services.rest()).appConfigs(services.appConfigs(appIds))
+                .openflowCapture(services.openflowCapture()).build();
         Controller controller = Controller.start(config, List.of(new SwitchPrinter(out)));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -49,7 +53,7 @@ public final class ControllerCommand implements Callable<Integer> {
             out.flush();
             stopped.countDown();
         }, "flowlab-controller-stop"));
-        out.printf("controller listening on %s:%d with apps %s (Ctrl-C to stop)%n",
+        out.printf("controller listening on %s%s:%d with apps %s (Ctrl-C to stop)%n", config.tls() != null ? "ssl:" : "",
                 controller.address().getHostString(), controller.address().getPort(), String.join(", ", appIds));
         controller.restAccess().ifPresent(a -> {
             out.println("REST API on " + a.baseUrl() + "/api");
@@ -93,10 +97,30 @@ public final class ControllerCommand implements Callable<Integer> {
             print("switch " + dpid + " down");
         }
 
+        /**
+         * Up and down events come on the controller's I/O threads; a terminal that is slow (or stopped
+         * with Ctrl-S) must not hold them, so a thread of the printer's own does the writing, in order.
+         */
+        private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "flowlab-switch-printer");
+            t.setDaemon(true);
+            return t;
+        });
+
         private void print(String line) {
-            synchronized (out) {
+            writer.execute(() -> {
                 out.println(line);
                 out.flush();
+            });
+        }
+
+        @Override
+        public void stop() {
+            writer.shutdown();   // the lines already queued are still written
+            try {
+                writer.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }

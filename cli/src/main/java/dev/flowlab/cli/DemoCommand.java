@@ -56,7 +56,7 @@ public final class DemoCommand implements Callable<Integer> {
         boolean ok;
         try (Lab lab = Lab.start(spec, console)) {
             TrafficCommands traffic = new TrafficCommands(lab, console);
-            boolean pinged = traffic.pingall("pingall", lab.hosts());
+            boolean pinged = traffic.pingall();
             List<LabHost> hosts = lab.hosts();
             boolean measured = traffic.iperf(hosts.get(0), hosts.get(hosts.size() - 1), 1);
             boolean flowsShown = showFlows(lab, console);

@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /** One {@code flowlab run}: start the lab, then a test, a script or the shell, then tear down. */
@@ -38,7 +37,7 @@ final class LabRun {
             lab.embeddedController().flatMap(Controller::restAccess).ifPresent(a -> console.println(RestBanner.token(a)));
             TrafficCommands traffic = new TrafficCommands(lab, console);
             if ("pingall".equals(test)) {
-                return traffic.pingall("pingall", lab.hosts()) ? 0 : 1;
+                return traffic.pingall() ? 0 : 1;
             }
             if ("iperf".equals(test)) {
                 return traffic.iperf(List.of()) ? 0 : 1;
@@ -59,10 +58,9 @@ final class LabRun {
 
     private Shell shell(Lab lab, TrafficCommands traffic) {
         CommandTable table = new CommandTable();
-        Set<String> linksDown = ConcurrentHashMap.newKeySet();
-        new ViewCommands(lab, console, linksDown).register(table);
+        new ViewCommands(lab, console).register(table);
         traffic.register(table);
-        new ControlCommands(lab, console, linksDown).register(table);
+        new ControlCommands(lab, console).register(table);
         new CaptureCommands(lab, console).register(table);
         table.add("exit", "exit", "tear everything down and leave (also quit, Ctrl-D)", CommandTable.Completes.NOTHING,
                 inv -> true).alias("quit", "exit");

@@ -5,6 +5,8 @@ import dev.flowlab.lab.LabSpec;
 import dev.flowlab.lab.ControllerChoice;
 import dev.flowlab.cli.output.Console;
 import dev.flowlab.dataplane.FailMode;
+import dev.flowlab.topologies.SwitchHops;
+import dev.flowlab.topologies.Topology;
 import dev.flowlab.topologies.TopologySource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +31,8 @@ import picocli.CommandLine.Option;
             "      pingall and exit: exit code 0 when nothing was lost",
             "  flowlab run --topo linear,4 --apps hub --test iperf",
             "  flowlab run --topo topologies/examples/campus.yaml --fail-mode standalone",
+            "  flowlab run --topo linear,2 --tls --test pingall",
+            "      controller and bridges over TLS (ssl:127.0.0.1:PORT), with throwaway certificates",
             "  flowlab run --topo single,2 --controller tcp:127.0.0.1:6653",
             "      an external controller (Ryu, os-ken, ONOS...) instead of flowlab's own",
             "  flowlab run --topo linear,3 --script steps.txt",
@@ -39,6 +43,9 @@ import picocli.CommandLine.Option;
             "Topology specs: single,N  linear,N[,K]  tree,DEPTH,FANOUT  reversed,N  torus,X,Y",
             "                ring,N  mesh,N  fat-tree,K  minimal"})
 public final class RunCommand implements Callable<Integer> {
+    /** Switch hops beyond which first replies are slow or lost on the userspace datapath (see warnAboutLongChains). */
+    static final int LONG_CHAIN = 200;
+
     @Option(names = "--topo", required = true, paramLabel = "SPEC|FILE",
             description = "a topology spec like tree,2,2 or a YAML/JSON topology file")
     String topo;
@@ -70,6 +77,12 @@ public final class RunCommand implements Callable<Integer> {
                     + " (default: captures/DATE-TIME here); the directory is printed")
     Path capture;
 
+    @Option(names = "--tls",
+            description = "the embedded controller and the bridges speak OpenFlow over mutual TLS, with a CA and"
+                    + " certificates made for this run; Open vSwitch's SSL settings are machine-wide: they are put"
+                    + " back as they were at exit, and only one --tls run at a time is allowed")
+    boolean tls;
+
     @Option(names = "--prefix", paramLabel = "TEXT", defaultValue = "",
             description = "put TEXT before every namespace and bridge name, to run several networks side by side")
     String prefix;
@@ -93,11 +106,13 @@ public final class RunCommand implements Callable<Integer> {
         boolean embedded = choice.kind() == ControllerChoice.Kind.EMBEDDED;
         List<String> embeddedApps = embedded ? apps.checked() : List.of();
         if (!embedded && services.anyGiven()) {
-            throw new IllegalArgumentException("--rest and --app-config configure the embedded controller;"
+            throw new IllegalArgumentException("--rest, --app-config and --capture-openflow configure the embedded controller;"
                     + " with --controller " + controller + " configure that controller instead");
         }
-        LabSpec spec = new LabSpec(TopologySource.load(topo), embeddedApps, choice, failMode(choice), prefix,
-                services.rest(), services.appConfigs(embeddedApps), captureDir(), null);
+        Topology topology = TopologySource.load(topo);
+        warnAboutLongChains(console, topology);
+        LabSpec spec = new LabSpec(topology, embeddedApps, choice, failMode(choice), prefix,
+                services.rest(), services.appConfigs(embeddedApps), captureDir(), services.openflowCapture(), tls);
         return new LabRun(console).run(spec, test == null ? null : test.name(), script);
     }
 
@@ -117,6 +132,20 @@ public final class RunCommand implements Callable<Integer> {
         if (choice.kind() == ControllerChoice.Kind.NONE && failMode == FailMode.SECURE) {
             console.println(console.yellow("note: ") + "secure bridges without a controller forward nothing: "
                     + "expect every ping to fail (that may be what you want to see)");
+        }
+    }
+
+    /**
+     * Measured on OVS 3.1's userspace datapath (2 cores): each switch a packet crosses is one pass of
+     * ovs-vswitchd's main loop, and each pass polls every port, so a first reply across hundreds of switches
+     * takes tens of seconds or never comes (linear,500: none within 120 s, Mininet neither). Said before the build.
+     */
+    private static void warnAboutLongChains(Console console, Topology topology) {
+        int hops = SwitchHops.longest(topology);
+        if (hops > LONG_CHAIN) {
+            console.println(console.yellow("warning: ") + "packets here cross up to " + hops + " switches; on the "
+                    + "userspace datapath each hop is one pass of ovs-vswitchd's main loop over every port, so first "
+                    + "replies across more than " + LONG_CHAIN + " switches are slow or time out (linear,500: none in 120 s)");
         }
     }
 

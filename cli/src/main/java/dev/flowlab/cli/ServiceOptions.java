@@ -7,8 +7,8 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --rest}, {@code --rest-token} and {@code --app-config}: what the embedded controller serves and what its apps
- * read. A picocli mixin; a command whose REST API is on by default says so with its own default
+ * {@code --rest}, {@code --rest-token}, {@code --app-config} and {@code --capture-openflow}: what the embedded
+ * controller serves, what its apps read and where its OpenFlow channel is recorded. A picocli mixin; a command whose REST API is on by default says so with its own default
  * value provider (see {@link ControllerCommand}).
  */
 public final class ServiceOptions {
@@ -26,6 +26,15 @@ public final class ServiceOptions {
             description = "an app's config file (YAML or JSON), e.g. acl=rules.yaml or router=router.yaml; repeatable")
     List<String> appConfigs;
 
+    @Option(names = "--capture-openflow", paramLabel = "FILE",
+            description = "write every OpenFlow message to FILE, a pcap Wireshark and tshark decode as OpenFlow 1.3 as it is")
+    Path openflowCapture;
+
+    /** The pcap file for the OpenFlow channel, or null. */
+    public Path openflowCapture() {
+        return openflowCapture == null ? null : openflowCapture.toAbsolutePath();
+    }
+
     /** Where and with which token (null: generated) to serve REST; a token for an API that is off is an error. */
     public RestConfig rest() {
         return RestConfig.parse(rest, restToken);
@@ -38,6 +47,6 @@ public final class ServiceOptions {
 
     /** Whether either option asks for something (they only make sense for the embedded controller). */
     public boolean anyGiven() {
-        return appConfigs != null || restToken != null || RestConfig.parse(rest).enabled();
+        return appConfigs != null || restToken != null || openflowCapture != null || RestConfig.parse(rest).enabled();
     }
 }

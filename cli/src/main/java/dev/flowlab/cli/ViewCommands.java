@@ -11,20 +11,15 @@ import dev.flowlab.topologies.Switch;
 import dev.flowlab.topologies.Topology;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /** What the network looks like: help, nodes, net, links, dump. */
 final class ViewCommands {
     private final Lab lab;
     private final Console console;
-    private final Set<String> linksDown;
-
-    /** @param linksDown links the user took down, as {@link #linkKey} strings, shared with the link command */
-    ViewCommands(Lab lab, Console console, Set<String> linksDown) {
+    ViewCommands(Lab lab, Console console) {
         this.lab = lab;
         this.console = console;
-        this.linksDown = linksDown;
     }
 
     void register(CommandTable table) {
@@ -35,10 +30,6 @@ final class ViewCommands {
         table.add("links", "links", "every link and whether it is up", Completes.NOTHING, inv -> links());
         table.add("dump", "dump", "hosts (addresses, namespace) and switches (bridge, dpid, controller)",
                 Completes.NOTHING, inv -> dump());
-    }
-
-    static String linkKey(String a, String b) {
-        return a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a;
     }
 
     private boolean help(CommandTable table, List<String> words) {
@@ -82,7 +73,7 @@ final class ViewCommands {
 
     private boolean links() {
         for (Link l : lab.topology().links()) {
-            boolean down = linksDown.contains(linkKey(l.nodeA(), l.nodeB()));
+            boolean down = !lab.linkUp(l.nodeA(), l.nodeB());
             console.println(l.interfaceA() + "<->" + l.interfaceB() + "  " + (down ? console.red("DOWN") : console.green("up")));
         }
         return true;

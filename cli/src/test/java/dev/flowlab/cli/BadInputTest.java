@@ -2,7 +2,7 @@ package dev.flowlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flowlab.lab.system.SystemTests;
+import dev.flowlab.testkit.Leftovers;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -67,6 +67,6 @@ class BadInputTest {
         int exit = cl.execute(argv.toArray(String[]::new));
         assertThat(exit).isNotZero();
         assertThat(err.toString().lines().toList()).hasSize(1).first().asString().startsWith(start).contains(mentions);
-        assertThat(SystemTests.leftovers(PREFIX)).isEmpty();
+        assertThat(Leftovers.named(PREFIX)).isEmpty();
     }
 }

@@ -25,8 +25,32 @@ class ControllerCommandTest {
     void badListenValueSaysWhatIsExpected() {
         for (String bad : new String[] {"localhost", "127.0.0.1:", ":6653", "127.0.0.1:70000", "a:b"}) {
             assertThatThrownBy(() -> ListenOption.parse(bad))
-                    .hasMessage("--listen '" + bad + "' is not HOST:PORT; for example 127.0.0.1:6653");
+                    .hasMessage("--listen '" + bad + "' is not HOST:PORT; for example 127.0.0.1:6653 or ssl:127.0.0.1:6653");
         }
+    }
+
+    @Test
+    void sslListenNeedsAllThreeTlsFilesAndTcpNone() {
+        assertThat(runController("--listen", "ssl:127.0.0.1:0", "--tls-key", "k.pem"))
+                .isEqualTo("flowlab: --listen ssl:127.0.0.1:0 needs --tls-key, --tls-cert and --tls-ca"
+                        + " (for example the files of ovs-pki's controllerca and a controller certificate)");
+        assertThat(runController("--listen", "127.0.0.1:0", "--tls-ca", "ca.pem"))
+                .isEqualTo("flowlab: --tls-key, --tls-cert and --tls-ca are for --listen ssl:HOST:PORT;"
+                        + " --listen 127.0.0.1:0 is plain TCP");
+        assertThat(runController("--listen", "ssl:127.0.0.1:0", "--tls-key", "/nonexistent/k.pem", "--tls-cert", "c.pem",
+                "--tls-ca", "ca.pem")).isEqualTo("flowlab: TLS private key /nonexistent/k.pem does not exist or is not readable");
+    }
+
+    /** Runs {@code flowlab controller ARGS} that must fail; returns its one line of stderr. */
+    private static String runController(String... args) {
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setErr(new PrintWriter(err));
+        String[] argv = new String[args.length + 1];
+        argv[0] = "controller";
+        System.arraycopy(args, 0, argv, 1, args.length);
+        assertThat(cl.execute(argv)).isEqualTo(1);
+        return err.toString().strip();
     }
 
     @Test

@@ -3,7 +3,7 @@ package dev.flowlab.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.flowlab.lab.system.SystemTests;
+import dev.flowlab.testkit.Leftovers;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -42,11 +42,11 @@ class ControllerOptionsTest {
         assertOneLine(List.of("controller", "--apps", "acl", "--app-config", "acl=/nonexistent/acl.yaml"),
                 "flowlab: --app-config acl=/nonexistent/acl.yaml: no such readable file");
         assertOneLine(List.of("run", "--topo", "single,2", "--controller", "none", "--rest", "8080", "--prefix", "rsb"),
-                "flowlab: --rest and --app-config configure the embedded controller");
+                "flowlab: --rest, --app-config and --capture-openflow configure the embedded controller");
         assertOneLine(List.of("controller", "--rest-token", "secret"), "flowlab: --rest-token must be 16-256 characters");
         assertOneLine(List.of("run", "--topo", "single,2", "--rest-token", "a-long-enough-token", "--prefix", "rsb"),
                 "flowlab: --rest-token is for the REST API, which is off: add --rest PORT");
-        assertThat(SystemTests.leftovers("rsb")).isEmpty();
+        assertThat(Leftovers.named("rsb")).isEmpty();
     }
 
     @Test

@@ -11,54 +11,29 @@ import dev.flowlab.dataplane.NamespaceHost;
 import dev.flowlab.dataplane.Network;
 import dev.flowlab.dataplane.NetworkOptions;
 import dev.flowlab.dataplane.OvsBridge;
+import dev.flowlab.lab.system.SystemTests;
+import dev.flowlab.testkit.Leftovers;
+import dev.flowlab.testkit.SystemTest;
 import dev.flowlab.topologies.Topologies;
 import dev.flowlab.topologies.Topology;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.projectfloodlight.openflow.types.DatapathId;
 
 /**
  * The controller driving a real Open vSwitch bridge in fail_mode=secure (so nothing is forwarded
  * unless the controller says so), with three namespace hosts: every pair pings, the flows the app
- * installed are in the switch, and nothing is left afterwards.
+ * installed are in the switch, and nothing is left afterwards. Prefixes cth and cts, not "ct": only
+ * what the test makes (cth1.., cts1..).
  */
-@Tag("system")
+@SystemTest({"cth", "cts"})
 class ControllerSystemTest {
     /** Everything this test creates starts with it: namespaces cth1..cth3, bridge cts1, ports cts1-eth*. */
-    private static final String PREFIX = "ct";
+    static final String PREFIX = "ct";
     private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @BeforeEach
-    void needsRootAndOvs() {
-        Assumptions.assumeTrue(run("id", "-u").strip().equals("0"), "system test: needs root (namespaces, veths, OVS)");
-        Assumptions.assumeTrue(exitCode("ovs-vsctl", "--timeout=5", "show") == 0, "system test: Open vSwitch is not running");
-        assertNothingLeft();
-    }
-
-    @AfterEach
-    void removeLeftovers() {
-        for (String ns : list(Path.of("/var/run/netns"))) {
-            exitCode("ip", "netns", "del", ns);
-        }
-        for (String bridge : bridges()) {
-            exitCode("ovs-vsctl", "--if-exists", "del-br", bridge);
-        }
-        for (String link : list(Path.of("/sys/class/net"))) {
-            exitCode("ip", "link", "del", link);
-        }
-    }
 
     private static Network network(Topology topology, Controller controller) {
         return Network.start(topology, NetworkOptions.builder()
@@ -106,7 +81,7 @@ class ControllerSystemTest {
             connectAndPingAll(controller, net);
 
             OvsBridge s1 = net.switches().get(0);
-            String flows = run("ovs-ofctl", "-O", "OpenFlow13", "dump-flows", s1.name());
+            String flows = SystemTests.must("ovs-ofctl", "-O", "OpenFlow13", "dump-flows", s1.name());
             assertThat(flows).contains("priority=0 actions=CONTROLLER:65535");
             List<NamespaceHost> hosts = net.hosts();
             for (int a = 0; a < hosts.size(); a++) {
@@ -128,7 +103,7 @@ class ControllerSystemTest {
              Network net = network(Topologies.single(3), controller)) {
             connectAndPingAll(controller, net);
 
-            String flows = run("ovs-ofctl", "-O", "OpenFlow13", "dump-flows", net.switches().get(0).name());
+            String flows = SystemTests.must("ovs-ofctl", "-O", "OpenFlow13", "dump-flows", net.switches().get(0).name());
             // Every entry (the table-miss, and the core's LLDP rule) sends to the controller: no forwarding flow.
             assertThat(flows).contains("priority=0 actions=CONTROLLER:65535");
             assertThat(flows.lines().filter(l -> l.contains("priority=")))
@@ -151,55 +126,7 @@ class ControllerSystemTest {
     }
 
     private static void assertNothingLeft() {
-        assertThat(list(Path.of("/var/run/netns"))).as("namespaces left").isEmpty();
-        assertThat(list(Path.of("/sys/class/net"))).as("interfaces left").isEmpty();
-        assertThat(bridges()).as("bridges left").isEmpty();
-    }
-
-    /** Our names only: cth1, cts1, cts1-eth1... never anyone else's. */
-    private static boolean ours(String name) {
-        return name.matches(PREFIX + "[hs]\\d+.*");
-    }
-
-    private static List<String> bridges() {
-        return run("ovs-vsctl", "list-br").lines().filter(ControllerSystemTest::ours).toList();
-    }
-
-    private static List<String> list(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).filter(ControllerSystemTest::ours).sorted().toList();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String run(String... argv) {
-        try {
-            Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes());
-            p.waitFor(30, TimeUnit.SECONDS);
-            return out;
-        } catch (IOException e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
-        }
-    }
-
-    private static int exitCode(String... argv) {
-        try {
-            Process p = new ProcessBuilder(new ArrayList<>(List.of(argv))).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(30, TimeUnit.SECONDS) ? p.exitValue() : -1;
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
+        assertThat(Leftovers.named(PREFIX + "h")).isEmpty();
+        assertThat(Leftovers.named(PREFIX + "s")).isEmpty();
     }
 }

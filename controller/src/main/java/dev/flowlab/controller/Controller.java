@@ -9,6 +9,12 @@ import dev.flowlab.controller.core.ContextForApp;
 import dev.flowlab.controller.core.EventDispatcher;
 import dev.flowlab.controller.core.LoadedApp;
 import dev.flowlab.controller.core.SwitchRegistry;
+import dev.flowlab.controller.capture.OpenFlowCapture;
+import dev.flowlab.controller.metrics.ControllerMetrics;
+import dev.flowlab.controller.monitor.PortStatsMonitor;
+import dev.flowlab.controller.rest.MetricsRoute;
+import dev.flowlab.controller.view.ViewFeed;
+import dev.flowlab.controller.view.ViewModel;
 import dev.flowlab.controller.openflow.OfServer;
 import dev.flowlab.controller.topology.CoreServices;
 import dev.flowlab.controller.rest.CoreRoutes;
@@ -53,6 +59,11 @@ public final class Controller implements AutoCloseable {
     private final ScheduledExecutorService appExecutor;
     private final ControllerConfig config;
     private final RouteTable routes = new RouteTable();
+    private final OpenFlowCapture openflowCapture = new OpenFlowCapture();
+    private final ControllerMetrics metrics = new ControllerMetrics();
+    private PortStatsMonitor monitor;
+    private ViewFeed viewFeed;
+    private volatile ExpectedNetwork expected;
     private RestServer rest;
     private volatile InetSocketAddress address;
     private boolean closed;
@@ -62,7 +73,7 @@ public final class Controller implements AutoCloseable {
         this.services = services;
         List<LoadedApp> all = new ArrayList<>(services.apps());
         all.addAll(apps);
-        EventDispatcher dispatcher = new EventDispatcher(all);
+        EventDispatcher dispatcher = new EventDispatcher(all, metrics::packetInHandled);
         this.apps = dispatcher.apps();
         this.registry = new SwitchRegistry(dispatcher);
         this.appExecutor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -70,7 +81,7 @@ public final class Controller implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.server = new OfServer(config, dispatcher, registry);
+        this.server = new OfServer(config, dispatcher, registry, openflowCapture);
         this.address = new InetSocketAddress(config.host(), config.port());
     }
 
@@ -98,6 +109,9 @@ public final class Controller implements AutoCloseable {
         List<LoadedApp> loaded = AppLoader.load(config.apps(), extraApps, services.module());
         Controller controller = new Controller(config, services, loaded);
         try {
+            if (config.openflowCapture() != null) {
+                controller.openflowCapture.start(config.openflowCapture());
+            }
             controller.startApps();
             refuseUnhonouredVlans(loaded, config.vlanPorts());   // apps know their config now; no switch yet
             controller.startRest();
@@ -140,11 +154,43 @@ public final class Controller implements AutoCloseable {
         }
     }
 
+    /** The monitor's only readers are /metrics and the web view: without REST no switch is polled. */
+    private void startMonitor() {
+        monitor = PortStatsMonitor.start(registry, config.portStatsInterval());
+        metrics.watch(registry);
+        metrics.watch(monitor);
+        metrics.watch(openflowCapture);
+    }
+
     private void startRest() {
         if (config.rest().enabled()) {
+            startMonitor();
             CoreRoutes.register(routes, registry, apps, services.topology(), services.hosts());
+            MetricsRoute.register(routes, metrics);
+            viewFeed = new ViewFeed(new ViewModel(registry, services.topology(), services.hosts(), monitor,
+                    apps.stream().map(LoadedApp::id).toList(),
+                    () -> expected, config.portStatsInterval()));
+            routes.feed("/api/view/events", viewFeed);
             rest = RestServer.start(config.rest(), routes);
         }
+    }
+
+    /**
+     * The port-stats monitor: every switch's port counters and rates, and flow table, at the last poll;
+     * empty when REST is off (nothing would read it).
+     */
+    public Optional<PortStatsMonitor> portStats() {
+        return Optional.ofNullable(monitor);
+    }
+
+    /** The Prometheus text {@code GET /metrics} answers. */
+    public String metricsText() {
+        return metrics.scrape();
+    }
+
+    /** The OpenFlow channel capture: {@code start(file)} and {@code stop()} it while the controller runs. */
+    public OpenFlowCapture openflowCapture() {
+        return openflowCapture;
     }
 
     /** Where the REST API answers (with the real port when 0 was asked); empty when REST is off. */
@@ -189,6 +235,7 @@ public final class Controller implements AutoCloseable {
      * @throws NotReadyException naming what is still missing (one line) when the timeout passes first
      */
     public void awaitReady(ExpectedNetwork expected, Duration timeout, Consumer<String> progress) {
+        this.expected = expected;   // the web view shows what should be there and is not
         try {
             new ReadinessWait(registry, services.topology(), expected, timeout, progress).await();
         } catch (InterruptedException e) {
@@ -250,6 +297,13 @@ public final class Controller implements AutoCloseable {
             rest.close();
         }
         server.close();
+        openflowCapture.close();
+        if (monitor != null) {
+            monitor.close();
+        }
+        if (viewFeed != null) {
+            viewFeed.close();
+        }
         for (int i = apps.size() - 1; i >= 0; i--) {
             LoadedApp a = apps.get(i);
             try {

@@ -3,6 +3,7 @@ package dev.flowlab.controller;
 import dev.flowlab.controller.api.AgeingTable;
 import dev.flowlab.controller.openflow.ConnectionLimits;
 import dev.flowlab.controller.openflow.TlsFiles;
+import dev.flowlab.controller.topology.HostTracker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -46,6 +47,8 @@ public final class ControllerConfig {
     private final int hostTableSize;
     private final Duration hostAgeing;
     private final VlanPorts vlanPorts;
+    private final Path openflowCapture;
+    private final Duration portStatsInterval;
 
     private ControllerConfig(Builder b) {
         host = Objects.requireNonNull(b.host, "host");
@@ -77,6 +80,8 @@ public final class ControllerConfig {
         hostTableSize = b.hostTableSize;
         hostAgeing = positive("hostAgeing", b.hostAgeing);
         vlanPorts = Objects.requireNonNull(b.vlanPorts, "vlanPorts");
+        openflowCapture = b.openflowCapture;
+        portStatsInterval = positive("portStatsInterval", b.portStatsInterval);
     }
 
     private static Duration positive(String name, Duration value) {
@@ -101,9 +106,20 @@ public final class ControllerConfig {
         Builder b = new Builder().apps(apps).listen(host, port).echo(echoInterval, echoTimeout)
                 .handshakeTimeout(handshakeTimeout).requestTimeout(requestTimeout).missSendLength(missSendLength)
                 .installTableMiss(installTableMiss).ioThreads(ioThreads).rest(rest).limits(limits)
-                .hostTable(hostTableSize, hostAgeing).vlanPorts(vlanPorts);
+                .hostTable(hostTableSize, hostAgeing).openflowCapture(openflowCapture)
+                .portStatsInterval(portStatsInterval).vlanPorts(vlanPorts);
         b.appConfigs.putAll(appConfigs);
         return b;
+    }
+
+    /** The pcap file the OpenFlow channel is captured to from the start, or null for none. */
+    public Path openflowCapture() {
+        return openflowCapture;
+    }
+
+    /** How often the port-stats monitor asks every switch for its port counters. */
+    public Duration portStatsInterval() {
+        return portStatsInterval;
     }
 
     /** Address to listen on (127.0.0.1 by default: only local switches). */
@@ -171,7 +187,7 @@ public final class ControllerConfig {
         return limits;
     }
 
-    /** The most hosts the host tracker holds; when full, the host heard from longest ago makes room. */
+    /** The most hosts the host tracker holds; when full, a host heard from long ago makes room. */
     public int hostTableSize() {
         return hostTableSize;
     }
@@ -207,9 +223,11 @@ public final class ControllerConfig {
         private final Map<String, Path> appConfigs = new LinkedHashMap<>();
         private ConnectionLimits limits = ConnectionLimits.defaults();
         private TlsFiles tls;
-        private int hostTableSize = AgeingTable.DEFAULT_SIZE;
+        private int hostTableSize = HostTracker.DEFAULT_MAX_HOSTS;
         private Duration hostAgeing = AgeingTable.DEFAULT_AGEING;
         private VlanPorts vlanPorts = VlanPorts.NONE;
+        private Path openflowCapture;
+        private Duration portStatsInterval = Duration.ofSeconds(5);
 
         private Builder() {
         }
@@ -299,7 +317,10 @@ public final class ControllerConfig {
             return this;
         }
 
-        /** The host tracker holds at most {@code size} hosts, each forgotten {@code ageing} after its last packet. */
+        /**
+         * The host tracker holds at most {@code size} hosts (default {@link HostTracker#DEFAULT_MAX_HOSTS}: one
+         * table for every switch), each forgotten {@code ageing} after its last packet (default 300 s).
+         */
         public Builder hostTable(int size, Duration ageing) {
             this.hostTableSize = size;
             this.hostAgeing = ageing;
@@ -309,6 +330,18 @@ public final class ControllerConfig {
         /** Enforces these ports' VLAN roles in every switch's pipeline (see {@link VlanPorts}). */
         public Builder vlanPorts(VlanPorts ports) {
             this.vlanPorts = ports;
+            return this;
+        }
+
+        /** Capture the OpenFlow channel to this pcap file from the start; null (the default) for no capture. */
+        public Builder openflowCapture(Path file) {
+            this.openflowCapture = file;
+            return this;
+        }
+
+        /** How often port counters are polled for rates, metrics and the web view (default 5 s, as Ryu's monitor uses 10). */
+        public Builder portStatsInterval(Duration interval) {
+            this.portStatsInterval = interval;
             return this;
         }
 

@@ -4,7 +4,6 @@ import dev.flowlab.topologies.Host;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -15,18 +14,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The build steps of a network, in order, after the pre-flight checks. The run state is saved before
- * the first step; a failing step rolls back everything made so far. Each step is batched: one
- * {@code ip -batch} for all namespaces and veths, host set-up from threads inside the namespaces,
- * one ovs-vsctl transaction for all bridges and ports.
+ * the first step, and each namespace is recorded in the run's {@link OwnershipJournal} as it is made;
+ * a failing step rolls back everything made so far. Each step is batched: namespaces from one JVM
+ * thread, one {@code ip -batch} for all veths, host set-up from threads inside the namespaces, one
+ * ovs-vsctl transaction for all bridges and ports.
  */
 final class Build {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Build.class);
-    private static final Pattern FAILED_LINE = Pattern.compile("Command failed -:(\\d+)");
     private static final int HOST_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     private static final ExecutorService OVS_WAITER = Executors.newCachedThreadPool(r -> {
@@ -50,7 +47,7 @@ final class Build {
         this.afterStep = afterStep;
         int group = 1_000_000 + new java.security.SecureRandom().nextInt(1_000_000_000);
         this.state = new RunState(runId, ProcessHandle.current().pid(), ProcessStart.self(), group,
-                plan.namespaces(), Map.of(), plan.ownedRootInterfaces(), plan.bridges(), OptionalFeatures.identities(plan.topology()));
+                plan.namespaces(), plan.ownedRootInterfaces(), plan.bridges(), OptionalFeatures.identities(plan.topology()));
     }
 
     RunState state() {
@@ -137,36 +134,12 @@ final class Build {
         BuildProgress progress = options.progress();
         int total = plan.namespaces().size() + plan.veths().size();
         progress.update("namespaces and links", 0, total);
-        ExecResult r = ProcessRunner.run(List.of(Tools.path("ip"), "-batch", "-"), plan.creationBatch(state.group()),
-                options.timeout());
-        if (!r.ok()) {
-            forgetNamespacesNotMade(r.stderr());
-            throw new CommandFailedException(List.of("ip", "-batch", "-"), r.exitCode(), r.stderr());
-        }
-        recordNamespaceInodes(plan.namespaces());
-        OptionalFeatures.build(plan.topology(), options, state.group(), state.runId());
+        OwnershipJournal journal = state.journal();
+        NamespaceMaker.make(plan.namespaces(), journal, ns -> afterStep.accept("namespace " + ns));
+        ProcessRunner.check(List.of(Tools.path("ip"), "-batch", "-"), plan.vethBatch(state.group()), options.timeout());
+        OptionalFeatures.build(plan.topology(), options, state.group(), state.runId(), journal);
         progress.update("namespaces and links", total, total);
         log.debug("run {}: namespaces and links took {} ms", state.runId(), (System.nanoTime() - t0) / 1_000_000);
-    }
-
-    /**
-     * ip stops at the first failing line: namespaces on earlier lines are ours, the one on the failing
-     * line (if any) belongs to someone else and must not be removed by the rollback.
-     */
-    private void forgetNamespacesNotMade(String stderr) {
-        Matcher m = FAILED_LINE.matcher(stderr);
-        int made = m.find() ? Math.min(Integer.parseInt(m.group(1)) - 1, plan.namespaces().size()) : 0;
-        List<String> ours = plan.namespaces().subList(0, made);
-        state = new RunState(state.runId(), state.pid(), state.pidStartTicks(), state.group(), ours, Map.of(),
-                state.rootInterfaces(), state.bridges(), state.identities());
-        recordNamespaceInodes(ours);
-    }
-
-    private void recordNamespaceInodes(List<String> namespaces) {
-        Map<String, Long> inodes = new HashMap<>();
-        namespaces.forEach(ns -> inodes.put(ns, NamespaceProcesses.inode(ns)));
-        state = state.withNamespaceInodes(inodes);
-        state.save();
     }
 
     private void configureHosts() {

@@ -55,7 +55,10 @@ public final class Cleanup {
             }
             report = report.plus(Teardown.run(state, TIMEOUT));
         }
-        return report.plus(orphanBridges(names));
+        report = report.plus(orphanBridges(names));
+        String restored = RcuExpedited.machine().restoreIfAbandoned();   // left set by a run that died mid-teardown
+        return restored == null ? report
+                : report.plus(new CleanupReport(List.of("/sys/kernel/rcu_expedited set back to " + restored), List.of(), List.of()));
     }
 
     private static List<String> names(RunState s) {

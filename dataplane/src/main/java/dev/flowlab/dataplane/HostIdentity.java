@@ -1,9 +1,6 @@
 package dev.flowlab.dataplane;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.Library;
-import com.sun.jna.Native;
-import com.sun.jna.Pointer;
 import dev.flowlab.topologies.Host;
 import dev.flowlab.topologies.Identity;
 import dev.flowlab.topologies.Topology;
@@ -14,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Gives each host its identity: a hostname in its own UTS namespace, kept at {@code /run/flowlab/uts/<host>}
@@ -25,22 +23,7 @@ import java.util.List;
 final class HostIdentity {
     static final Path ETC_NETNS = Path.of("/etc/netns");
     private static final String MARK = "# written by flowlab run ";
-    private static final int CLONE_NEWUTS = 0x04000000;
     private static final long MS_BIND = 4096;
-    private static final int MNT_DETACH = 2;
-
-    /** The namespace and mount calls this class makes. */
-    private interface Calls extends Library {
-        Calls C = Native.load("c", Calls.class);
-
-        int unshare(int flags) throws LastErrorException;
-
-        int sethostname(byte[] name, long length) throws LastErrorException;
-
-        int mount(String source, String target, String fstype, long flags, Pointer data) throws LastErrorException;
-
-        int umount2(String target, int flags) throws LastErrorException;
-    }
 
     private HostIdentity() {
     }
@@ -63,8 +46,11 @@ final class HostIdentity {
         }
     }
 
-    /** Writes every host's files and makes its UTS namespace; {@code prefix} is the run's name prefix. */
-    static void create(Topology t, String prefix, String runId) {
+    /**
+     * Writes every host's files and makes its UTS namespace, recording each UTS file and namespace in
+     * {@code journal} as it is made; {@code prefix} is the run's name prefix.
+     */
+    static void create(Topology t, String prefix, String runId, OwnershipJournal journal) {
         Identity identity = t.identity().orElseThrow();
         String hostsFile = hostsFile(t, prefix, identity, runId);
         try {
@@ -79,23 +65,23 @@ final class HostIdentity {
         } catch (IOException e) {
             throw new DataplaneException("cannot write host identity files: " + e.getMessage(), e);
         }
-        onFreshThread(() -> t.hosts().forEach(h -> makeUtsNamespace(h.name())));
+        FreshThread.run("flowlab-uts-namespaces", () -> t.hosts().forEach(h -> makeUtsNamespace(h.name(), runId, journal)));
     }
 
-    /** Removes what {@link #create} made for these hosts; returns what was removed, throws on what could not be. */
-    static List<String> remove(List<String> hosts, String runId) {
+    /**
+     * Removes what {@link #create} made for these hosts: a UTS namespace only when it is the one
+     * recorded in the run's journal (by inode), the file under it likewise; files under
+     * {@code /etc/netns} only when they carry the run's mark. Returns what was removed, throws on what
+     * could not be.
+     */
+    static List<String> remove(List<String> hosts, String runId, Map<OwnershipJournal.Kind, Map<String, Long>> recorded) {
+        String mark = NamespaceIds.utsMark(runId);
         List<String> removed = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (String h : hosts) {
             Path uts = utsFile(h);
             if (Files.exists(uts)) {
-                try {
-                    Calls.C.umount2(uts.toString(), MNT_DETACH);
-                } catch (LastErrorException e) {
-                    // not mounted (a crash between creating the file and mounting on it): just delete it
-                }
-                delete(uts, problems);
-                removed.add("UTS namespace " + h);
+                removeUts(h, uts, recorded, mark, removed, problems);
             }
             Path dir = ETC_NETNS.resolve(h);
             for (String f : List.of("hosts", "resolv.conf")) {
@@ -151,48 +137,65 @@ final class HostIdentity {
     }
 
     /**
+     * Unmounts and deletes a host's UTS file when it is provably the run's: mounted, with the recorded
+     * namespace inode and the run's mark ({@link NamespaceIds}); or not mounted (a crash between making the file and mounting on it), with the
+     * recorded file inode. Anything else is someone else's, and left alone.
+     */
+    private static void removeUts(String host, Path uts, Map<OwnershipJournal.Kind, Map<String, Long>> recorded,
+                                  String mark, List<String> removed, List<String> problems) {
+        boolean mounted = attribute(uts, "dev") != attribute(uts.getParent(), "dev");
+        long inode = attribute(uts, "ino");
+        Long mine = recorded.get(mounted ? OwnershipJournal.Kind.UTS : OwnershipJournal.Kind.UTS_FILE).get(host);
+        if (mine == null || mine != inode || (mounted && !NamespaceIds.utsMark(uts).equals(mark))) {
+            return;   // not made by this run (or no longer the one it made): not ours to remove
+        }
+        if (mounted) {
+            try {
+                Libc.c().umount2(uts.toString(), Libc.MNT_DETACH);
+            } catch (LastErrorException e) {
+                problems.add("cannot unmount " + uts + ": " + Errno.describe(e.getErrorCode()));
+                return;
+            }
+        }
+        delete(uts, problems);
+        removed.add("UTS namespace " + host);
+    }
+
+    /** A numeric stat(2) field ({@code ino}, {@code dev}), or -1 when the file is gone. */
+    private static long attribute(Path p, String name) {
+        try {
+            return ((Number) Files.getAttribute(p, "unix:" + name)).longValue();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /**
      * unshare(CLONE_NEWUTS) moves only the calling thread; the new namespace is kept alive by bind-mounting
      * it on a file, as {@code ip netns add} does for network namespaces. Runs on a thread of its own that
      * ends afterwards, so no JVM thread can stay in a host's UTS namespace.
      */
-    private static void makeUtsNamespace(String host) {
+    private static void makeUtsNamespace(String host, String runId, OwnershipJournal journal) {
         Path file = utsFile(host);
         try {
             Files.createFile(file);
-            int home = Libc.c().open("/proc/thread-self/ns/uts", Libc.O_RDONLY_CLOEXEC);
+            journal.record(OwnershipJournal.Kind.UTS_FILE, host, attribute(file, "ino"));
+            Libc c = Libc.c();
+            int home = c.open("/proc/thread-self/ns/uts", Libc.O_RDONLY_CLOEXEC);
             try {
-                Calls.C.unshare(CLONE_NEWUTS);
+                c.unshare(Libc.CLONE_NEWUTS);
                 byte[] name = host.getBytes(StandardCharsets.US_ASCII);
-                Calls.C.sethostname(name, name.length);
-                Calls.C.mount("/proc/thread-self/ns/uts", file.toString(), null, MS_BIND, null);
-                Libc.c().setns(home, CLONE_NEWUTS);
+                c.sethostname(name, name.length);
+                NamespaceIds.markUtsHere(NamespaceIds.utsMark(runId));
+                c.mount("/proc/thread-self/ns/uts", file.toString(), null, MS_BIND, null);
+                c.setns(home, Libc.CLONE_NEWUTS);
             } finally {
-                Libc.c().close(home);
+                c.close(home);
             }
+            journal.record(OwnershipJournal.Kind.UTS, host, attribute(file, "ino"));
         } catch (IOException | LastErrorException e) {
             throw new DataplaneException("host " + host + ": cannot make its UTS namespace at " + file + ": "
                     + (e instanceof LastErrorException l ? Errno.describe(l.getErrorCode()) : e.getMessage()), e);
-        }
-    }
-
-    private static void onFreshThread(Runnable work) {
-        RuntimeException[] failure = new RuntimeException[1];
-        Thread t = new Thread(() -> {
-            try {
-                work.run();
-            } catch (RuntimeException e) {
-                failure[0] = e;
-            }
-        }, "flowlab-uts-namespaces");
-        t.start();
-        try {
-            t.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DataplaneException("interrupted while making UTS namespaces");
-        }
-        if (failure[0] != null) {
-            throw failure[0];
         }
     }
 

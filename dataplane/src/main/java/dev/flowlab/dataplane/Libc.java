@@ -12,6 +12,8 @@ import com.sun.jna.Pointer;
 interface Libc extends Library {
     int O_RDONLY_CLOEXEC = 0x80000;
     int CLONE_NEWNET = 0x40000000;
+    int CLONE_NEWUTS = 0x04000000;
+    int MNT_DETACH = 2;
     int AF_INET = 2;
     int AF_NETLINK = 16;
     int SOCK_DGRAM_CLOEXEC = 2 | 0x80000;
@@ -20,6 +22,8 @@ interface Libc extends Library {
     int IPPROTO_ICMP = 1;
     int SOL_SOCKET = 1;
     int SO_RCVTIMEO = 20;
+    /** A network namespace's 64-bit id, never reused while the machine runs (Linux 5.14+). */
+    int SO_NETNS_COOKIE = 71;
     long SIOCETHTOOL = 0x8946;
 
     /** Loaded on first use, so a machine without JNA's native part fails only where it is needed. */
@@ -41,6 +45,15 @@ interface Libc extends Library {
     /** Moves the calling thread (only it) into the namespace {@code fd} refers to. */
     int setns(int fd, int nstype) throws LastErrorException;
 
+    /** Moves the calling thread (only it, for network and UTS namespaces) into new namespaces. */
+    int unshare(int flags) throws LastErrorException;
+
+    int mount(String source, String target, String fstype, long flags, Pointer data) throws LastErrorException;
+
+    int umount2(String target, int flags) throws LastErrorException;
+
+    int sethostname(byte[] name, long length) throws LastErrorException;
+
     int socket(int domain, int type, int protocol) throws LastErrorException;
 
     int bind(int fd, byte[] address, int length) throws LastErrorException;
@@ -51,6 +64,13 @@ interface Libc extends Library {
 
     long sendto(int fd, byte[] buffer, long length, int flags, byte[] address, int addressLength)
             throws LastErrorException;
+
+    int getsockopt(int fd, int level, int option, byte[] value, int[] length) throws LastErrorException;
+
+    /** Fills {@code buffer} with struct utsname: six 65-byte fields, the NIS domain name last. */
+    int uname(byte[] buffer) throws LastErrorException;
+
+    int setdomainname(byte[] name, long length) throws LastErrorException;
 
     int setsockopt(int fd, int level, int option, byte[] value, int length) throws LastErrorException;
 

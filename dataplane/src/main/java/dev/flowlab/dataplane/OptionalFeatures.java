@@ -77,7 +77,7 @@ final class OptionalFeatures {
     }
 
     /** Builds the extras once namespaces and veths exist (hosts not yet configured, bridges not yet made). */
-    static void build(Topology t, NetworkOptions options, int group, String runId) {
+    static void build(Topology t, NetworkOptions options, int group, String runId, OwnershipJournal journal) {
         Duration timeout = options.timeout();
         List<String> rootLines = new ArrayList<>(TapPorts.creationLines(t, group));
         rootLines.addAll(VlanSetup.trunkMtuLines(t));
@@ -115,7 +115,7 @@ final class OptionalFeatures {
             }
         });
         if (t.identity().isPresent()) {
-            HostIdentity.create(t, options.namePrefix(), runId);
+            HostIdentity.create(t, options.namePrefix(), runId, journal);
         }
     }
 

@@ -15,8 +15,10 @@ import java.util.Map;
 /**
  * Every ovs-vsctl and ovs-ofctl command of flowlab goes through here, so each carries a
  * {@code --timeout}: without it an ovs-vsctl waits forever for an ovsdb-server that does not answer.
+ * Operations on a running network's switches are on {@link OvsBridge} and {@link Network}; what is
+ * machine-wide (OVS's SSL settings) uses {@link #vsctl(String...)} directly.
  */
-final class OvsControl {
+public final class OvsControl {
     /** The limit for one command on a running network (creating 1,000 bridges has its own). */
     static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,7 +34,7 @@ final class OvsControl {
     }
 
     /** Runs ovs-vsctl with {@link #TIMEOUT}; its output, or a {@link CommandFailedException}. */
-    static String vsctl(String... args) {
+    public static String vsctl(String... args) {
         return run(vsctl(TIMEOUT, Arrays.asList(args)), TIMEOUT);
     }
 

@@ -88,12 +88,12 @@ final class Plan {
     }
 
     /**
-     * The {@code ip -batch} input that creates every namespace and veth pair, host ends directly inside
-     * their namespaces and root ends tagged with {@code group} (so teardown can delete them at once).
+     * The {@code ip -batch} input that creates every veth pair once the namespaces exist, host ends
+     * directly inside their namespaces and root ends tagged with {@code group} (so teardown can delete
+     * them at once).
      */
-    String creationBatch(int group) {
+    String vethBatch(int group) {
         StringBuilder b = new StringBuilder();
-        namespaces().forEach(ns -> b.append("netns add ").append(ns).append('\n'));
         for (Veth v : veths) {
             b.append("link add ").append(endOptions(v.a(), group)).append(" type veth peer name ")
                     .append(endOptions(v.b(), group)).append('\n');

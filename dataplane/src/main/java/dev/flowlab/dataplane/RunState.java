@@ -9,9 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 
@@ -25,27 +23,25 @@ import java.util.stream.Stream;
  * @param pid             the owning process
  * @param pidStartTicks   its start time (field 22 of /proc/PID/stat): a reused pid is not the owner
  * @param group           interface group number of every root-namespace veth of the run
- * @param namespaces      network namespaces, one per host
- * @param namespaceInodes namespace name to its inode, filled in once they exist (proves identity later)
+ * @param namespaces      network namespaces, one per host, as planned: which of them the run made is
+ *                        proven by the inodes in its {@link OwnershipJournal}
  * @param rootInterfaces  veth ends in the root namespace
  * @param bridges         OVS bridges
  * @param identities      hosts with a UTS namespace file and an /etc/netns directory (see {@link HostIdentity})
  */
 record RunState(String runId, long pid, long pidStartTicks, int group, List<String> namespaces,
-                Map<String, Long> namespaceInodes, List<String> rootInterfaces, List<String> bridges,
-                List<String> identities) {
+                List<String> rootInterfaces, List<String> bridges, List<String> identities) {
     static final String FILE_SUFFIX = ".run";
 
     /** A run without host identities. */
     RunState(String runId, long pid, long pidStartTicks, int group, List<String> namespaces,
-             Map<String, Long> namespaceInodes, List<String> rootInterfaces, List<String> bridges) {
-        this(runId, pid, pidStartTicks, group, namespaces, namespaceInodes, rootInterfaces, bridges, List.of());
+             List<String> rootInterfaces, List<String> bridges) {
+        this(runId, pid, pidStartTicks, group, namespaces, rootInterfaces, bridges, List.of());
     }
 
     RunState {
         identities = identities == null ? List.of() : List.copyOf(identities);
         namespaces = List.copyOf(namespaces);
-        namespaceInodes = Map.copyOf(namespaceInodes);
         rootInterfaces = List.copyOf(rootInterfaces);
         bridges = List.copyOf(bridges);
     }
@@ -62,10 +58,6 @@ record RunState(String runId, long pid, long pidStartTicks, int group, List<Stri
     /** A directory for this run's own files (output of background commands); removed with the run. */
     Path workDir() {
         return dir().resolve(runId + ".d");
-    }
-
-    RunState withNamespaceInodes(Map<String, Long> inodes) {
-        return new RunState(runId, pid, pidStartTicks, group, namespaces, inodes, rootInterfaces, bridges, identities);
     }
 
     /** True while the process that made this run is alive (same pid and same start time). */
@@ -91,7 +83,13 @@ record RunState(String runId, long pid, long pidStartTicks, int group, List<Stri
         }
     }
 
+    /** The run's proof of what it made. */
+    OwnershipJournal journal() {
+        return OwnershipJournal.of(runId);
+    }
+
     void delete() {
+        journal().delete();
         try {
             Files.deleteIfExists(file());
             if (Files.isDirectory(workDir())) {
@@ -111,14 +109,9 @@ record RunState(String runId, long pid, long pidStartTicks, int group, List<Stri
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(file)) {
             p.load(r);
-            Map<String, Long> inodes = new LinkedHashMap<>();
-            for (String pair : words(p.getProperty("namespaceInodes"))) {
-                int colon = pair.lastIndexOf(':');
-                inodes.put(pair.substring(0, colon), Long.parseLong(pair.substring(colon + 1)));
-            }
             return new RunState(p.getProperty("runId"), Long.parseLong(p.getProperty("pid")),
                     Long.parseLong(p.getProperty("pidStartTicks")), Integer.parseInt(p.getProperty("group")),
-                    words(p.getProperty("namespaces")), inodes, words(p.getProperty("rootInterfaces")),
+                    words(p.getProperty("namespaces")), words(p.getProperty("rootInterfaces")),
                     words(p.getProperty("bridges")), words(p.getProperty("identities")));
         } catch (IOException | RuntimeException e) {
             throw new DataplaneException("unreadable run state " + file + ": " + e.getMessage(), e);
@@ -133,9 +126,6 @@ record RunState(String runId, long pid, long pidStartTicks, int group, List<Stri
         p.setProperty("pidStartTicks", Long.toString(pidStartTicks));
         p.setProperty("group", Integer.toString(group));
         p.setProperty("namespaces", String.join(" ", namespaces));
-        List<String> pairs = new ArrayList<>();
-        namespaceInodes.forEach((ns, inode) -> pairs.add(ns + ":" + inode));
-        p.setProperty("namespaceInodes", String.join(" ", pairs));
         p.setProperty("rootInterfaces", String.join(" ", rootInterfaces));
         p.setProperty("bridges", String.join(" ", bridges));
         p.setProperty("identities", String.join(" ", identities));

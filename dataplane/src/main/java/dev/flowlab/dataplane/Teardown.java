@@ -34,6 +34,7 @@ final class Teardown {
 
     private final List<String> removed = Collections.synchronizedList(new ArrayList<>());
     private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> kept = Collections.synchronizedList(new ArrayList<>());
 
     private Teardown(RunState state, Duration timeout) {
         this.state = state;
@@ -41,9 +42,18 @@ final class Teardown {
     }
 
     static CleanupReport run(RunState state, Duration timeout) {
+        try (RcuExpedited.Hold ignored = RcuExpedited.machine().acquire()) {   // ports close 3x faster
+            return runExpedited(state, timeout);
+        }
+    }
+
+    private static CleanupReport runExpedited(RunState state, Duration timeout) {
         Teardown t = new Teardown(state, timeout);
-        Map<String, Long> namespaces = t.ownNamespaces();
-        t.attempt("remove host identities", () -> t.removed.addAll(HostIdentity.remove(state.identities(), state.runId())));
+        Map<OwnershipJournal.Kind, Map<String, Long>> recorded = state.journal().read();
+        Map<String, Long> namespaces = t.ownNamespaces(recorded.get(OwnershipJournal.Kind.NETNS),
+                recorded.get(OwnershipJournal.Kind.NETNS_COOKIE));
+        t.attempt("remove host identities",
+                () -> t.removed.addAll(HostIdentity.remove(state.identities(), state.runId(), recorded)));
         t.attempt("stop processes", () -> NamespaceProcesses.killAll(namespaces.values())
                 .forEach(pid -> t.removed.add("process " + pid)));
         // ovs-vswitchd removes bridges and ports (its own process, ~10 ms a port on the userspace
@@ -56,7 +66,7 @@ final class Teardown {
         if (t.errors.isEmpty()) {
             t.attempt("delete run state", state::delete);
         }
-        return new CleanupReport(t.removed, List.of(), t.errors);
+        return new CleanupReport(t.removed, t.kept, t.errors);
     }
 
     private void attempt(String what, Runnable step) {
@@ -69,17 +79,22 @@ final class Teardown {
         }
     }
 
-    /** Namespaces of the run that exist and are still the ones it made. */
-    private Map<String, Long> ownNamespaces() {
+    /**
+     * Namespaces of the run that exist and are provably the ones it made: their inode (and, where the
+     * kernel has them, cookie) are the ones recorded when each was made. A same-named namespace without
+     * that record (the run died before making it, or someone replaced it) is someone else's, and left alone.
+     */
+    private Map<String, Long> ownNamespaces(Map<String, Long> recorded, Map<String, Long> cookies) {
         Map<String, Long> own = new LinkedHashMap<>();
         for (String ns : state.namespaces()) {
             long inode = NamespaceProcesses.inode(ns);
-            Long recorded = state.namespaceInodes().get(ns);
             if (inode < 0) {
                 continue;
             }
-            if (recorded != null && recorded != inode) {
-                errors.add("namespace " + ns + " was replaced by someone else's: left alone");
+            Long mine = recorded.get(ns);
+            Long cookie = cookies.get(ns);
+            if (mine == null || mine != inode || (cookie != null && cookie != NamespaceIds.cookie(ns))) {
+                kept.add("namespace " + ns + " (not the one run " + state.runId() + " made)");
                 continue;
             }
             own.put(ns, inode);

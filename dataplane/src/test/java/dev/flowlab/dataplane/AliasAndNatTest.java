@@ -1,9 +1,8 @@
 package dev.flowlab.dataplane;
 
+import dev.flowlab.testkit.SystemTest;
 import dev.flowlab.topologies.TopologyFiles;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,13 +12,12 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** IP aliases answer on every address; a NAT gateway takes a private host to an outside server under its own address. */
-@Tag("system")
+@SystemTest(AliasAndNatTest.PREFIX)
 class AliasAndNatTest {
-    private static final String PREFIX = "lna";
+    static final String PREFIX = "lna";
     private static final Path EXAMPLES = Path.of("../topologies/examples");
     private static final int IPERF_PORT = 17210;
 
-    @RegisterExtension
     final SystemTestNetwork sys = new SystemTestNetwork(PREFIX);
 
     @Test

@@ -1,9 +1,9 @@
 package dev.flowlab.dataplane;
 
+import dev.flowlab.testkit.Leftovers;
+import dev.flowlab.testkit.SystemTest;
 import dev.flowlab.topologies.Topologies;
 import dev.flowlab.topologies.Topology;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -14,11 +14,10 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Mininet's three standard topologies in standalone mode without controller: all hosts reach each other. */
-@Tag("system")
+@SystemTest(BuildAndTeardownTest.PREFIX)
 class BuildAndTeardownTest {
-    private static final String PREFIX = "dp1";
+    static final String PREFIX = "dp1";
 
-    @RegisterExtension
     final SystemTestNetwork sys = new SystemTestNetwork(PREFIX);
 
     static Stream<Arguments> topologies() {
@@ -32,8 +31,8 @@ class BuildAndTeardownTest {
     @MethodSource("topologies")
     void everyHostPingsEveryOtherAndTcpWorksThenNothingIsLeft(String spec, Topology topology) {
         try (Network net = sys.start(topology)) {
-            assertThat(Machine.namespaces(PREFIX)).hasSize(topology.hosts().size());
-            assertThat(Machine.bridges(PREFIX)).hasSize(topology.switches().size());
+            assertThat(Leftovers.namespaces(PREFIX)).hasSize(topology.hosts().size());
+            assertThat(Leftovers.bridges(PREFIX)).hasSize(topology.switches().size());
 
             PingResult ping = net.pingAll();
             assertThat(ping.failures()).as(ping.toString()).isEmpty();

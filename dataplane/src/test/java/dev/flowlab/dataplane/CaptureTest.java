@@ -1,12 +1,11 @@
 package dev.flowlab.dataplane;
 
+import dev.flowlab.testkit.Leftovers;
+import dev.flowlab.testkit.SystemTest;
 import dev.flowlab.topologies.Topologies;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,23 +13,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Packet capture of a running network: pcapng files tshark reads, nothing left running after teardown. */
-@Tag("system")
+@SystemTest(CaptureTest.PREFIX)
 class CaptureTest {
-    private static final String PREFIX = "dpc";
+    static final String PREFIX = "dpc";
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void needsRootAndOvs() {
-        Machine.assumeRootWithOvs();
-        Machine.assertNothingLeft(PREFIX);
-    }
-
-    @AfterEach
-    void removeLeftovers() {
-        Machine.removeLeftovers(PREFIX);
-    }
 
     @Test
     void pingallOnLinear2IsInTheLinkCapturesAndTeardownStopsThem() {
@@ -50,7 +38,7 @@ class CaptureTest {
         assertThat(tshark(s1s2, "icmp.type == 0")).as("echo replies on s1-s2").isNotZero();
         assertThat(tshark(s1s2, "arp")).as("ARP on s1-s2").isNotZero();
         assertThat(tshark(dir.resolve("h1-s1.pcapng"), "icmp")).isNotZero();
-        Machine.assertNothingLeft(PREFIX);
+        assertThat(Leftovers.named(PREFIX)).isEmpty();
     }
 
     /** Frames of {@code file} matching a display filter, as tshark counts them; fails when tshark cannot read it. */

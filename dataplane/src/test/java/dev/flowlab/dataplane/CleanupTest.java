@@ -1,9 +1,9 @@
 package dev.flowlab.dataplane;
 
+import dev.flowlab.testkit.Leftovers;
+import dev.flowlab.testkit.SystemTest;
 import dev.flowlab.topologies.Topologies;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -16,11 +16,10 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Clean-up after a run killed with SIGKILL, and its respect for runs of live processes. */
-@Tag("system")
+@SystemTest(CleanupTest.PREFIX)
 class CleanupTest {
-    private static final String PREFIX = "dp3";
+    static final String PREFIX = "dp3";
 
-    @RegisterExtension
     final SystemTestNetwork sys = new SystemTestNetwork(PREFIX);
 
     @Test
@@ -34,8 +33,8 @@ class CleanupTest {
 
             child.destroyForcibly();
             assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
-            assertThat(Machine.namespaces(PREFIX)).hasSize(3);
-            assertThat(Machine.bridges(PREFIX)).hasSize(3);
+            assertThat(Leftovers.namespaces(PREFIX)).hasSize(3);
+            assertThat(Leftovers.bridges(PREFIX)).hasSize(3);
             assertThat(ProcessHandle.of(sleeper).map(ProcessHandle::isAlive)).contains(true);
 
             CleanupReport report = Cleanup.sweep(false, name -> name.startsWith(PREFIX));
@@ -77,7 +76,7 @@ class CleanupTest {
 
             assertThat(report.kept()).anyMatch(k -> k.startsWith("run " + net.runId()));
             assertThat(report.removed()).noneMatch(r -> r.contains(PREFIX));
-            assertThat(Machine.namespaces(PREFIX)).hasSize(2);
+            assertThat(Leftovers.namespaces(PREFIX)).hasSize(2);
             assertThat(net.pingAll().dropped()).isZero();
         }
         sys.assertNothingLeft();

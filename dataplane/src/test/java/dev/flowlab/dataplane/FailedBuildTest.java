@@ -1,8 +1,7 @@
 package dev.flowlab.dataplane;
 
+import dev.flowlab.testkit.SystemTest;
 import dev.flowlab.topologies.Topologies;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -12,11 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A build that fails part-way removes everything it made and says so. */
-@Tag("system")
+@SystemTest(FailedBuildTest.PREFIX)
 class FailedBuildTest {
-    private static final String PREFIX = "dp5";
+    static final String PREFIX = "dp5";
 
-    @RegisterExtension
     final SystemTestNetwork sys = new SystemTestNetwork(PREFIX);
 
     @ParameterizedTest(name = "failure after {0}")

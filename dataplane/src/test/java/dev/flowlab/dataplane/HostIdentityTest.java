@@ -1,11 +1,11 @@
 package dev.flowlab.dataplane;
 
+import dev.flowlab.testkit.Leftovers;
+import dev.flowlab.testkit.SystemTest;
 import dev.flowlab.topologies.Identity;
 import dev.flowlab.topologies.Topology;
 import dev.flowlab.topologies.TopologyFiles;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -20,12 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Per-host identity: own hostname, /etc/hosts naming every host, resolv.conf; the real /etc untouched; all removed. */
-@Tag("system")
+@SystemTest(HostIdentityTest.PREFIX)
 class HostIdentityTest {
-    private static final String PREFIX = "lni";
+    static final String PREFIX = "lni";
     private static final Path EXAMPLE = Path.of("../topologies/examples/identity.yaml");
 
-    @RegisterExtension
     final SystemTestNetwork sys = new SystemTestNetwork(PREFIX);
 
     @Test
@@ -88,7 +87,7 @@ class HostIdentityTest {
             assertThatThrownBy(() -> sys.start(named))
                     .isInstanceOf(DataplaneException.class)
                     .hasMessageStartingWith("/etc/netns/lnih1 already exists, so host lnih1 cannot get its own identity");
-            sys.assertNothingLeft();
+            assertThat(Leftovers.named(PREFIX)).as("nothing but the foreign directory").containsExactly("dir " + foreign);
             assertThat(Files.readString(foreign.resolve("hosts"))).isEqualTo("10.9.9.9 other\n");
         } finally {
             Files.deleteIfExists(foreign.resolve("hosts"));

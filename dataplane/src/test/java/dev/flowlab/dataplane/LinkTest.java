@@ -1,11 +1,10 @@
 package dev.flowlab.dataplane;
 
+import dev.flowlab.testkit.SystemTest;
 import dev.flowlab.topologies.Topologies;
 import dev.flowlab.topologies.LinkParams;
 import dev.flowlab.topologies.Topology;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -15,11 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Link down/up and link shaping on a running network. */
-@Tag("system")
+@SystemTest(LinkTest.PREFIX)
 class LinkTest {
-    private static final String PREFIX = "dp6";
+    static final String PREFIX = "dp6";
 
-    @RegisterExtension
     final SystemTestNetwork sys = new SystemTestNetwork(PREFIX);
 
     @Test

@@ -1,9 +1,10 @@
 package dev.flowlab.dataplane;
 
+import dev.flowlab.testkit.Leftovers;
+import dev.flowlab.testkit.SystemTest;
 import dev.flowlab.topologies.Topologies;
-import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -11,12 +12,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A name that exists and is not the run's is refused before anything is built, and left untouched. */
-@Tag("system")
+@SystemTest(NameClashTest.PREFIX)
 class NameClashTest {
-    private static final String PREFIX = "dp4";
+    static final String PREFIX = "dp4";
 
-    @RegisterExtension
     final SystemTestNetwork sys = new SystemTestNetwork(PREFIX);
+
+    /** The "someone else's" namespace, interface or bridge is this test's own making: it removes it. */
+    @AfterEach
+    void removeTheForeignName() {
+        Leftovers.remove(PREFIX);
+    }
 
     @Test
     void someoneElsesNamespaceIsRefusedAndKept() {
@@ -27,10 +33,10 @@ class NameClashTest {
                 .hasMessageContaining("network namespace " + PREFIX + "h2 already exists")
                 .hasMessageContaining("not flowlab's");
 
-        assertThat(Machine.namespaces(PREFIX)).containsExactly(PREFIX + "h2");
+        assertThat(Leftovers.namespaces(PREFIX)).containsExactly(PREFIX + "h2");
         assertThat(NamespaceProcesses.inode(PREFIX + "h2")).isEqualTo(inode);
-        assertThat(Machine.bridges(PREFIX)).isEmpty();
-        assertThat(Machine.rootInterfaces(PREFIX)).isEmpty();
+        assertThat(Leftovers.bridges(PREFIX)).isEmpty();
+        assertThat(Leftovers.interfaces(PREFIX)).isEmpty();
     }
 
     @Test
@@ -40,9 +46,9 @@ class NameClashTest {
         assertThatThrownBy(this::startSingle3).isInstanceOf(DataplaneException.class)
                 .hasMessageContaining("network interface " + PREFIX + "s1-eth3 already exists");
 
-        assertThat(Machine.rootInterfaces(PREFIX)).containsExactly(PREFIX + "s1-eth3", PREFIX + "x");
-        assertThat(Machine.namespaces(PREFIX)).isEmpty();
-        assertThat(Machine.bridges(PREFIX)).isEmpty();
+        assertThat(Leftovers.interfaces(PREFIX)).containsExactly(PREFIX + "s1-eth3", PREFIX + "x");
+        assertThat(Leftovers.namespaces(PREFIX)).isEmpty();
+        assertThat(Leftovers.bridges(PREFIX)).isEmpty();
     }
 
     @Test
@@ -53,8 +59,8 @@ class NameClashTest {
         assertThatThrownBy(this::startSingle3).isInstanceOf(DataplaneException.class)
                 .hasMessageContaining(PREFIX + "s1 already exists");
 
-        assertThat(Machine.bridges(PREFIX)).containsExactly(PREFIX + "s1");
-        assertThat(Machine.namespaces(PREFIX)).isEmpty();
+        assertThat(Leftovers.bridges(PREFIX)).containsExactly(PREFIX + "s1");
+        assertThat(Leftovers.namespaces(PREFIX)).isEmpty();
     }
 
     private void startSingle3() {

@@ -1,10 +1,9 @@
 package dev.flowlab.dataplane;
 
+import dev.flowlab.testkit.SystemTest;
 import dev.flowlab.topologies.Topologies;
 import dev.flowlab.topologies.TopologyFiles;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,11 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What is done to a running network: pings with reasons, iperf, host commands, switch and controller control. */
-@Tag("system")
+@SystemTest(NetworkOperationsTest.PREFIX)
 class NetworkOperationsTest {
-    private static final String PREFIX = "dpo";
+    static final String PREFIX = "dpo";
 
-    @RegisterExtension
     final SystemTestNetwork sys = new SystemTestNetwork(PREFIX);
 
     @Test

@@ -82,11 +82,11 @@ class OptionalFeaturesCommandsTest {
     @Test
     void theRunRecordKeepsTheHostIdentitiesForTeardown() {
         System.setProperty("flowlab.state.dir", dir.toString());
-        RunState s = new RunState("xyz", 1, 2, 3, List.of("h1", "h2"), Map.of(), List.of("s1-eth1"), List.of("s1"),
+        RunState s = new RunState("xyz", 1, 2, 3, List.of("h1", "h2"), List.of("s1-eth1"), List.of("s1"),
                 List.of("h1", "h2"));
         s.save();
         assertThat(RunState.load(s.file())).isEqualTo(s);
-        RunState without = new RunState("old", 1, 2, 3, List.of(), Map.of(), List.of(), List.of());
+        RunState without = new RunState("old", 1, 2, 3, List.of(), List.of(), List.of());
         without.save();
         assertThat(RunState.load(without.file()).identities()).isEmpty();
         assertThat(HostIdentity.utsFile("h1")).isEqualTo(dir.resolveSibling("uts").resolve("h1"));

@@ -32,4 +32,14 @@ class OvsCommandsTest {
                 Datapath.SYSTEM, "r", Duration.ofSeconds(5));
         assertThat(argv).doesNotContain("set-controller").contains("datapath_type=system", "fail_mode=standalone");
     }
+
+    @Test
+    void theRunMarkIsFoundByItsExactKeyNotAsASubstring() {
+        String json = """
+                {"data":[["s1",["map",[["flowlab-run","ab12"]]]],
+                         ["s2",["map",[["not-flowlab-run","ab12"],["note","flowlab-run=zz99"]]]],
+                         ["s3",["map",[]]]],
+                 "headings":["name","external_ids"]}""";
+        assertThat(OvsControl.externalIdValues(json, OvsCommands.RUN_KEY)).containsExactly(java.util.Map.entry("s1", "ab12"));
+    }
 }

@@ -16,8 +16,7 @@ class PlanTest {
         assertThat(plan.namespaces()).containsExactly("h1");
         assertThat(plan.rootInterfaces()).containsExactly("s1-eth1", "s1-eth2", "s2-eth1");
         assertThat(plan.interfacesOf("h1")).extracting(Plan.End::ifname).containsExactly("h1-eth0");
-        assertThat(plan.creationBatch(4242)).isEqualTo("""
-                netns add h1
+        assertThat(plan.vethBatch(4242)).isEqualTo("""
                 link add h1-eth0 address 00:00:00:00:00:01 netns h1 type veth peer name s1-eth1 group 4242
                 link add s1-eth2 group 4242 type veth peer name s2-eth1 group 4242
                 """);
@@ -35,6 +34,6 @@ class PlanTest {
         Topology t = Topology.builder().addHost("h1").addHost("h2").addLink("h1", "h2").build();
         Plan plan = new Plan(t);
         assertThat(plan.rootInterfaces()).isEmpty();
-        assertThat(plan.creationBatch(7)).contains("link add h1-eth0 netns h1 type veth peer name h2-eth0 netns h2");
+        assertThat(plan.vethBatch(7)).contains("link add h1-eth0 netns h1 type veth peer name h2-eth0 netns h2");
     }
 }

@@ -1,13 +1,13 @@
 package dev.flowlab.dataplane;
 
+import dev.flowlab.testkit.Leftovers;
+import dev.flowlab.testkit.SystemTest;
 import dev.flowlab.topologies.Host;
 import dev.flowlab.topologies.HostVlan;
 import dev.flowlab.topologies.PortVlan;
 import dev.flowlab.topologies.Topology;
 import dev.flowlab.topologies.TopologyFiles;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -21,13 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** 802.1ad QinQ: service VLANs pushed by provider switches, both tags seen on the trunk; hosts tagging twice. */
-@Tag("system")
+@SystemTest({QinqTest.PREFIX, "lna", "lnb", "lns"})   // the second test names hosts a, b and s1 under "ln"
 class QinqTest {
-    private static final String PREFIX = "lnq";
+    static final String PREFIX = "lnq";
     private static final Path EXAMPLES = Path.of("../topologies/examples");
     private static final String TRUNK = "lnqp1-eth3";
 
-    @RegisterExtension
     final SystemTestNetwork sys = new SystemTestNetwork(PREFIX);
 
     @Test
@@ -63,7 +62,7 @@ class QinqTest {
                     .hasMessageStartingWith("host lna needs 802.1ad (QinQ) sub-interfaces, which need the kernel's "
                             + "VLAN support with 802.1ad (module 8021q, CONFIG_VLAN_8021Q); this machine lacks it (")
                     .hasMessageNotContaining("\n");
-            Machine.assertNothingLeft("lna");
+            assertThat(Leftovers.named("lna")).isEmpty();
             return;
         }
         try (Network net = Network.start(topology, options)) {
@@ -71,7 +70,7 @@ class QinqTest {
             ExecResult full = net.host("a").exec("ping", "-c1", "-W2", "-M", "do", "-s", "1464", "10.10.0.2");
             assertThat(full.exitCode()).as("a full frame at the sub-interface's MTU 1492: " + full.stdout()).isZero();
         }
-        Machine.assertNothingLeft("lna");
+        assertThat(Leftovers.named("lna")).isEmpty();
     }
 
     /** tcpdump -e on the provider trunk while h1 pings: the first echo request line it prints. */

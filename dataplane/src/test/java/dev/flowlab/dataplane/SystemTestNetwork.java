@@ -1,38 +1,30 @@
 package dev.flowlab.dataplane;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flowlab.testkit.Leftovers;
 import dev.flowlab.topologies.Topology;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * What every dataplane system test sets up: skip without root and Open vSwitch, check nothing with
- * the test's name prefix is left from before, remove what a failed test left after it, and build
- * networks under that prefix (so tests never touch each other's, or anyone else's, names).
+ * Builds a dataplane system test's networks under the test's name prefix (so tests never touch each
+ * other's, or anyone else's, names). Skipping without root/OVS and the leftover checks before and after
+ * each test are {@link dev.flowlab.testkit.SystemTest}'s.
  *
  * <pre>{@code
- * @RegisterExtension final SystemTestNetwork sys = new SystemTestNetwork("dp6");
- * ...
- * try (Network net = sys.start(Topologies.linear(2))) { ... }
- * sys.assertNothingLeft();
+ * @SystemTest(LinkTest.PREFIX)
+ * class LinkTest {
+ *     static final String PREFIX = "dp6";
+ *     final SystemTestNetwork sys = new SystemTestNetwork(PREFIX);
+ *     ...
+ *     try (Network net = sys.start(Topologies.linear(2))) { ... }
+ *     sys.assertNothingLeft();
  * }</pre>
  */
-final class SystemTestNetwork implements BeforeEachCallback, AfterEachCallback {
+final class SystemTestNetwork {
     private final String prefix;
 
     SystemTestNetwork(String prefix) {
         this.prefix = prefix;
-    }
-
-    @Override
-    public void beforeEach(ExtensionContext context) {
-        Machine.assumeRootWithOvs();
-        Machine.assertNothingLeft(prefix);
-    }
-
-    @Override
-    public void afterEach(ExtensionContext context) {
-        Machine.removeLeftovers(prefix);
     }
 
     /** Options with the test's name prefix. */
@@ -45,8 +37,8 @@ final class SystemTestNetwork implements BeforeEachCallback, AfterEachCallback {
         return Network.start(topology, options().build());
     }
 
-    /** No namespace, interface or bridge with the test's prefix is left. */
+    /** Nothing with the test's prefix is left (at a point inside the test; the extension checks after it too). */
     void assertNothingLeft() {
-        Machine.assertNothingLeft(prefix);
+        assertThat(Leftovers.named(prefix)).isEmpty();
     }
 }

@@ -1,10 +1,10 @@
 package dev.flowlab.dataplane;
 
+import dev.flowlab.testkit.Leftovers;
+import dev.flowlab.testkit.SystemTest;
 import dev.flowlab.topologies.TopologyFiles;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -15,18 +15,17 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A switch port backed by a TAP device: a user-space program on it answers a host's ARP and ping. */
-@Tag("system")
+@SystemTest(TapPortTest.PREFIX)
 class TapPortTest {
-    private static final String PREFIX = "lnt";
+    static final String PREFIX = "lnt";
     private static final String PROGRAM_IP = "10.0.0.99";
     private static final String PROGRAM_MAC = "02:00:00:00:00:99";
 
-    @RegisterExtension
     final SystemTestNetwork sys = new SystemTestNetwork(PREFIX);
 
     @AfterEach
     void removeTapDevices() {
-        Machine.rootInterfaces(PREFIX).forEach(i -> ProcessRunner.run(Tools.path("ip"), "link", "del", i));
+        Leftovers.interfaces(PREFIX).forEach(i -> ProcessRunner.run(Tools.path("ip"), "link", "del", i));
     }
 
     @Test

@@ -1,11 +1,11 @@
 package dev.flowlab.dataplane;
 
+import dev.flowlab.testkit.Leftovers;
+import dev.flowlab.testkit.SystemTest;
 import dev.flowlab.topologies.Topology;
 import dev.flowlab.topologies.TopologyFiles;
 import dev.flowlab.topologies.Tunnel;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -20,24 +20,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Two flowlab networks (prefixes lnx, lny) whose switches are joined by a tunnel over an underlay made by
  * this test: two namespaces lnua, lnub with a veth between them, standing in for two machines.
  */
-@Tag("system")
+@SystemTest({TunnelTest.A, TunnelTest.B, "lnu"})
 class TunnelTest {
-    private static final String A = "lnx";
-    private static final String B = "lny";
+    static final String A = "lnx";
+    static final String B = "lny";
     private static final int VXLAN_PORT = 17242;
 
-    @BeforeEach
-    void needsRootAndOvs() {
-        Machine.assumeRootWithOvs();
-        for (String prefix : List.of(A, B, "lnu")) {
-            Machine.assertNothingLeft(prefix);
-        }
-    }
-
+    /** The underlay is this test's own (not a flowlab network): it removes it itself. */
     @AfterEach
-    void removeLeftovers() {
-        Machine.removeLeftovers(A);
-        Machine.removeLeftovers(B);
+    void removeUnderlay() {
         ProcessRunner.run(List.of(Tools.path("ip"), "-force", "-batch", "-"), "netns del lnua\nnetns del lnub\n",
                 ProcessRunner.DEFAULT_TIMEOUT);
     }
@@ -55,7 +46,7 @@ class TunnelTest {
                     .hasMessageStartingWith("tunnel lnxs1-" + (type == Tunnel.Type.GRE ? "gre2" : "vx2") + " needs "
                             + type.name() + " tunnels, which need the kernel's")
                     .hasMessageNotContaining("\n");
-            Machine.assertNothingLeft(A);
+            assertThat(Leftovers.named(A)).isEmpty();
             return;
         }
         try (Network a = Network.start(siteA, NetworkOptions.builder().namePrefix(A).build());
@@ -72,8 +63,8 @@ class TunnelTest {
             assertThat(tooBig.exitCode()).as("one byte more is refused by h1 itself, not lost on the way").isNotZero();
             assertThat(tooBig.stdout() + tooBig.stderr()).contains("message too long");
         }
-        Machine.assertNothingLeft(A);
-        Machine.assertNothingLeft(B);
+        assertThat(Leftovers.named(A)).isEmpty();
+        assertThat(Leftovers.named(B)).isEmpty();
     }
 
     @Test
@@ -83,7 +74,7 @@ class TunnelTest {
                 .hasMessage("tunnel lnxs1-vx2: underlay network namespace lnua does not exist: create it "
                         + "(ip netns add lnua) with the underlay address, or leave underlay_netns out to use this "
                         + "machine's own network");
-        Machine.assertNothingLeft(A);
+        assertThat(Leftovers.named(A)).isEmpty();
     }
 
     @Test

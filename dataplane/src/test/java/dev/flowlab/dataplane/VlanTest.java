@@ -1,9 +1,8 @@
 package dev.flowlab.dataplane;
 
+import dev.flowlab.testkit.SystemTest;
 import dev.flowlab.topologies.TopologyFiles;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Path;
 
@@ -11,12 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** 802.1Q VLANs: access and trunk ports on the switches, and hosts that tag their own frames. */
-@Tag("system")
+@SystemTest(VlanTest.PREFIX)
 class VlanTest {
-    private static final String PREFIX = "lnv";
+    static final String PREFIX = "lnv";
     private static final Path EXAMPLES = Path.of("../topologies/examples");
 
-    @RegisterExtension
     final SystemTestNetwork sys = new SystemTestNetwork(PREFIX);
 
     @Test

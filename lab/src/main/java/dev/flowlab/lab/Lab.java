@@ -35,6 +35,7 @@ public final class Lab implements AutoCloseable {
     private final Thread shutdownHook = new Thread(this::close, "flowlab-teardown");
     private volatile Controller controller;
     private volatile Network network;
+    private volatile OvsTlsSession tls;
     private boolean closed;
 
     private Lab(LabSpec spec, Progress progress) {
@@ -63,11 +64,16 @@ public final class Lab implements AutoCloseable {
             return;
         }
         Progress.Stage step = progress.step("controller");
+        if (spec.tls()) {
+            tls = OvsTlsSession.start();
+        }
         controller = Controller.start(ControllerConfig.builder().apps(spec.apps()).listen("127.0.0.1", 0)
-                .rest(spec.rest()).appConfigs(spec.appConfigs())
+                .tls(tls == null ? null : tls.controllerFiles())
+                .rest(spec.rest()).appConfigs(spec.appConfigs()).openflowCapture(spec.openflowCapture())
                 .vlanPorts(ExpectedTopology.vlanPorts(spec.topology(), spec.prefix())).build());
-        step.done("embedded on " + address() + ", apps " + String.join(",", spec.apps())
-                + controller.restAccess().map(a -> ", REST on " + a.baseUrl() + "/api").orElse(""));
+        step.done("embedded on " + (tls != null ? "ssl:" : "") + address() + ", apps " + String.join(",", spec.apps())
+                + controller.restAccess().map(a -> ", REST on " + a.baseUrl() + "/api").orElse("")
+                + (spec.openflowCapture() != null ? ", OpenFlow captured to " + spec.openflowCapture() : ""));
     }
 
     private void startNetwork() {
@@ -103,15 +109,15 @@ public final class Lab implements AutoCloseable {
                         + " /var/log/openvswitch/ovs-vswitchd.log");
             }
         } else {
-            OvsConnections.await(switchNames().stream().map(this::bridgeName).toList(), spec.controller().target(),
-                    READY_TIMEOUT, step);
+            network.awaitControllerConnections(READY_TIMEOUT, waiting -> step.progress("waiting for OVS to connect "
+                    + count(waiting.size(), "switch") + " to " + spec.controller().target()));
         }
         step.done(switches + "/" + switches + " connected to " + controllerName());
     }
 
     private List<String> controllerTargets() {
         return switch (spec.controller().kind()) {
-            case EMBEDDED -> List.of("tcp:127.0.0.1:" + controller.address().getPort());
+            case EMBEDDED -> List.of((tls != null ? "ssl" : "tcp") + ":127.0.0.1:" + controller.address().getPort());
             case EXTERNAL -> List.of(spec.controller().target());
             case NONE -> List.of();
         };
@@ -121,7 +127,11 @@ public final class Lab implements AutoCloseable {
         return spec;
     }
 
-    /** The running network: every operation on hosts, links and switches is there. */
+    /**
+     * The running network, for every operation on it (pings, iperf, host commands, links, switches,
+     * flow tables from OVS). Its names carry the run's prefix; it finds hosts, switches and links by
+     * the names in the topology file too.
+     */
     public Network network() {
         return network;
     }
@@ -153,11 +163,16 @@ public final class Lab implements AutoCloseable {
         return network.bridge(spec.prefix() + switchName).name();
     }
 
+    /** The name the user knows for a host or switch of the network ({@code h1} for {@code fmh1}). */
+    public String userName(String networkName) {
+        return networkName.startsWith(spec.prefix()) ? networkName.substring(spec.prefix().length()) : networkName;
+    }
+
     public void setLink(String a, String b, boolean up) {
         if (up) {
-            network.link(spec.prefix() + a, spec.prefix() + b).up();
+            network.link(a, b).up();
         } else {
-            network.link(spec.prefix() + a, spec.prefix() + b).down();
+            network.link(a, b).down();
         }
     }
 
@@ -185,6 +200,18 @@ public final class Lab implements AutoCloseable {
         };
     }
 
+    /**
+     * Starts capturing the embedded controller's OpenFlow channel to {@code openflow.pcap} in
+     * {@link #captureDir()}; returns the file.
+     */
+    public Path captureOpenFlow() {
+        Controller c = embeddedController().orElseThrow(() -> new IllegalStateException(
+                "only the embedded controller's OpenFlow channel can be captured (this run's is " + controllerName() + ")"));
+        Path file = captureDir().resolve("openflow.pcap");
+        c.openflowCapture().start(file);
+        return file;
+    }
+
     /** The captures running now. */
     public List<LinkCapture> captures() {
         return network.captures();
@@ -199,6 +226,11 @@ public final class Lab implements AutoCloseable {
     public static Path newCaptureDir() {
         return Path.of("captures", java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter
                 .ofPattern("yyyyMMdd-HHmmss"))).toAbsolutePath();
+    }
+
+    /** Whether the link between two nodes is up (false after {@link #setLink} took it down). */
+    public boolean linkUp(String a, String b) {
+        return network.link(a, b).isUp();
     }
 
     public Optional<Controller> embeddedController() {
@@ -227,7 +259,7 @@ public final class Lab implements AutoCloseable {
         DatapathId dpid = DatapathId.of(topology().switchNamed(switchName).orElseThrow().dpid());
         Optional<Switch> sw = controller == null ? Optional.empty() : controller.switchById(dpid);
         if (sw.isEmpty()) {
-            List<String> lines = Ovs.dumpFlows(bridgeName(switchName));
+            List<String> lines = network.bridge(switchName).flows();
             return new FlowTable("ovs-ofctl dump-flows", lines, lines);
         }
         List<OFFlowStatsReply> replies = sw.get().request(FlowText.allFlows(sw.get().factory())).get(5, TimeUnit.SECONDS);
@@ -275,6 +307,13 @@ public final class Lab implements AutoCloseable {
         try {
             if (controller != null) {
                 controller.close();
+            }
+        } catch (RuntimeException e) {
+            failure = failure == null ? e : failure;
+        }
+        try {
+            if (tls != null) {
+                tls.close();   // Open vSwitch's SSL settings back as they were
             }
         } catch (RuntimeException e) {
             failure = failure == null ? e : failure;

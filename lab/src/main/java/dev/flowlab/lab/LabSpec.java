@@ -17,22 +17,28 @@ import java.util.Map;
  * @param captureDir where packet captures go; when set, every link is captured from the start (null: none
  *                   at the start, later ones under {@code captures/RUN-ID})
  * @param openflowCapture a pcap file for the embedded controller's OpenFlow messages from the start, or null
+ * @param tls        the embedded controller and the bridges speak TLS, with throwaway certificates
+ *                   ({@link OvsTlsSession})
  */
 public record LabSpec(Topology topology, List<String> apps, ControllerChoice controller, FailMode failMode,
                       String prefix, RestConfig rest, Map<String, Path> appConfigs, Path captureDir,
-                      Path openflowCapture) {
+                      Path openflowCapture, boolean tls) {
     public LabSpec {
         java.util.Objects.requireNonNull(failMode, "failMode");
         apps = List.copyOf(apps);
         prefix = prefix == null ? "" : prefix;
         rest = rest == null ? RestConfig.off() : rest;
         appConfigs = appConfigs == null ? Map.of() : Map.copyOf(appConfigs);
+        if (tls && controller.kind() != ControllerChoice.Kind.EMBEDDED) {
+            throw new IllegalArgumentException("--tls is for flowlab's embedded controller; with --controller " + controller
+                    + " set up TLS on that controller and in Open vSwitch (ovs-vsctl set-ssl) yourself");
+        }
     }
 
-    /** No captures. */
+    /** No captures, plain TCP between controller and bridges. */
     public LabSpec(Topology topology, List<String> apps, ControllerChoice controller, FailMode failMode,
                    String prefix, RestConfig rest, Map<String, Path> appConfigs) {
-        this(topology, apps, controller, failMode, prefix, rest, appConfigs, null, null);
+        this(topology, apps, controller, failMode, prefix, rest, appConfigs, null, null, false);
     }
 
     /** No REST API, no app config files. */

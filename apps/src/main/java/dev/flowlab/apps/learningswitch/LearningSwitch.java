@@ -70,7 +70,10 @@ public final class LearningSwitch implements App {
                 "MAC table of switch " + dpid + " (learning-switch mac_table_size)",
                 config.macTableSize(), config.agingTime(), clock));
         int vlan = eth.vlan().map(VlanTag::vid).orElse(UNTAGGED);
-        table.put(new VlanMac(vlan, eth.source()), in.inPort());  // learn where the sender lives
+        VlanMac source = new VlanMac(vlan, eth.source());
+        if (!in.inPort().equals(table.refresh(source))) {
+            table.put(source, in.inPort());  // learn where the sender lives (a known one costs no lock)
+        }
 
         OFPort out = table.get(new VlanMac(vlan, eth.destination())).orElse(null);
         if (out == null) {  // unknown or broadcast destination: flood (the VLAN stage keeps it in the VLAN) and bail

@@ -9,15 +9,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flowlab.apps.acl.AclRule.Action;
 import dev.flowlab.apps.fake.AppChain;
+import dev.flowlab.apps.fake.AppSwitch;
 import dev.flowlab.apps.fake.FakeContext;
 import dev.flowlab.apps.fake.FakeRequest;
-import dev.flowlab.apps.fake.FakeSwitch;
-import dev.flowlab.apps.fake.FlowTable;
 import dev.flowlab.apps.learningswitch.LearningSwitch;
 import dev.flowlab.controller.api.Flows;
 import dev.flowlab.controller.api.RestException;
 import dev.flowlab.controller.api.RestResponse;
 import dev.flowlab.controller.api.Verdict;
+import dev.flowlab.controller.testing.FlowTable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -32,16 +32,16 @@ import org.projectfloodlight.openflow.types.OFPort;
 class AclTest {
     private final Acl acl = new Acl();
     private final AppChain chain = new AppChain(acl, new LearningSwitch());
-    private final FakeSwitch s1 = new FakeSwitch(1, chain, 1, 2, 3);
+    private final AppSwitch s1 = new AppSwitch(1, chain, 1, 2, 3);
 
     private static AclRule rule(Action action, Integer priority, String ipv4Dst, String ipProto, Integer tcpDst) {
         return new AclRule(null, action, priority, null, null, null, null, ipv4Dst, ipProto, null, tcpDst, null, null, null);
     }
 
     private FakeContext start(AclRule... rules) {
-        FakeContext ctx = new FakeContext("acl", new AclConfig(null, List.of(rules)), s1);
+        FakeContext ctx = new FakeContext("acl", new AclConfig(null, List.of(rules)), s1.sw());
         acl.start(ctx);
-        chain.onSwitchUp(s1);
+        chain.onSwitchUp(s1.sw());
         return ctx;
     }
 
@@ -87,7 +87,7 @@ class AclTest {
     @Test
     void deniedPacketsThatReachTheControllerStopThere() {
         start(rule(Action.DENY, null, "10.0.0.2", null, null));
-        FakeSwitch aclAlone = new FakeSwitch(2, acl, 1, 2, 3);
+        AppSwitch aclAlone = new AppSwitch(2, acl, 1, 2, 3);
         assertThat(aclAlone.offer(1, ping(1, 2))).isEqualTo(Verdict.HANDLED);
         assertThat(aclAlone.offer(1, ping(1, 3))).isEqualTo(Verdict.CONTINUE);
     }
@@ -103,10 +103,10 @@ class AclTest {
 
     @Test
     void restAddsAndDeletesRulesOnEverySwitch() {
-        FakeSwitch s2 = new FakeSwitch(2, chain, 1, 2, 3);
+        AppSwitch s2 = new AppSwitch(2, chain, 1, 2, 3);
         FakeContext ctx = start();
-        ctx.add(s2);
-        chain.onSwitchUp(s2);
+        ctx.add(s2.sw());
+        chain.onSwitchUp(s2.sw());
 
         Object created = answer(ctx.call("POST", "/rules", FakeRequest.of(rule(Action.DENY, null, "10.0.0.2", "tcp", 80))));
         AclRule added = (AclRule) ((RestResponse) created).body();
@@ -135,7 +135,7 @@ class AclTest {
 
     @Test
     void pastMaxRulesARestAddIsAConflictAndAFileWithTooManyStopsStart() {
-        FakeContext ctx = new FakeContext("acl", new AclConfig(1, List.of(rule(Action.DENY, null, "10.0.0.2", null, null))), s1);
+        FakeContext ctx = new FakeContext("acl", new AclConfig(1, List.of(rule(Action.DENY, null, "10.0.0.2", null, null))), s1.sw());
         acl.start(ctx);
 
         assertThatThrownBy(() -> answer(ctx.call("POST", "/rules", FakeRequest.of(rule(Action.DENY, null, "10.0.0.3", null, null)))))
@@ -145,7 +145,7 @@ class AclTest {
         assertThat(acl.rules()).hasSize(1);
 
         FakeContext tooMany = new FakeContext("acl", new AclConfig(1, List.of(rule(Action.DENY, null, "10.0.0.2", null, null),
-                rule(Action.DENY, null, "10.0.0.3", null, null))), s1);
+                rule(Action.DENY, null, "10.0.0.3", null, null))), s1.sw());
         assertThatThrownBy(() -> new Acl().start(tooMany))
                 .hasMessage("acl: the config file has 2 rules, more than max_rules 1; raise max_rules or drop rules");
     }
@@ -153,9 +153,9 @@ class AclTest {
     @Test
     void aSwitchComesUpWithTheRulesWhileAChangeHoldsTheRuleSet() throws Exception {
         start(rule(Action.DENY, null, "10.0.0.2", null, 80));
-        FakeSwitch s2 = new FakeSwitch(2, chain, 1, 2, 3);
+        AppSwitch s2 = new AppSwitch(2, chain, 1, 2, 3);
         synchronized (acl.policy()) {   // a REST change in the middle of its work
-            CompletableFuture.runAsync(() -> chain.onSwitchUp(s2)).get(10, TimeUnit.SECONDS);
+            CompletableFuture.runAsync(() -> chain.onSwitchUp(s2.sw())).get(10, TimeUnit.SECONDS);
         }
         assertThat(s2.receive(1, tcp(1, 2, 80))).isEmpty();
     }

@@ -11,6 +11,8 @@ import dev.flowlab.controller.core.EventDispatcher;
 import dev.flowlab.controller.core.LoadedApp;
 import dev.flowlab.controller.core.SwitchRegistry;
 import dev.flowlab.controller.api.AgeingTable;
+import dev.flowlab.controller.testing.FakeSwitch;
+import dev.flowlab.controller.testing.FlowTable;
 import dev.flowlab.controller.topology.CoreServices;
 import dev.flowlab.topologies.Host;
 import dev.flowlab.topologies.Link;
@@ -51,7 +53,7 @@ public final class FakeNetwork {
     private static final int STORM = 200_000;
 
     private final Queue<Runnable> events = new ArrayDeque<>();
-    private final Map<String, NetworkSwitch> switches = new LinkedHashMap<>();
+    private final Map<String, FakeSwitch> switches = new LinkedHashMap<>();
     private final Map<String, FakeHost> hosts = new LinkedHashMap<>();
     private final Map<End, End> wires = new HashMap<>();
     private final Set<End> cut = new HashSet<>();
@@ -77,7 +79,7 @@ public final class FakeNetwork {
             wires.put(new End(l.nodeA(), l.portA()), new End(l.nodeB(), l.portB()));
             wires.put(new End(l.nodeB(), l.portB()), new End(l.nodeA(), l.portA()));
         }
-        topology.switches().forEach(s -> switches.put(s.name(), new NetworkSwitch(this, s.name(), s.dpid(),
+        topology.switches().forEach(s -> switches.put(s.name(), networkSwitch(s.name(), s.dpid(),
                 topology.linksOf(s.name()).stream().map(l -> l.portOf(s.name())).sorted().toList())));
         List<LoadedApp> loaded = new ArrayList<>(core.apps());
         apps.apply(core.topology(), core.hosts()).forEach((id, app) -> loaded.add(new LoadedApp(id, app)));
@@ -88,15 +90,21 @@ public final class FakeNetwork {
         }
     }
 
+    /** A switch of this network: what apps send it is processed in order on the event queue, packet-outs forwarded here. */
+    private FakeSwitch networkSwitch(String name, long dpid, List<Integer> ports) {
+        FakeSwitch sw = new FakeSwitch(dpid, name, ports).queuedOn(this::later);
+        return sw.packetOutsTo(out -> execute(sw, out.getInPort(), out.getData(), out.getActions()));
+    }
+
     /**
      * Builds the network with {@code apps} (by app id, which sets their cookies), connects every switch (each gets the table-miss entry, as from the
      * handshake) and lets link discovery run to completion.
      */
     public static FakeNetwork start(Topology topology, BiFunction<TopologyService, HostService, Map<String, App>> apps) {
         FakeNetwork net = new FakeNetwork(topology, apps);
-        for (NetworkSwitch sw : net.switches.values()) {
-            sw.installDirectly(NetworkSwitch.OF.buildFlowAdd().setPriority(0).setMatch(NetworkSwitch.OF.buildMatch().build())
-                    .setInstructions(Flows.apply(NetworkSwitch.OF, Flows.output(NetworkSwitch.OF, OFPort.CONTROLLER))).build());
+        for (FakeSwitch sw : net.switches.values()) {
+            sw.table().apply(FakeSwitch.OF.buildFlowAdd().setPriority(0).setMatch(FakeSwitch.OF.buildMatch().build())
+                    .setInstructions(Flows.apply(FakeSwitch.OF, Flows.output(FakeSwitch.OF, OFPort.CONTROLLER))).build());
             net.registry.up(sw);
         }
         net.settle();
@@ -135,24 +143,24 @@ public final class FakeNetwork {
             host.receive(frame);
             return;
         }
-        NetworkSwitch sw = switches.get(at.node());
+        FakeSwitch sw = switches.get(at.node());
         OFPort in = OFPort.of(at.port());
-        sw.table().lookup(new Packet(in, frame)).ifPresent(entry -> executeOutputs(sw, in, frame, FlowTable.outputs(entry)));
+        sw.table().lookup(in, frame).ifPresent(entry -> executeOutputs(sw, in, frame, FlowTable.outputs(entry)));
     }
 
     /** Applies a packet-out's output actions. */
-    void execute(NetworkSwitch sw, OFPort in, byte[] frame, List<OFAction> actions) {
+    private void execute(FakeSwitch sw, OFPort in, byte[] frame, List<OFAction> actions) {
         executeOutputs(sw, in, frame, actions.stream().map(a -> ((OFActionOutput) a).getPort()).toList());
     }
 
-    private void executeOutputs(NetworkSwitch sw, OFPort in, byte[] frame, List<OFPort> outputs) {
+    private void executeOutputs(FakeSwitch sw, OFPort in, byte[] frame, List<OFPort> outputs) {
         for (OFPort out : outputs) {
             if (out.equals(OFPort.CONTROLLER)) {
                 packetIns++;
-                dispatcher.packetIn(new PacketIn(sw, NetworkSwitch.OF.buildPacketIn()
+                dispatcher.packetIn(new PacketIn(sw, FakeSwitch.OF.buildPacketIn()
                         .setBufferId(OFBufferId.NO_BUFFER).setTotalLen(frame.length)
                         .setReason(OFPacketInReason.NO_MATCH).setTableId(TableId.ZERO)
-                        .setMatch(NetworkSwitch.OF.buildMatch().setExact(MatchField.IN_PORT, in).build())
+                        .setMatch(FakeSwitch.OF.buildMatch().setExact(MatchField.IN_PORT, in).build())
                         .setData(frame).build()));
             } else if (out.equals(OFPort.FLOOD) || out.equals(OFPort.ALL)) {
                 sw.ports().stream().map(p -> p.getPortNo()).filter(p -> !p.equals(in)).forEach(p -> transmit(sw, p, frame));
@@ -162,7 +170,7 @@ public final class FakeNetwork {
         }
     }
 
-    private void transmit(NetworkSwitch sw, OFPort port, byte[] frame) {
+    private void transmit(FakeSwitch sw, OFPort port, byte[] frame) {
         End from = new End(sw.name(), port.getPortNumber());
         End to = wires.get(from);
         if (to != null && sw.isUp(port) && !cut.contains(from)) {
@@ -177,8 +185,8 @@ public final class FakeNetwork {
         End endB = wires.get(endA);
         cut.add(endA);
         cut.add(endB);
-        NetworkSwitch swA = switches.get(a);
-        NetworkSwitch swB = switches.get(b);
+        FakeSwitch swA = switches.get(a);
+        FakeSwitch swB = switches.get(b);
         var statusA = swA.setPort(endA.port(), false);
         var statusB = swB.setPort(endB.port(), false);
         later(() -> dispatcher.portStatus(swA, statusA));
@@ -229,11 +237,11 @@ public final class FakeNetwork {
         return hosts.values();
     }
 
-    public NetworkSwitch switchNamed(String name) {
+    public FakeSwitch switchNamed(String name) {
         return Optional.ofNullable(switches.get(name)).orElseThrow(() -> new IllegalArgumentException("no switch " + name));
     }
 
-    public Collection<NetworkSwitch> switches() {
+    public Collection<FakeSwitch> switches() {
         return switches.values();
     }
 
@@ -256,7 +264,7 @@ public final class FakeNetwork {
 
     /** The entries an app installed ({@code cookie} is its {@link Flows#cookie}), on every switch. */
     public int entries(U64 cookie) {
-        return switches.values().stream().mapToInt(s -> s.entries(cookie, Flows.APP_COOKIE_MASK).size()).sum();
+        return switches.values().stream().mapToInt(s -> s.table().entries(cookie, Flows.APP_COOKIE_MASK).size()).sum();
     }
 
     private record Context(String appId, SwitchRegistry registry, ScheduledExecutorService executor) implements AppContext {

@@ -4,13 +4,13 @@ import static dev.flowlab.apps.fake.Hosts.arpRequest;
 import static dev.flowlab.apps.fake.Hosts.ping;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flowlab.apps.fake.FakeSwitch;
+import dev.flowlab.apps.fake.AppSwitch;
 import org.junit.jupiter.api.Test;
 import org.projectfloodlight.openflow.protocol.OFFlowMod;
 
 /** The hub floods everything, every time, and installs nothing. */
 class HubTest {
-    private final FakeSwitch s1 = new FakeSwitch(1, new Hub(), 1, 2, 3);
+    private final AppSwitch s1 = new AppSwitch(1, new Hub(), 1, 2, 3);
 
     @Test
     void everyPacketLeavesOnEveryOtherPort() {

@@ -5,8 +5,8 @@ import static dev.flowlab.apps.fake.Hosts.lldp;
 import static dev.flowlab.apps.fake.Hosts.ping;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flowlab.apps.fake.AppSwitch;
 import dev.flowlab.apps.fake.FakeContext;
-import dev.flowlab.apps.fake.FakeSwitch;
 import dev.flowlab.controller.api.Flows;
 import dev.flowlab.controller.api.Verdict;
 import java.time.Duration;
@@ -25,7 +25,7 @@ import org.projectfloodlight.openflow.types.OFPort;
 /** The learning switch on a fake switch with h1, h2, h3 on ports 1, 2, 3. */
 class LearningSwitchTest {
     private final LearningSwitch app = new LearningSwitch();
-    private final FakeSwitch s1 = new FakeSwitch(1, app, 1, 2, 3);
+    private final AppSwitch s1 = new AppSwitch(1, app, 1, 2, 3);
 
     @Test
     void packetToAnUnknownHostIsFlooded() {
@@ -140,14 +140,14 @@ class LearningSwitchTest {
         s1.receive(2, ping(2, 1));
 
         app.onSwitchDown(s1.id());
-        FakeSwitch reconnected = new FakeSwitch(1, app, 1, 2, 3);  // flows gone too, as after a switch restart
+        AppSwitch reconnected = new AppSwitch(1, app, 1, 2, 3);  // flows gone too, as after a switch restart
 
         assertThat(reconnected.receive(2, ping(2, 1))).containsExactly(1, 3);
     }
 
     @Test
     void eachSwitchLearnsOnItsOwn() {
-        FakeSwitch s2 = new FakeSwitch(2, app, 1, 2, 3);
+        AppSwitch s2 = new AppSwitch(2, app, 1, 2, 3);
         s1.receive(1, ping(1, 2));
         s1.receive(2, ping(2, 1));
 
@@ -171,7 +171,7 @@ class LearningSwitchTest {
         AtomicLong now = new AtomicLong();
         LearningSwitch small = new LearningSwitch(now::get);
         small.start(new FakeContext(LearningSwitch.ID, new LearningSwitchConfig(2, 10)));
-        FakeSwitch sw = new FakeSwitch(1, small, 1, 2, 3);
+        AppSwitch sw = new AppSwitch(1, small, 1, 2, 3);
         sw.receive(1, arpRequest(1, 9));
         sw.receive(2, arpRequest(2, 9));
         sw.receive(3, arpRequest(3, 9));
@@ -185,7 +185,7 @@ class LearningSwitchTest {
     void aMacNotSeenForTheAgingTimeIsForgotten() {
         AtomicLong now = new AtomicLong();
         LearningSwitch ageing = new LearningSwitch(now::get);
-        FakeSwitch sw = new FakeSwitch(1, ageing, 1, 2, 3);
+        AppSwitch sw = new AppSwitch(1, ageing, 1, 2, 3);
         sw.receive(1, arpRequest(1, 9));   // h1 on port 1 at 0 s
 
         now.addAndGet(Duration.ofSeconds(200).toNanos());

@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flowlab.apps.fake.AppChain;
+import dev.flowlab.apps.fake.AppSwitch;
 import dev.flowlab.apps.fake.FakeContext;
-import dev.flowlab.apps.fake.FakeSwitch;
 import dev.flowlab.apps.learningswitch.LearningSwitch;
 import dev.flowlab.controller.api.Arp;
 import dev.flowlab.controller.api.Ethernet;
@@ -17,9 +17,9 @@ import dev.flowlab.controller.api.Flows;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.projectfloodlight.openflow.protocol.OFActionType;
 import org.projectfloodlight.openflow.protocol.OFFlowAdd;
 import org.projectfloodlight.openflow.protocol.OFFlowDelete;
-import org.projectfloodlight.openflow.protocol.OFActionType;
 import org.projectfloodlight.openflow.protocol.OFPacketOut;
 import org.projectfloodlight.openflow.protocol.action.OFAction;
 import org.projectfloodlight.openflow.protocol.action.OFActionOutput;
@@ -44,14 +44,14 @@ class RouterTest {
     private final FixedTopology topology = new FixedTopology().cable(1, 3, 2, 3);
     private final Router router = new Router(topology);
     private final AppChain chain = new AppChain(router, new LearningSwitch());
-    private final FakeSwitch s1 = new FakeSwitch(1, chain, 1, 2, 3);
-    private final FakeSwitch s2 = new FakeSwitch(2, chain, 1, 3);
+    private final AppSwitch s1 = new AppSwitch(1, chain, 1, 2, 3);
+    private final AppSwitch s2 = new AppSwitch(2, chain, 1, 3);
 
     @BeforeEach
     void start() {
-        router.start(new FakeContext("router", CONFIG, s1, s2));
-        chain.onSwitchUp(s1);
-        chain.onSwitchUp(s2);
+        router.start(new FakeContext("router", CONFIG, s1.sw(), s2.sw()));
+        chain.onSwitchUp(s1.sw());
+        chain.onSwitchUp(s2.sw());
     }
 
     @Test
@@ -146,16 +146,16 @@ class RouterTest {
                 .hasMessageStartingWith("the router app needs a config file with its subnets: --app-config router=FILE");
     }
 
-    private static List<OFFlowAdd> routerEntries(FakeSwitch sw) {
+    private static List<OFFlowAdd> routerEntries(AppSwitch sw) {
         return sw.table().entries().stream()
                 .filter(e -> e.getCookie().and(Flows.APP_COOKIE_MASK).equals(Flows.cookie("router"))).toList();
     }
 
-    private static List<OFFlowAdd> routeEntries(FakeSwitch sw) {
+    private static List<OFFlowAdd> routeEntries(AppSwitch sw) {
         return routerEntries(sw).stream().filter(e -> e.getPriority() == RouterFlows.ROUTE_PRIORITY).toList();
     }
 
-    private static OFPacketOut lastPacketOut(FakeSwitch sw) {
+    private static OFPacketOut lastPacketOut(AppSwitch sw) {
         List<OFPacketOut> outs = sw.sent(OFPacketOut.class);
         return outs.get(outs.size() - 1);
     }

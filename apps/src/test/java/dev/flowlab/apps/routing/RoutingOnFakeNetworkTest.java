@@ -124,13 +124,13 @@ class RoutingOnFakeNetworkTest {
     void aCutLinkIsBypassedAndItsRoutesWithdrawn() {
         FakeNetwork net = start(Topologies.ring(4));   // s1-s2-s3-s4-s1
         assertThat(net.ping("h1", "h2")).isTrue();
-        assertThat(net.switchNamed("s1").entries(COOKIE, Flows.APP_COOKIE_MASK)).hasSize(2);
+        assertThat(net.switchNamed("s1").table().entries(COOKIE, Flows.APP_COOKIE_MASK)).hasSize(2);
 
         net.cut("s1", "s2");
 
         assertThat(net.entries(COOKIE)).isZero();
         assertThat(net.ping("h1", "h2")).isTrue();   // now round the other way: s1-s4-s3-s2
-        assertThat(net.switchNamed("s3").entries(COOKIE, Flows.APP_COOKIE_MASK)).hasSize(2);
+        assertThat(net.switchNamed("s3").table().entries(COOKIE, Flows.APP_COOKIE_MASK)).hasSize(2);
         assertThat(net.pingAll()).isEmpty();
     }
 

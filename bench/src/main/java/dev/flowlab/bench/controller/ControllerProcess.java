@@ -1,5 +1,7 @@
 package dev.flowlab.bench.controller;
 
+import dev.flowlab.dataplane.DataplaneException;
+import dev.flowlab.dataplane.ProcessRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -19,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * stopped by its PID (SIGTERM, then SIGKILL after 5 s), also when the bench itself is interrupted.
  */
 final class ControllerProcess implements AutoCloseable {
-    private static final long STOP_GRACE_SECONDS = 5;
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
     private final SpawnSpec spec;
     private final int port;
@@ -45,8 +47,8 @@ final class ControllerProcess implements AutoCloseable {
         Process process;
         try {
             log = Files.createTempFile("flowlab-bench-" + spec.kind() + "-", ".log");
-            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        } catch (IOException e) {
+            process = ProcessRunner.startLogged(command, log);
+        } catch (IOException | DataplaneException e) {
             throw new BenchException("cannot start " + spec.label() + " (" + String.join(" ", command) + "): " + e.getMessage());
         }
         ControllerProcess child = new ControllerProcess(spec, listenPort, process, log);
@@ -133,19 +135,8 @@ final class ControllerProcess implements AutoCloseable {
     }
 
     private void stop() {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-        try {
-            if (!process.waitFor(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
+        if (process.isAlive()) {
+            ProcessRunner.stop(process, STOP_GRACE);
         }
     }
 

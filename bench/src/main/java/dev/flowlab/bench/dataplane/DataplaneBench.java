@@ -1,104 +1,85 @@
 package dev.flowlab.bench.dataplane;
 
-import dev.flowlab.dataplane.NamespaceHost;
-import dev.flowlab.dataplane.Network;
-import dev.flowlab.dataplane.NetworkOptions;
-import dev.flowlab.topologies.Topologies;
-import dev.flowlab.topologies.Topology;
+import dev.flowlab.bench.controller.BenchException;
+import dev.flowlab.topologies.TopologySpec;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
+import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * Benchmark (not a test): wall time to build a network until its first and last hosts ping each other,
- * and to tear it down, for {@code linear,N} and a tree, plus memory used per host. Prints a table.
- *
- * <pre>java -cp flowlab.jar dev.flowlab.bench.dataplane.DataplaneBench [PREFIX] [SPEC...]</pre>
- * SPEC is {@code linear,N} or {@code tree,D,F}; default: linear,10 linear,100 linear,500 linear,1000 tree,3,10.
+ * The dataplane benchmark: for each topology, flowlab's wall time to build it, to get the first ping from
+ * the first host to the last answered, and to tear it down, plus memory per host; optionally Mininet on the
+ * same topology right after, in one side-by-side table with the ratio of the totals. Every row carries the
+ * 1-minute load average it was measured under: on a busy machine the figures are not a quiet one's.
  */
 public final class DataplaneBench {
-    private DataplaneBench() {
-    }
-
-    public static void main(String[] args) throws Exception {
-        String prefix = args.length > 0 ? args[0] : "dpb";
-        List<String> specs = args.length > 1 ? List.of(args).subList(1, args.length)
-                : List.of("linear,10", "linear,100", "linear,500", "linear,1000", "tree,3,10");
-        System.out.printf("%-12s %6s %9s %9s %12s %10s %12s%n", "topology", "hosts", "build s", "ping s",
-                "build+ping s", "teardown s", "KiB/host");
-        for (String spec : specs) {
-            System.out.println(measure(spec, parse(spec), prefix));
-        }
-    }
-
-    static Topology parse(String spec) {
-        String[] p = spec.split(",");
-        return switch (p[0]) {
-            case "linear" -> Topologies.linear(Integer.parseInt(p[1]));
-            case "tree" -> Topologies.tree(Integer.parseInt(p[1]), Integer.parseInt(p[2]));
-            case "single" -> Topologies.single(Integer.parseInt(p[1]));
-            default -> throw new IllegalArgumentException("spec " + spec + ": use linear,N or tree,D,F or single,N");
-        };
-    }
-
-    static String measure(String spec, Topology topology, String prefix) {
-        System.gc();
-        long memBefore = memUsedKib();
-        long t0 = System.nanoTime();
-        double build;
-        double ping;
-        long memAfter;
-        try (Network net = Network.start(topology, NetworkOptions.builder().namePrefix(prefix).build())) {
-            build = seconds(t0);
-            List<NamespaceHost> hosts = net.hosts();
-            ping = awaitPing(hosts.get(0), hosts.get(hosts.size() - 1)) ? seconds(t0) - build : Double.NaN;
-            memAfter = memUsedKib();
-            t0 = System.nanoTime();
-        }
-        double teardown = seconds(t0);
-        double perHost = (memAfter - memBefore) / (double) topology.hosts().size();
-        return String.format("%-12s %6d %9.2f %9.2f %12.2f %10.2f %12.0f", spec, topology.hosts().size(),
-                build, ping, build + ping, teardown, perHost);
-    }
+    private final List<String> specs;
+    private final boolean compareMininet;
+    private final String prefix;
 
     /**
-     * Pings until the echo comes back (the first one also waits for ARP and MAC learning). A reply may
-     * take up to 10 s: on the userspace datapath every switch hop is one pass of ovs-vswitchd's main
-     * loop, so across a long chain of switches one round trip takes seconds. Gives up after 120 s.
+     * @param specs          topologies as {@code flowlab run} takes them ({@code linear,100}, {@code tree,3,10})
+     * @param compareMininet also run Debian's Mininet on each
+     * @param prefix         name prefix of everything built (flowlab's and Mininet's), so a shared machine's
+     *                       other networks are never touched
      */
-    private static boolean awaitPing(NamespaceHost from, NamespaceHost to) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (from.exec(Duration.ofSeconds(30), "ping", "-c1", "-W10", to.ip()).ok()) {
-                return true;
-            }
+    public DataplaneBench(List<String> specs, boolean compareMininet, String prefix) {
+        specs.forEach(TopologySpec::parse);   // a bad spec fails here, before anything is built
+        if (!prefix.matches("[a-z][a-z0-9]{0,3}")) {
+            throw new BenchException("--prefix takes 1-4 lower-case letters or digits, starting with a letter, not '" + prefix + "'");
         }
-        return false;
+        specs.stream().filter(s -> compareMininet && !s.matches("(linear,\\d+|tree,\\d+,\\d+|single,\\d+)")).findFirst()
+                .ifPresent(s -> {
+                    throw new BenchException("--compare mininet takes linear,N tree,D,F or single,N, not '" + s + "'");
+                });
+        this.specs = List.copyOf(specs);
+        this.compareMininet = compareMininet;
+        this.prefix = prefix;
     }
 
-    /** Memory in use on the machine (MemTotal - MemAvailable), KiB: kernel objects, OVS and this JVM. */
-    static long memUsedKib() {
-        try {
-            long total = 0;
-            long available = 0;
-            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
-                String[] f = line.split("\\s+");
-                if (f[0].equals("MemTotal:")) {
-                    total = Long.parseLong(f[1]);
-                } else if (f[0].equals("MemAvailable:")) {
-                    available = Long.parseLong(f[1]);
-                }
-            }
-            return total - available;
-        } catch (IOException e) {
-            return 0;
+    /** Runs every topology in turn, printing each row as it is measured. @return whether every last host answered */
+    public boolean run(PrintWriter out) {
+        if (compareMininet) {
+            MininetRun.requireMininet();
         }
+        out.println("# " + MachineFacts.describe());
+        out.println("# standalone userspace OVS switches, no controller; seconds; load = 1-minute load average");
+        out.println(header());
+        out.flush();
+        boolean ok = true;
+        for (String spec : specs) {
+            DataplaneRun flowlab = FlowlabRun.measure(spec, prefix);
+            DataplaneRun mininet = compareMininet ? MininetRun.measure(spec, prefix + "m") : null;
+            out.println(row(flowlab, mininet));
+            out.flush();
+            ok &= flowlab.answered() && (mininet == null || mininet.answered());
+        }
+        return ok;
     }
 
-    private static double seconds(long since) {
-        return (System.nanoTime() - since) / 1e9;
+    private String header() {
+        List<String> cols = new ArrayList<>(List.of("topology", "hosts", "load", "build", "ping", "teardown", "total", "KiB/host"));
+        if (compareMininet) {
+            cols.addAll(List.of("mn load", "mn build", "mn ping", "mn stop", "mn total", "mn KiB/host", "mn/flowlab"));
+        }
+        return "| " + String.join(" | ", cols) + " |\n|" + "---|".repeat(cols.size());
+    }
+
+    static String row(DataplaneRun f, DataplaneRun m) {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "| %s | %d | %s | %s |", f.spec(), f.hosts(),
+                f.load(), times(f)));
+        if (m != null) {
+            s.append(String.format(Locale.ROOT, " %s | %s | %s |", m.load(), times(m),
+                    f.answered() && m.answered() ? String.format(Locale.ROOT, "%.1fx", m.total() / f.total()) : "-"));
+        }
+        return s.toString();
+    }
+
+    private static String times(DataplaneRun r) {
+        return String.format(Locale.ROOT, "%.2f | %s | %.2f | %s | %.0f", r.build(),
+                r.answered() ? String.format(Locale.ROOT, "%.2f", r.ping()) : "no reply", r.teardown(),
+                r.answered() ? String.format(Locale.ROOT, "%.2f", r.total()) : "-", r.kibPerHost());
     }
 }

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code flowlab bench}: the benchmarks; each is a subcommand. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print numbers.",
-        subcommands = {ControllerBenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ControllerBenchCommand.class, DataplaneBenchCommand.class, CommandLine.HelpCommand.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

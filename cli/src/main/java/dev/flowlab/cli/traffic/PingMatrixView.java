@@ -1,13 +1,16 @@
 package dev.flowlab.cli.traffic;
 
-import dev.flowlab.lab.traffic.PingMatrix;
 import dev.flowlab.cli.output.Console;
+import dev.flowlab.dataplane.PingResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
- * Prints a {@link PingMatrix} the way a Mininet user reads it: one row per source,
- * {@code h1 -> h2 h3 X}, then the loss line. Large networks get only the rows with failures.
+ * Prints a {@link PingResult} the way a Mininet user reads it: one row per source,
+ * {@code h1 -> h2 h3 X}, then why pings failed, and the loss line. Large networks get only the rows
+ * with failures.
  */
 public final class PingMatrixView {
     /** Up to this many hosts every row is printed; above it only the rows with failures. */
@@ -17,41 +20,46 @@ public final class PingMatrixView {
     private PingMatrixView() {
     }
 
-    public static List<String> rows(PingMatrix m, Console c) {
+    /** @param names the name the user knows for each host of the result (without the run prefix) */
+    public static List<String> rows(PingResult m, UnaryOperator<String> names, Console c) {
         List<String> rows = new ArrayList<>();
-        int width = m.hosts().stream().mapToInt(String::length).max().orElse(2);
+        int width = m.hosts().stream().map(names).mapToInt(String::length).max().orElse(2);
         boolean full = m.hosts().size() <= FULL_MATRIX_HOSTS;
         int failedRows = 0;
         for (String src : m.hosts()) {
             List<String> missed = new ArrayList<>();
-            StringBuilder row = new StringBuilder(String.format("%-" + width + "s ->", src));
+            StringBuilder row = new StringBuilder(String.format("%-" + width + "s ->", names.apply(src)));
             for (String dst : m.hosts()) {
                 if (dst.equals(src)) {
                     continue;
                 }
+                String name = names.apply(dst);
                 boolean ok = m.reached(src, dst);
                 if (!ok) {
-                    missed.add(dst);
+                    missed.add(name);
                 }
-                row.append(' ').append(ok ? dst : c.red(String.format("%-" + dst.length() + "s", "X")));
+                row.append(' ').append(ok ? name : c.red(String.format("%-" + name.length() + "s", "X")));
             }
             if (full) {
                 rows.add(row.toString());
             } else if (!missed.isEmpty() && failedRows++ < MAX_FAILURE_ROWS) {
-                rows.add(String.format("%-" + width + "s -> %d of %d unreachable: %s", src, missed.size(),
+                rows.add(String.format("%-" + width + "s -> %d of %d unreachable: %s", names.apply(src), missed.size(),
                         m.hosts().size() - 1, abbreviate(missed)));
             }
         }
         if (!full && failedRows > MAX_FAILURE_ROWS) {
             rows.add("... and " + (failedRows - MAX_FAILURE_ROWS) + " more hosts with failures");
         }
-        m.firstError().ifPresent(error -> rows.add("ping said: " + error));
+        if (!m.failureReasons().isEmpty()) {
+            rows.add("why: " + m.failureReasons().entrySet().stream()
+                    .map(e -> e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining(", ")));
+        }
         return rows;
     }
 
     /** {@code 0% loss (12/12 received)}, green when nothing was lost. */
-    public static String summary(PingMatrix m, Console c) {
-        String text = String.format("%s loss (%d/%d received)", percent(m.lossPercent()), m.received(), m.pairs());
+    public static String summary(PingResult m, Console c) {
+        String text = String.format("%s loss (%d/%d received)", percent(m.lossPercent()), m.received(), m.sent());
         return m.allReached() ? c.green(text) : c.red(text);
     }
 

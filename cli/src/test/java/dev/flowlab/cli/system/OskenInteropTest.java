@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.flowlab.cli.Main;
 import dev.flowlab.lab.system.SystemTests;
+import dev.flowlab.testkit.Leftovers;
+import dev.flowlab.testkit.SystemTest;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -20,13 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
  * flowlab's dataplane under an external controller: os-ken (the maintained Ryu) running a learning
  * switch app with simple_switch_13's behaviour, reached with {@code --controller tcp:127.0.0.1:PORT}.
  */
+@SystemTest(OskenInteropTest.PREFIX)
 class OskenInteropTest {
-    private static final String PREFIX = "clo";
+    static final String PREFIX = "clo";
     private static final String PYTHON = "/usr/bin/python3";
 
     @BeforeAll
     static void rootOvsAndOsken() {
-        SystemTests.assumeRootWithOvs();
         assumeTrue(SystemTests.sh(PYTHON, "-c", "import os_ken").exitCode() == 0,
                 "os-ken is not installed (Debian package python3-os-ken; ./flowlab test installs it)");
     }
@@ -52,7 +54,7 @@ class OskenInteropTest {
                 osken.destroyForcibly().waitFor();
             }
         }
-        assertThat(SystemTests.leftovers(PREFIX)).isEmpty();
+        assertThat(Leftovers.named(PREFIX)).isEmpty();
     }
 
     private static void awaitListening(int port, Process osken, Path log) throws Exception {

@@ -3,19 +3,16 @@ package dev.flowlab.cli.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowlab.lab.system.SystemTests;
+import dev.flowlab.testkit.Leftovers;
+import dev.flowlab.testkit.SystemTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code flowlab run} end to end, in its own JVM: tests, scripts, and teardown on signals. */
+@SystemTest({"clr", "cls", "cli", "clg", "clc"})
 class RunCommandSystemTest {
-    @BeforeAll
-    static void rootAndOvs() {
-        SystemTests.assumeRootWithOvs();
-    }
-
     @Test
     void pingallTestExitsZeroAndLeavesNothing() throws Exception {
         try (FlowlabProcess flowlab = new FlowlabProcess("run", "--topo", "single,3", "--test", "pingall", "--prefix", "clr")) {
@@ -23,7 +20,7 @@ class RunCommandSystemTest {
             assertThat(flowlab.output()).contains("0% loss (6/6 received)", "teardown");
             assertThat(flowlab.output()).doesNotContain("\u001b[");
         }
-        assertThat(SystemTests.leftovers("clr")).isEmpty();
+        assertThat(Leftovers.named("clr")).isEmpty();
     }
 
     @Test
@@ -55,7 +52,22 @@ class RunCommandSystemTest {
                     "actions=output:CONTROLLER", "flow stats from the controller)", "bridge cls", "connected");
             assertThat(out.lines().filter(l -> l.contains("flowlab> pingall"))).as("nothing after exit runs").hasSize(1);
         }
-        assertThat(SystemTests.leftovers("cls")).isEmpty();
+        assertThat(Leftovers.named("cls")).isEmpty();
+    }
+
+    /** A host command runs as the host: in a topology with identities, {@code hostname} is the host's own. */
+    @Test
+    void aHostCommandInTheShellRunsWithTheHostsIdentity(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("steps.txt");
+        Files.writeString(script, "h1 hostname\nh3 hostname\nexit\n");
+        String machine = SystemTests.must("hostname").strip();
+        try (FlowlabProcess flowlab = new FlowlabProcess("run", "--topo", "../topologies/examples/identity.yaml",
+                "--controller", "none", "--script", script.toString(), "--prefix", "cli")) {
+            assertThat(flowlab.awaitExit(120)).as(flowlab.output()).isZero();
+            // Names carry the run's prefix on the machine, hostnames included (clih1 is h1 of this run).
+            assertThat(flowlab.output().lines()).contains("clih1", "clih3").doesNotContain(machine);
+        }
+        assertThat(Leftovers.named("cli")).isEmpty();
     }
 
     @Test
@@ -72,11 +84,11 @@ class RunCommandSystemTest {
         // stdin stays an open pipe: flowlab waits for shell commands with the network up.
         try (FlowlabProcess flowlab = new FlowlabProcess("run", "--topo", "linear,2", "--prefix", prefix)) {
             flowlab.awaitLine(l -> l.contains("switches") && l.contains("connected"), 120);
-            assertThat(SystemTests.leftovers(prefix)).isNotEmpty();
+            assertThat(Leftovers.named(prefix)).isNotEmpty();
             SystemTests.must("kill", "-" + signal, String.valueOf(flowlab.process().pid()));
             flowlab.awaitExit(60);
             assertThat(flowlab.output()).contains("teardown");
         }
-        assertThat(SystemTests.leftovers(prefix)).isEmpty();
+        assertThat(Leftovers.named(prefix)).isEmpty();
     }
 }

@@ -15,13 +15,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A table with a size cap whose entries age out, like Open vSwitch's MAC learning table (8192
- * entries, 300 s): an entry not seen for the ageing time is gone, and when the table is full the
- * entry seen longest ago makes room (logged once per table, at WARN). Whatever a sender does, the
+ * entries, 300 s): an entry not seen for the ageing time is gone, and when the table is full an
+ * entry seen long ago makes room (logged once per table, at WARN). Whatever a sender does, the
  * table never holds more than its cap.
  *
- * <p>Thread-safe. Reads, and seeing a key again with the value it has, take no lock (the packet-in
- * path of a known sender); a new key or a changed value takes the table's own lock. Ages are read
- * from an injected clock, so tests move time instead of sleeping.
+ * <p>Making room is a second-chance (CLOCK) walk over the entries in the order they were queued: an
+ * entry seen since it was queued goes to the back once, the first one that was not leaves. At most
+ * {@link #MAX_CHANCES} entries get that second chance per eviction, then the head leaves anyway, so
+ * one eviction looks at a bounded number of entries even when every entry was seen a moment ago (a
+ * full table under a MAC flood, or more hosts than the cap cycling); entries replaced since they were
+ * queued are skipped, each once, paid for by the write that replaced them. A full table therefore
+ * costs O(1) amortised per new key, and an access-ordered list (which would need a lock on every
+ * sighting) is not needed.
+ *
+ * <p>Thread-safe. Reads and {@link #refresh} take no lock and allocate nothing (the packet-in path
+ * of a known sender); a new key or a changed value takes the table's own lock. Ages are read from an
+ * injected clock, so tests move time instead of sleeping.
  *
  * @param <K> what is learnt (a MAC address)
  * @param <V> what is known about it (a port, a host)
@@ -31,6 +40,9 @@ public final class AgeingTable<K, V> {
     public static final int DEFAULT_SIZE = 8192;
     /** Open vSwitch's default {@code other_config:mac-aging-time}. */
     public static final Duration DEFAULT_AGEING = Duration.ofSeconds(300);
+
+    /** Entries seen since they were queued that one eviction sends to the back before the head leaves regardless. */
+    static final int MAX_CHANCES = 8;
 
     private static final Logger LOG = LoggerFactory.getLogger(AgeingTable.class);
 
@@ -42,6 +54,8 @@ public final class AgeingTable<K, V> {
     /** Entries by the time they were queued, oldest first; replaced entries stay until popped. Guarded by this. */
     private final ArrayDeque<Entry<K, V>> queue = new ArrayDeque<>();
     private boolean toldFull;
+    /** Queued entries looked at while expiring, evicting and compacting: the cost of the locked path. Guarded by this. */
+    private long examined;
 
     private static final class Entry<K, V> {
         final K key;
@@ -96,15 +110,22 @@ public final class AgeingTable<K, V> {
         return e == null || aged(e, nanoClock.getAsLong()) ? Optional.empty() : Optional.of(e.value);
     }
 
-    /** Records that {@code key} was seen again, keeping its value; false if it is not in the table (then merge it). */
-    public boolean refresh(K key) {
+    /**
+     * Records that {@code key} was seen again, keeping its value, and returns that value; null if it is
+     * not in the table (then {@link #merge} or {@link #put} it). No lock, no allocation: the packet-in
+     * path of a known sender calls this and stops when the value is what it would have written.
+     */
+    public V refresh(K key) {
         Entry<K, V> e = entries.get(key);
+        if (e == null) {
+            return null;
+        }
         long now = nanoClock.getAsLong();
-        if (e == null || aged(e, now)) {
-            return false;
+        if (aged(e, now)) {
+            return null;
         }
         e.seen = now;
-        return true;
+        return e.value;
     }
 
     /** Records that {@code key} was seen with {@code value}, replacing what was there. */
@@ -139,6 +160,7 @@ public final class AgeingTable<K, V> {
                 evictOldest(now, removed);
             }
             if (queue.size() > 2 * capacity) {
+                examined += queue.size();
                 queue.removeIf(q -> entries.get(q.key) != q);   // drop replaced entries now and then: O(1) amortised
             }
             return new Change<>(before, after, removed);
@@ -196,6 +218,7 @@ public final class AgeingTable<K, V> {
         Entry<K, V> head;
         while ((head = queue.peekFirst()) != null && now - head.queued >= ageingNanos) {
             queue.removeFirst();
+            examined++;
             if (entries.get(head.key) != head) {
                 continue;   // replaced since
             }
@@ -208,18 +231,24 @@ public final class AgeingTable<K, V> {
         }
     }
 
-    /** Evicts the entry seen longest ago (second chance: one seen since it was queued goes to the back). */
+    /**
+     * Evicts one entry: the first queued one not seen since it was queued, after at most
+     * {@link #MAX_CHANCES} that were have gone to the back (then the head leaves regardless).
+     */
     private void evictOldest(long now, List<V> removed) {
         if (!toldFull) {
             toldFull = true;
             LOG.warn("{} is full ({} entries): the entries seen longest ago make room from now on", name, capacity);
         }
-        for (int chances = queue.size(); ; chances--) {
-            Entry<K, V> head = queue.removeFirst();
+        int chances = MAX_CHANCES;
+        while (true) {
+            Entry<K, V> head = queue.removeFirst();   // never empty here: every entry in the map is queued
+            examined++;
             if (entries.get(head.key) != head) {
-                continue;
+                continue;   // replaced since
             }
-            if (chances > 0 && head.seen > head.queued && !aged(head, now)) {
+            if (chances > 0 && head.seen - head.queued > 0 && !aged(head, now)) {
+                chances--;
                 requeue(head);
                 continue;
             }
@@ -227,6 +256,11 @@ public final class AgeingTable<K, V> {
             removed.add(head.value);
             return;
         }
+    }
+
+    /** Queued entries looked at so far by expiry, eviction and compaction (for tests of what a full table costs). */
+    synchronized long entriesExamined() {
+        return examined;
     }
 
     private void requeue(Entry<K, V> e) {

@@ -28,8 +28,21 @@ public final class EventDispatcher {
 
     private final LoadedApp[] apps;
     private final LongAdder[] failures;
+    private final PacketInTimer timer;
+
+    /** Hears how long an app's packet-in handler ran (metrics). */
+    @FunctionalInterface
+    public interface PacketInTimer {
+        void handled(String appId, long nanos);
+    }
 
     public EventDispatcher(List<LoadedApp> apps) {
+        this(apps, (app, nanos) -> { });
+    }
+
+    /** As {@link #EventDispatcher(List)}, telling {@code timer} how long each app took over each packet-in. */
+    public EventDispatcher(List<LoadedApp> apps, PacketInTimer timer) {
+        this.timer = timer;
         this.apps = apps.stream()
                 .sorted(Comparator.comparingInt((LoadedApp a) -> a.app().order()).thenComparing(LoadedApp::id))
                 .toArray(LoadedApp[]::new);
@@ -47,12 +60,15 @@ public final class EventDispatcher {
     /** Offers the packet to each app in turn until one handles it. */
     public Verdict packetIn(PacketIn packetIn) {
         for (int i = 0; i < apps.length; i++) {
+            long start = System.nanoTime();
             try {
                 if (apps[i].app().onPacketIn(packetIn) == Verdict.HANDLED) {
                     return Verdict.HANDLED;
                 }
             } catch (RuntimeException e) {
                 failed(i, "onPacketIn", packetIn.sw().id(), e);
+            } finally {
+                timer.handled(apps[i].id(), System.nanoTime() - start);
             }
         }
         return Verdict.CONTINUE;

@@ -1,6 +1,7 @@
 package dev.flowlab.controller.openflow;
 
 import dev.flowlab.controller.ControllerConfig;
+import dev.flowlab.controller.capture.OpenFlowCapture;
 import dev.flowlab.controller.core.EventDispatcher;
 import dev.flowlab.controller.core.SwitchRegistry;
 import io.netty.channel.ChannelInitializer;
@@ -22,9 +23,11 @@ final class OfChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final ChannelGroup connections;
     private final ConnectionGate gate;
     private final SslContext tls;   // null: plain TCP
+    private final OpenFlowCapture capture;
 
     OfChannelInitializer(ControllerConfig config, EventDispatcher dispatcher, SwitchRegistry registry,
-                         ChannelGroup connections) {
+                         ChannelGroup connections, OpenFlowCapture capture) {
+        this.capture = capture;
         this.config = config;
         this.dispatcher = dispatcher;
         this.registry = registry;
@@ -46,6 +49,8 @@ final class OfChannelInitializer extends ChannelInitializer<SocketChannel> {
             // Bytes <-> TLS records; the switch's certificate is checked before any OpenFlow is read.
             pipeline.addLast("tls", tls.newHandler(channel.alloc()));
         }
+        // The clear-text OpenFlow bytes, to a pcap file while `capture openflow` runs.
+        pipeline.addLast("capture", capture.newHandler());
         // A peer that does not read our answers is not read either, from the first byte on.
         pipeline.addLast("backpressure", new ReadBackpressure());
         // Bytes <-> OpenFlow messages.

@@ -1,6 +1,7 @@
 package dev.flowlab.controller.openflow;
 
 import dev.flowlab.controller.ControllerConfig;
+import dev.flowlab.controller.capture.OpenFlowCapture;
 import dev.flowlab.controller.core.EventDispatcher;
 import dev.flowlab.controller.core.SwitchRegistry;
 import io.netty.bootstrap.ServerBootstrap;
@@ -35,7 +36,7 @@ public final class OfServer implements AutoCloseable {
     private final ServerBootstrap bootstrap;
     private Channel listening;
 
-    public OfServer(ControllerConfig config, EventDispatcher dispatcher, SwitchRegistry registry) {
+    public OfServer(ControllerConfig config, EventDispatcher dispatcher, SwitchRegistry registry, OpenFlowCapture capture) {
         int threads = config.ioThreads() > 0 ? config.ioThreads() : Runtime.getRuntime().availableProcessors();
         boolean epoll = Epoll.isAvailable();
         acceptor = group(epoll, 1, "flowlab-accept");
@@ -47,7 +48,7 @@ public final class OfServer implements AutoCloseable {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)  // we batch writes ourselves: one flush per read batch
-                .childHandler(new OfChannelInitializer(config, dispatcher, registry, connections));
+                .childHandler(new OfChannelInitializer(config, dispatcher, registry, connections, capture));
     }
 
     private static EventLoopGroup group(boolean epoll, int threads, String name) {

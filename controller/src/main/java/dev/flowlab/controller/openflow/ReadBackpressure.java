@@ -30,9 +30,11 @@ final class ReadBackpressure extends ChannelInboundHandlerAdapter {
                 new AdaptiveRecvByteBufAllocator(64, 2048, HANDSHAKE_MAX_READ).maxMessagesPerRead(1));
     }
 
+    /** Netty's defaults back, with as many reads per turn as the transport would do (16 on epoll and NIO). */
     static void switchBudget(Channel channel) {
         channel.config().setWriteBufferWaterMark(SWITCH_WATERMARK);
-        channel.config().setRecvByteBufAllocator(new AdaptiveRecvByteBufAllocator());
+        channel.config().setRecvByteBufAllocator(new AdaptiveRecvByteBufAllocator()
+                .maxMessagesPerRead(channel.metadata().defaultMaxMessagesPerRead()));
     }
 
     @Override

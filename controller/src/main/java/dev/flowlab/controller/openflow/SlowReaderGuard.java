@@ -14,9 +14,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps one switch that does not read from costing the controller (or other switches) anything.
- * While its channel is past the high write watermark, packet-outs to it are dropped: they are
- * worth nothing late, and whoever sends them (an app broadcasting to every switch) never waits
- * for this one. Messages that change its state (flow-mods, barriers...) are still queued, up to
+ * While its channel is past the high write watermark, packet-outs sent to it from elsewhere (an
+ * app broadcasting another switch's packet to every switch, a timer) are dropped: they are worth
+ * nothing late, and whoever sends them never waits for this one. (Answers to its own packet-ins
+ * are not dropped: they are bounded by reading, which stops meanwhile.) Messages that change its state (flow-mods, barriers...) are still queued, up to
  * {@code maxQueuedBytes}; past that, or when the channel stays unwritable for
  * {@code unwritableTimeout}, the switch is disconnected with a WARN naming it, as OVS drops a
  * controller connection whose queue overflows.

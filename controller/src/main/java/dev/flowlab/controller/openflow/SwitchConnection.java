@@ -203,7 +203,10 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
             LOG.debug("dpid={} is disconnected; dropped {}", dpid, message.getType());
             return;
         }
-        if (!guard.admit(message)) {   // never blocks: a switch that does not read costs its senders nothing
+        // Answers to this switch's own packet-ins, while we read them, are bounded by reading itself (we stop
+        // when it stops draining them). Anything else waits on nobody: the guard queues or drops it at once.
+        boolean ownReadBatch = inReadBatch && channel.eventLoop().inEventLoop();
+        if (!ownReadBatch && !guard.admit(message)) {
             return;
         }
         counters.sent(message);

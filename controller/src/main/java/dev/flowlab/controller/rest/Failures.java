@@ -4,6 +4,7 @@ import dev.flowlab.controller.api.RestException;
 import dev.flowlab.controller.api.SwitchErrorException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 
 /** Maps what a handler threw to the HTTP status a client can act on. */
@@ -24,6 +25,9 @@ final class Failures {
         Throwable e = cause(thrown);
         if (e instanceof RestException r) {
             return r;
+        }
+        if (e instanceof RejectedExecutionException) {   // every worker busy and the queue full
+            return new RestException(503, "the REST server is busy; try again");
         }
         if (e instanceof TimeoutException) {
             return new RestException(504, e.getMessage());

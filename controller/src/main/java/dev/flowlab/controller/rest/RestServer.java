@@ -34,7 +34,7 @@ public final class RestServer implements AutoCloseable {
     private static final int WORKERS = 4;
     private static final int QUEUED_REQUESTS = 256;
     private static final int MAX_BODY = 1 << 20;
-    private static final int MAX_CONNECTIONS = 256;
+    private static final int MAX_CONNECTIONS = 1024;
     private static final int MAX_INITIAL_LINE = 4096;
     private static final int MAX_HEADERS = 8192;
 
@@ -76,6 +76,7 @@ public final class RestServer implements AutoCloseable {
                         ch.pipeline().addLast(new RequestDeadline(config.readTimeout(), config.idleTimeout()),
                                 new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADERS, 8192),
                                 new HttpObjectAggregator(MAX_BODY),
+                                new EventStreams(() -> admission.guard, routes),
                                 new RestDispatcher(admission.guard, new RouteAnswers(routes, workers)));
                     }
                 });

@@ -2,6 +2,7 @@ package dev.flowlab.controller.rest;
 
 import dev.flowlab.controller.api.RestException;
 import dev.flowlab.controller.api.RestResponse;
+import dev.flowlab.controller.view.ViewPage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,17 +42,17 @@ final class RouteAnswers {
         this.page = staticPage();
     }
 
-    /** The answer, completing on a worker thread; never completes exceptionally. */
+    /** The answer, made on a worker thread; never completes exceptionally (a failure is an error reply). */
     CompletableFuture<Reply> answer(String method, String path, String rawQuery, byte[] body) {
         CompletableFuture<Reply> reply;
         try {
             reply = CompletableFuture.supplyAsync(() -> start(method, path, rawQuery, body), workers)
                     .thenCompose(r -> r);
         } catch (RejectedExecutionException e) {
-            return CompletableFuture.completedFuture(Reply.error(503, "the REST server is busy; try again"));
+            return CompletableFuture.completedFuture(Reply.error(Failures.toRest(e)));
         }
         return reply.orTimeout(LONGEST.toSeconds(), TimeUnit.SECONDS)
-                .exceptionallyAsync(e -> failed(method, path, e), workers);
+                .exceptionally(e -> failed(method, path, e));
     }
 
     private CompletableFuture<Reply> start(String method, String path, String rawQuery, byte[] body) {
@@ -70,7 +71,7 @@ final class RouteAnswers {
             }
             return done(notAllowed(allowed, method, path));
         }
-        ExchangeRequest request = new ExchangeRequest(found.get().params(), rawQuery, body);
+        RoutedRequest request = new RoutedRequest(found.get().params(), rawQuery, body);
         Object result = found.get().route().handler().handle(request);
         if (result instanceof CompletionStage<?> later) {
             return later.toCompletableFuture().thenApplyAsync(RouteAnswers::success, workers);
@@ -79,6 +80,9 @@ final class RouteAnswers {
     }
 
     private static Reply success(Object result) {
+        if (result instanceof Reply text) {   // not JSON: /metrics
+            return text;
+        }
         return result instanceof RestResponse r ? Reply.json(r.status(), r.body()) : Reply.json(200, result);
     }
 
@@ -103,14 +107,8 @@ final class RouteAnswers {
         return CompletableFuture.completedFuture(reply);
     }
 
+    /** The web view (see {@link ViewPage}): the one page served without a token. */
     private static String staticPage() {
-        try (InputStream in = RouteAnswers.class.getResourceAsStream("index.html")) {
-            if (in == null) {
-                throw new IllegalStateException("index.html is missing from the controller's jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ViewPage.html();
     }
 }

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class RouteTable {
     /** First path segments after {@code /api} that the core owns; an app with one of these ids gets no routes. */
-    static final Set<String> CORE_SEGMENTS = Set.of("switches", "links", "hosts", "apps", "paths", "counters");
+    static final Set<String> CORE_SEGMENTS = Set.of("switches", "links", "hosts", "apps", "paths", "counters", "view");
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._~-]+|\\{[a-z_]+}");
 
     /** One route: a method, a template split into segments, and its handler. */
@@ -33,6 +33,16 @@ public final class RouteTable {
     }
 
     private final List<Route> routes = new CopyOnWriteArrayList<>();
+    private final java.util.Map<String, EventFeed> feeds = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Serves {@code feed} at {@code path} as Server-Sent Events (see {@link EventStreams}). */
+    public void feed(String path, EventFeed feed) {
+        feeds.put(path, feed);
+    }
+
+    java.util.Optional<EventFeed> feed(String path) {
+        return java.util.Optional.ofNullable(feeds.get(path));
+    }
 
     /** Adds a route; {@code template} is absolute, like {@code /api/switches/{dpid}/flows}. */
     public void add(String method, String template, RestHandler handler) {

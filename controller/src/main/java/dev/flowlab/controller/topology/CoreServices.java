@@ -20,9 +20,9 @@ public final class CoreServices {
     private final HostTracker hosts;
     private final LinkDiscovery discovery;
 
-    /** The services with a host table of Open vSwitch's MAC table defaults (8192 hosts, 300 s). */
+    /** The services with the default host table: {@link HostTracker#DEFAULT_MAX_HOSTS}, each forgotten after 300 s. */
     public CoreServices() {
-        this(AgeingTable.DEFAULT_SIZE, AgeingTable.DEFAULT_AGEING);
+        this(HostTracker.DEFAULT_MAX_HOSTS, AgeingTable.DEFAULT_AGEING);
     }
 
     /**

@@ -32,6 +32,7 @@ import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFPacketInReason;
 import org.projectfloodlight.openflow.protocol.OFPortDesc;
 import org.projectfloodlight.openflow.protocol.OFPortDescStatsRequest;
+import org.projectfloodlight.openflow.protocol.OFPortReason;
 import org.projectfloodlight.openflow.protocol.OFStatsReplyFlags;
 import org.projectfloodlight.openflow.protocol.match.MatchField;
 import org.projectfloodlight.openflow.types.DatapathId;
@@ -181,6 +182,26 @@ class ConnectionBudgetTest {
             ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
                     () -> reply.get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
             assertThat(failure.getCause()).hasMessageContaining("more than 262144 bytes");
+            assertThat(sw.isConnected()).isTrue();
+        }
+    }
+
+    @Test
+    void portStatusBeyondThePortLimitIsIgnoredAndTheSwitchStays() throws Exception {
+        InetSocketAddress address = start(patient().withMaxPorts(50));
+        try (RawPeer peer = RawPeer.connect(address)) {
+            handshake(peer, 6);
+            for (int port = 3; port <= 20_002; port++) {   // a storm of new ports
+                peer.send(SwitchPeer.OF13.buildPortStatus().setReason(OFPortReason.ADD)
+                        .setDesc(SwitchPeer.portDesc(port, false)).build());
+            }
+            peer.send(SwitchPeer.OF13.buildPortStatus().setReason(OFPortReason.MODIFY)
+                    .setDesc(SwitchPeer.portDesc(1, true)).build());   // a known port still changes
+            Poll.until("port 1 down reported", WAIT, () -> app.events().contains("port-status 6 port 1 MODIFY"));
+
+            Switch sw = controller.switchById(DatapathId.of(6)).orElseThrow();
+            assertThat(sw.ports()).hasSize(50);
+            assertThat(app.count("port-status 6 port")).isEqualTo(48 + 1);
             assertThat(sw.isConnected()).isTrue();
         }
     }

@@ -8,6 +8,7 @@ import dev.flowlab.controller.ControllerConfig;
 import dev.flowlab.controller.RestConfig;
 import dev.flowlab.controller.api.Flows;
 import dev.flowlab.controller.rest.Http.Answer;
+import dev.flowlab.controller.testing.SwitchPeer;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -22,14 +23,14 @@ import org.projectfloodlight.openflow.types.U64;
 class RestApiTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static Controller controller;
-    private static FlowTableSwitch sw;
+    private static SwitchPeer sw;
     private static Http http;
 
     @BeforeAll
     static void start() throws Exception {
         controller = Controller.start(ControllerConfig.builder().apps("test-flood").listen("127.0.0.1", 0)
                 .rest(RestConfig.on("127.0.0.1", 0)).build());
-        sw = new FlowTableSwitch(controller.address(), 1, 3);
+        sw = SwitchPeer.connect(controller.address(), 1, 1, 2, 3).keepFlowTable(4).sayHello();
         assertThat(controller.awaitSwitches(List.of(DatapathId.of(1)), WAIT)).isTrue();
         http = new Http(controller.restAccess().orElseThrow());
     }

@@ -7,6 +7,7 @@ import dev.flowlab.controller.ControllerConfig;
 import dev.flowlab.controller.RestAccess;
 import dev.flowlab.controller.RestConfig;
 import dev.flowlab.controller.rest.Http.Answer;
+import dev.flowlab.controller.testing.SwitchPeer;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -27,8 +28,8 @@ class RestResilienceTest {
     /** More than the JDK server's four threads, and than the four blocked requests that took it down. */
     private static final int CLIENTS = 8;
     private static Controller controller;
-    private static FlowTableSwitch answering;
-    private static FlowTableSwitch silent;
+    private static SwitchPeer answering;
+    private static SwitchPeer silent;
     private static RestAccess access;
     private static Http http;
 
@@ -36,8 +37,8 @@ class RestResilienceTest {
     static void start() throws Exception {
         controller = Controller.start(ControllerConfig.builder().apps("test-flood").listen("127.0.0.1", 0)
                 .requestTimeout(Duration.ofSeconds(20)).rest(RestConfig.on("127.0.0.1", 0)).build());
-        answering = new FlowTableSwitch(controller.address(), 1, 2);
-        silent = new FlowTableSwitch(controller.address(), 2, 2);
+        answering = SwitchPeer.connect(controller.address(), 1, 1, 2).keepFlowTable(4).sayHello();
+        silent = SwitchPeer.connect(controller.address(), 2, 1, 2).keepFlowTable(4).sayHello();
         assertThat(controller.awaitSwitches(List.of(DatapathId.of(1), DatapathId.of(2)), WAIT)).isTrue();
         silent.stopAnsweringFlowStats();
         access = controller.restAccess().orElseThrow();
@@ -111,6 +112,19 @@ class RestResilienceTest {
             // Without TCP_NODELAY each answer waits ~40 ms for the client's delayed ACK (44 ms measured):
             // 40 of them took 1.8 s. Generous: a tenth of a millisecond would be usual.
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(requests * 20));
+        }
+    }
+
+    @Test
+    void pipelinedRequestsAreAnsweredInTheOrderSentEvenWhenTheFirstTakesLonger() throws Exception {
+        String head = " HTTP/1.1\r\nHost: 127.0.0.1:" + access.address().getPort() + "\r\nAuthorization: "
+                + access.authorization() + "\r\n\r\n";
+        try (RawHttp pipelined = new RawHttp(access.address())) {
+            // The first asks the switch (answered on its I/O thread later), the second is answered at once.
+            pipelined.send("GET /api/switches/1/ports/stats" + head + "GET /api/apps" + head);
+            assertThat(pipelined.readResponse()).startsWith("HTTP/1.1 200").contains("rx_packets");
+            assertThat(pipelined.readResponse()).startsWith("HTTP/1.1 200").contains("test-flood");
+            assertThat(pipelined.send("GET /api/switches" + head).readResponse()).startsWith("HTTP/1.1 200");
         }
     }
 

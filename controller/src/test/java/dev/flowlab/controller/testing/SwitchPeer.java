@@ -14,11 +14,15 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.projectfloodlight.openflow.protocol.OFBadRequestCode;
 import org.projectfloodlight.openflow.protocol.OFBarrierRequest;
 import org.projectfloodlight.openflow.protocol.OFEchoRequest;
 import org.projectfloodlight.openflow.protocol.OFFactories;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFFeaturesRequest;
+import org.projectfloodlight.openflow.protocol.OFFlowAdd;
+import org.projectfloodlight.openflow.protocol.OFFlowDelete;
+import org.projectfloodlight.openflow.protocol.OFFlowModFailedCode;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsRequest;
 import org.projectfloodlight.openflow.protocol.OFMessage;
@@ -29,7 +33,10 @@ import org.projectfloodlight.openflow.protocol.OFPortDesc;
 import org.projectfloodlight.openflow.protocol.OFPortDescStatsRequest;
 import org.projectfloodlight.openflow.protocol.OFPortReason;
 import org.projectfloodlight.openflow.protocol.OFPortState;
+import org.projectfloodlight.openflow.protocol.OFPortStatsEntry;
+import org.projectfloodlight.openflow.protocol.OFPortStatsRequest;
 import org.projectfloodlight.openflow.protocol.OFStatsReplyFlags;
+import org.projectfloodlight.openflow.protocol.OFType;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.types.DatapathId;
 import org.projectfloodlight.openflow.types.MacAddress;
@@ -37,12 +44,15 @@ import org.projectfloodlight.openflow.types.OFAuxId;
 import org.projectfloodlight.openflow.types.OFBufferId;
 import org.projectfloodlight.openflow.types.OFPort;
 import org.projectfloodlight.openflow.types.TableId;
+import org.projectfloodlight.openflow.types.U64;
 import org.projectfloodlight.openflow.protocol.match.MatchField;
 
 /**
  * The switch side of OpenFlow 1.3 inside the test JVM, over a real TCP socket: it answers the
  * controller's handshake (features, port description, barrier), echo requests and flow stats
- * requests the way Open vSwitch does, and records every message it receives.
+ * requests the way Open vSwitch does, and records every message it receives. Asked to
+ * ({@link #keepFlowTable}), it keeps a flow table that flow and port stats are answered from.
+ * {@link RawPeer} is the same wire without the answering thread.
  */
 public final class SwitchPeer implements AutoCloseable {
     public static final OFFactory OF13 = OFFactories.getFactory(OFVersion.OF_13);
@@ -57,6 +67,8 @@ public final class SwitchPeer implements AutoCloseable {
     private volatile boolean answerHandshake = true;
     private volatile boolean closed;
     private volatile java.util.function.Predicate<OFMessage> ignored = m -> false;
+    private volatile PeerFlowTable table;
+    private volatile boolean answerFlowStats = true;
 
     private SwitchPeer(Socket socket, long dpid, List<Integer> ports) throws IOException {
         this.dpid = dpid;
@@ -94,8 +106,34 @@ public final class SwitchPeer implements AutoCloseable {
     }
 
     private static SwitchPeer hello(SwitchPeer peer) {
-        peer.send(RawPeer.hello());
-        return peer;
+        return peer.sayHello();
+    }
+
+    /** Sends an OpenFlow 1.3 HELLO (after {@link #connect} and any settings); the rest is answered as it comes. */
+    public SwitchPeer sayHello() {
+        send(RawPeer.hello());
+        return this;
+    }
+
+    /**
+     * From now on keeps a real flow table of {@code tables} tables (call before {@link #sayHello}): flow-mods
+     * change it, flow stats are answered from it, port stats with fixed counters, an add to a table past the
+     * last with FLOW_MOD_FAILED and a message it does not model with BAD_REQUEST. Without it flow stats get a
+     * fixed two-part answer and the rest is only recorded.
+     */
+    public SwitchPeer keepFlowTable(int tables) {
+        table = new PeerFlowTable(OF13, tables);
+        return this;
+    }
+
+    /** The flow table as it is now (see {@link #keepFlowTable}). */
+    public List<OFFlowStatsEntry> flows() {
+        return table.all();
+    }
+
+    /** From now on, flow stats requests go unanswered (a switch that hangs while everything else goes on). */
+    public void stopAnsweringFlowStats() {
+        answerFlowStats = false;
     }
 
     public long dpid() {
@@ -152,10 +190,15 @@ public final class SwitchPeer implements AutoCloseable {
     }
 
     public static OFPortDesc portDesc(int port, boolean linkDown) {
+        return portDesc("s-eth" + port, port, linkDown);
+    }
+
+    private static OFPortDesc portDesc(String name, int port, boolean linkDown) {
         return OF13.buildPortDesc()
                 .setPortNo(OFPort.of(port))
                 .setHwAddr(MacAddress.of(0x0200_0000_0000L | port))
-                .setName("s-eth" + port)
+                .setName(name)
+                .setCurrSpeed(10_000_000)
                 .setConfig(EnumSet.noneOf(OFPortConfig.class))
                 .setState(linkDown ? EnumSet.of(OFPortState.LINK_DOWN) : EnumSet.of(OFPortState.LIVE))
                 .build();
@@ -222,24 +265,60 @@ public final class SwitchPeer implements AutoCloseable {
     }
 
     private void answer(OFMessage m) {
+        PeerFlowTable kept = table;
         if (m instanceof OFEchoRequest echo && answerEchoes) {
             send(OF13.buildEchoReply().setXid(echo.getXid()).setData(echo.getData()).build());
         } else if (!answerHandshake) {
             return;
         } else if (m instanceof OFFeaturesRequest) {
             send(OF13.buildFeaturesReply().setXid(m.getXid()).setDatapathId(DatapathId.of(dpid))
-                    .setNBuffers(0).setNTables((short) 254).setAuxiliaryId(OFAuxId.MAIN).build());
+                    .setNBuffers(0).setNTables((short) (kept == null ? 254 : kept.tables())).setAuxiliaryId(OFAuxId.MAIN).build());
         } else if (m instanceof OFPortDescStatsRequest) {
-            List<OFPortDesc> descs = new ArrayList<>(ports.stream().map(p -> portDesc(p, false)).toList());
+            List<OFPortDesc> descs = new ArrayList<>(ports.stream().map(p -> portDesc("s" + dpid + "-eth" + p, p, false)).toList());
             descs.add(OF13.buildPortDesc().setPortNo(OFPort.LOCAL).setName("local").setHwAddr(MacAddress.of(1)).build());
             send(OF13.buildPortDescStatsReply().setXid(m.getXid()).setEntries(descs).build());
         } else if (m instanceof OFBarrierRequest) {
             send(OF13.buildBarrierReply().setXid(m.getXid()).build());
-        } else if (m instanceof OFFlowStatsRequest) {
+        } else if (m instanceof OFFlowStatsRequest request) {
+            if (!answerFlowStats) {
+                return;
+            }
+            if (kept != null) {
+                send(OF13.buildFlowStatsReply().setXid(m.getXid())
+                        .setEntries(kept.select(request.getCookie(), request.getCookieMask(), request.getTableId())).build());
+                return;
+            }
             // Two parts, like a switch with a big table: the controller must join them.
             send(OF13.buildFlowStatsReply().setXid(m.getXid()).setFlags(EnumSet.of(OFStatsReplyFlags.REPLY_MORE))
                     .setEntries(List.of(flowStats(1))).build());
             send(OF13.buildFlowStatsReply().setXid(m.getXid()).setEntries(List.of(flowStats(2))).build());
+        } else if (kept != null) {
+            answerWithTable(kept, m);
+        }
+    }
+
+    /** What only a peer that keeps a flow table answers (see {@link #keepFlowTable}). */
+    private void answerWithTable(PeerFlowTable kept, OFMessage m) {
+        if (m instanceof OFFlowAdd add) {
+            if (!kept.add(add)) {
+                send(OF13.errorMsgs().buildFlowModFailedErrorMsg().setXid(add.getXid())
+                        .setCode(OFFlowModFailedCode.BAD_TABLE_ID).build());
+            }
+        } else if (m instanceof OFFlowDelete delete) {
+            kept.delete(delete);
+        } else if (m instanceof OFPortStatsRequest) {
+            List<OFPortStatsEntry> stats = new ArrayList<>();
+            for (int i = ports.size() - 1; i >= 0; i--) {   // out of order, as a switch may answer
+                long p = ports.get(i);
+                stats.add(OF13.buildPortStatsEntry().setPortNo(OFPort.of((int) p)).setRxPackets(U64.of(10L * p))
+                        .setTxPackets(U64.of(20L * p)).setRxBytes(U64.of(1000L * p)).setTxBytes(U64.of(2000L * p))
+                        .setRxDropped(U64.ZERO).setTxDropped(U64.ZERO).setRxErrors(U64.ZERO).setTxErrors(U64.ZERO)
+                        .setRxFrameErr(U64.ZERO).setRxOverErr(U64.ZERO).setRxCrcErr(U64.ZERO).setCollisions(U64.ZERO)
+                        .setDurationSec(5).build());
+            }
+            send(OF13.buildPortStatsReply().setXid(m.getXid()).setEntries(stats).build());
+        } else if (m.getType() != OFType.HELLO && m.getType() != OFType.SET_CONFIG) {
+            send(OF13.errorMsgs().buildBadRequestErrorMsg().setXid(m.getXid()).setCode(OFBadRequestCode.BAD_TYPE).build());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.flowlab.controller.topology;
 
+import dev.flowlab.controller.testing.FakeSwitch;
 import static dev.flowlab.controller.topology.TopologyLinks.dpid;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
 package dev.flowlab.controller.topology;
 
+import dev.flowlab.controller.testing.FakeSwitch;
 import static dev.flowlab.controller.topology.TopologyLinks.dpid;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,7 +61,7 @@ class LinkDiscoveryTest {
 
     @Test
     void switchUpInstallsTheLldpEntryAndProbesEveryPort() {
-        OFFlowAdd lldp = (OFFlowAdd) s1.sent.get(0);
+        OFFlowAdd lldp = (OFFlowAdd) s1.sent().get(0);
         assertThat(lldp.getMatch().get(MatchField.ETH_TYPE)).isEqualTo(EthType.LLDP);
         assertThat(lldp.getPriority()).isGreaterThan(1000);
         assertThat(probes(s1)).extracting(p -> outPort(p)).containsExactly(OFPort.of(1), OFPort.of(2), OFPort.of(3));
@@ -180,14 +181,14 @@ class LinkDiscoveryTest {
                             p.getData()));
                 }
             }
-            sw.sent.clear();
+            sw.clearSent();
         }
         assertThat(Set.copyOf(view.links())).isNotEmpty();
     }
 
     private static List<OFPacketOut> probes(FakeSwitch sw) {
         List<OFPacketOut> out = new ArrayList<>();
-        for (OFMessage m : sw.sent) {
+        for (OFMessage m : sw.sent()) {
             if (m instanceof OFPacketOut p) {
                 out.add(p);
             }

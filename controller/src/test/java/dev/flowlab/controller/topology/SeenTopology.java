@@ -1,5 +1,6 @@
 package dev.flowlab.controller.topology;
 
+import dev.flowlab.controller.testing.FakeSwitch;
 import dev.flowlab.controller.api.Link;
 import org.projectfloodlight.openflow.types.DatapathId;
 import org.projectfloodlight.openflow.types.OFPort;

@@ -1,5 +1,6 @@
 package dev.flowlab.lab.experiment;
 
+import dev.flowlab.dataplane.ProcessRunner;
 import java.util.List;
 
 /** Versions and settings that make a report reproducible. */
@@ -19,7 +20,7 @@ final class Environment {
     /** The first line of {@code ovs-vsctl --version}, e.g. {@code ovs-vsctl (Open vSwitch) 3.1.0}. */
     private static String ovsVersion() {
         try {
-            return SwitchSetup.run(List.of("ovs-vsctl", "--version")).lines().findFirst().orElse("unknown").strip();
+            return ProcessRunner.check("ovs-vsctl", "--version").stdout().lines().findFirst().orElse("unknown").strip();
         } catch (RuntimeException e) {
             return "unknown (" + e.getMessage() + ")";
         }

@@ -1,7 +1,8 @@
 package dev.flowlab.lab.experiment;
 
+import dev.flowlab.dataplane.ExecResult;
+import dev.flowlab.lab.Lab;
 import dev.flowlab.lab.traffic.LabHost;
-import dev.flowlab.lab.traffic.Netns;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,12 +18,12 @@ final class Measurements {
     }
 
     /** Ten pings at 0.2 s from a pair with no flows or ARP entries: the first RTT against the median of the rest. */
-    static ModeResult.FirstPacket firstPacket(LabHost from, LabHost to) throws Exception {
-        Netns.Result r = Netns.run(from.namespace(), Duration.ofSeconds(20),
-                List.of("ping", "-n", "-c", String.valueOf(FIRST_PACKET_COUNT), "-i", "0.2", "-W", "3", to.ip()));
+    static ModeResult.FirstPacket firstPacket(Lab lab, LabHost from, LabHost to) {
+        ExecResult r = lab.network().host(from.namespace()).exec(Duration.ofSeconds(20),
+                "ping", "-n", "-c", String.valueOf(FIRST_PACKET_COUNT), "-i", "0.2", "-W", "3", to.ip());
         List<Double> rtts = new ArrayList<>();
         int firstSeq = -1;
-        for (String line : r.output().split("\n")) {
+        for (String line : r.stdout().split("\n")) {
             Matcher m = RTT.matcher(line);
             if (m.find()) {
                 if (firstSeq < 0) {
@@ -33,7 +34,7 @@ final class Measurements {
         }
         if (rtts.size() < 2 || firstSeq != 1) {
             throw new IllegalStateException("first-packet ping " + from.name() + " -> " + to.name()
-                    + " got " + rtts.size() + " replies (first seq " + firstSeq + "): " + r.output().strip());
+                    + " got " + rtts.size() + " replies (first seq " + firstSeq + "): " + (r.stdout() + r.stderr()).strip());
         }
         List<Double> rest = new ArrayList<>(rtts.subList(1, rtts.size()));
         rest.sort(Double::compare);

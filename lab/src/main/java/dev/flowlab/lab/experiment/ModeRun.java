@@ -1,14 +1,13 @@
 package dev.flowlab.lab.experiment;
 
 import dev.flowlab.dataplane.FailMode;
+import dev.flowlab.dataplane.OvsBridge;
+import dev.flowlab.dataplane.PingResult;
 import dev.flowlab.lab.ControllerChoice;
 import dev.flowlab.lab.Lab;
 import dev.flowlab.lab.LabSpec;
 import dev.flowlab.lab.Progress;
-import dev.flowlab.lab.traffic.Iperf;
 import dev.flowlab.lab.traffic.LabHost;
-import dev.flowlab.lab.traffic.PingAll;
-import dev.flowlab.lab.traffic.PingMatrix;
 import dev.flowlab.controller.Controller;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -24,6 +23,8 @@ import org.projectfloodlight.openflow.types.DatapathId;
 final class ModeRun {
     /** Longest wait for the probes to work again after the restart. */
     private static final Duration RECOVERY_TIMEOUT = Duration.ofSeconds(30);
+    /** Each pingall ping's wait for its reply: room for ARP plus a reactive controller's first flow set-up. */
+    private static final Duration PING_WAIT = Duration.ofSeconds(3);
     /** Consecutive replies after the restart that count as "working again". */
     private static final int STABLE_REPLIES = 5;
 
@@ -53,7 +54,7 @@ final class ModeRun {
         try (Lab lab = Lab.start(spec, progress)) {
             Controller controller = lab.embeddedController().orElseThrow();
             SwitchSetup.tuneControllers(lab, settings);
-            datapathType = SwitchSetup.datapathType(lab);
+            datapathType = lab.network().datapathType();
             List<String> names = lab.hosts().stream().map(LabHost::name).toList();
             LabHost a = lab.host(establishedPair(names).get(0)).orElseThrow();
             LabHost b = lab.host(establishedPair(names).get(1)).orElseThrow();
@@ -62,21 +63,21 @@ final class ModeRun {
 
             ModeResult.Pingall up = pingall(lab, "pingall (controller up)");
             SwitchSetup.forget(lab, settings.apps());
-            ModeResult.FirstPacket first = Measurements.firstPacket(a, b);
+            ModeResult.FirstPacket first = Measurements.firstPacket(lab, a, b);
             Progress.Stage step = progress.step("iperf " + a.name() + " -> " + b.name());
-            double mbits = Iperf.measure(a, b, (int) Math.max(1, settings.iperf().toSeconds())).receivedMbits();
+            double mbits = lab.network().iperfTcp(a.namespace(), b.namespace(), settings.iperf()).receivedMbits();
             step.done(String.format("%.0f Mbit/s", mbits));
 
-            Map<String, String> bridges = new LinkedHashMap<>();
-            lab.switchNames().forEach(s -> bridges.put(s, lab.bridgeName(s)));
+            Map<String, OvsBridge> bridges = new LinkedHashMap<>();
+            lab.switchNames().forEach(s -> bridges.put(s, lab.network().bridge(s)));
             double interval = settings.probeInterval().toMillis() / 1000.0;
             try (FlowSampler flows = new FlowSampler(bridges, settings.flowSampling().toMillis());
-                 PingProbe established = PingProbe.start(a, b, interval)) {
+                 PingProbe established = PingProbe.start(lab, a, b, interval)) {
                 Measurements.awaitReplies(established, 0, STABLE_REPLIES, Duration.ofSeconds(10));
                 step = progress.step("controller stopped");
                 double down = now();
                 controller.stopListening();
-                try (PingProbe fresh = PingProbe.start(c, d, interval)) {
+                try (PingProbe fresh = PingProbe.start(lab, c, d, interval)) {
                     Measurements.waitUntil(down + settings.down().toMillis() / 1000.0 - 3);
                     ModeResult.Pingall whileDown = pingall(lab, "pingall (controller down)");
                     Measurements.waitUntil(down + settings.down().toMillis() / 1000.0);
@@ -112,14 +113,14 @@ final class ModeRun {
                 PairSummary.of(samples, down, up));
     }
 
-    private ModeResult.Pingall pingall(Lab lab, String label) throws InterruptedException {
+    private ModeResult.Pingall pingall(Lab lab, String label) {
         Progress.Stage step = progress.step(label);
         long start = System.nanoTime();
-        PingMatrix m = PingAll.run(lab.hosts(), done -> { });
+        PingResult m = lab.network().pingAll(PING_WAIT);
         double seconds = (System.nanoTime() - start) / 1e9;
-        step.done(String.format("%d/%d received, %.0f%% loss, %.2f s", m.received(), m.pairs(), m.lossPercent(), seconds));
-        return new ModeResult.Pingall(m.pairs(), m.received(), m.lossPercent(), seconds,
-                m.failures().stream().map(p -> p.source() + "->" + p.destination()).toList());
+        step.done(String.format("%d/%d received, %.0f%% loss, %.2f s", m.received(), m.sent(), m.lossPercent(), seconds));
+        return new ModeResult.Pingall(m.sent(), m.received(), m.lossPercent(), seconds,
+                m.failures().stream().map(p -> lab.userName(p.from()) + "->" + lab.userName(p.to())).toList());
     }
 
     /** The OVS datapath type of the last network built (netdev or system). */

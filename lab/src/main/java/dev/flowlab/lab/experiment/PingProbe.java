@@ -1,11 +1,8 @@
 package dev.flowlab.lab.experiment;
 
+import dev.flowlab.dataplane.NamespaceHost;
+import dev.flowlab.lab.Lab;
 import dev.flowlab.lab.traffic.LabHost;
-import dev.flowlab.lab.traffic.Netns;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -27,22 +24,22 @@ final class PingProbe implements AutoCloseable {
     // One entry per "no answer yet" line or reply. While ARP is unresolved the kernel refuses to send
     // and ping repeats the same sequence number, so one number can stand for several time steps.
     private final List<ProbeSample> samples = new ArrayList<>();
-    private final Process process;
     private final Thread reader;
 
-    private PingProbe(LabHost source, LabHost destination, double intervalSeconds) throws IOException {
+    private PingProbe(NamespaceHost host, LabHost source, LabHost destination, double intervalSeconds) {
         this.source = source;
         this.destination = destination;
         this.intervalSeconds = intervalSeconds;
-        this.process = Netns.start(source.namespace(), List.of("ping", "-n", "-D", "-O",
-                "-i", String.format(java.util.Locale.ROOT, "%.3f", intervalSeconds), destination.ip()));
-        this.reader = new Thread(this::read, "fm-probe-" + source.name() + "-" + destination.name());
+        String[] ping = {"ping", "-n", "-D", "-O", "-i", String.format(java.util.Locale.ROOT, "%.3f", intervalSeconds),
+                destination.ip()};
+        this.reader = new Thread(() -> read(host, ping), "fm-probe-" + source.name() + "-" + destination.name());
         reader.setDaemon(true);
         reader.start();
     }
 
-    static PingProbe start(LabHost source, LabHost destination, double intervalSeconds) throws IOException {
-        return new PingProbe(source, destination, intervalSeconds);
+    /** Starts pinging from {@code source} to {@code destination} every {@code intervalSeconds}. */
+    static PingProbe start(Lab lab, LabHost source, LabHost destination, double intervalSeconds) {
+        return new PingProbe(lab.network().host(source.namespace()), source, destination, intervalSeconds);
     }
 
     LabHost source() {
@@ -53,19 +50,19 @@ final class PingProbe implements AutoCloseable {
         return destination;
     }
 
-    private void read() {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = in.readLine()) != null) {
+    /** Runs ping on this thread, each line parsed as it comes, until {@link #close()} interrupts it. */
+    private void read(NamespaceHost host, String[] ping) {
+        try {
+            host.stream(line -> {
                 ProbeSample s = parse(line, intervalSeconds);
                 if (s != null) {
                     synchronized (samples) {
                         record(s);
                     }
                 }
-            }
-        } catch (IOException stopped) {
-            // The process was stopped: nothing more to read.
+            }, ping);
+        } catch (InterruptedException stopped) {
+            // close(): ping is gone, nothing more to read
         }
     }
 
@@ -107,7 +104,7 @@ final class PingProbe implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        Netns.stop(process);
-        reader.join(2000);
+        reader.interrupt();
+        reader.join(5000);
     }
 }

@@ -1,5 +1,6 @@
 /**
- * Traffic between emulated hosts, measured the way a user reads it: pingall matrices, iperf3
- * throughput, flow tables as text. Works on any namespaces, flowlab-built or not.
+ * Traffic as the lab presents it: hosts by the names the user knows, flow tables as text. The
+ * measurements themselves (pingall, iperf, host commands) are the dataplane's operations on the
+ * lab's network.
  */
 package dev.flowlab.lab.traffic;

@@ -6,6 +6,8 @@ import dev.flowlab.dataplane.ExecResult;
 import dev.flowlab.dataplane.HostProcess;
 import dev.flowlab.dataplane.NamespaceHost;
 import dev.flowlab.lab.Lab;
+import dev.flowlab.testkit.Leftovers;
+import dev.flowlab.testkit.SystemTest;
 import dev.flowlab.topologies.Topologies;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * 10.0.0.1-3): a rule from the file blocks TCP to h2 port 5201 while port 5202 and ping pass; a
  * rule added over REST blocks ping to h3 until it is deleted.
  */
+@SystemTest(AclSystemTest.PREFIX)
 class AclSystemTest {
-    private static final String PREFIX = "rs";
+    static final String PREFIX = "rs";
     private static final String RULES = """
             rules:
               - action: deny
@@ -33,11 +35,6 @@ class AclSystemTest {
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void rootAndOvs() {
-        SystemTests.assumeRootWithOvs();
-    }
 
     @Test
     void aDeniedFlowIsBlockedWhileAllowedFlowsPass() throws IOException {
@@ -62,7 +59,7 @@ class AclSystemTest {
             assertThat(rest.delete("/api/acl/rules/" + added.json().get("id").asInt()).status()).isEqualTo(200);
             assertThat(h1.exec("ping", "-c", "2", "-W", "2", "10.0.0.3").ok()).as("ping h1 -> h3 once the rule is deleted").isTrue();
         }
-        assertThat(SystemTests.leftovers(PREFIX)).isEmpty();
+        assertThat(Leftovers.named(PREFIX)).isEmpty();
     }
 
     /** Whether a TCP connection from {@code client} to {@code server}'s port completes (an iperf3 test of one second). */

@@ -3,15 +3,14 @@ package dev.flowlab.lab.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowlab.lab.traffic.FlowText;
-import dev.flowlab.lab.traffic.PingAll;
-import dev.flowlab.lab.traffic.PingMatrix;
 import dev.flowlab.controller.Controller;
 import dev.flowlab.controller.ControllerConfig;
 import dev.flowlab.controller.api.Switch;
+import dev.flowlab.testkit.Leftovers;
+import dev.flowlab.testkit.SystemTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsReply;
@@ -21,14 +20,10 @@ import org.projectfloodlight.openflow.types.DatapathId;
  * flowlab's controller in charge of a network flowlab did not build: an OVS bridge and namespaces
  * made by hand with ip and ovs-vsctl, as a user with their own setup (or Mininet) would have.
  */
+@SystemTest(EmbeddedControllerInteropTest.PREFIX)
 class EmbeddedControllerInteropTest {
-    private static final String PREFIX = "clm";
+    static final String PREFIX = "clm";
     private static final long DPID = 0xc1a01L;
-
-    @BeforeAll
-    static void rootAndOvs() {
-        SystemTests.assumeRootWithOvs();
-    }
 
     @Test
     void learningSwitchConnectsEveryPairOfAHandMadeNetwork() throws Exception {
@@ -37,8 +32,7 @@ class EmbeddedControllerInteropTest {
                      "tcp:127.0.0.1:" + controller.address().getPort())) {
             assertThat(controller.awaitSwitches(List.of(DatapathId.of(DPID)), Duration.ofSeconds(30))).as("switch connected").isTrue();
 
-            PingMatrix m = PingAll.run(net.hosts, done -> { });
-            assertThat(m.failures()).isEmpty();
+            assertThat(net.unreachablePairs()).isEmpty();
 
             Switch sw = controller.switchById(DatapathId.of(DPID)).orElseThrow();
             List<OFFlowStatsReply> replies = sw.request(FlowText.allFlows(sw.factory())).get(5, TimeUnit.SECONDS);
@@ -46,6 +40,6 @@ class EmbeddedControllerInteropTest {
                     .filter(e -> e.getPriority() > 0).toList();
             assertThat(learned).as("flows the learning switch installed").isNotEmpty();
         }
-        assertThat(SystemTests.leftovers(PREFIX)).isEmpty();
+        assertThat(Leftovers.named(PREFIX)).isEmpty();
     }
 }

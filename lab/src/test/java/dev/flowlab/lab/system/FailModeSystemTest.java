@@ -8,11 +8,12 @@ import dev.flowlab.lab.experiment.ExperimentResult;
 import dev.flowlab.lab.experiment.FailModeExperiment;
 import dev.flowlab.lab.experiment.ReportFilesCheck;
 import dev.flowlab.lab.experiment.Settings;
+import dev.flowlab.testkit.Leftovers;
+import dev.flowlab.testkit.SystemTest;
 import dev.flowlab.topologies.Topologies;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,13 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  * secure keeps installed flows but cannot learn new pairs without its controller; standalone fails
  * open (every pair talks) once three inactivity probes passed; both work again once it returns.
  */
+@SystemTest(FailModeSystemTest.PREFIX)
 class FailModeSystemTest {
-    private static final String PREFIX = "fm";
-
-    @BeforeAll
-    static void rootAndOvs() {
-        SystemTests.assumeRootWithOvs();
-    }
+    static final String PREFIX = "fm";
 
     @Test
     void standaloneFailsOpenSecureKeepsOnlyInstalledFlowsBothRecover(@TempDir Path out) throws Exception {
@@ -38,7 +35,7 @@ class FailModeSystemTest {
             ExperimentResult result = FailModeExperiment.run(settings, "flowlab experiment failmode --topo linear,3", Progress.SILENT);
             FailModeExperiment.write(result, out);
         } finally {
-            assertThat(SystemTests.leftovers(PREFIX)).as("namespaces, bridges, veths left behind").isEmpty();
+            assertThat(Leftovers.named(PREFIX)).as("namespaces, bridges, veths left behind").isEmpty();
         }
         JsonNode json = ReportFilesCheck.check(out);
         JsonNode standalone = json.path("modes").get(0);

@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowlab.dataplane.PingResult;
 import dev.flowlab.lab.Lab;
+import dev.flowlab.testkit.Leftovers;
+import dev.flowlab.testkit.SystemTest;
 import dev.flowlab.topologies.Link;
 import dev.flowlab.topologies.Topologies;
 import dev.flowlab.topologies.Topology;
 import java.util.HashSet;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,13 +19,9 @@ import org.junit.jupiter.api.Test;
  * {@code ovs-ofctl dump-flows} and goes away when deleted; links, hosts, paths and port counters
  * match the network that was built.
  */
+@SystemTest(RestSystemTest.PREFIX)
 class RestSystemTest {
-    private static final String PREFIX = "rs";
-
-    @BeforeAll
-    static void rootAndOvs() {
-        SystemTests.assumeRootWithOvs();
-    }
+    static final String PREFIX = "rs";
 
     @Test
     void theApiShowsAndChangesTheRealNetwork() {
@@ -55,7 +52,7 @@ class RestSystemTest {
             assertThat(rest.get("/api/counters").json().get("switches").get("00:00:00:00:00:00:00:01")
                     .get("packet_ins").asLong()).isPositive();
         }
-        assertThat(SystemTests.leftovers(PREFIX)).isEmpty();
+        assertThat(Leftovers.named(PREFIX)).isEmpty();
     }
 
     private static void postedFlowIsOnTheBridgeUntilDeleted(Lab lab, RestClient rest) {

@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flowlab.dataplane.ExecResult;
 import dev.flowlab.dataplane.NamespaceHost;
 import dev.flowlab.lab.Lab;
+import dev.flowlab.testkit.Leftovers;
+import dev.flowlab.testkit.SystemTest;
 import dev.flowlab.topologies.TopologyFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,17 +21,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * subnet by {@code learning-switch} or {@code routing}. h1, h2 in 10.0.1.0/24 on s1; h3, h4 in
  * 10.0.2.0/24 on s2; h4 also owns 10.0.3.1, reached by a static route via h4.
  */
+@SystemTest(RouterSystemTest.PREFIX)
 class RouterSystemTest {
-    private static final String PREFIX = "rs";
+    static final String PREFIX = "rs";
     private static final Pattern TTL = Pattern.compile("from ([\\d.]+): icmp_seq=\\d+ ttl=(\\d+)");
     /** The README's example: topology and router config (static route 10.0.3.0/24 via h4). */
     private static final Path TOPOLOGY = Path.of("../topologies/examples/two-subnets.yaml");
     private static final Path CONFIG = Path.of("../apps/examples/router.yaml");
-
-    @BeforeAll
-    static void rootAndOvs() {
-        SystemTests.assumeRootWithOvs();
-    }
 
     @ParameterizedTest(name = "router + {0}")
     @ValueSource(strings = {"learning-switch", "routing"})
@@ -52,7 +49,7 @@ class RouterSystemTest {
                     .contains("set_field:00:00:00:00:02:30->eth_dst", "dec_ttl");
             assertThat(new RestClient(lab).get("/api/router/neighbours").json().toString()).contains("10.0.2.30", "00:00:00:00:02:30");
         }
-        assertThat(SystemTests.leftovers(PREFIX)).isEmpty();
+        assertThat(Leftovers.named(PREFIX)).isEmpty();
     }
 
     /**

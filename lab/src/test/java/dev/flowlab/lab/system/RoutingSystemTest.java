@@ -7,6 +7,8 @@ import dev.flowlab.dataplane.HostProcess;
 import dev.flowlab.dataplane.NamespaceHost;
 import dev.flowlab.dataplane.PingResult;
 import dev.flowlab.lab.Lab;
+import dev.flowlab.testkit.Leftovers;
+import dev.flowlab.testkit.SystemTest;
 import dev.flowlab.topologies.Topologies;
 import dev.flowlab.topologies.Topology;
 import java.time.Duration;
@@ -15,7 +17,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -26,15 +27,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * where the learning switch storms. Prints the recovery time after a link cut and the time to the
  * first packet across four switches (measurements, not assertions).
  */
+@SystemTest(RoutingSystemTest.PREFIX)
 class RoutingSystemTest {
-    private static final String PREFIX = "rt";
+    static final String PREFIX = "rt";
     private static final String ROUTING = "routing";
     private static final Pattern REPLY = Pattern.compile("^\\[(\\d+\\.\\d+)] .*icmp_seq=(\\d+) .*time=([\\d.]+) ms", Pattern.MULTILINE);
-
-    @BeforeAll
-    static void rootAndOvs() {
-        SystemTests.assumeRootWithOvs();
-    }
 
     static Stream<Arguments> loopedTopologies() {
         return Stream.of(Arguments.of("ring,4", Topologies.ring(4)), Arguments.of("mesh,4", Topologies.mesh(4)),
@@ -50,7 +47,7 @@ class RoutingSystemTest {
             assertThat(result.failures()).as("pingall on %s", name).isEmpty();
             assertThat(result.received()).isEqualTo(topology.hosts().size() * (topology.hosts().size() - 1));
         }
-        assertThat(SystemTests.leftovers(PREFIX)).isEmpty();
+        assertThat(Leftovers.named(PREFIX)).isEmpty();
     }
 
     @Test
@@ -79,7 +76,7 @@ class RoutingSystemTest {
             String s3 = AppLabs.flows(lab, "s3");
             assertThat(s3).as("s3, on the way round, carries the pair now").contains("priority=100");
         }
-        assertThat(SystemTests.leftovers(PREFIX)).isEmpty();
+        assertThat(Leftovers.named(PREFIX)).isEmpty();
     }
 
     @Test
@@ -103,7 +100,7 @@ class RoutingSystemTest {
             System.out.printf("routing: first packet across 4 switches (h1 -> h4 and back, routes set up both ways): "
                     + "%.2f ms round trip; later packets %.2f ms%n", first, later);
         }
-        assertThat(SystemTests.leftovers(PREFIX)).isEmpty();
+        assertThat(Leftovers.named(PREFIX)).isEmpty();
     }
 
     private static void mustRun(NamespaceHost host, String... argv) {

@@ -1,0 +1,47 @@
+package dev.flowlab.cli.bench;
+
+import dev.flowlab.bench.dataplane.DataplaneBench;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code flowlab bench dataplane}: build / first ping / teardown times, optionally beside Mininet's. */
+@Command(name = "dataplane", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
+        description = {
+                "For each topology: seconds to build it (standalone userspace OVS switches, no controller), until the "
+                        + "first host's ping of the last host is answered, and to tear it down; memory per host; "
+                        + "the load average each row was measured under.",
+                "With --compare mininet, Debian's Mininet builds the same topology right after (its own name prefix, "
+                        + "its own clean-up only, never mn -c), in the same table with the ratio of the totals."},
+        footer = {"", "Examples:",
+                "  flowlab bench dataplane linear,100 tree,2,10",
+                "  flowlab bench dataplane --compare mininet linear,100 tree,3,10"})
+public final class DataplaneBenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--compare", paramLabel = "TOOL", description = "Also run this tool on each topology; only mininet.")
+    String compare;
+
+    @Option(names = "--prefix", paramLabel = "P", defaultValue = "bd",
+            description = "Name prefix of everything built, 1-4 letters/digits (default ${DEFAULT-VALUE}; Mininet's gets P + m).")
+    String prefix;
+
+    @Parameters(paramLabel = "TOPO", arity = "1..*",
+            description = "Topologies as flowlab run takes them. Example: linear,100 tree,3,10")
+    List<String> topologies;
+
+    @Override
+    public Integer call() {
+        if (compare != null && !compare.equals("mininet")) {
+            spec.commandLine().getErr().println("flowlab: --compare takes mininet, not '" + compare + "'");
+            return 2;
+        }
+        DataplaneBench bench = new DataplaneBench(topologies, compare != null, prefix);
+        return bench.run(spec.commandLine().getOut()) ? 0 : 1;
+    }
+}
