@@ -5,10 +5,11 @@ import static dev.flowlab.lab.system.SystemTests.sh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowlab.lab.system.SystemTests;
+import dev.flowlab.testkit.Leftovers;
+import dev.flowlab.testkit.SystemTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,14 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code flowlab controller} with a VLAN file ({@code --app-config vlans=FILE}) drives a bridge made by
  * hand, with no VLAN settings of its own in OVS: the ports' roles come from the file alone.
  */
+@SystemTest(ControllerVlanSystemTest.PREFIX)
 class ControllerVlanSystemTest {
-    private static final String PREFIX = "cv";
+    static final String PREFIX = "cv";
     private static final String BRIDGE = PREFIX + "s1";
-
-    @BeforeAll
-    static void rootAndOvs() {
-        SystemTests.assumeRootWithOvs();
-    }
 
     @Test
     void theVlanFileKeepsAHandMadeBridgesAccessPortsApart(@TempDir Path dir) throws Exception {
@@ -50,7 +47,7 @@ class ControllerVlanSystemTest {
                 tearDown();
             }
         }
-        assertThat(SystemTests.leftovers(PREFIX)).isEmpty();
+        assertThat(Leftovers.named(PREFIX)).isEmpty();
     }
 
     /** One bridge in secure fail-mode, three namespace hosts on ports 1-3, no OVS VLAN settings. */
