@@ -10,6 +10,8 @@ import dev.flowlab.lab.ControllerChoice;
 import dev.flowlab.lab.Lab;
 import dev.flowlab.lab.LabSpec;
 import dev.flowlab.lab.Progress;
+import dev.flowlab.testkit.Leftovers;
+import dev.flowlab.testkit.SystemTest;
 import dev.flowlab.lab.traffic.LabHost;
 import dev.flowlab.topologies.Topology;
 import dev.flowlab.topologies.TopologyFiles;
@@ -24,7 +26,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.io.IOException;
 import java.nio.file.Files;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,43 +33,43 @@ import org.junit.jupiter.api.Test;
  * same in standalone mode (Open vSwitch's own VLAN handling in NORMAL), under learning-switch and
  * under routing (the controller's VLAN stage).
  */
+@SystemTest(VlanSystemTest.PREFIX)
 class VlanSystemTest {
-    private static final String PREFIX = "vl";
+    static final String PREFIX = "vl";
     private static final Path EXAMPLES = Path.of("../topologies/examples");
-
-    @BeforeAll
-    static void rootAndOvs() {
-        SystemTests.assumeRootWithOvs();
-    }
 
     @Test
     void twoVlansOverATrunkReachTheSameHostsUnderEveryApp() {
-        Topology topology = TopologyFiles.read(EXAMPLES.resolve("vlans.yaml"));
-        Set<String>[] tags = new Set[2];
-        Set<String> standalone = matrix(topology, List.of(), Map.of(), lab -> tags[0] = trunkTags(lab, "s1-eth3", "h1", "h3"));
-
-        assertThat(standalone).as("the example's promise, in standalone mode")
-                .containsExactlyInAnyOrder("h1->h3", "h3->h1", "h2->h4", "h4->h2");
-        assertThat(tags[0]).as("tcpdump -e on the trunk, standalone").containsExactly("0x8100 vlan 10");
-        assertThat(matrix(topology, List.of("learning-switch"), Map.of(),
-                lab -> tags[1] = trunkTags(lab, "s1-eth3", "h1", "h3"))).as("under learning-switch").isEqualTo(standalone);
-        assertThat(tags[1]).as("tcpdump -e on the trunk under the controller").isEqualTo(tags[0]);
-        assertThat(matrix(topology, List.of("routing"))).as("under routing").isEqualTo(standalone);
+        assertSameUnderEveryApp("vlans.yaml", List.of("h1->h3", "h3->h1", "h2->h4", "h4->h2"),
+                "s1-eth3", "0x8100 vlan 10");
     }
 
     @Test
     void qinqCustomersReachTheSameHostsUnderEveryApp() {
-        Topology topology = TopologyFiles.read(EXAMPLES.resolve("qinq.yaml"));
-        Set<String>[] tags = new Set[2];
-        Set<String> standalone = matrix(topology, List.of(), Map.of(), lab -> tags[0] = trunkTags(lab, "p1-eth3", "h1", "h2"));
+        assertSameUnderEveryApp("qinq.yaml", List.of("h1->h2", "h2->h1", "h3->h4", "h4->h3"),
+                "p1-eth3", "0x88a8 vlan 100 0x8100 vlan 10");
+    }
 
-        assertThat(standalone).as("the example's promise, in standalone mode")
-                .containsExactlyInAnyOrder("h1->h2", "h2->h1", "h3->h4", "h4->h3");
-        assertThat(tags[0]).as("tcpdump -e on the provider trunk, standalone").containsExactly("0x88a8 vlan 100 0x8100 vlan 10");
-        assertThat(matrix(topology, List.of("learning-switch"), Map.of(),
-                lab -> tags[1] = trunkTags(lab, "p1-eth3", "h1", "h2"))).as("under learning-switch").isEqualTo(standalone);
-        assertThat(tags[1]).as("tcpdump -e on the provider trunk under the controller").isEqualTo(tags[0]);
-        assertThat(matrix(topology, List.of("routing"))).as("under routing").isEqualTo(standalone);
+    /**
+     * The example keeps its promise ({@code pairs} reach each other, no others) in standalone mode, and
+     * the matrix is the same under learning-switch and routing; tcpdump -e on {@code trunk} shows the
+     * same tags ({@code tags}) for h1's pings of the first pair's far host in standalone mode and under
+     * the controller.
+     */
+    private static void assertSameUnderEveryApp(String example, List<String> pairs, String trunk, String tags) {
+        Topology topology = TopologyFiles.read(EXAMPLES.resolve(example));
+        String far = pairs.get(0).substring(pairs.get(0).indexOf('>') + 1);
+        List<Set<String>> seen = new java.util.ArrayList<>();
+        Set<String> standalone = matrix(topology, List.of(), Map.of(), lab -> seen.add(trunkTags(lab, trunk, "h1", far)));
+        Set<String> learning = matrix(topology, List.of("learning-switch"), Map.of(),
+                lab -> seen.add(trunkTags(lab, trunk, "h1", far)));
+        Set<String> routing = matrix(topology, List.of("routing"));
+
+        assertThat(standalone).as("%s's promise, in standalone mode", example).containsExactlyInAnyOrderElementsOf(pairs);
+        assertThat(learning).as("%s under learning-switch", example).isEqualTo(standalone);
+        assertThat(routing).as("%s under routing", example).isEqualTo(standalone);
+        assertThat(seen.get(0)).as("tcpdump -e on %s, standalone", trunk).containsExactly(tags);
+        assertThat(seen.get(1)).as("tcpdump -e on %s under the controller", trunk).isEqualTo(seen.get(0));
     }
 
     @Test
@@ -101,7 +102,7 @@ class VlanSystemTest {
         assertThatThrownBy(() -> Lab.start(spec, Progress.SILENT)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("app router cannot run this network's VLANs: it routes between 802.1Q VLANs")
                 .hasMessageNotContaining("\n");
-        assertThat(SystemTests.leftovers(PREFIX)).isEmpty();
+        assertThat(Leftovers.named(PREFIX)).isEmpty();
     }
 
     /** One ping's output (the reply line has the ttl the packet arrived with). */
@@ -178,7 +179,7 @@ class VlanSystemTest {
                         .forEach(o -> reached.add(unprefixed(o.from()) + "->" + unprefixed(o.to())));
             }
         }
-        assertThat(SystemTests.leftovers(PREFIX)).isEmpty();
+        assertThat(Leftovers.named(PREFIX)).isEmpty();
         return reached;
     }
 
