@@ -73,7 +73,7 @@ public final class Controller implements AutoCloseable {
         this.services = services;
         List<LoadedApp> all = new ArrayList<>(services.apps());
         all.addAll(apps);
-        EventDispatcher dispatcher = new EventDispatcher(all, metrics::packetInHandled);
+        EventDispatcher dispatcher = new EventDispatcher(all, metrics::packetInTimer);
         this.apps = dispatcher.apps();
         this.registry = new SwitchRegistry(dispatcher);
         this.appExecutor = Executors.newSingleThreadScheduledExecutor(r -> {

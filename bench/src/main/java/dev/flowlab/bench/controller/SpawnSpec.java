@@ -54,8 +54,10 @@ public record SpawnSpec(String label, String kind, String argument) {
         switch (kind) {
             case "flowlab":
                 List<String> java = new ArrayList<>(SelfLauncher.javaCommand(javaOptions));
+                // --rest off: the REST default port (8080) may be taken, by another controller or another
+                // bench run; the benchmark needs only the OpenFlow port it chose.
                 java.addAll(List.of("controller", "--apps", argument.isEmpty() ? "learning-switch" : argument,
-                        "--listen", "127.0.0.1:" + port));
+                        "--listen", "127.0.0.1:" + port, "--rest", "off"));
                 return java;
             case "ovs-testcontroller":
                 requireOnPath("ovs-testcontroller", "apt-get install openvswitch-testcontroller");

@@ -12,7 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** What a benchmark's figures depend on: date, CPU, kernel, OVS version, and the load average right now. */
-final class MachineFacts {
+public final class MachineFacts {
     private MachineFacts() {
     }
 
@@ -24,7 +24,7 @@ final class MachineFacts {
     }
 
     /** The 1-minute load average, e.g. {@code 0.42}: figures taken under load are not a quiet machine's. */
-    static String load() {
+    public static String load() {
         String avg = read("/proc/loadavg");
         return avg.isEmpty() ? "?" : avg.split(" ")[0];
     }

@@ -1,5 +1,7 @@
 package dev.flowlab.cli.bench;
 
+import dev.flowlab.bench.controller.FirstPacketBench;
+import dev.flowlab.bench.controller.SpawnSpec;
 import dev.flowlab.bench.dataplane.DataplaneBench;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -19,7 +21,8 @@ import picocli.CommandLine.Spec;
                         + "its own clean-up only, never mn -c), in the same table with the ratio of the totals."},
         footer = {"", "Examples:",
                 "  flowlab bench dataplane linear,100 tree,2,10",
-                "  flowlab bench dataplane --compare mininet linear,100 tree,3,10"})
+                "  flowlab bench dataplane --compare mininet linear,100 tree,3,10",
+                "  flowlab bench dataplane --first-packet --runs 5"})
 public final class DataplaneBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -31,7 +34,16 @@ public final class DataplaneBenchCommand implements Callable<Integer> {
             description = "Name prefix of everything built, 1-4 letters/digits (default ${DEFAULT-VALUE}; Mininet's gets P + m).")
     String prefix;
 
-    @Parameters(paramLabel = "TOPO", arity = "1..*",
+    @Option(names = "--first-packet",
+            description = "Also measure the first reply's RTT, h1 -> h10 on linear,10 with secure switches, under "
+                    + "flowlab's learning-switch and under ovs-testcontroller (a fresh controller and network each run).")
+    boolean firstPacket;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "5",
+            description = "Runs per controller for --first-packet; the median is shown (default ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Parameters(paramLabel = "TOPO", arity = "0..*",
             description = "Topologies as flowlab run takes them. Example: linear,100 tree,3,10")
     List<String> topologies;
 
@@ -41,7 +53,19 @@ public final class DataplaneBenchCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("flowlab: --compare takes mininet, not '" + compare + "'");
             return 2;
         }
-        DataplaneBench bench = new DataplaneBench(topologies, compare != null, prefix);
-        return bench.run(spec.commandLine().getOut()) ? 0 : 1;
+        if ((topologies == null || topologies.isEmpty()) && !firstPacket) {
+            spec.commandLine().getErr().println("flowlab: give a topology (e.g. linear,100) or --first-packet");
+            return 2;
+        }
+        // Both built first, so bad input of either is reported before anything is measured.
+        DataplaneBench dataplane = topologies == null || topologies.isEmpty() ? null
+                : new DataplaneBench(topologies, compare != null, prefix);
+        FirstPacketBench first = firstPacket ? new FirstPacketBench(List.of(SpawnSpec.parse("flowlab:learning-switch"),
+                SpawnSpec.parse("ovs-testcontroller")), runs, prefix) : null;
+        boolean ok = dataplane == null || dataplane.run(spec.commandLine().getOut());
+        if (first != null) {
+            ok &= first.run(spec.commandLine().getOut());
+        }
+        return ok ? 0 : 1;
     }
 }
