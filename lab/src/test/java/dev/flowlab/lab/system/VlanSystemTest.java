@@ -105,10 +105,16 @@ class VlanSystemTest {
         assertThat(Leftovers.named(PREFIX)).isEmpty();
     }
 
-    /** One ping's output (the reply line has the ttl the packet arrived with). */
+    /** One ping's output (the reply line has the ttl the packet arrived with); on failure, the switches' flows. */
     private static String ping(Lab lab, String from, String to) {
         LabHost host = lab.host(from).orElseThrow();
-        return SystemTests.must("ip", "netns", "exec", host.namespace(), "ping", "-c", "2", "-W", "2", to);
+        var result = SystemTests.sh("ip", "netns", "exec", host.namespace(), "ping", "-c", "2", "-W", "2", to);
+        if (!result.ok()) {
+            throw new AssertionError(from + " cannot ping " + to + ": " + result.stdout() + "\n" + String.join("\n",
+                    lab.switchNames().stream().map(sw -> sw + ":\n" + String.join("\n", lab.network().bridge(sw).flows()))
+                            .toList()));
+        }
+        return result.stdout();
     }
 
     /**
@@ -120,13 +126,18 @@ class VlanSystemTest {
             String target = lab.hosts().stream().filter(h -> h.name().equals(to)).findFirst().orElseThrow().ip();
             ping(lab, from, target);   // ARP and flow set-up before the capture: it then sees the echoes only
             Path err = Files.createTempFile("tcpdump", ".err");
+            Path printed = Files.createTempFile("tcpdump", ".out");
             Process dump = new ProcessBuilder("tcpdump", "-e", "-n", "-l", "-c", "4", "-i", PREFIX + port)
-                    .redirectError(err.toFile()).start();
+                    .redirectError(err.toFile()).redirectOutput(printed.toFile()).start();
             SystemTests.until("tcpdump listens on " + port, () -> read(err).contains("listening on"));
             ping(lab, from, target);
-            dump.waitFor(30, TimeUnit.SECONDS);
-            dump.destroy();
-            String out = new String(dump.getInputStream().readAllBytes());
+            if (!dump.waitFor(30, TimeUnit.SECONDS)) {
+                dump.destroy();
+                dump.waitFor(10, TimeUnit.SECONDS);
+            }
+            String out = read(printed);
+            Files.deleteIfExists(err);
+            Files.deleteIfExists(printed);
             Set<String> tags = new TreeSet<>();
             Pattern tag = Pattern.compile("ethertype \\S+ \\((0x8100|0x88a8)\\),(?: length \\d+:)? vlan (\\d+)");
             for (String line : out.split("\n")) {
