@@ -26,6 +26,7 @@ import org.projectfloodlight.openflow.protocol.OFFlowRemoved;
 import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFPacketIn;
 import org.projectfloodlight.openflow.protocol.OFPortDesc;
+import org.projectfloodlight.openflow.protocol.OFPortReason;
 import org.projectfloodlight.openflow.protocol.OFPortStatus;
 import org.projectfloodlight.openflow.protocol.OFStatsReply;
 import org.projectfloodlight.openflow.protocol.OFStatsRequest;
@@ -144,6 +145,9 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
                         dpid, ports.capacity());
             }
             return;
+        }
+        if (status.getReason() == OFPortReason.ADD) {   // a port attached late gets its VLAN ingress entries now
+            vlanStage.ingressEntries(status.getDesc()).forEach(this::write);
         }
         dispatcher.portStatus(this, status);
     }

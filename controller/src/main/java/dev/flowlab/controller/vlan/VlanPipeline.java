@@ -69,7 +69,8 @@ public final class VlanPipeline {
         return entries;
     }
 
-    private static List<OFFlowAdd> ingress(OFFactory of, OFPort port, VlanRole role) {
+    /** One port's entries in the VLAN ingress table. */
+    static List<OFFlowAdd> ingress(OFFactory of, OFPort port, VlanRole role) {
         List<OFFlowAdd> entries = new ArrayList<>();
         switch (role.kind()) {
             case ACCESS -> {

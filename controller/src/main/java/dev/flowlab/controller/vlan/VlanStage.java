@@ -35,7 +35,7 @@ import org.projectfloodlight.openflow.types.TableId;
 /**
  * The VLAN stage of one switch: the core entries its pipeline starts with, and the rewriting of every
  * flow-mod and packet-out the apps send, so that apps written for one flat table keep VLANs apart.
- * A switch none of whose ports has a VLAN role keeps the plain single-table pipeline, untouched.
+ * Without VLAN roles in the network, a switch keeps the plain single-table pipeline, untouched.
  *
  * <p>Apps write their entries for table 0; on a VLAN switch they land in {@link VlanPipeline#APPS_TABLE}
  * (goto-table targets shift alike). An entry that matches one VLAN has its outputs rewritten for it
@@ -56,12 +56,12 @@ public final class VlanStage {
         this.of = of;
         this.vlanPorts = vlanPorts;
         this.ports = ports;
-        this.active = ports.get().stream().anyMatch(p -> vlanPorts.role(p.getName()).kind() != VlanRole.Kind.NONE);
+        this.active = vlanPorts.any();   // not only this switch's ports: a userspace-datapath port may attach later
         this.egress = new EgressActions(of, port -> roles().getOrDefault(port, VlanRole.NONE),
                 () -> new ArrayList<>(roles().keySet()), this::tpid);
     }
 
-    /** Whether this switch has ports with VLAN roles (and so the multi-table pipeline). */
+    /** Whether the network has VLAN roles, and so this switch the multi-table pipeline. */
     public boolean active() {
         return active;
     }
@@ -74,6 +74,15 @@ public final class VlanStage {
         Map<OFPort, VlanRole> roles = new LinkedHashMap<>(roles());
         roles.values().removeIf(r -> r.kind() == VlanRole.Kind.NONE);
         return VlanPipeline.vlanEntries(of, roles);
+    }
+
+    /** The VLAN ingress entries of a port that attached after the handshake (none without a role). */
+    public List<OFFlowAdd> ingressEntries(OFPortDesc port) {
+        VlanRole role = vlanPorts.role(port.getName());
+        if (!active || role.kind() == VlanRole.Kind.NONE) {
+            return List.of();
+        }
+        return VlanPipeline.ingress(of, port.getPortNo(), role);
     }
 
     /** The messages to send in place of {@code message} (itself when the stage has nothing to do). */

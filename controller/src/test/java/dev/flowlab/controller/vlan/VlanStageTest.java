@@ -74,6 +74,15 @@ class VlanStageTest {
     }
 
     @Test
+    void aPortThatAttachesLateGetsItsIngressEntries() {
+        VlanStage early = new VlanStage(OF, ROLES, List::of);   // the userspace datapath had no ports yet
+
+        assertThat(early.baseEntries()).hasSize(3);   // LLDP, no role, the apps' table-miss
+        assertThat(early.ingressEntries(port(1))).hasSize(2);   // push VLAN 10, drop tagged
+        assertThat(early.ingressEntries(port(5))).isEmpty();
+    }
+
+    @Test
     void aSwitchWithoutRolesKeepsTheSingleTablePipeline() {
         VlanStage plain = new VlanStage(OF, VlanPorts.NONE, () -> List.of(port(1)));
         OFFlowMod add = OF.buildFlowAdd().setInstructions(Flows.apply(OF, Flows.output(OF, OFPort.of(1)))).build();
