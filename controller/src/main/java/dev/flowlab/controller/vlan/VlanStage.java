@@ -25,7 +25,10 @@ import org.projectfloodlight.openflow.protocol.instruction.OFInstruction;
 import org.projectfloodlight.openflow.protocol.instruction.OFInstructionApplyActions;
 import org.projectfloodlight.openflow.protocol.instruction.OFInstructionGotoTable;
 import org.projectfloodlight.openflow.protocol.instruction.OFInstructionWriteActions;
+import org.projectfloodlight.openflow.protocol.OFMatchV3;
 import org.projectfloodlight.openflow.protocol.match.Match;
+import org.projectfloodlight.openflow.protocol.oxm.OFOxm;
+import org.projectfloodlight.openflow.protocol.OFOxmList;
 import org.projectfloodlight.openflow.protocol.match.MatchField;
 import org.projectfloodlight.openflow.types.EthType;
 import org.projectfloodlight.openflow.types.OFPort;
@@ -130,11 +133,24 @@ public final class VlanStage {
             Rewritten r = rewrite(mod.getInstructions(), vlan);
             if (r.outputs > 0) {
                 OFVlanVidMatch vid = vlan == EgressActions.UNTAGGED ? OFVlanVidMatch.UNTAGGED : OFVlanVidMatch.ofVlan(vlan);
-                Match match = mod.getMatch().createBuilder().setExact(MatchField.VLAN_VID, vid).build();
+                Match match = withVlan(mod.getMatch(), vid);
                 copies.add(moved.setMatch(match).setInstructions(r.instructions).build());
             }
         }
         return copies;
+    }
+
+    /**
+     * The match plus an exact VLAN. Built from the OXM list: openflowj's {@code createBuilder()} on a
+     * match made with {@code buildMatch()} starts from an empty field set and would drop the others.
+     */
+    private Match withVlan(Match match, OFVlanVidMatch vid) {
+        List<OFOxm<?>> fields = new ArrayList<>();
+        if (match instanceof OFMatchV3 v3) {
+            v3.getOxmList().forEach(fields::add);
+        }
+        fields.add(of.oxms().vlanVid(vid));
+        return of.buildMatchV3().setOxmList(OFOxmList.of(fields.toArray(new OFOxm<?>[0]))).build();
     }
 
     private record Rewritten(List<OFInstruction> instructions, int outputs) {

@@ -52,7 +52,7 @@ class VlanStageTest {
 
     @Test
     void aVlanBlindEntryIsInstalledOncePerVlanThatReachesItsOutputInTheAppsTable() {
-        OFFlowMod add = OF.buildFlowAdd().setMatch(Flows.match(OF, OF.oxms().ethDst(MacAddress.of(7))))
+        OFFlowMod add = OF.buildFlowAdd().setMatch(OF.buildMatch().setExact(MatchField.ETH_DST, MacAddress.of(7)).build())
                 .setInstructions(Flows.apply(OF, Flows.output(OF, OFPort.of(3)))).build();
 
         List<OFMessage> copies = stage.translate(add);
@@ -61,6 +61,8 @@ class VlanStageTest {
         assertThat(copies).allSatisfy(m -> assertThat(((OFFlowMod) m).getTableId()).isEqualTo(VlanPipeline.APPS_TABLE));
         assertThat(copies).extracting(m -> ((OFFlowMod) m).getMatch().get(MatchField.VLAN_VID))
                 .containsExactlyInAnyOrder(OFVlanVidMatch.ofVlan(10), OFVlanVidMatch.ofVlan(20));
+        assertThat(copies).allSatisfy(m -> assertThat(((OFFlowMod) m).getMatch().get(MatchField.ETH_DST))
+                .as("the app's own fields stay").isEqualTo(MacAddress.of(7)));
     }
 
     @Test
