@@ -117,26 +117,26 @@ public final class LinkCapture implements AutoCloseable {
         baseline = interfacePackets();
     }
 
-    /** Copies dumpcap's pcapng stream to the file block by block, counting packet blocks. */
+    /**
+     * Copies dumpcap's pcapng stream to the file block by block, counting packet blocks. A block is
+     * written only once it was read whole: if dumpcap ends in the middle of one (killed after the stop
+     * grace), the file ends at the last whole block instead of being cut short inside a packet.
+     */
     private void copy(InputStream from, OutputStream to) {
         try (DataInputStream in = new DataInputStream(from); OutputStream out = to) {
             ByteOrder order = ByteOrder.nativeOrder();
-            byte[] head = new byte[8];
+            byte[] head = new byte[12];
             while (true) {
-                in.readFully(head);
+                in.readFully(head, 0, 8);
                 int type = ByteBuffer.wrap(head, 0, 4).order(order).getInt();
+                int headLength = 8;
                 if (type == SECTION_HEADER) {
-                    byte[] magic = new byte[4];
-                    in.readFully(magic);
-                    order = ByteBuffer.wrap(magic).order(ByteOrder.BIG_ENDIAN).getInt() == 0x1A2B3C4D
+                    in.readFully(head, 8, 4);
+                    order = ByteBuffer.wrap(head, 8, 4).order(ByteOrder.BIG_ENDIAN).getInt() == 0x1A2B3C4D
                             ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-                    out.write(head);
-                    out.write(magic);
-                    copyRest(in, out, ByteBuffer.wrap(head, 4, 4).order(order).getInt() - 12);
-                } else {
-                    out.write(head);
-                    copyRest(in, out, ByteBuffer.wrap(head, 4, 4).order(order).getInt() - 8);
+                    headLength = 12;
                 }
+                out.write(wholeBlock(in, head, headLength, ByteBuffer.wrap(head, 4, 4).order(order).getInt()));
                 out.flush();
                 synchronized (progress) {
                     opened |= type == INTERFACE_DESCRIPTION;
@@ -160,13 +160,15 @@ public final class LinkCapture implements AutoCloseable {
         }
     }
 
-    private static void copyRest(DataInputStream in, OutputStream out, int length) throws IOException {
-        if (length < 0 || length > (1 << 26)) {
+    /** The block whose first {@code headLength} bytes are in {@code head}, read to its total {@code length}. */
+    private static byte[] wholeBlock(DataInputStream in, byte[] head, int headLength, int length) throws IOException {
+        if (length < headLength || length > (1 << 26)) {
             throw new IOException("not a pcapng stream (block of " + length + " bytes)");
         }
-        byte[] body = new byte[length];
-        in.readFully(body);
-        out.write(body);
+        byte[] block = new byte[length];
+        System.arraycopy(head, 0, block, 0, headLength);
+        in.readFully(block, headLength, length - headLength);
+        return block;
     }
 
     private void keepMessages(InputStream err) {

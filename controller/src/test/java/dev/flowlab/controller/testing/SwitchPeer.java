@@ -1,8 +1,6 @@
 package dev.flowlab.controller.testing;
 
 import dev.flowlab.controller.Poll;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -156,11 +154,7 @@ public final class SwitchPeer implements AutoCloseable {
     }
 
     public void send(OFMessage message) {
-        ByteBuf buf = Unpooled.buffer();
-        message.writeTo(buf);
-        byte[] bytes = new byte[buf.readableBytes()];
-        buf.readBytes(bytes);
-        sendRaw(bytes);
+        sendRaw(RawPeer.bytes(message));
     }
 
     public synchronized void sendRaw(byte[] bytes) {
