@@ -1,5 +1,6 @@
 package dev.flowlab.cli;
 
+import dev.flowlab.controller.VlanPorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -25,7 +26,7 @@ final class AppConfigs {
             }
             String app = value.substring(0, eq);
             Path file = Path.of(value.substring(eq + 1));
-            if (!apps.contains(app)) {
+            if (!apps.contains(app) && !app.equals(VlanPorts.CONFIG_ID)) {  // vlans=FILE: the core VLAN stage's
                 throw new IllegalArgumentException("--app-config " + value + ": app '" + app + "' is not in --apps "
                         + String.join(",", apps) + "; add it there");
             }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flowlab.apps.acl.AclConfig;
 import dev.flowlab.apps.router.RouterConfig;
 import dev.flowlab.controller.core.AppConfigFile;
+import dev.flowlab.controller.VlanPorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -29,6 +30,12 @@ class ReadmeAppConfigTest {
         assertThat(AppConfigFile.read("acl", file, AclConfig.class).rules()).hasSize(2);
         Path router = Files.writeString(dir.resolve("router.yaml"), blockAfter("`apps/examples/router.yaml`:"));
         assertThat(AppConfigFile.read("router", router, RouterConfig.class).subnets()).hasSize(2);
+    }
+
+    @Test
+    void vlanFileBlockIsAValidVlanFile(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("vlans.yaml"), blockAfter("`--app-config vlans=FILE`:"));
+        assertThat(VlanPorts.read(file).ports()).hasSize(4);
     }
 
     /** The first ```yaml block after {@code heading}. */

@@ -21,11 +21,13 @@ import dev.flowlab.controller.rest.CoreRoutes;
 import dev.flowlab.controller.rest.RestServer;
 import dev.flowlab.controller.rest.RouteTable;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -96,6 +98,7 @@ public final class Controller implements AutoCloseable {
      * @throws IllegalStateException when the address cannot be bound
      */
     public static Controller start(ControllerConfig config, List<App> extraApps) {
+        config = withVlanFile(config);
         for (String appId : config.appConfigs().keySet()) {
             if (!config.apps().contains(appId)) {
                 throw new IllegalArgumentException("a config file is given for app '" + appId + "', which is not running"
@@ -103,19 +106,44 @@ public final class Controller implements AutoCloseable {
             }
         }
         CoreServices services = new CoreServices(config.hostTableSize(), config.hostAgeing());
-        Controller controller = new Controller(config, services,
-                AppLoader.load(config.apps(), extraApps, services.module()));
+        List<LoadedApp> loaded = AppLoader.load(config.apps(), extraApps, services.module());
+        Controller controller = new Controller(config, services, loaded);
         try {
             if (config.openflowCapture() != null) {
                 controller.openflowCapture.start(config.openflowCapture());
             }
             controller.startApps();
+            refuseUnhonouredVlans(loaded, config.vlanPorts());   // apps know their config now; no switch yet
             controller.startRest();
             controller.startListening();
             return controller;
         } catch (RuntimeException e) {
             controller.close();
             throw e;
+        }
+    }
+
+    /** {@code --app-config vlans=FILE} is the VLAN stage's own file, not an app's: read it into the config. */
+    private static ControllerConfig withVlanFile(ControllerConfig config) {
+        Path file = config.appConfigs().get(VlanPorts.CONFIG_ID);
+        if (file == null) {
+            return config;
+        }
+        Map<String, Path> rest = new java.util.LinkedHashMap<>(config.appConfigs());
+        rest.remove(VlanPorts.CONFIG_ID);
+        ControllerConfig.Builder b = config.toBuilder().vlanPorts(VlanPorts.read(file));
+        return b.replaceAppConfigs(rest).build();
+    }
+
+    /** A network whose VLAN roles an app cannot keep is refused before a switch connects, naming app and reason. */
+    private static void refuseUnhonouredVlans(List<LoadedApp> apps, VlanPorts vlans) {
+        if (!vlans.any()) {
+            return;
+        }
+        for (LoadedApp a : apps) {
+            a.app().refuseVlans(vlans.ports().values()).ifPresent(why -> {
+                throw new IllegalArgumentException("app " + a.id() + " cannot run this network's VLANs: " + why);
+            });
         }
     }
 

@@ -46,6 +46,7 @@ public final class ControllerConfig {
     private final TlsFiles tls;
     private final int hostTableSize;
     private final Duration hostAgeing;
+    private final VlanPorts vlanPorts;
     private final Path openflowCapture;
     private final Duration portStatsInterval;
 
@@ -78,6 +79,7 @@ public final class ControllerConfig {
         }
         hostTableSize = b.hostTableSize;
         hostAgeing = positive("hostAgeing", b.hostAgeing);
+        vlanPorts = Objects.requireNonNull(b.vlanPorts, "vlanPorts");
         openflowCapture = b.openflowCapture;
         portStatsInterval = positive("portStatsInterval", b.portStatsInterval);
     }
@@ -105,7 +107,7 @@ public final class ControllerConfig {
                 .handshakeTimeout(handshakeTimeout).requestTimeout(requestTimeout).missSendLength(missSendLength)
                 .installTableMiss(installTableMiss).ioThreads(ioThreads).rest(rest).limits(limits)
                 .hostTable(hostTableSize, hostAgeing).openflowCapture(openflowCapture)
-                .portStatsInterval(portStatsInterval);
+                .portStatsInterval(portStatsInterval).vlanPorts(vlanPorts);
         b.appConfigs.putAll(appConfigs);
         return b;
     }
@@ -201,6 +203,11 @@ public final class ControllerConfig {
     }
 
     /** Collects the values of a {@link ControllerConfig}; each setter returns the builder. */
+    /** The VLAN role of each port the controller enforces (empty: no VLAN stage). */
+    public VlanPorts vlanPorts() {
+        return vlanPorts;
+    }
+
     public static final class Builder {
         private String host = DEFAULT_HOST;
         private int port = DEFAULT_PORT;
@@ -218,6 +225,7 @@ public final class ControllerConfig {
         private TlsFiles tls;
         private int hostTableSize = HostTracker.DEFAULT_MAX_HOSTS;
         private Duration hostAgeing = AgeingTable.DEFAULT_AGEING;
+        private VlanPorts vlanPorts = VlanPorts.NONE;
         private Path openflowCapture;
         private Duration portStatsInterval = Duration.ofSeconds(5);
 
@@ -291,6 +299,12 @@ public final class ControllerConfig {
             return this;
         }
 
+        /** Replaces every app's configuration file with these. */
+        Builder replaceAppConfigs(Map<String, Path> filesByAppId) {
+            appConfigs.clear();
+            return appConfigs(filesByAppId);
+        }
+
         /** Gives each app its configuration file, by app id. */
         public Builder appConfigs(Map<String, Path> filesByAppId) {
             filesByAppId.forEach(this::appConfig);
@@ -310,6 +324,12 @@ public final class ControllerConfig {
         public Builder hostTable(int size, Duration ageing) {
             this.hostTableSize = size;
             this.hostAgeing = ageing;
+            return this;
+        }
+
+        /** Enforces these ports' VLAN roles in every switch's pipeline (see {@link VlanPorts}). */
+        public Builder vlanPorts(VlanPorts ports) {
+            this.vlanPorts = ports;
             return this;
         }
 

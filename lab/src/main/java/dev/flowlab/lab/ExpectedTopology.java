@@ -4,6 +4,10 @@ import dev.flowlab.controller.ExpectedNetwork;
 import dev.flowlab.topologies.Link;
 import dev.flowlab.topologies.Switch;
 import dev.flowlab.topologies.Topology;
+import dev.flowlab.controller.VlanPorts;
+import dev.flowlab.controller.api.VlanRole;
+import dev.flowlab.topologies.PortVlan;
+import java.util.Optional;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -41,5 +45,30 @@ public final class ExpectedTopology {
             }
         }
         return new ExpectedNetwork(ports, links);
+    }
+
+    /**
+     * The VLAN role of every switch port the topology gives one, by the port's name on this machine
+     * ({@code prefix} + interface name): what the controller's VLAN stage must enforce, since Open vSwitch
+     * applies the ports' own tag, trunks and dot1q-tunnel only in its NORMAL action.
+     */
+    public static VlanPorts vlanPorts(Topology topology, String prefix) {
+        Map<String, VlanRole> roles = new HashMap<>();
+        for (Link l : topology.links()) {
+            role(l.vlanA()).ifPresent(r -> roles.put(prefix + l.interfaceA(), r));
+            role(l.vlanB()).ifPresent(r -> roles.put(prefix + l.interfaceB(), r));
+        }
+        return new VlanPorts(roles);
+    }
+
+    private static Optional<VlanRole> role(PortVlan vlan) {
+        if (vlan == null) {
+            return Optional.empty();
+        }
+        return Optional.of(switch (vlan.mode()) {
+            case ACCESS -> VlanRole.access(vlan.tag());
+            case TRUNK -> VlanRole.trunk(vlan.vlans());
+            case QINQ -> VlanRole.tunnel(vlan.tag());
+        });
     }
 }

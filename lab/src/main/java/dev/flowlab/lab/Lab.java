@@ -69,7 +69,8 @@ public final class Lab implements AutoCloseable {
         }
         controller = Controller.start(ControllerConfig.builder().apps(spec.apps()).listen("127.0.0.1", 0)
                 .tls(tls == null ? null : tls.controllerFiles())
-                .rest(spec.rest()).appConfigs(spec.appConfigs()).openflowCapture(spec.openflowCapture()).build());
+                .rest(spec.rest()).appConfigs(spec.appConfigs()).openflowCapture(spec.openflowCapture())
+                .vlanPorts(ExpectedTopology.vlanPorts(spec.topology(), spec.prefix())).build());
         step.done("embedded on " + (tls != null ? "ssl:" : "") + address() + ", apps " + String.join(",", spec.apps())
                 + controller.restAccess().map(a -> ", REST on " + a.baseUrl() + "/api").orElse("")
                 + (spec.openflowCapture() != null ? ", OpenFlow captured to " + spec.openflowCapture() : ""));

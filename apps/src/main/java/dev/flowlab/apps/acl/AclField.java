@@ -10,6 +10,7 @@ import org.projectfloodlight.openflow.types.EthType;
 import org.projectfloodlight.openflow.types.IPv4Address;
 import org.projectfloodlight.openflow.types.IpProtocol;
 import org.projectfloodlight.openflow.types.MacAddress;
+import org.projectfloodlight.openflow.types.OFVlanVidMatch;
 import org.projectfloodlight.openflow.types.TransportPort;
 
 /**
@@ -19,7 +20,7 @@ import org.projectfloodlight.openflow.types.TransportPort;
  */
 enum AclField {
     ETH_TYPE(16), ETH_SRC(48), ETH_DST(48), IPV4_SRC(32), IPV4_DST(32), IP_PROTO(8),
-    TCP_SRC(16), TCP_DST(16), UDP_SRC(16), UDP_DST(16);
+    TCP_SRC(16), TCP_DST(16), UDP_SRC(16), UDP_DST(16), VLAN_VID(12);
 
     private final int bits;
 
@@ -49,6 +50,7 @@ enum AclField {
             case TCP_DST -> frame.tcp().map(TransportPorts::destination).map(p -> (long) p.getPort());
             case UDP_SRC -> frame.udp().map(TransportPorts::source).map(p -> (long) p.getPort());
             case UDP_DST -> frame.udp().map(TransportPorts::destination).map(p -> (long) p.getPort());
+            case VLAN_VID -> frame.vlan().map(t -> (long) t.vid());
         };
     }
 
@@ -78,6 +80,7 @@ enum AclField {
             case TCP_DST -> match.setExact(MatchField.TCP_DST, TransportPort.of((int) value));
             case UDP_SRC -> match.setExact(MatchField.UDP_SRC, TransportPort.of((int) value));
             case UDP_DST -> match.setExact(MatchField.UDP_DST, TransportPort.of((int) value));
+            case VLAN_VID -> match.setExact(MatchField.VLAN_VID, OFVlanVidMatch.ofVlan((int) value));
         }
     }
 }

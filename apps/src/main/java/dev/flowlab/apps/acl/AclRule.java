@@ -12,11 +12,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param id       assigned by the controller (1, 2... in file order, then on each REST add)
  * @param action   allow or deny
  * @param priority 0-9999, 100 when left out
+ * @param vlanVid  the VLAN the packet is in (the controller's VLAN stage tags every frame with its VLAN)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AclRule(Integer id, Action action, Integer priority, String ethType, String ethSrc, String ethDst,
                       String ipv4Src, String ipv4Dst, String ipProto, Integer tcpSrc, Integer tcpDst, Integer udpSrc,
-                      Integer udpDst) {
+                      Integer udpDst, Integer vlanVid) {
     static final int DEFAULT_PRIORITY = 100;
     static final int MAX_PRIORITY = 9999;
 
@@ -34,13 +35,13 @@ public record AclRule(Integer id, Action action, Integer priority, String ethTyp
         if (priority < 0 || priority > MAX_PRIORITY) {
             throw new IllegalArgumentException("priority " + priority + " is out of range 0-" + MAX_PRIORITY);
         }
-        RuleMatch.of(ethType, ethSrc, ethDst, ipv4Src, ipv4Dst, ipProto, tcpSrc, tcpDst, udpSrc, udpDst);  // fail now, not at a switch
+        RuleMatch.of(ethType, ethSrc, ethDst, ipv4Src, ipv4Dst, ipProto, tcpSrc, tcpDst, udpSrc, udpDst, vlanVid);  // fail now, not at a switch
     }
 
     /** The same rule under another id. */
     AclRule withId(int newId) {
         return new AclRule(newId, action, priority, ethType, ethSrc, ethDst, ipv4Src, ipv4Dst, ipProto, tcpSrc, tcpDst,
-                udpSrc, udpDst);
+                udpSrc, udpDst, vlanVid);
     }
 
     /** What the rule matches (checked when a rule is added, so a bad rule never reaches a switch). */

@@ -34,12 +34,12 @@ final class RuleMatch {
      */
     static RuleMatch of(AclRule r) {
         return of(r.ethType(), r.ethSrc(), r.ethDst(), r.ipv4Src(), r.ipv4Dst(), r.ipProto(), r.tcpSrc(), r.tcpDst(),
-                r.udpSrc(), r.udpDst());
+                r.udpSrc(), r.udpDst(), r.vlanVid());
     }
 
     /** The match of these field values (null: not tested); the rule's constructor checks its fields with it. */
     static RuleMatch of(String ethType, String ethSrc, String ethDst, String ipv4Src, String ipv4Dst, String ipProto,
-                        Integer tcpSrc, Integer tcpDst, Integer udpSrc, Integer udpDst) {
+                        Integer tcpSrc, Integer tcpDst, Integer udpSrc, Integer udpDst, Integer vlanVid) {
         Map<AclField, long[]> f = new EnumMap<>(AclField.class);
         if (ethType != null) {
             put(f, AclField.ETH_TYPE, ethType(ethType));
@@ -55,6 +55,12 @@ final class RuleMatch {
         port(f, AclField.TCP_DST, "tcp_dst", tcpDst, TCP);
         port(f, AclField.UDP_SRC, "udp_src", udpSrc, UDP);
         port(f, AclField.UDP_DST, "udp_dst", udpDst, UDP);
+        if (vlanVid != null) {
+            if (vlanVid < 1 || vlanVid > 4094) {
+                throw new IllegalArgumentException("vlan_vid " + vlanVid + " is out of range; use 1-4094");
+            }
+            put(f, AclField.VLAN_VID, vlanVid);
+        }
         if (f.containsKey(AclField.IP_PROTO) || f.containsKey(AclField.IPV4_SRC) || f.containsKey(AclField.IPV4_DST)) {
             require(f, AclField.ETH_TYPE, IPV4, "eth_type", "0x0800 (ipv4), as its IPv4 fields need");
         }

@@ -9,6 +9,7 @@ import dev.flowlab.controller.api.PacketIn;
 import dev.flowlab.controller.api.Ports;
 import dev.flowlab.controller.api.Switch;
 import dev.flowlab.controller.api.Verdict;
+import dev.flowlab.controller.api.VlanTag;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -19,11 +20,12 @@ import org.projectfloodlight.openflow.types.DatapathId;
 import org.projectfloodlight.openflow.types.MacAddress;
 import org.projectfloodlight.openflow.types.OFGroup;
 import org.projectfloodlight.openflow.types.OFPort;
+import org.projectfloodlight.openflow.types.OFVlanVidMatch;
 import org.projectfloodlight.openflow.types.U64;
 
 /**
- * An Ethernet learning switch: remembers, per switch, which port each MAC address was last seen
- * on; sends a packet for a known destination out of that port and installs a flow so the next
+ * An Ethernet learning switch: remembers, per switch and VLAN, which port each MAC address was last
+ * seen on (the same MAC may live in two VLANs, as in Open vSwitch's own table); sends a packet for a known destination out of that port and installs a flow so the next
  * ones stay in the switch; floods the rest. Each switch's MAC table is bounded and ages like
  * Open vSwitch's ({@link LearningSwitchConfig}).
  */
@@ -33,11 +35,16 @@ public final class LearningSwitch implements App {
     /** Flows idle this long expire, so a host that moved or left is re-learned. */
     static final int IDLE_TIMEOUT_SECONDS = 60;
     private static final U64 COOKIE = Flows.cookie(ID);
+    private static final int UNTAGGED = -1;
 
     private final LongSupplier clock;
     private LearningSwitchConfig config = LearningSwitchConfig.DEFAULTS;
-    // dpid -> (MAC -> port). Concurrent: switches run on different threads, and a reconnecting switch may change thread.
-    private final Map<DatapathId, AgeingTable<MacAddress, OFPort>> macToPort = new ConcurrentHashMap<>();
+    /** A MAC address in one VLAN ({@code vlan} -1: untagged). */
+    record VlanMac(int vlan, MacAddress mac) {
+    }
+
+    // dpid -> ((VLAN, MAC) -> port). Concurrent: switches run on different threads, and a reconnecting switch may change thread.
+    private final Map<DatapathId, AgeingTable<VlanMac, OFPort>> macToPort = new ConcurrentHashMap<>();
 
     public LearningSwitch() {
         this(System::nanoTime);
@@ -59,33 +66,38 @@ public final class LearningSwitch implements App {
         if (eth.isLldp()) {
             return Verdict.CONTINUE;  // link discovery's business, not traffic to forward
         }
-        AgeingTable<MacAddress, OFPort> table = macToPort.computeIfAbsent(in.sw().id(), dpid -> new AgeingTable<>(
+        AgeingTable<VlanMac, OFPort> table = macToPort.computeIfAbsent(in.sw().id(), dpid -> new AgeingTable<>(
                 "MAC table of switch " + dpid + " (learning-switch mac_table_size)",
                 config.macTableSize(), config.agingTime(), clock));
-        if (!in.inPort().equals(table.refresh(eth.source()))) {
-            table.put(eth.source(), in.inPort());  // learn where the sender lives (a known one costs no lock)
+        int vlan = eth.vlan().map(VlanTag::vid).orElse(UNTAGGED);
+        VlanMac source = new VlanMac(vlan, eth.source());
+        if (!in.inPort().equals(table.refresh(source))) {
+            table.put(source, in.inPort());  // learn where the sender lives (a known one costs no lock)
         }
 
-        OFPort out = table.get(eth.destination()).orElse(null);
-        if (out == null) {  // unknown or broadcast destination: flood and bail
+        OFPort out = table.get(new VlanMac(vlan, eth.destination())).orElse(null);
+        if (out == null) {  // unknown or broadcast destination: flood (the VLAN stage keeps it in the VLAN) and bail
             in.flood();
             return Verdict.HANDLED;
         }
         if (out.equals(in.inPort())) {  // destination is back where the packet came from: nothing to do
             return Verdict.HANDLED;
         }
-        in.sw().send(flowTo(in.sw().factory(), in.inPort(), eth, out));
+        in.sw().send(flowTo(in.sw().factory(), in.inPort(), vlan, eth, out));
         in.forward(out);
         return Verdict.HANDLED;
     }
 
-    private static OFFlowAdd flowTo(OFFactory of, OFPort inPort, Ethernet eth, OFPort out) {
+    private static OFFlowAdd flowTo(OFFactory of, OFPort inPort, int vlan, Ethernet eth, OFPort out) {
         return of.buildFlowAdd()
                 .setCookie(COOKIE)
                 .setPriority(PRIORITY)
                 .setIdleTimeout(IDLE_TIMEOUT_SECONDS)
-                .setMatch(Flows.match(of, of.oxms().inPort(inPort), of.oxms().ethSrc(eth.source()),
-                        of.oxms().ethDst(eth.destination())))
+                .setMatch(vlan == UNTAGGED
+                        ? Flows.match(of, of.oxms().inPort(inPort), of.oxms().ethSrc(eth.source()),
+                                of.oxms().ethDst(eth.destination()))
+                        : Flows.match(of, of.oxms().inPort(inPort), of.oxms().vlanVid(OFVlanVidMatch.ofVlan(vlan)),
+                                of.oxms().ethSrc(eth.source()), of.oxms().ethDst(eth.destination())))
                 .setInstructions(Flows.apply(of, Flows.output(of, out)))
                 .build();
     }
@@ -96,7 +108,7 @@ public final class LearningSwitch implements App {
             return;
         }
         OFPort port = status.getDesc().getPortNo();
-        AgeingTable<MacAddress, OFPort> table = macToPort.get(sw.id());
+        AgeingTable<VlanMac, OFPort> table = macToPort.get(sw.id());
         if (table != null) {
             table.removeIf(port::equals);  // hosts behind a dead port must be learned again
         }
@@ -111,7 +123,7 @@ public final class LearningSwitch implements App {
 
     /** MAC addresses held for this switch (for tests: never more than mac_table_size). */
     int macsHeld(DatapathId dpid) {
-        AgeingTable<MacAddress, OFPort> table = macToPort.get(dpid);
+        AgeingTable<VlanMac, OFPort> table = macToPort.get(dpid);
         return table == null ? 0 : table.size();
     }
 

@@ -21,6 +21,9 @@ import dev.flowlab.controller.api.SwitchPort;
 import dev.flowlab.controller.api.TopologyListener;
 import dev.flowlab.controller.api.TopologyService;
 import dev.flowlab.controller.api.Verdict;
+import dev.flowlab.controller.api.VlanRole;
+import dev.flowlab.controller.api.VlanTag;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.projectfloodlight.openflow.protocol.OFFactory;
@@ -105,7 +108,7 @@ public final class Router implements App, TopologyListener {
         } else if (decision instanceof AnswerArp a) {
             reply(in, RouterFrames.arpReply(routerMac, a.gateway().address(), a.request().senderMac(), a.request().senderIp()));
         } else if (decision instanceof Decision.AnswerEcho) {
-            byte[] reply = RouterFrames.echoReply(frame.bytes(), routerMac);
+            byte[] reply = RouterFrames.echoReply(VlanTag.untagged(frame.bytes()), routerMac);
             if (reply != null) {
                 reply(in, reply);
             }
@@ -153,10 +156,10 @@ public final class Router implements App, TopologyListener {
         OFFactory of = sw.factory();
         IPv4Address dst = frame.ipv4().orElseThrow().destination();
         if (out.get().equals(inPort)) {   // back where it came from: no entry, OpenFlow needs IN_PORT for this
-            packetOut(sw, inPort, frame, RouterFlows.hop(of, routerMac, next.mac(), OFPort.IN_PORT), in);
+            packetOut(sw, inPort, frame, RouterFlows.hop(of, routerMac, next.mac(), vlanOf(next.ip()), OFPort.IN_PORT), in);
             return;
         }
-        List<OFAction> hop = RouterFlows.hop(of, routerMac, next.mac(), out.get());
+        List<OFAction> hop = RouterFlows.hop(of, routerMac, next.mac(), vlanOf(next.ip()), out.get());
         deliverAlongPath(sw, next);
         sw.send(RouterFlows.route(of, cookie, routerMac, dst, hop));
         packetOut(sw, inPort, frame, hop, in);
@@ -205,7 +208,8 @@ public final class Router implements App, TopologyListener {
         if (!ask) {
             return;
         }
-        byte[] request = RouterFrames.arpRequest(routerMac, hop.subnet().address(), hop.ip());
+        byte[] asked = RouterFrames.arpRequest(routerMac, hop.subnet().address(), hop.ip());
+        byte[] request = hop.subnet().vlan() == null ? asked : VlanTag.tagged(asked, hop.subnet().vlan());
         for (Switch sw : context.switches()) {
             OFFactory of = sw.factory();
             List<OFAction> out = sw.ports().stream()
@@ -218,8 +222,26 @@ public final class Router implements App, TopologyListener {
         }
     }
 
+    /** Answers out of the port the question came in on, in the question's VLAN. */
     private void reply(PacketIn in, byte[] frame) {
-        in.sw().sendFrame(frame, in.inPort());
+        in.sw().sendFrame(in.ethernet().vlan().map(t -> VlanTag.tagged(frame, t.vid())).orElse(frame), in.inPort());
+    }
+
+    /** The VLAN of the subnet {@code ip} is in, when its subnet names one: a routed packet leaves in it. */
+    private Integer vlanOf(IPv4Address ip) {
+        return table.subnetOf(ip).map(Subnet::vlan).orElse(null);
+    }
+
+    /** With VLAN roles on the ports, the router must know each subnet's VLAN, and routes 802.1Q VLANs only. */
+    @Override
+    public Optional<String> refuseVlans(Collection<VlanRole> roles) {
+        if (roles.stream().anyMatch(r -> r.kind() == VlanRole.Kind.TUNNEL)) {
+            return Optional.of("it routes between 802.1Q VLANs, and an 802.1ad (QinQ) tunnel port's service VLAN"
+                    + " belongs to no subnet; run it on a network without qinq ports");
+        }
+        List<String> missing = config.subnets().stream().filter(s -> s.vlan() == null).map(Subnet::gateway).toList();
+        return missing.isEmpty() ? Optional.empty() : Optional.of("its subnets " + missing + " name no vlan; give each"
+                + " the VLAN its hosts are in, like - {gateway: 10.0.10.254/24, vlan: 10}");
     }
 
     /** A link went down: routed entries may point into it. */

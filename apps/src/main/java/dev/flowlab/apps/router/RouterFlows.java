@@ -13,6 +13,7 @@ import org.projectfloodlight.openflow.types.IPv4Address;
 import org.projectfloodlight.openflow.types.MacAddress;
 import org.projectfloodlight.openflow.types.OFGroup;
 import org.projectfloodlight.openflow.types.OFPort;
+import org.projectfloodlight.openflow.types.OFVlanVidMatch;
 import org.projectfloodlight.openflow.types.TableId;
 import org.projectfloodlight.openflow.types.U64;
 
@@ -53,13 +54,20 @@ final class RouterFlows {
         return flows;
     }
 
-    /** The rewrite that makes a hop: from the router to the next host, one TTL less, out of {@code out}. */
-    static List<OFAction> hop(OFFactory of, MacAddress routerMac, MacAddress nextMac, OFPort out) {
-        return List.of(
+    /**
+     * The rewrite that makes a hop: from the router to the next host, one TTL less, into the next host's
+     * VLAN when its subnet has one ({@code vlan} null: the packet keeps its own), out of {@code out}.
+     */
+    static List<OFAction> hop(OFFactory of, MacAddress routerMac, MacAddress nextMac, Integer vlan, OFPort out) {
+        List<OFAction> actions = new ArrayList<>(List.of(
                 of.actions().setField(of.oxms().ethSrc(routerMac)),
                 of.actions().setField(of.oxms().ethDst(nextMac)),
-                of.actions().decNwTtl(),
-                Flows.output(of, out));
+                of.actions().decNwTtl()));
+        if (vlan != null) {
+            actions.add(of.actions().setField(of.oxms().vlanVid(OFVlanVidMatch.ofVlan(vlan))));
+        }
+        actions.add(Flows.output(of, out));
+        return actions;
     }
 
     /** The cookie of routed entries: the app's, with 1 in the low bits (traps have 0), to withdraw them alone. */

@@ -6,11 +6,21 @@ import org.projectfloodlight.openflow.types.IPv4AddressWithMask;
 
 /**
  * A subnet the router is attached to: its gateway address (the one its hosts use as default
- * route, answered by the controller) and its prefix length, written together as {@code 10.0.1.1/24}.
+ * route, answered by the controller) and its prefix length, written together as {@code 10.0.1.1/24};
+ * with {@code vlan}, the VLAN its hosts are in, so the router routes between VLANs ("router on a stick":
+ * a routed packet leaves in the VLAN of its destination's subnet).
  */
-public record Subnet(String gateway) {
+public record Subnet(String gateway, Integer vlan) {
+
+    /** A subnet whose hosts are in no particular VLAN. */
+    public Subnet(String gateway) {
+        this(gateway, null);
+    }
 
     public Subnet {
+        if (vlan != null && (vlan < 1 || vlan > 4094)) {
+            throw new IllegalArgumentException("gateway " + gateway + ": vlan " + vlan + " is out of range; use 1-4094");
+        }
         IPv4Address address = address(gateway);
         int length = length(gateway);
         IPv4Address hostBits = address.and(IPv4Address.ofCidrMaskLength(length).not());

@@ -97,11 +97,12 @@ public final class ShortestPathRouting implements App, TopologyListener, HostLis
 
     /**
      * Proxy ARP: answers a request for a known address out of the port it came in on, and sets up
-     * both hosts' routes, since the asker is about to send.
+     * both hosts' routes, since the asker is about to send. Not for a request in a VLAN: the host
+     * table does not know VLANs, and a proxy answer would join two.
      */
     private boolean answered(PacketIn in, Arp arp) {
-        if (!ProxyArp.isQuestion(arp)) {
-            return false;
+        if (!ProxyArp.isQuestion(arp) || in.ethernet().vlan().isPresent()) {
+            return false;   // in a VLAN the question is flooded within it, so only that VLAN's hosts answer
         }
         Optional<HostInfo> target = hosts.hostByIp(arp.targetIp());
         if (target.isEmpty()) {

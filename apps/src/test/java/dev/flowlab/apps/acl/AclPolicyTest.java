@@ -18,7 +18,7 @@ class AclPolicyTest {
 
     private static AclRule random(Random r) {
         return new AclRule(null, r.nextBoolean() ? Action.DENY : Action.ALLOW, 100 + r.nextInt(4) * 50, null, null, null,
-                null, DSTS[r.nextInt(DSTS.length)], PROTOS[r.nextInt(PROTOS.length)], null, null, null, null);
+                null, DSTS[r.nextInt(DSTS.length)], PROTOS[r.nextInt(PROTOS.length)], null, null, null, null, null);
     }
 
     /** The definition, computed from scratch: every deny, and every allow that overlaps a lower deny. */
@@ -76,7 +76,7 @@ class AclPolicyTest {
     void readersTakeNoLockAWriterHolds() throws Exception {
         AclPolicy policy = new AclPolicy(10);
         AclRule deny = policy.add(new AclRule(null, Action.DENY, null, null, null, null, null, "10.0.0.2", null, null, null,
-                null, null)).rule();
+                null, null, null)).rule();
         synchronized (policy) {   // a writer in the middle of a change
             CompletableFuture<List<AclRule>> read = CompletableFuture.supplyAsync(
                     () -> List.of(policy.installed().get(0), policy.rules().get(0)));

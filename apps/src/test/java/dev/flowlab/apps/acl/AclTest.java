@@ -35,7 +35,7 @@ class AclTest {
     private final AppSwitch s1 = new AppSwitch(1, chain, 1, 2, 3);
 
     private static AclRule rule(Action action, Integer priority, String ipv4Dst, String ipProto, Integer tcpDst) {
-        return new AclRule(null, action, priority, null, null, null, null, ipv4Dst, ipProto, null, tcpDst, null, null);
+        return new AclRule(null, action, priority, null, null, null, null, ipv4Dst, ipProto, null, tcpDst, null, null, null);
     }
 
     private FakeContext start(AclRule... rules) {
@@ -170,7 +170,7 @@ class AclTest {
                 .hasMessage("priority 10000 is out of range 0-9999");
         assertThatThrownBy(() -> rule(null, null, null, null, null)).hasMessage("action is missing: write allow or deny");
         assertThatThrownBy(() -> new AclRule(null, Action.DENY, null, "ipv6", null, null, "10.0.0.1", null, null, null,
-                null, null, null)).hasMessageStartingWith("eth_type must be 0x0800 (ipv4)");
+                null, null, null, null)).hasMessageStartingWith("eth_type must be 0x0800 (ipv4)");
         FakeContext ctx = start();
         AclRule withId = rule(Action.DENY, null, "10.0.0.2", null, null).withId(5);
         assertThatThrownBy(() -> ctx.call("POST", "/rules", FakeRequest.of(withId)))

@@ -1,5 +1,8 @@
 package dev.flowlab.controller.api;
 
+import java.util.Collection;
+import java.util.Optional;
+
 import org.projectfloodlight.openflow.protocol.OFErrorMsg;
 import org.projectfloodlight.openflow.protocol.OFFlowRemoved;
 import org.projectfloodlight.openflow.protocol.OFPortStatus;
@@ -19,6 +22,17 @@ public interface App {
     /** Position in the chain of apps: lower runs first. Apps with the same order run by app id. */
     default int order() {
         return 100;
+    }
+
+    /**
+     * Why this app cannot keep the network's VLAN roles apart, if it cannot: the controller then refuses
+     * to start, before anything is built. Asked after {@link #start}, before any switch connects. The core VLAN stage keeps VLANs for every app that forwards
+     * by outputs to ports; an app that needs more (or cannot work with some role) says so here.
+     *
+     * @param roles the VLAN roles of the network's ports (never empty)
+     */
+    default Optional<String> refuseVlans(Collection<VlanRole> roles) {
+        return Optional.empty();
     }
 
     /** Called once before the controller accepts switches. */

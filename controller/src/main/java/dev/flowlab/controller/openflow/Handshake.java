@@ -1,7 +1,7 @@
 package dev.flowlab.controller.openflow;
 
 import dev.flowlab.controller.ControllerConfig;
-import dev.flowlab.controller.api.Flows;
+import dev.flowlab.controller.vlan.VlanStage;
 import dev.flowlab.controller.core.EventDispatcher;
 import dev.flowlab.controller.core.SwitchRegistry;
 import io.netty.channel.ChannelFutureListener;
@@ -36,7 +36,6 @@ import org.projectfloodlight.openflow.types.OFAuxId;
 import org.projectfloodlight.openflow.types.OFErrorCauseData;
 import org.projectfloodlight.openflow.types.OFPort;
 import org.projectfloodlight.openflow.types.U32;
-import org.projectfloodlight.openflow.types.U64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,8 +49,6 @@ import org.slf4j.LoggerFactory;
 final class Handshake extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(Handshake.class);
     private static final OFFactory OF13 = OFFactories.getFactory(OFVersion.OF_13);
-    /** The table-miss entry's cookie, so {@code dump-flows} shows who installed it. */
-    static final U64 TABLE_MISS_COOKIE = Flows.cookie("flowlab");
     /** What a held message costs besides its packet data (object headers, match, fields): an estimate. */
     private static final int HELD_OVERHEAD = 256;
 
@@ -207,13 +204,9 @@ final class Handshake extends ChannelInboundHandlerAdapter {
         if (reply.getFlags().contains(OFStatsReplyFlags.REPLY_MORE)) {
             return;
         }
-        if (config.installTableMiss()) {
-            ctx.write(OF13.buildFlowAdd()
-                    .setCookie(TABLE_MISS_COOKIE)
-                    .setPriority(0)
-                    .setMatch(OF13.buildMatch().build())
-                    .setInstructions(Flows.apply(OF13, Flows.output(OF13, OFPort.CONTROLLER)))
-                    .build(), ctx.voidPromise());
+        if (config.installTableMiss()) {  // the pipeline's core entries: the table-miss, and the VLAN stage's
+            new VlanStage(OF13, config.vlanPorts(), ports::values).baseEntries()
+                    .forEach(entry -> ctx.write(entry, ctx.voidPromise()));
         }
         OFMessage barrier = OF13.buildBarrierRequest().build();
         barrierXid = barrier.getXid();

@@ -3,6 +3,7 @@ package dev.flowlab.controller.openflow;
 import dev.flowlab.controller.ControllerConfig;
 import dev.flowlab.controller.api.PacketIn;
 import dev.flowlab.controller.api.Switch;
+import dev.flowlab.controller.vlan.VlanStage;
 import dev.flowlab.controller.core.EventDispatcher;
 import dev.flowlab.controller.core.SwitchCounters;
 import dev.flowlab.controller.core.SwitchRegistry;
@@ -25,6 +26,7 @@ import org.projectfloodlight.openflow.protocol.OFFlowRemoved;
 import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFPacketIn;
 import org.projectfloodlight.openflow.protocol.OFPortDesc;
+import org.projectfloodlight.openflow.protocol.OFPortReason;
 import org.projectfloodlight.openflow.protocol.OFPortStatus;
 import org.projectfloodlight.openflow.protocol.OFStatsReply;
 import org.projectfloodlight.openflow.protocol.OFStatsRequest;
@@ -57,6 +59,7 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
     private final SwitchCounters counters;
     private final PortMap ports;
     private final SlowReaderGuard guard;
+    private final VlanStage vlanStage;
     private ChannelHandlerContext ctx;
     private boolean inReadBatch;   // touched only on the I/O thread
     private boolean warnedPortCap;  // likewise
@@ -73,6 +76,7 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
         this.remote = (InetSocketAddress) channel.remoteAddress();
         this.ports = new PortMap(ports, config.limits().maxPorts());
         this.guard = new SlowReaderGuard(channel, dpid, config.limits());
+        this.vlanStage = new VlanStage(OF13, config.vlanPorts(), this.ports::list);
     }
 
     @Override
@@ -142,6 +146,9 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
             }
             return;
         }
+        if (status.getReason() == OFPortReason.ADD) {   // a port attached late gets its VLAN ingress entries now
+            vlanStage.ingressEntries(status.getDesc()).forEach(this::write);
+        }
         dispatcher.portStatus(this, status);
     }
 
@@ -188,6 +195,14 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
 
     @Override
     public void send(OFMessage message) {
+        if (!vlanStage.active()) {
+            write(message);
+            return;
+        }
+        vlanStage.translate(message).forEach(this::write);   // apps' entries into the VLAN pipeline
+    }
+
+    private void write(OFMessage message) {
         if (!channel.isActive()) {
             LOG.debug("dpid={} is disconnected; dropped {}", dpid, message.getType());
             return;
