@@ -22,9 +22,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.projectfloodlight.openflow.protocol.action.OFAction;
 import org.projectfloodlight.openflow.types.DatapathId;
 import org.projectfloodlight.openflow.types.MacAddress;
+import org.projectfloodlight.openflow.types.OFPort;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * switch), then goes on its way; the way back is set up at the same time. ARP requests for a known
  * address are answered here (and the two hosts' routes set up, since traffic follows); other
  * broadcasts and unknown destinations go straight from the controller to every edge port, never
- * over an inter-switch link, so loops cannot make storms. When a link goes down or a host moves,
+ * over an inter-switch link, so loops cannot make storms (in a VLAN network: hop by hop along the
+ * broadcast tree, see {@link #floodAlongTree}). When a link goes down or a host moves,
  * the routes over it are withdrawn and the next packet finds a new path.
  */
 public final class ShortestPathRouting implements App, TopologyListener, HostListener {
@@ -149,6 +152,10 @@ public final class ShortestPathRouting implements App, TopologyListener, HostLis
     private void flood(PacketIn in) {
         DatapathId dpid = in.sw().id();
         byte[] frame = in.ethernet().bytes();
+        if (in.ethernet().vlan().isPresent()) {
+            floodAlongTree(in, frame);
+            return;
+        }
         if (!topology.isEdgePort(dpid, in.inPort()) || !floods.firstTime(dpid, frame, System.nanoTime())) {
             return;
         }
@@ -160,6 +167,25 @@ public final class ShortestPathRouting implements App, TopologyListener, HostLis
             }
         }
         outputs.forEach((at, actions) -> context.switchById(at).ifPresent(sw -> sw.sendFrame(frame, actions)));
+    }
+
+    /**
+     * A frame in a VLAN goes hop by hop along the broadcast tree instead, and each switch's VLAN stage
+     * lets it out of the ports of its VLAN only. Sent straight to every edge port it would skip the
+     * switches where its VLAN changes (a provider edge pushing a customer's service VLAN) and reach
+     * another customer who uses the same customer VLAN. A copy that came in off the tree is dropped.
+     */
+    private void floodAlongTree(PacketIn in, byte[] frame) {
+        DatapathId dpid = in.sw().id();
+        Set<OFPort> tree = topology.broadcastPorts(dpid);
+        if (!tree.contains(in.inPort()) || !floods.firstTime(dpid, frame, System.nanoTime())) {
+            return;
+        }
+        List<OFAction> outputs = tree.stream().filter(p -> !p.equals(in.inPort()))
+                .map(p -> (OFAction) Flows.output(in.sw().factory(), p)).toList();
+        if (!outputs.isEmpty()) {
+            in.sw().sendFrame(frame, outputs);
+        }
     }
 
     @Override

@@ -51,6 +51,62 @@ class VlanSystemTest {
     }
 
     /**
+     * Under routing a broadcast stays with its customer too: h1's ARP requests for an address nobody
+     * has leave the switch port of h2 (customer A), never those of h3 and h4 (customer B), although
+     * all four hosts sit in customer VLAN 10 at their own switches.
+     */
+    @Test
+    void aQinqCustomersBroadcastUnderRoutingReachesOnlyItsOwnHosts() {
+        Topology topology = TopologyFiles.read(EXAMPLES.resolve("qinq.yaml"));
+        Map<String, Long> requests = new java.util.HashMap<>();
+        matrix(topology, List.of("routing"), Map.of(), lab -> requests.putAll(arpRequestsSeen(lab, "h1", "10.0.0.99",
+                "c2-eth1", List.of("c3-eth1", "c4-eth1"))));
+
+        assertThat(requests.get("c2-eth1")).as("h1's ARP requests reach h2's port (same customer)").isPositive();
+        assertThat(requests.get("c3-eth1")).as("h1's ARP requests at h3's port (other customer)").isZero();
+        assertThat(requests.get("c4-eth1")).as("h1's ARP requests at h4's port (other customer)").isZero();
+    }
+
+    /**
+     * How many ARP requests for {@code target} tcpdump sees on each port while {@code from} tries to
+     * reach it: captures on {@code expected} and {@code others} until {@code expected} has seen one and
+     * the pinging is over (the requests went out together, so the others have had theirs by then).
+     */
+    private static Map<String, Long> arpRequestsSeen(Lab lab, String from, String target, String expected,
+                                                     List<String> others) {
+        Map<String, Process> dumps = new java.util.LinkedHashMap<>();
+        Map<String, Path[]> files = new java.util.HashMap<>();
+        try {
+            for (String port : java.util.stream.Stream.concat(java.util.stream.Stream.of(expected), others.stream()).toList()) {
+                Path err = Files.createTempFile("tcpdump", ".err");
+                Path out = Files.createTempFile("tcpdump", ".out");
+                files.put(port, new Path[] {err, out});
+                dumps.put(port, new ProcessBuilder("tcpdump", "-n", "-l", "-i", PREFIX + port, "arp and host " + target)
+                        .redirectError(err.toFile()).redirectOutput(out.toFile()).start());
+                SystemTests.until("tcpdump listens on " + port, () -> read(err).contains("listening on"));
+            }
+            LabHost host = lab.host(from).orElseThrow();
+            SystemTests.sh("ip", "netns", "exec", host.namespace(), "ping", "-c", "2", "-W", "1", target);
+            SystemTests.until("an ARP request at " + expected, () -> read(files.get(expected)[1]).contains("who-has " + target));
+            Map<String, Long> seen = new java.util.HashMap<>();
+            for (var dump : dumps.entrySet()) {
+                dump.getValue().destroy();
+                dump.getValue().waitFor(10, TimeUnit.SECONDS);
+                seen.put(dump.getKey(), read(files.get(dump.getKey())[1]).lines().filter(l -> l.contains("who-has " + target)).count());
+            }
+            return seen;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        } finally {
+            dumps.values().forEach(Process::destroyForcibly);
+            files.values().forEach(pair -> java.util.Arrays.stream(pair).forEach(f -> f.toFile().delete()));
+        }
+    }
+
+    /**
      * The example keeps its promise ({@code pairs} reach each other, no others) in standalone mode, and
      * the matrix is the same under learning-switch and routing; tcpdump -e on {@code trunk} shows the
      * same tags ({@code tags}) for h1's pings of the first pair's far host in standalone mode and under
