@@ -51,6 +51,36 @@ class VlanSystemTest {
     }
 
     /**
+     * Hosts that tag their own frames: the same reachability in standalone mode, under learning-switch
+     * and under routing. Where a network cannot be built here (a kernel without 802.1Q sub-interfaces,
+     * module 8021q; a QinQ sub-interface name that the test's prefix makes longer than Linux's 15
+     * characters) every mode is refused before anything is built, with the same one line; elsewhere
+     * the matrices are compared.
+     */
+    @Test
+    void hostTaggingExamplesBehaveTheSameUnderEveryApp() {
+        for (String example : List.of("vlan-host-tagging.yaml", "qinq-host-tagging.yaml")) {
+            Topology topology = TopologyFiles.read(EXAMPLES.resolve(example));
+            String standalone = outcome(topology, List.of());
+            assertThat(outcome(topology, List.of("learning-switch"))).as("%s under learning-switch", example)
+                    .isEqualTo(standalone);
+            assertThat(outcome(topology, List.of("routing"))).as("%s under routing", example).isEqualTo(standalone);
+            assertThat(standalone).as("%s: reaches something, or says in one line why it cannot run", example)
+                    .matches("(?s)refused: [^\\n]+|reached: \\[.+\\]");
+        }
+    }
+
+    /** "reached: [pairs]", or "refused: MESSAGE" when the lab refused to start (nothing left either way). */
+    private static String outcome(Topology topology, List<String> apps) {
+        try {
+            return "reached: " + matrix(topology, apps);
+        } catch (RuntimeException refused) {
+            assertThat(Leftovers.named(PREFIX)).isEmpty();
+            return "refused: " + refused.getMessage();
+        }
+    }
+
+    /**
      * Under routing a broadcast stays with its customer too: h1's ARP requests for an address nobody
      * has leave the switch port of h2 (customer A), never those of h3 and h4 (customer B), although
      * all four hosts sit in customer VLAN 10 at their own switches.
