@@ -4,9 +4,7 @@ import dev.flowlab.controller.api.Flows;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFFlowAdd;
 import org.projectfloodlight.openflow.protocol.OFFlowDelete;
-import org.projectfloodlight.openflow.types.OFGroup;
 import org.projectfloodlight.openflow.types.OFPort;
-import org.projectfloodlight.openflow.types.TableId;
 import org.projectfloodlight.openflow.types.U64;
 
 /**
@@ -49,13 +47,6 @@ final class AclFlows {
     }
 
     private static OFFlowDelete deleteByCookie(OFFactory of, U64 cookie, U64 mask) {
-        return of.buildFlowDelete()
-                .setTableId(TableId.ALL)
-                .setOutPort(OFPort.ANY)
-                .setOutGroup(OFGroup.ANY)
-                .setCookie(cookie)
-                .setCookieMask(mask)
-                .setMatch(of.matchWildcardAll())
-                .build();
+        return Flows.deleteByCookie(of, cookie, mask).build();
     }
 }

@@ -18,7 +18,6 @@ import org.projectfloodlight.openflow.protocol.OFFlowAdd;
 import org.projectfloodlight.openflow.protocol.OFPortStatus;
 import org.projectfloodlight.openflow.types.DatapathId;
 import org.projectfloodlight.openflow.types.MacAddress;
-import org.projectfloodlight.openflow.types.OFGroup;
 import org.projectfloodlight.openflow.types.OFPort;
 import org.projectfloodlight.openflow.types.OFVlanVidMatch;
 import org.projectfloodlight.openflow.types.U64;
@@ -113,12 +112,7 @@ public final class LearningSwitch implements App {
             table.removeIf(port::equals);  // hosts behind a dead port must be learned again
         }
         // Our flows into the dead port would black-hole traffic until they idle out.
-        sw.send(sw.factory().buildFlowDelete()
-                .setCookie(COOKIE)
-                .setCookieMask(Flows.APP_COOKIE_MASK)
-                .setOutPort(port)
-                .setOutGroup(OFGroup.ANY)
-                .build());
+        sw.send(Flows.deleteByCookie(sw.factory(), COOKIE, Flows.APP_COOKIE_MASK).setOutPort(port).build());
     }
 
     /** MAC addresses held for this switch (for tests: never more than mac_table_size). */

@@ -11,10 +11,8 @@ import org.projectfloodlight.openflow.protocol.match.MatchField;
 import org.projectfloodlight.openflow.types.EthType;
 import org.projectfloodlight.openflow.types.IPv4Address;
 import org.projectfloodlight.openflow.types.MacAddress;
-import org.projectfloodlight.openflow.types.OFGroup;
 import org.projectfloodlight.openflow.types.OFPort;
 import org.projectfloodlight.openflow.types.OFVlanVidMatch;
-import org.projectfloodlight.openflow.types.TableId;
 import org.projectfloodlight.openflow.types.U64;
 
 /**
@@ -105,13 +103,11 @@ final class RouterFlows {
 
     /** Deletes every routed entry (a host moved, a link went down): the next packets are routed afresh. */
     static OFFlowDelete removeRoutes(OFFactory of, U64 appCookie) {
-        return of.buildFlowDelete().setTableId(TableId.ALL).setOutPort(OFPort.ANY).setOutGroup(OFGroup.ANY)
-                .setCookie(routeCookie(appCookie)).setCookieMask(U64.NO_MASK).setMatch(of.matchWildcardAll()).build();
+        return Flows.deleteByCookie(of, routeCookie(appCookie), U64.NO_MASK).build();
     }
 
     /** Deletes every entry of the router (an earlier run's, when a switch comes up). */
     static OFFlowDelete removeAll(OFFactory of, U64 cookie) {
-        return of.buildFlowDelete().setTableId(TableId.ALL).setOutPort(OFPort.ANY).setOutGroup(OFGroup.ANY)
-                .setCookie(cookie).setCookieMask(Flows.APP_COOKIE_MASK).setMatch(of.matchWildcardAll()).build();
+        return Flows.deleteByCookie(of, cookie, Flows.APP_COOKIE_MASK).build();
     }
 }

@@ -9,9 +9,6 @@ import org.projectfloodlight.openflow.protocol.match.Match;
 import org.projectfloodlight.openflow.protocol.match.MatchField;
 import org.projectfloodlight.openflow.types.DatapathId;
 import org.projectfloodlight.openflow.types.MacAddress;
-import org.projectfloodlight.openflow.types.OFGroup;
-import org.projectfloodlight.openflow.types.OFPort;
-import org.projectfloodlight.openflow.types.TableId;
 import org.projectfloodlight.openflow.types.U64;
 
 /**
@@ -66,13 +63,6 @@ final class PathFlows {
     }
 
     private static OFFlowMod delete(OFFactory of, Match match, U64 cookie) {
-        return of.buildFlowDelete()
-                .setTableId(TableId.ALL)
-                .setOutPort(OFPort.ANY)
-                .setOutGroup(OFGroup.ANY)
-                .setCookie(cookie)
-                .setCookieMask(Flows.APP_COOKIE_MASK)
-                .setMatch(match)
-                .build();
+        return Flows.deleteByCookie(of, cookie, Flows.APP_COOKIE_MASK).setMatch(match).build();
     }
 }

@@ -2,6 +2,7 @@ package dev.flowlab.controller.api;
 
 import java.util.List;
 import org.projectfloodlight.openflow.protocol.OFFactory;
+import org.projectfloodlight.openflow.protocol.OFFlowDelete;
 import org.projectfloodlight.openflow.protocol.OFOxmList;
 import org.projectfloodlight.openflow.protocol.OFPacketOut;
 import org.projectfloodlight.openflow.protocol.action.OFAction;
@@ -10,7 +11,9 @@ import org.projectfloodlight.openflow.protocol.instruction.OFInstruction;
 import org.projectfloodlight.openflow.protocol.match.Match;
 import org.projectfloodlight.openflow.protocol.oxm.OFOxm;
 import org.projectfloodlight.openflow.types.OFBufferId;
+import org.projectfloodlight.openflow.types.OFGroup;
 import org.projectfloodlight.openflow.types.OFPort;
+import org.projectfloodlight.openflow.types.TableId;
 import org.projectfloodlight.openflow.types.U64;
 
 /**
@@ -67,5 +70,15 @@ public final class Flows {
     /** Output to a port; to {@link OFPort#CONTROLLER} it carries the whole packet. */
     public static OFActionOutput output(OFFactory of, OFPort port) {
         return of.actions().output(port, NO_BUFFER);
+    }
+
+    /**
+     * A delete of every entry, in every table, whose cookie equals {@code cookie} under {@code mask}
+     * (an app's own with {@link #APP_COOKIE_MASK}). Callers narrow it further (a match, an out port)
+     * before {@code build()}.
+     */
+    public static OFFlowDelete.Builder deleteByCookie(OFFactory of, U64 cookie, U64 mask) {
+        return of.buildFlowDelete().setTableId(TableId.ALL).setOutPort(OFPort.ANY).setOutGroup(OFGroup.ANY)
+                .setCookie(cookie).setCookieMask(mask).setMatch(of.matchWildcardAll());
     }
 }

@@ -100,14 +100,7 @@ final class StaticFlows {
 
     private static CompletableFuture<Integer> deleteMatching(Switch sw, U64 cookie, U64 mask) {
         OFFactory of = sw.factory();
-        return flows(sw, cookie, mask).thenCompose(found -> sw.sendConfirmed(of.buildFlowDelete()
-                        .setTableId(TableId.ALL)
-                        .setOutPort(OFPort.ANY)
-                        .setOutGroup(OFGroup.ANY)
-                        .setCookie(cookie)
-                        .setCookieMask(mask)
-                        .setMatch(of.matchWildcardAll())
-                        .build())
+        return flows(sw, cookie, mask).thenCompose(found -> sw.sendConfirmed(Flows.deleteByCookie(of, cookie, mask).build())
                 .thenApply(v -> found.size()));
     }
 
