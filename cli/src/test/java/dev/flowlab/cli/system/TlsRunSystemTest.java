@@ -1,6 +1,7 @@
 package dev.flowlab.cli.system;
 
 import static dev.flowlab.lab.system.SystemTests.must;
+import static dev.flowlab.lab.system.SystemTests.ovsSsl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowlab.lab.OvsTlsSession;
@@ -24,16 +25,12 @@ class TlsRunSystemTest {
 
     @BeforeEach
     void recordSsl() {
-        sslBefore = ssl();
+        sslBefore = ovsSsl();
     }
 
     @AfterEach
     void sslAsBefore() {
-        assertThat(ssl()).as("Open vSwitch's SSL settings after the test").isEqualTo(sslBefore);
-    }
-
-    private static String ssl() {
-        return must("ovs-vsctl", "--bare", "--columns=private_key,certificate,ca_cert,bootstrap_ca_cert", "list", "SSL");
+        assertThat(ovsSsl()).as("Open vSwitch's SSL settings after the test").isEqualTo(sslBefore);
     }
 
     @Test
@@ -45,13 +42,13 @@ class TlsRunSystemTest {
                     dir.resolve("their-ca.pem").toString());
         }
         try {
-            String theirs = ssl();
+            String theirs = ovsSsl();
             try (FlowlabProcess flowlab = new FlowlabProcess("run", "--topo", "linear,2", "--tls", "--test", "pingall",
                     "--prefix", "ctls")) {
                 assertThat(flowlab.awaitExit(180)).as(flowlab.output()).isZero();
                 assertThat(flowlab.output()).contains("embedded on ssl:127.0.0.1:", "0% loss (2/2 received)", "teardown");
             }
-            assertThat(ssl()).isEqualTo(theirs);
+            assertThat(ovsSsl()).isEqualTo(theirs);
             assertThat(Leftovers.named("ctls")).isEmpty();
         } finally {
             if (made) {

@@ -34,6 +34,14 @@ public final class SystemTests {
         return ProcessRunner.check(argv).stdout();
     }
 
+    /**
+     * Open vSwitch's machine-wide SSL record, its four columns as {@code ovs-vsctl --bare} prints them (empty
+     * without one): read here, not through the code under test, so the TLS tests can check it comes back.
+     */
+    public static String ovsSsl() {
+        return must("ovs-vsctl", "--bare", "--columns=private_key,certificate,ca_cert,bootstrap_ca_cert", "list", "SSL");
+    }
+
     /** A port nobody listens on right now, for a server the test starts itself. */
     public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {

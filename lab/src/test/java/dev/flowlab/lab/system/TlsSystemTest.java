@@ -1,6 +1,7 @@
 package dev.flowlab.lab.system;
 
 import static dev.flowlab.lab.system.SystemTests.must;
+import static dev.flowlab.lab.system.SystemTests.ovsSsl;
 import static dev.flowlab.lab.system.SystemTests.sh;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,17 +33,12 @@ class TlsSystemTest {
 
     @BeforeEach
     void recordSsl() {
-        sslBefore = ssl();
+        sslBefore = ovsSsl();
     }
 
     @AfterEach
     void sslAsBefore() {
-        assertThat(ssl()).as("Open vSwitch's SSL settings after the test").isEqualTo(sslBefore);
-    }
-
-    /** The SSL record's columns (empty without one). */
-    static String ssl() {
-        return must("ovs-vsctl", "--bare", "--columns=private_key,certificate,ca_cert,bootstrap_ca_cert", "list", "SSL");
+        assertThat(ovsSsl()).as("Open vSwitch's SSL settings after the test").isEqualTo(sslBefore);
     }
 
     @Test
