@@ -23,7 +23,6 @@ import java.util.Map;
 final class HostIdentity {
     static final Path ETC_NETNS = Path.of("/etc/netns");
     private static final String MARK = "# written by flowlab run ";
-    private static final long MS_BIND = 4096;
 
     private HostIdentity() {
     }
@@ -187,7 +186,7 @@ final class HostIdentity {
                 byte[] name = host.getBytes(StandardCharsets.US_ASCII);
                 c.sethostname(name, name.length);
                 NamespaceIds.markUtsHere(NamespaceIds.utsMark(runId));
-                c.mount("/proc/thread-self/ns/uts", file.toString(), null, MS_BIND, null);
+                c.mount("/proc/thread-self/ns/uts", file.toString(), null, Libc.MS_BIND, null);
                 c.setns(home, Libc.CLONE_NEWUTS);
             } finally {
                 c.close(home);

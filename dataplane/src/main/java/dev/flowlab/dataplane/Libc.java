@@ -14,6 +14,7 @@ interface Libc extends Library {
     int CLONE_NEWNET = 0x40000000;
     int CLONE_NEWUTS = 0x04000000;
     int MNT_DETACH = 2;
+    long MS_BIND = 4096;
     int AF_INET = 2;
     int AF_NETLINK = 16;
     int SOCK_DGRAM_CLOEXEC = 2 | 0x80000;

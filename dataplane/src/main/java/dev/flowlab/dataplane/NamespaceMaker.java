@@ -15,7 +15,6 @@ import java.util.function.Consumer;
  * {@link OwnershipJournal} the moment it exists rather than after a whole {@code ip -batch}.
  */
 final class NamespaceMaker {
-    private static final long MS_BIND = 4096;
     private static final long MS_REC = 16384;
     private static final long MS_SHARED = 1 << 20;
     private static final int EINVAL = 22;
@@ -61,7 +60,7 @@ final class NamespaceMaker {
         try {
             c.unshare(Libc.CLONE_NEWNET);
             try {
-                c.mount("/proc/thread-self/ns/net", file.toString(), "none", MS_BIND, null);
+                c.mount("/proc/thread-self/ns/net", file.toString(), "none", Libc.MS_BIND, null);
                 cookie = NamespaceIds.cookieHere();
             } finally {
                 c.setns(home, Libc.CLONE_NEWNET);
@@ -102,7 +101,7 @@ final class NamespaceMaker {
             if (e.getErrorCode() != EINVAL) {
                 throw new DataplaneException("cannot make " + dir + " a shared mount: " + Errno.describe(e.getErrorCode()), e);
             }
-            c.mount(dir.toString(), dir.toString(), "none", MS_BIND | MS_REC, null);
+            c.mount(dir.toString(), dir.toString(), "none", Libc.MS_BIND | MS_REC, null);
             c.mount("", dir.toString(), "none", MS_SHARED | MS_REC, null);
         }
     }

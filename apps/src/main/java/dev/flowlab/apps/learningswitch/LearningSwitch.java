@@ -16,6 +16,7 @@ import java.util.function.LongSupplier;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFFlowAdd;
 import org.projectfloodlight.openflow.protocol.OFPortStatus;
+import org.projectfloodlight.openflow.protocol.oxm.OFOxm;
 import org.projectfloodlight.openflow.types.DatapathId;
 import org.projectfloodlight.openflow.types.MacAddress;
 import org.projectfloodlight.openflow.types.OFPort;
@@ -24,8 +25,9 @@ import org.projectfloodlight.openflow.types.U64;
 
 /**
  * An Ethernet learning switch: remembers, per switch and VLAN, which port each MAC address was last
- * seen on (the same MAC may live in two VLANs, as in Open vSwitch's own table); sends a packet for a known destination out of that port and installs a flow so the next
- * ones stay in the switch; floods the rest. Each switch's MAC table is bounded and ages like
+ * seen on (the same MAC may live in two VLANs, as in Open vSwitch's own table); sends a packet for
+ * a known destination out of that port and installs a flow so the next ones stay in the switch;
+ * floods the rest. Each switch's MAC table is bounded and ages like
  * Open vSwitch's ({@link LearningSwitchConfig}).
  */
 public final class LearningSwitch implements App {
@@ -88,15 +90,16 @@ public final class LearningSwitch implements App {
     }
 
     private static OFFlowAdd flowTo(OFFactory of, OFPort inPort, int vlan, Ethernet eth, OFPort out) {
+        OFOxm<?> port = of.oxms().inPort(inPort);
+        OFOxm<?> src = of.oxms().ethSrc(eth.source());
+        OFOxm<?> dst = of.oxms().ethDst(eth.destination());
         return of.buildFlowAdd()
                 .setCookie(COOKIE)
                 .setPriority(PRIORITY)
                 .setIdleTimeout(IDLE_TIMEOUT_SECONDS)
                 .setMatch(vlan == UNTAGGED
-                        ? Flows.match(of, of.oxms().inPort(inPort), of.oxms().ethSrc(eth.source()),
-                                of.oxms().ethDst(eth.destination()))
-                        : Flows.match(of, of.oxms().inPort(inPort), of.oxms().vlanVid(OFVlanVidMatch.ofVlan(vlan)),
-                                of.oxms().ethSrc(eth.source()), of.oxms().ethDst(eth.destination())))
+                        ? Flows.match(of, port, src, dst)
+                        : Flows.match(of, port, of.oxms().vlanVid(OFVlanVidMatch.ofVlan(vlan)), src, dst))
                 .setInstructions(Flows.apply(of, Flows.output(of, out)))
                 .build();
     }

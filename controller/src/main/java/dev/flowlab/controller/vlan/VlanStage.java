@@ -5,6 +5,7 @@ import dev.flowlab.controller.api.Ethernet;
 import dev.flowlab.controller.api.VlanRole;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,7 @@ public final class VlanStage {
     private final Supplier<Collection<OFPortDesc>> ports;
     private final boolean active;
     private final EgressActions egress;
+    private volatile Roles rolesCache;   // any thread may send; a lost race only derives the roles twice
 
     /**
      * @param ports the switch's ports, kept current (the stage reads them at each message)
@@ -214,13 +216,27 @@ public final class VlanStage {
         return service ? VlanPipeline.TPID_8021AD : VlanPipeline.TPID_8021Q;
     }
 
+    /** The roles derived from one port list (the switch's list is the same instance until a port changes). */
+    private record Roles(Collection<OFPortDesc> ports, Map<OFPort, VlanRole> byPort) {
+    }
+
+    /**
+     * Each port's role, derived again only when the port list changed: egress rewriting asks for it per
+     * action of every packet-out and flow-mod, and rebuilding it each time cost a map per action.
+     */
     private Map<OFPort, VlanRole> roles() {
-        Map<OFPort, VlanRole> roles = new LinkedHashMap<>();
-        for (OFPortDesc p : ports.get()) {
-            if (EgressActions.isPhysical(p.getPortNo())) {
-                roles.put(p.getPortNo(), vlanPorts.role(p.getName()));
+        Collection<OFPortDesc> current = ports.get();
+        Roles cached = rolesCache;
+        if (cached == null || cached.ports() != current) {
+            Map<OFPort, VlanRole> roles = new LinkedHashMap<>();
+            for (OFPortDesc p : current) {
+                if (EgressActions.isPhysical(p.getPortNo())) {
+                    roles.put(p.getPortNo(), vlanPorts.role(p.getName()));
+                }
             }
+            cached = new Roles(current, Collections.unmodifiableMap(roles));
+            rolesCache = cached;
         }
-        return roles;
+        return cached.byPort();
     }
 }
