@@ -65,6 +65,7 @@ public final class Controller implements AutoCloseable {
     private ViewFeed viewFeed;
     private volatile ExpectedNetwork expected;
     private RestServer rest;
+    private PacketPathWarmup warmup;
     private volatile InetSocketAddress address;
     private boolean closed;
 
@@ -113,6 +114,7 @@ public final class Controller implements AutoCloseable {
                 controller.openflowCapture.start(config.openflowCapture());
             }
             controller.startApps();
+            controller.warmup = PacketPathWarmup.startOncePerJvm(config);
             refuseUnhonouredVlans(loaded, config.vlanPorts());   // apps know their config now; no switch yet
             controller.startRest();
             controller.startListening();
@@ -293,6 +295,9 @@ public final class Controller implements AutoCloseable {
             return;
         }
         closed = true;
+        if (warmup != null) {
+            warmup.stop();
+        }
         if (rest != null) {
             rest.close();
         }
