@@ -6,6 +6,7 @@ import dev.flowlab.controller.api.TopologyService;
 import dev.flowlab.controller.api.Switch;
 import dev.flowlab.controller.core.AppLoader;
 import dev.flowlab.controller.core.ContextForApp;
+import dev.flowlab.controller.core.GroupsAndMeters;
 import dev.flowlab.controller.core.EventDispatcher;
 import dev.flowlab.controller.core.LoadedApp;
 import dev.flowlab.controller.core.SwitchRegistry;
@@ -60,6 +61,7 @@ public final class Controller implements AutoCloseable {
     private final ControllerConfig config;
     private final RouteTable routes = new RouteTable();
     private final OpenFlowCapture openflowCapture = new OpenFlowCapture();
+    private final GroupsAndMeters groupsAndMeters = new GroupsAndMeters();
     private final ControllerMetrics metrics = new ControllerMetrics();
     private PortStatsMonitor monitor;
     private ViewFeed viewFeed;
@@ -150,7 +152,7 @@ public final class Controller implements AutoCloseable {
     private void startApps() {
         for (LoadedApp a : apps) {
             a.app().start(new ContextForApp(a.id(), registry, appExecutor, routes.forApp(a.id()),
-                    config.appConfigs().get(a.id())));
+                    config.appConfigs().get(a.id()), groupsAndMeters));
         }
     }
 
@@ -165,7 +167,7 @@ public final class Controller implements AutoCloseable {
     private void startRest() {
         if (config.rest().enabled()) {
             startMonitor();
-            CoreRoutes.register(routes, registry, apps, services.topology(), services.hosts());
+            CoreRoutes.register(routes, registry, apps, services.topology(), services.hosts(), groupsAndMeters);
             MetricsRoute.register(routes, metrics);
             viewFeed = new ViewFeed(new ViewModel(registry, services.topology(), services.hosts(), monitor,
                     apps.stream().map(LoadedApp::id).toList(),

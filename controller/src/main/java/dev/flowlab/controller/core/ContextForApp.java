@@ -1,6 +1,8 @@
 package dev.flowlab.controller.core;
 
 import dev.flowlab.controller.api.AppContext;
+import dev.flowlab.controller.api.GroupTable;
+import dev.flowlab.controller.api.MeterTable;
 import dev.flowlab.controller.api.RestRoutes;
 import dev.flowlab.controller.api.Switch;
 import java.nio.file.Path;
@@ -13,9 +15,10 @@ import org.projectfloodlight.openflow.types.DatapathId;
  * The {@link AppContext} one app receives in {@code start}.
  *
  * @param configFile the app's configuration file, or null when none was given
+ * @param tables     the controller's group and meter tables, seen here as this app's
  */
 public record ContextForApp(String appId, SwitchRegistry registry, ScheduledExecutorService executor, RestRoutes rest,
-                            Path configFile) implements AppContext {
+                            Path configFile, GroupsAndMeters tables) implements AppContext {
 
     @Override
     public Collection<Switch> switches() {
@@ -25,6 +28,16 @@ public record ContextForApp(String appId, SwitchRegistry registry, ScheduledExec
     @Override
     public Optional<Switch> switchById(DatapathId dpid) {
         return registry.get(dpid);
+    }
+
+    @Override
+    public GroupTable groups() {
+        return tables.groups(appId);
+    }
+
+    @Override
+    public MeterTable meters() {
+        return tables.meters(appId);
     }
 
     @Override

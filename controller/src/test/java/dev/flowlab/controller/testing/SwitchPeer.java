@@ -49,7 +49,8 @@ import org.projectfloodlight.openflow.protocol.match.MatchField;
  * The switch side of OpenFlow 1.3 inside the test JVM, over a real TCP socket: it answers the
  * controller's handshake (features, port description, barrier), echo requests and flow stats
  * requests the way Open vSwitch does, and records every message it receives. Asked to
- * ({@link #keepFlowTable}), it keeps a flow table that flow and port stats are answered from.
+ * ({@link #keepFlowTable}), it keeps a flow table that flow and port stats are answered from, and
+ * group and meter tables.
  * {@link RawPeer} is the same wire without the answering thread.
  */
 public final class SwitchPeer implements AutoCloseable {
@@ -66,6 +67,7 @@ public final class SwitchPeer implements AutoCloseable {
     private volatile boolean closed;
     private volatile java.util.function.Predicate<OFMessage> ignored = m -> false;
     private volatile PeerFlowTable table;
+    private volatile PeerGroupsAndMeters groupsAndMeters;
     private volatile boolean answerFlowStats = true;
 
     private SwitchPeer(Socket socket, long dpid, List<Integer> ports) throws IOException {
@@ -121,12 +123,23 @@ public final class SwitchPeer implements AutoCloseable {
      */
     public SwitchPeer keepFlowTable(int tables) {
         table = new PeerFlowTable(OF13, tables);
+        groupsAndMeters = new PeerGroupsAndMeters(OF13);
         return this;
     }
 
     /** The flow table as it is now (see {@link #keepFlowTable}). */
     public List<OFFlowStatsEntry> flows() {
         return table.all();
+    }
+
+    /** The group table as it is now (see {@link #keepFlowTable}). */
+    public List<org.projectfloodlight.openflow.protocol.OFGroupDescStatsEntry> groups() {
+        return groupsAndMeters.groups();
+    }
+
+    /** The meters as they are now (see {@link #keepFlowTable}). */
+    public List<org.projectfloodlight.openflow.protocol.OFMeterConfig> meters() {
+        return groupsAndMeters.meters();
     }
 
     /** From now on, flow stats requests go unanswered (a switch that hangs while everything else goes on). */
@@ -293,6 +306,9 @@ public final class SwitchPeer implements AutoCloseable {
 
     /** What only a peer that keeps a flow table answers (see {@link #keepFlowTable}). */
     private void answerWithTable(PeerFlowTable kept, OFMessage m) {
+        if (groupsAndMeters.answer(m, this::send)) {
+            return;
+        }
         if (m instanceof OFFlowAdd add) {
             if (!kept.add(add)) {
                 send(OF13.errorMsgs().buildFlowModFailedErrorMsg().setXid(add.getXid())
