@@ -12,12 +12,13 @@ public final class CoreRoutes {
     private CoreRoutes() {
     }
 
-    /** Adds the switch, flow, group, meter, app, counter, link, host and path routes to {@code routes}. */
+    /** Adds the switch, flow, group, meter, app, counter, cluster, link, host and path routes to {@code routes}. */
     public static void register(RouteTable routes, SwitchRegistry registry, List<LoadedApp> apps, TopologyService topology,
                                 HostService hosts, GroupsAndMeters groupsAndMeters) {
         new SwitchRoutes(registry).register(routes);
         new GroupMeterRoutes(registry, groupsAndMeters).register(routes);
         new ControllerRoutes(registry, apps).register(routes);
+        new ClusterRoutes(registry).register(routes);
         new TopologyRoutes(topology, hosts).register(routes);
     }
 }
