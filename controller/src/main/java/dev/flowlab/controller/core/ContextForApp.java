@@ -1,8 +1,11 @@
 package dev.flowlab.controller.core;
 
 import dev.flowlab.controller.api.AppContext;
+import dev.flowlab.controller.api.ConfigStore;
+import dev.flowlab.controller.api.Documents;
 import dev.flowlab.controller.api.RestRoutes;
 import dev.flowlab.controller.api.Switch;
+import dev.flowlab.controller.store.JsonDocuments;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Optional;
@@ -13,9 +16,10 @@ import org.projectfloodlight.openflow.types.DatapathId;
  * The {@link AppContext} one app receives in {@code start}.
  *
  * @param configFile the app's configuration file, or null when none was given
+ * @param store      where the app's run-time configuration documents live
  */
 public record ContextForApp(String appId, SwitchRegistry registry, ScheduledExecutorService executor, RestRoutes rest,
-                            Path configFile) implements AppContext {
+                            Path configFile, ConfigStore store) implements AppContext {
 
     @Override
     public Collection<Switch> switches() {
@@ -25,6 +29,11 @@ public record ContextForApp(String appId, SwitchRegistry registry, ScheduledExec
     @Override
     public Optional<Switch> switchById(DatapathId dpid) {
         return registry.get(dpid);
+    }
+
+    @Override
+    public <T> Documents<T> documents(String collection, Class<T> type) {
+        return new JsonDocuments<>(store, appId + "/" + collection + "/", type);
     }
 
     @Override
