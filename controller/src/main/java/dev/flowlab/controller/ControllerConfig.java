@@ -4,6 +4,7 @@ import dev.flowlab.controller.api.AgeingTable;
 import dev.flowlab.controller.api.ConfigStore;
 import dev.flowlab.controller.openflow.ConnectionLimits;
 import dev.flowlab.controller.openflow.TlsFiles;
+import dev.flowlab.controller.role.Mastership;
 import dev.flowlab.controller.topology.HostTracker;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,6 +52,7 @@ public final class ControllerConfig {
     private final Path openflowCapture;
     private final Duration portStatsInterval;
     private final ConfigStore configStore;
+    private final Mastership mastership;
 
     private ControllerConfig(Builder b) {
         host = Objects.requireNonNull(b.host, "host");
@@ -85,6 +87,7 @@ public final class ControllerConfig {
         openflowCapture = b.openflowCapture;
         portStatsInterval = positive("portStatsInterval", b.portStatsInterval);
         configStore = b.configStore;
+        mastership = b.mastership;
     }
 
     private static Duration positive(String name, Duration value) {
@@ -110,7 +113,8 @@ public final class ControllerConfig {
                 .handshakeTimeout(handshakeTimeout).requestTimeout(requestTimeout).missSendLength(missSendLength)
                 .installTableMiss(installTableMiss).ioThreads(ioThreads).rest(rest).limits(limits)
                 .hostTable(hostTableSize, hostAgeing).openflowCapture(openflowCapture)
-                .portStatsInterval(portStatsInterval).vlanPorts(vlanPorts).configStore(configStore);
+                .portStatsInterval(portStatsInterval).vlanPorts(vlanPorts).tls(tls).mastership(mastership)
+                .configStore(configStore);
         b.appConfigs.putAll(appConfigs);
         return b;
     }
@@ -118,6 +122,14 @@ public final class ControllerConfig {
     /** The pcap file the OpenFlow channel is captured to from the start, or null for none. */
     public Path openflowCapture() {
         return openflowCapture;
+    }
+
+    /**
+     * Which role the controller claims for each switch; null (the default) for a controller on its own,
+     * which claims nothing (see {@link dev.flowlab.controller.role.SingleMember}).
+     */
+    public Mastership mastership() {
+        return mastership;
     }
 
     /** How often the port-stats monitor asks every switch for its port counters. */
@@ -240,6 +252,7 @@ public final class ControllerConfig {
         private Path openflowCapture;
         private Duration portStatsInterval = Duration.ofSeconds(5);
         private ConfigStore configStore;
+        private Mastership mastership;
 
         private Builder() {
         }
@@ -360,6 +373,15 @@ public final class ControllerConfig {
         /** Keeps run-time configuration in {@code store} (a cluster member's replicated one); null: in memory. */
         public Builder configStore(ConfigStore store) {
             this.configStore = store;
+            return this;
+        }
+
+        /**
+         * The controller claims OpenFlow roles as {@code mastership} decides (a cluster member); null (the
+         * default) for a controller on its own.
+         */
+        public Builder mastership(Mastership mastership) {
+            this.mastership = mastership;
             return this;
         }
 
