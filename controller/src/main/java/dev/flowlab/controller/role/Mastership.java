@@ -31,7 +31,7 @@ public interface Mastership {
     /** Who the cluster is, for {@code /api/cluster}. */
     ClusterView view();
 
-    /** A switch finished its handshake with this controller (before its role is asked). */
+    /** A switch finished its handshake with this controller (its first {@link #claim} was already asked). */
     default void switchConnected(DatapathId dpid) {
     }
 

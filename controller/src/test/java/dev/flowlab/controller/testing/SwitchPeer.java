@@ -67,6 +67,7 @@ public final class SwitchPeer implements AutoCloseable {
     private volatile java.util.function.Predicate<OFMessage> ignored = m -> false;
     private volatile PeerFlowTable table;
     private volatile boolean answerFlowStats = true;
+    private volatile PeerRoles roles;
 
     private SwitchPeer(Socket socket, long dpid, List<Integer> ports) throws IOException {
         this.dpid = dpid;
@@ -122,6 +123,24 @@ public final class SwitchPeer implements AutoCloseable {
     public SwitchPeer keepFlowTable(int tables) {
         table = new PeerFlowTable(OF13, tables);
         return this;
+    }
+
+    /**
+     * From now on answers ROLE_REQUESTs and refuses a SLAVE's writes as {@code roles} (shared with this switch's
+     * connections to other controllers) decides. Call before {@link #sayHello}.
+     */
+    public SwitchPeer roles(PeerRoles roles) {
+        this.roles = roles;
+        return this;
+    }
+
+    /** Open vSwitch's OpenFlow 1.3 role status (ONF experimenter 1911): role 1 equal, 2 master, 3 slave. */
+    void sendOnfRoleStatus(int role, long generation) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(32);
+        b.put((byte) 4).put((byte) 4).putShort((short) 32).putInt(0);
+        b.putInt(0x4F4E4600).putInt(1911);
+        b.putInt(role).put((byte) 0).put(new byte[3]).putLong(generation);
+        sendRaw(b.array());
     }
 
     /** The flow table as it is now (see {@link #keepFlowTable}). */
@@ -260,6 +279,10 @@ public final class SwitchPeer implements AutoCloseable {
 
     private void answer(OFMessage m) {
         PeerFlowTable kept = table;
+        PeerRoles r = roles;
+        if (r != null && answerRoles(r, m)) {
+            return;
+        }
         if (m instanceof OFEchoRequest echo && answerEchoes) {
             send(OF13.buildEchoReply().setXid(echo.getXid()).setData(echo.getData()).build());
         } else if (!answerHandshake) {
@@ -289,6 +312,30 @@ public final class SwitchPeer implements AutoCloseable {
         } else if (kept != null) {
             answerWithTable(kept, m);
         }
+    }
+
+    /** Role requests, and a SLAVE's writes: true when {@code m} was answered here. */
+    private boolean answerRoles(PeerRoles r, OFMessage m) {
+        if (m instanceof org.projectfloodlight.openflow.protocol.OFRoleRequest request) {
+            Long generation = r.request(this, request.getRole(), request.getGenerationId().getValue());
+            if (generation == null) {
+                send(OF13.errorMsgs().buildRoleRequestFailedErrorMsg().setXid(m.getXid())
+                        .setCode(org.projectfloodlight.openflow.protocol.OFRoleRequestFailedCode.STALE).build());
+            } else {
+                send(OF13.buildRoleReply().setXid(m.getXid()).setRole(r.roleOf(this))
+                        .setGenerationId(U64.of(generation)).build());
+            }
+            return true;
+        }
+        boolean write = switch (m.getType()) {
+            case FLOW_MOD, GROUP_MOD, PORT_MOD, TABLE_MOD, METER_MOD, PACKET_OUT -> true;
+            default -> false;
+        };
+        if (write && r.isSlave(this)) {
+            send(OF13.errorMsgs().buildBadRequestErrorMsg().setXid(m.getXid()).setCode(OFBadRequestCode.IS_SLAVE).build());
+            return true;
+        }
+        return false;
     }
 
     /** What only a peer that keeps a flow table answers (see {@link #keepFlowTable}). */
