@@ -1,6 +1,7 @@
 package dev.flowlab.controller;
 
 import dev.flowlab.controller.api.App;
+import dev.flowlab.controller.api.ConfigStore;
 import dev.flowlab.controller.api.HostService;
 import dev.flowlab.controller.api.TopologyService;
 import dev.flowlab.controller.api.Switch;
@@ -24,6 +25,7 @@ import dev.flowlab.controller.topology.CoreServices;
 import dev.flowlab.controller.rest.CoreRoutes;
 import dev.flowlab.controller.rest.RestServer;
 import dev.flowlab.controller.rest.RouteTable;
+import dev.flowlab.controller.store.MemoryConfigStore;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,6 +73,7 @@ public final class Controller implements AutoCloseable {
     private ViewFeed viewFeed;
     private volatile ExpectedNetwork expected;
     private RestServer rest;
+    private final ConfigStore store;
     private volatile InetSocketAddress address;
     private boolean closed;
 
@@ -91,6 +94,7 @@ public final class Controller implements AutoCloseable {
         });
         this.server = new OfServer(config, dispatcher, registry, openflowCapture);
         this.address = new InetSocketAddress(config.host(), config.port());
+        this.store = config.configStore() != null ? config.configStore() : new MemoryConfigStore();
     }
 
     /** Starts the configured apps and listens for switches. */
@@ -159,7 +163,7 @@ public final class Controller implements AutoCloseable {
     private void startApps() {
         for (LoadedApp a : apps) {
             a.app().start(new ContextForApp(a.id(), registry, appExecutor, routes.forApp(a.id()),
-                    config.appConfigs().get(a.id()), groupsAndMeters));
+                    config.appConfigs().get(a.id()), store, groupsAndMeters));
         }
     }
 

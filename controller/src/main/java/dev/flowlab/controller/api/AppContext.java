@@ -45,6 +45,15 @@ public interface AppContext {
     }
 
     /**
+     * This app's collection {@code collection} of run-time configuration documents (rules, routes,
+     * flows users add through REST): kept in memory by a controller alone, replicated to every
+     * member by a cluster, so the master after a failover has them too.
+     */
+    default <T> Documents<T> documents(String collection, Class<T> type) {
+        throw new UnsupportedOperationException("this context keeps no configuration documents");
+    }
+
+    /**
      * This app's configuration file (given as {@code --app-config <app-id>=FILE}), read into
      * {@code type}: YAML or JSON, keys lower_snake_case, unknown keys refused. Empty when no file was
      * given, so the app runs on its defaults.
