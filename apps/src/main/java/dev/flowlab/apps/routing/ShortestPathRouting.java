@@ -39,6 +39,10 @@ import org.slf4j.LoggerFactory;
  * over an inter-switch link, so loops cannot make storms (in a VLAN network: hop by hop along the
  * broadcast tree, see {@link #floodAlongTree}). When a link goes down or a host moves,
  * the routes over it are withdrawn and the next packet finds a new path.
+ *
+ * <p>Options ({@link RoutingConfig}): {@code fast_failover} gives every hop a precomputed backup in a
+ * fast-failover group, so a switch bypasses a cut link by itself; {@code ecmp} spreads pairs over all
+ * equal-cost paths with select groups.
  */
 public final class ShortestPathRouting implements App, TopologyListener, HostListener {
     private static final Logger LOG = LoggerFactory.getLogger(ShortestPathRouting.class);
@@ -58,7 +62,8 @@ public final class ShortestPathRouting implements App, TopologyListener, HostLis
     @Override
     public void start(AppContext context) {
         this.context = context;
-        this.routes = new RouteInstaller(context, topology);
+        this.routes = new RouteInstaller(context, topology,
+                context.config(RoutingConfig.class).orElse(RoutingConfig.DEFAULTS));
         topology.addListener(this);
         hosts.addListener(this);
     }
@@ -69,10 +74,10 @@ public final class ShortestPathRouting implements App, TopologyListener, HostLis
         hosts.removeListener(this);
     }
 
-    /** Entries from an earlier run may lead anywhere: start each switch from a clean slate. */
+    /** Entries and groups from an earlier run may lead anywhere: start each switch from a clean slate. */
     @Override
     public void onSwitchUp(Switch sw) {
-        sw.send(PathFlows.removeAll(sw.factory(), context.cookie()));
+        routes.clean(sw);
     }
 
     @Override
