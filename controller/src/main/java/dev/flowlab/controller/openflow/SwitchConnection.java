@@ -20,7 +20,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.projectfloodlight.openflow.protocol.OFBarrierReply;
 import org.projectfloodlight.openflow.protocol.OFErrorMsg;
-import org.projectfloodlight.openflow.protocol.OFFactories;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFFlowRemoved;
 import org.projectfloodlight.openflow.protocol.OFMessage;
@@ -30,7 +29,6 @@ import org.projectfloodlight.openflow.protocol.OFPortReason;
 import org.projectfloodlight.openflow.protocol.OFPortStatus;
 import org.projectfloodlight.openflow.protocol.OFStatsReply;
 import org.projectfloodlight.openflow.protocol.OFStatsRequest;
-import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.types.DatapathId;
 import org.projectfloodlight.openflow.types.OFPort;
 import org.slf4j.Logger;
@@ -47,9 +45,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class SwitchConnection extends ChannelInboundHandlerAdapter implements Switch {
     private static final Logger LOG = LoggerFactory.getLogger(SwitchConnection.class);
-    private static final OFFactory OF13 = OFFactories.getFactory(OFVersion.OF_13);
 
     private final Channel channel;
+    private final OFFactory of;   // the version the handshake agreed on
     private final DatapathId dpid;
     private final EventDispatcher dispatcher;
     private final SwitchRegistry registry;
@@ -64,9 +62,10 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
     private boolean inReadBatch;   // touched only on the I/O thread
     private boolean warnedPortCap;  // likewise
 
-    SwitchConnection(Channel channel, DatapathId dpid, Collection<OFPortDesc> ports, EventDispatcher dispatcher,
-                     SwitchRegistry registry, ControllerConfig config) {
+    SwitchConnection(Channel channel, OFFactory of, DatapathId dpid, Collection<OFPortDesc> ports,
+                     EventDispatcher dispatcher, SwitchRegistry registry, ControllerConfig config) {
         this.channel = channel;
+        this.of = of;
         this.dpid = dpid;
         this.dispatcher = dispatcher;
         this.registry = registry;
@@ -76,7 +75,7 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
         this.remote = (InetSocketAddress) channel.remoteAddress();
         this.ports = new PortMap(ports, config.limits().maxPorts());
         this.guard = new SlowReaderGuard(channel, dpid, config.limits());
-        this.vlanStage = new VlanStage(OF13, config.vlanPorts(), this.ports::list);
+        this.vlanStage = new VlanStage(of, config.vlanPorts(), this.ports::list);
     }
 
     @Override
@@ -108,9 +107,9 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
     }
 
     private void receive(OFMessage message) {
-        if (message.getVersion() != OFVersion.OF_13) {
+        if (message.getVersion() != of.getVersion()) {
             ctx.fireExceptionCaught(new ProtocolViolation("message in " + message.getVersion()
-                    + " after negotiating OpenFlow 1.3"));
+                    + " after negotiating " + VersionNegotiation.name(of.getVersion())));
             return;
         }
         if (message instanceof OFPacketIn packetIn) {  // the hot path: straight to the apps
@@ -190,7 +189,7 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
 
     @Override
     public OFFactory factory() {
-        return OF13;
+        return of;
     }
 
     @Override
@@ -225,13 +224,13 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
 
     @Override
     public CompletableFuture<OFBarrierReply> barrier() {
-        return ask(OF13.buildBarrierRequest().build());
+        return ask(of.buildBarrierRequest().build());
     }
 
     @Override
     public CompletableFuture<Void> sendConfirmed(OFMessage message) {
         if (message.getXid() == 0) {
-            message = message.createBuilder().setXid(OF13.nextXid()).build();
+            message = message.createBuilder().setXid(of.nextXid()).build();
         }
         long xid = message.getXid();
         // An error answering the message carries its XID; a switch processes in order, so if no error
@@ -259,7 +258,7 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
             return CompletableFuture.failedFuture(new IllegalStateException("switch " + dpid + " disconnected"));
         }
         if (request.getXid() == 0) {  // built without the factory: the reply must be told apart
-            request = request.createBuilder().setXid(OF13.nextXid()).build();
+            request = request.createBuilder().setXid(of.nextXid()).build();
         }
         long xid = request.getXid();
         CompletableFuture<T> reply = pending.expect(xid);
