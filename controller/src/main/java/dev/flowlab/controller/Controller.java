@@ -16,6 +16,9 @@ import dev.flowlab.controller.rest.MetricsRoute;
 import dev.flowlab.controller.view.ViewFeed;
 import dev.flowlab.controller.view.ViewModel;
 import dev.flowlab.controller.openflow.OfServer;
+import dev.flowlab.controller.openflow.SwitchConnection;
+import dev.flowlab.controller.role.Mastership;
+import dev.flowlab.controller.role.SingleMember;
 import dev.flowlab.controller.topology.CoreServices;
 import dev.flowlab.controller.rest.CoreRoutes;
 import dev.flowlab.controller.rest.RestServer;
@@ -55,6 +58,7 @@ public final class Controller implements AutoCloseable {
     private final List<LoadedApp> apps;
     private final CoreServices services;
     private final SwitchRegistry registry;
+    private final Mastership mastership;
     private final OfServer server;
     private final ScheduledExecutorService appExecutor;
     private final ControllerConfig config;
@@ -75,7 +79,9 @@ public final class Controller implements AutoCloseable {
         all.addAll(apps);
         EventDispatcher dispatcher = new EventDispatcher(all, metrics::packetInTimer);
         this.apps = dispatcher.apps();
-        this.registry = new SwitchRegistry(dispatcher);
+        this.mastership = config.mastership() != null ? config.mastership()
+                : new SingleMember(() -> hostPort(address));
+        this.registry = new SwitchRegistry(dispatcher, mastership);
         this.appExecutor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "flowlab-apps");
             t.setDaemon(true);
@@ -113,6 +119,7 @@ public final class Controller implements AutoCloseable {
                 controller.openflowCapture.start(config.openflowCapture());
             }
             controller.startApps();
+            controller.mastership.start(controller::reclaimAll);
             refuseUnhonouredVlans(loaded, config.vlanPorts());   // apps know their config now; no switch yet
             controller.startRest();
             controller.startListening();
@@ -265,6 +272,20 @@ public final class Controller implements AutoCloseable {
         LOG.info("listening for OpenFlow 1.3 switches on {}{}", config.tls() != null ? "ssl:" : "tcp:", hostPort(address));
     }
 
+    /** The mastership changed its mind: every connected switch is asked for the role it says now. */
+    private void reclaimAll() {
+        registry.switches().forEach(sw -> {
+            if (sw instanceof SwitchConnection connection) {
+                connection.reclaim();
+            }
+        });
+    }
+
+    /** What decides this controller's role per switch ({@link SingleMember} unless a cluster was configured). */
+    public Mastership mastership() {
+        return mastership;
+    }
+
     /** Ids of the running apps, in the order they see events (without the core services). */
     public List<String> appIds() {
         List<LoadedApp> core = services.apps();
@@ -297,6 +318,7 @@ public final class Controller implements AutoCloseable {
             rest.close();
         }
         server.close();
+        mastership.close();
         openflowCapture.close();
         if (monitor != null) {
             monitor.close();

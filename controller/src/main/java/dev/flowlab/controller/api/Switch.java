@@ -87,6 +87,14 @@ public interface Switch {
      */
     <R extends OFStatsReply> CompletableFuture<List<R>> request(OFStatsRequest<R> request);
 
+    /**
+     * This controller's role towards the switch: EQUAL for a controller on its own, MASTER or SLAVE in a
+     * cluster. Apps only see switches they may write to ({@link Role#writes()}).
+     */
+    default Role role() {
+        return Role.EQUAL;
+    }
+
     /** Whether this connection is still open. */
     boolean isConnected();
 

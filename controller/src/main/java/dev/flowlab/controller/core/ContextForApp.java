@@ -19,12 +19,12 @@ public record ContextForApp(String appId, SwitchRegistry registry, ScheduledExec
 
     @Override
     public Collection<Switch> switches() {
-        return registry.switches();
+        return registry.writable();
     }
 
     @Override
     public Optional<Switch> switchById(DatapathId dpid) {
-        return registry.get(dpid);
+        return registry.get(dpid).filter(sw -> sw.role().writes());
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.flowlab.controller.openflow;
 
 import dev.flowlab.controller.ControllerConfig;
+import dev.flowlab.controller.api.Role;
+import dev.flowlab.controller.role.RoleClaim;
 import dev.flowlab.controller.vlan.VlanStage;
 import dev.flowlab.controller.core.EventDispatcher;
 import dev.flowlab.controller.core.SwitchRegistry;
@@ -30,6 +32,8 @@ import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFPacketIn;
 import org.projectfloodlight.openflow.protocol.OFPortDesc;
 import org.projectfloodlight.openflow.protocol.OFPortDescStatsReply;
+import org.projectfloodlight.openflow.protocol.OFRoleReply;
+import org.projectfloodlight.openflow.protocol.OFRoleRequest;
 import org.projectfloodlight.openflow.protocol.OFStatsReplyFlags;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.types.DatapathId;
@@ -41,10 +45,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brings a new connection to the point where apps may use it: HELLO (the version both sides speak,
- * {@link VersionNegotiation}), FEATURES, SET_CONFIG, port description, the table-miss entry
- * (OpenFlow 1.3+ has none by default: without it there are no packet-ins) and a barrier. OpenFlow 1.0
- * differs: its FEATURES_REPLY lists the ports (there is no port description request) and a miss goes
- * to the controller without any entry, so those two steps are skipped. Then it hands the connection over to a
+ * {@link VersionNegotiation}), FEATURES, SET_CONFIG, port description, the role the
+ * {@link dev.flowlab.controller.role.Mastership} claims (a ROLE_REQUEST unless EQUAL), the table-miss
+ * entry (only where we may write; OpenFlow 1.3+ has none by default: without it there are no
+ * packet-ins) and a barrier. OpenFlow 1.0 differs: its FEATURES_REPLY lists the ports (there is no
+ * port description request) and a miss goes to the controller without any entry, so those two steps
+ * are skipped. Then it hands the connection over to a
  * {@link SwitchConnection} and reports the switch up. Asynchronous messages that arrive on the way
  * (port status, early packet-ins) are held and delivered, in order, right after switch up.
  */
@@ -68,6 +74,9 @@ final class Handshake extends ChannelInboundHandlerAdapter {
     private long droppedHeld;
     private DatapathId dpid;
     private long barrierXid;
+    private long roleXid = -1;
+    private RoleClaim claim;
+    private RoleOutcome role;
     private boolean refused;
     private OFFactory of;   // the negotiated version's, once the switch's HELLO came
 
@@ -228,7 +237,38 @@ final class Handshake extends ChannelInboundHandlerAdapter {
                     + "tables (OpenFlow 1.3 or later); set the bridge's protocols to OpenFlow13"));
             return;
         }
-        if (config.installTableMiss() && of.getVersion() != OFVersion.OF_10) {   // a 1.0 miss goes to us by itself
+        RoleClaim claim = registry.mastership().claim(dpid);
+        if (claim.role() != Role.EQUAL && RoleMessages.supported(of)) {   // EQUAL is what a switch starts with
+            OFRoleRequest request = RoleMessages.request(of, claim);
+            roleXid = request.getXid();
+            this.claim = claim;
+            ctx.write(request, ctx.voidPromise());
+            state = HandshakeState.WAIT_ROLE;
+            return;
+        }
+        finish(claim.role() == Role.SLAVE ? new RoleOutcome(Role.SLAVE, 0, null) : RoleOutcome.EQUAL);
+    }
+
+    boolean isOurRoleAnswer(OFMessage message) {
+        return message.getXid() == roleXid && (message instanceof OFRoleReply || message instanceof OFErrorMsg);
+    }
+
+    /** The switch answered our ROLE_REQUEST: a reply with the role it gives us, or an error (a stale claim). */
+    void onRoleAnswer(OFMessage answer) {
+        if (answer instanceof OFRoleReply reply) {
+            finish(new RoleOutcome(RoleMessages.role(reply.getRole()), reply.getGenerationId().getValue(), null));
+        } else {
+            String why = RoleMessages.refusal((OFErrorMsg) answer);
+            LOG.warn("dpid={} refused {}: {}; this controller stays SLAVE for it", dpid, claim, why);
+            registry.mastership().claimRefused(dpid, claim, why);
+            finish(new RoleOutcome(Role.SLAVE, claim.generationId(), why));
+        }
+    }
+
+    /** Installs the pipeline's core entries where we may write, then a barrier: its reply ends the handshake. */
+    private void finish(RoleOutcome outcome) {
+        role = outcome;
+        if (config.installTableMiss() && outcome.role().writes()) {  // the table-miss, and the VLAN stage's entries
             new VlanStage(of, config.vlanPorts(), ports::values).baseEntries()
                     .forEach(entry -> ctx.write(entry, ctx.voidPromise()));
         }
@@ -251,7 +291,7 @@ final class Handshake extends ChannelInboundHandlerAdapter {
         gate.handshakeDone(ctx.channel());
         ReadBackpressure.switchBudget(ctx.channel());
         SwitchConnection connection = new SwitchConnection(ctx.channel(), of, dpid, ports.values(), dispatcher,
-                registry, config);
+                registry, config, role);
         ctx.pipeline().replace(this, "switch", connection);
         connection.start(held);
     }

@@ -2,6 +2,7 @@ package dev.flowlab.controller.openflow;
 
 import org.projectfloodlight.openflow.protocol.OFBarrierReply;
 import org.projectfloodlight.openflow.protocol.OFFeaturesReply;
+import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFPortDescStatsReply;
 
 /**
@@ -34,6 +35,17 @@ enum HandshakeState {
         void handle(Handshake h, Object msg) {
             if (msg instanceof OFPortDescStatsReply ports) {
                 h.onPortDesc(ports);
+            } else {
+                h.other(msg);
+            }
+        }
+    },
+    /** We sent a ROLE_REQUEST: the reply (or a stale-claim error) says whether we may write. */
+    WAIT_ROLE {
+        @Override
+        void handle(Handshake h, Object msg) {
+            if (msg instanceof OFMessage m && h.isOurRoleAnswer(m)) {
+                h.onRoleAnswer(m);
             } else {
                 h.other(msg);
             }

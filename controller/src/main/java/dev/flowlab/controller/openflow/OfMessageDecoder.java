@@ -63,6 +63,12 @@ final class OfMessageDecoder extends ByteToMessageDecoder {
                     return packetIn;
                 }
             }
+            if (version == 4 && type == RoleStatus.TYPE_EXPERIMENTER) {   // openflowj cannot read Open vSwitch's role status
+                RoleStatus status = RoleStatus.decodeOnf(in, start, length);
+                if (status != null) {
+                    return status;
+                }
+            }
             message = READER.readFrom(in.slice(start, length));
         } catch (Exception e) {  // OFParseError, or an index error from a body shorter than it claims
             throw corrupt(in, "cannot parse type " + type + " version " + version + " length " + length + ": " + e.getMessage());

@@ -11,11 +11,12 @@ public final class CoreRoutes {
     private CoreRoutes() {
     }
 
-    /** Adds the switch, flow, app, counter, link, host and path routes to {@code routes}. */
+    /** Adds the switch, flow, app, counter, cluster, link, host and path routes to {@code routes}. */
     public static void register(RouteTable routes, SwitchRegistry registry, List<LoadedApp> apps, TopologyService topology,
                                 HostService hosts) {
         new SwitchRoutes(registry).register(routes);
         new ControllerRoutes(registry, apps).register(routes);
+        new ClusterRoutes(registry).register(routes);
         new TopologyRoutes(topology, hosts).register(routes);
     }
 }

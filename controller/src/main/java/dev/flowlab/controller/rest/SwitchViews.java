@@ -19,10 +19,12 @@ final class SwitchViews {
     private SwitchViews() {
     }
 
-    record SwitchView(String dpid, long dpidInt, String address, int ports) {
+    /** @param role this controller's OpenFlow role for the switch (EQUAL unless in a cluster) */
+    record SwitchView(String dpid, long dpidInt, String address, int ports, String role) {
         static SwitchView of(Switch sw) {
             return new SwitchView(sw.id().toString(), sw.id().getLong(),
-                    sw.remoteAddress().getHostString() + ":" + sw.remoteAddress().getPort(), sw.ports().size());
+                    sw.remoteAddress().getHostString() + ":" + sw.remoteAddress().getPort(), sw.ports().size(),
+                    sw.role().name());
         }
     }
 

@@ -78,7 +78,8 @@ public final class ViewModel {
                     .sorted(Comparator.comparingInt(p -> p.getPortNo().getPortNumber()))
                     .map(p -> port(p, c.get((long) p.getPortNo().getPortNumber()))).toList();
             List<FlowView> flows = monitor.flows(dpid).stream().map(this::flow).toList();
-            switchViews.add(new SwitchView(dpid.toString(), name(dpid), sw != null, ports, flows));
+            switchViews.add(new SwitchView(dpid.toString(), name(dpid), sw != null,
+                    sw == null ? null : sw.role().name(), ports, flows));
         }
         return new ViewSnapshot(switchViews, hostViews(), links(want, counters), apps, (int) Math.max(1, interval.toSeconds()));
     }

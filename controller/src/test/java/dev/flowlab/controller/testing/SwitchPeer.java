@@ -72,6 +72,7 @@ public final class SwitchPeer implements AutoCloseable {
     private volatile PeerFlowTable table;
     private volatile boolean answerFlowStats = true;
     private volatile OFFactory of = OF13;
+    private volatile PeerRoles roles;
 
     private SwitchPeer(Socket socket, long dpid, List<Integer> ports) throws IOException {
         this.dpid = dpid;
@@ -138,6 +139,24 @@ public final class SwitchPeer implements AutoCloseable {
     public SwitchPeer keepFlowTable(int tables) {
         table = new PeerFlowTable(of, tables);
         return this;
+    }
+
+    /**
+     * From now on answers ROLE_REQUESTs and refuses a SLAVE's writes as {@code roles} (shared with this switch's
+     * connections to other controllers) decides. Call before {@link #sayHello}.
+     */
+    public SwitchPeer roles(PeerRoles roles) {
+        this.roles = roles;
+        return this;
+    }
+
+    /** Open vSwitch's OpenFlow 1.3 role status (ONF experimenter 1911): role 1 equal, 2 master, 3 slave. */
+    void sendOnfRoleStatus(int role, long generation) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(32);
+        b.put((byte) 4).put((byte) 4).putShort((short) 32).putInt(0);
+        b.putInt(0x4F4E4600).putInt(1911);
+        b.putInt(role).put((byte) 0).put(new byte[3]).putLong(generation);
+        sendRaw(b.array());
     }
 
     /** The flow table as it is now (see {@link #keepFlowTable}). */
@@ -292,6 +311,10 @@ public final class SwitchPeer implements AutoCloseable {
     private void answer(OFMessage m) {
         PeerFlowTable kept = table;
         OFFactory of = this.of;
+        PeerRoles r = roles;
+        if (r != null && answerRoles(r, m)) {
+            return;
+        }
         if (m instanceof OFEchoRequest echo && answerEchoes) {
             send(of.buildEchoReply().setXid(echo.getXid()).setData(echo.getData()).build());
         } else if (!answerHandshake) {
@@ -332,6 +355,30 @@ public final class SwitchPeer implements AutoCloseable {
         List<OFPortDesc> descs = new ArrayList<>(ports.stream().map(p -> portDesc(of, "s" + dpid + "-eth" + p, p, false)).toList());
         descs.add(of.buildPortDesc().setPortNo(OFPort.LOCAL).setName("local").setHwAddr(MacAddress.of(1)).build());
         return descs;
+    }
+
+    /** Role requests, and a SLAVE's writes: true when {@code m} was answered here. */
+    private boolean answerRoles(PeerRoles r, OFMessage m) {
+        if (m instanceof org.projectfloodlight.openflow.protocol.OFRoleRequest request) {
+            Long generation = r.request(this, request.getRole(), request.getGenerationId().getValue());
+            if (generation == null) {
+                send(of.errorMsgs().buildRoleRequestFailedErrorMsg().setXid(m.getXid())
+                        .setCode(org.projectfloodlight.openflow.protocol.OFRoleRequestFailedCode.STALE).build());
+            } else {
+                send(of.buildRoleReply().setXid(m.getXid()).setRole(r.roleOf(this))
+                        .setGenerationId(U64.of(generation)).build());
+            }
+            return true;
+        }
+        boolean write = switch (m.getType()) {
+            case FLOW_MOD, GROUP_MOD, PORT_MOD, TABLE_MOD, METER_MOD, PACKET_OUT -> true;
+            default -> false;
+        };
+        if (write && r.isSlave(this)) {
+            send(of.errorMsgs().buildBadRequestErrorMsg().setXid(m.getXid()).setCode(OFBadRequestCode.IS_SLAVE).build());
+            return true;
+        }
+        return false;
     }
 
     /** What only a peer that keeps a flow table answers (see {@link #keepFlowTable}). */
