@@ -11,8 +11,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFFlowAdd;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
@@ -32,7 +30,6 @@ import org.projectfloodlight.openflow.types.U64;
 final class StaticFlows {
     static final U64 COOKIE = Flows.cookie("rest");
     private static final U64 EXACT = U64.NO_MASK;
-    private static final Pattern ERROR_CODE = Pattern.compile("code=([A-Z_0-9]+)");
 
     /** Per switch, the last change in progress: changes to one switch run one after another. */
     private final Map<DatapathId, CompletableFuture<?>> inProgress = new ConcurrentHashMap<>();
@@ -77,7 +74,7 @@ final class StaticFlows {
             return sw.sendConfirmed(checked.createBuilder().setCookie(cookie).build())
                     .exceptionally(e -> {
                         if (Failures.cause(e) instanceof SwitchErrorException refused) {
-                            throw RestException.badRequest("switch " + sw.id() + " refused the flow: " + describe(refused));
+                            throw RestException.badRequest("switch " + sw.id() + " refused the flow: " + Failures.describe(refused));
                         }
                         throw e instanceof CompletionException c ? c : new CompletionException(e);
                     })
@@ -135,11 +132,5 @@ final class StaticFlows {
             }
         });
         return mine;
-    }
-
-    /** The error type and code, e.g. {@code FLOW_MOD_FAILED BAD_TABLE_ID}, without the echoed message bytes. */
-    private static String describe(SwitchErrorException e) {
-        Matcher code = ERROR_CODE.matcher(e.error().toString());
-        return e.error().getErrType() + (code.find() ? " " + code.group(1) : "");
     }
 }

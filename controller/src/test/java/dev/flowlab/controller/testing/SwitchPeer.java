@@ -53,7 +53,8 @@ import org.projectfloodlight.openflow.protocol.match.MatchField;
  * requests the way Open vSwitch does, and records every message it receives. It speaks 1.3 unless
  * told another version ({@link #speaking}): then its HELLO offers only that version, and it answers
  * in that version's shapes (1.0: ports in the FEATURES_REPLY, in_port in the packet-in). Asked to
- * ({@link #keepFlowTable}), it keeps a flow table that flow and port stats are answered from.
+ * ({@link #keepFlowTable}), it keeps a flow table that flow and port stats are answered from, and
+ * group and meter tables.
  * {@link RawPeer} is the same wire without the answering thread.
  */
 public final class SwitchPeer implements AutoCloseable {
@@ -70,6 +71,7 @@ public final class SwitchPeer implements AutoCloseable {
     private volatile boolean closed;
     private volatile java.util.function.Predicate<OFMessage> ignored = m -> false;
     private volatile PeerFlowTable table;
+    private volatile PeerGroupsAndMeters groupsAndMeters;
     private volatile boolean answerFlowStats = true;
     private volatile OFFactory of = OF13;
     private volatile PeerRoles roles;
@@ -138,6 +140,7 @@ public final class SwitchPeer implements AutoCloseable {
      */
     public SwitchPeer keepFlowTable(int tables) {
         table = new PeerFlowTable(of, tables);
+        groupsAndMeters = new PeerGroupsAndMeters(of);
         return this;
     }
 
@@ -162,6 +165,16 @@ public final class SwitchPeer implements AutoCloseable {
     /** The flow table as it is now (see {@link #keepFlowTable}). */
     public List<OFFlowStatsEntry> flows() {
         return table.all();
+    }
+
+    /** The group table as it is now (see {@link #keepFlowTable}). */
+    public List<org.projectfloodlight.openflow.protocol.OFGroupDescStatsEntry> groups() {
+        return groupsAndMeters.groups();
+    }
+
+    /** The meters as they are now (see {@link #keepFlowTable}). */
+    public List<org.projectfloodlight.openflow.protocol.OFMeterConfig> meters() {
+        return groupsAndMeters.meters();
     }
 
     /** From now on, flow stats requests go unanswered (a switch that hangs while everything else goes on). */
@@ -383,6 +396,9 @@ public final class SwitchPeer implements AutoCloseable {
 
     /** What only a peer that keeps a flow table answers (see {@link #keepFlowTable}). */
     private void answerWithTable(PeerFlowTable kept, OFMessage m) {
+        if (groupsAndMeters.answer(m, this::send)) {
+            return;
+        }
         if (m instanceof OFFlowAdd add) {
             if (!kept.add(add)) {
                 send(of.errorMsgs().buildFlowModFailedErrorMsg().setXid(add.getXid())
