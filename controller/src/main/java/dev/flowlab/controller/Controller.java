@@ -7,6 +7,7 @@ import dev.flowlab.controller.api.TopologyService;
 import dev.flowlab.controller.api.Switch;
 import dev.flowlab.controller.core.AppLoader;
 import dev.flowlab.controller.core.ContextForApp;
+import dev.flowlab.controller.core.GroupsAndMeters;
 import dev.flowlab.controller.core.EventDispatcher;
 import dev.flowlab.controller.core.LoadedApp;
 import dev.flowlab.controller.core.SwitchRegistry;
@@ -66,6 +67,7 @@ public final class Controller implements AutoCloseable {
     private final ControllerConfig config;
     private final RouteTable routes = new RouteTable();
     private final OpenFlowCapture openflowCapture = new OpenFlowCapture();
+    private final GroupsAndMeters groupsAndMeters = new GroupsAndMeters();
     private final ControllerMetrics metrics = new ControllerMetrics();
     private PortStatsMonitor monitor;
     private ViewFeed viewFeed;
@@ -161,7 +163,7 @@ public final class Controller implements AutoCloseable {
     private void startApps() {
         for (LoadedApp a : apps) {
             a.app().start(new ContextForApp(a.id(), registry, appExecutor, routes.forApp(a.id()),
-                    config.appConfigs().get(a.id()), store));
+                    config.appConfigs().get(a.id()), store, groupsAndMeters));
         }
     }
 
@@ -176,7 +178,7 @@ public final class Controller implements AutoCloseable {
     private void startRest() {
         if (config.rest().enabled()) {
             startMonitor();
-            CoreRoutes.register(routes, registry, apps, services.topology(), services.hosts());
+            CoreRoutes.register(routes, registry, apps, services.topology(), services.hosts(), groupsAndMeters);
             MetricsRoute.register(routes, metrics);
             viewFeed = new ViewFeed(new ViewModel(registry, services.topology(), services.hosts(), monitor,
                     apps.stream().map(LoadedApp::id).toList(),

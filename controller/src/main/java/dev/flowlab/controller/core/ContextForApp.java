@@ -3,6 +3,8 @@ package dev.flowlab.controller.core;
 import dev.flowlab.controller.api.AppContext;
 import dev.flowlab.controller.api.ConfigStore;
 import dev.flowlab.controller.api.Documents;
+import dev.flowlab.controller.api.GroupTable;
+import dev.flowlab.controller.api.MeterTable;
 import dev.flowlab.controller.api.RestRoutes;
 import dev.flowlab.controller.api.Switch;
 import dev.flowlab.controller.store.JsonDocuments;
@@ -17,9 +19,10 @@ import org.projectfloodlight.openflow.types.DatapathId;
  *
  * @param configFile the app's configuration file, or null when none was given
  * @param store      where the app's run-time configuration documents live
+ * @param tables     the controller's group and meter tables, seen here as this app's
  */
 public record ContextForApp(String appId, SwitchRegistry registry, ScheduledExecutorService executor, RestRoutes rest,
-                            Path configFile, ConfigStore store) implements AppContext {
+                            Path configFile, ConfigStore store, GroupsAndMeters tables) implements AppContext {
 
     @Override
     public Collection<Switch> switches() {
@@ -29,6 +32,16 @@ public record ContextForApp(String appId, SwitchRegistry registry, ScheduledExec
     @Override
     public Optional<Switch> switchById(DatapathId dpid) {
         return registry.get(dpid).filter(sw -> sw.role().writes());
+    }
+
+    @Override
+    public GroupTable groups() {
+        return tables.groups(appId);
+    }
+
+    @Override
+    public MeterTable meters() {
+        return tables.meters(appId);
     }
 
     @Override
