@@ -1,11 +1,13 @@
 package dev.flowlab.controller;
 
 import dev.flowlab.controller.api.App;
+import dev.flowlab.controller.api.ConfigStore;
 import dev.flowlab.controller.api.HostService;
 import dev.flowlab.controller.api.TopologyService;
 import dev.flowlab.controller.api.Switch;
 import dev.flowlab.controller.core.AppLoader;
 import dev.flowlab.controller.core.ContextForApp;
+import dev.flowlab.controller.core.GroupsAndMeters;
 import dev.flowlab.controller.core.EventDispatcher;
 import dev.flowlab.controller.core.LoadedApp;
 import dev.flowlab.controller.core.SwitchRegistry;
@@ -23,6 +25,7 @@ import dev.flowlab.controller.topology.CoreServices;
 import dev.flowlab.controller.rest.CoreRoutes;
 import dev.flowlab.controller.rest.RestServer;
 import dev.flowlab.controller.rest.RouteTable;
+import dev.flowlab.controller.store.MemoryConfigStore;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,11 +67,13 @@ public final class Controller implements AutoCloseable {
     private final ControllerConfig config;
     private final RouteTable routes = new RouteTable();
     private final OpenFlowCapture openflowCapture = new OpenFlowCapture();
+    private final GroupsAndMeters groupsAndMeters = new GroupsAndMeters();
     private final ControllerMetrics metrics = new ControllerMetrics();
     private PortStatsMonitor monitor;
     private ViewFeed viewFeed;
     private volatile ExpectedNetwork expected;
     private RestServer rest;
+    private final ConfigStore store;
     private volatile InetSocketAddress address;
     private boolean closed;
 
@@ -89,6 +94,7 @@ public final class Controller implements AutoCloseable {
         });
         this.server = new OfServer(config, dispatcher, registry, openflowCapture);
         this.address = new InetSocketAddress(config.host(), config.port());
+        this.store = config.configStore() != null ? config.configStore() : new MemoryConfigStore();
     }
 
     /** Starts the configured apps and listens for switches. */
@@ -157,7 +163,7 @@ public final class Controller implements AutoCloseable {
     private void startApps() {
         for (LoadedApp a : apps) {
             a.app().start(new ContextForApp(a.id(), registry, appExecutor, routes.forApp(a.id()),
-                    config.appConfigs().get(a.id())));
+                    config.appConfigs().get(a.id()), store, groupsAndMeters));
         }
     }
 
@@ -172,7 +178,7 @@ public final class Controller implements AutoCloseable {
     private void startRest() {
         if (config.rest().enabled()) {
             startMonitor();
-            CoreRoutes.register(routes, registry, apps, services.topology(), services.hosts());
+            CoreRoutes.register(routes, registry, apps, services.topology(), services.hosts(), groupsAndMeters);
             MetricsRoute.register(routes, metrics);
             viewFeed = new ViewFeed(new ViewModel(registry, services.topology(), services.hosts(), monitor,
                     apps.stream().map(LoadedApp::id).toList(),
