@@ -1,11 +1,13 @@
 package dev.flowlab.controller;
 
 import dev.flowlab.controller.api.App;
+import dev.flowlab.controller.api.ConfigStore;
 import dev.flowlab.controller.api.HostService;
 import dev.flowlab.controller.api.TopologyService;
 import dev.flowlab.controller.api.Switch;
 import dev.flowlab.controller.core.AppLoader;
 import dev.flowlab.controller.core.ContextForApp;
+import dev.flowlab.controller.core.GroupsAndMeters;
 import dev.flowlab.controller.core.EventDispatcher;
 import dev.flowlab.controller.core.LoadedApp;
 import dev.flowlab.controller.core.SwitchRegistry;
@@ -16,10 +18,14 @@ import dev.flowlab.controller.rest.MetricsRoute;
 import dev.flowlab.controller.view.ViewFeed;
 import dev.flowlab.controller.view.ViewModel;
 import dev.flowlab.controller.openflow.OfServer;
+import dev.flowlab.controller.openflow.SwitchConnection;
+import dev.flowlab.controller.role.Mastership;
+import dev.flowlab.controller.role.SingleMember;
 import dev.flowlab.controller.topology.CoreServices;
 import dev.flowlab.controller.rest.CoreRoutes;
 import dev.flowlab.controller.rest.RestServer;
 import dev.flowlab.controller.rest.RouteTable;
+import dev.flowlab.controller.store.MemoryConfigStore;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,16 +61,19 @@ public final class Controller implements AutoCloseable {
     private final List<LoadedApp> apps;
     private final CoreServices services;
     private final SwitchRegistry registry;
+    private final Mastership mastership;
     private final OfServer server;
     private final ScheduledExecutorService appExecutor;
     private final ControllerConfig config;
     private final RouteTable routes = new RouteTable();
     private final OpenFlowCapture openflowCapture = new OpenFlowCapture();
+    private final GroupsAndMeters groupsAndMeters = new GroupsAndMeters();
     private final ControllerMetrics metrics = new ControllerMetrics();
     private PortStatsMonitor monitor;
     private ViewFeed viewFeed;
     private volatile ExpectedNetwork expected;
     private RestServer rest;
+    private final ConfigStore store;
     private volatile InetSocketAddress address;
     private boolean closed;
 
@@ -75,7 +84,9 @@ public final class Controller implements AutoCloseable {
         all.addAll(apps);
         EventDispatcher dispatcher = new EventDispatcher(all, metrics::packetInTimer);
         this.apps = dispatcher.apps();
-        this.registry = new SwitchRegistry(dispatcher);
+        this.mastership = config.mastership() != null ? config.mastership()
+                : new SingleMember(() -> hostPort(address));
+        this.registry = new SwitchRegistry(dispatcher, mastership);
         this.appExecutor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "flowlab-apps");
             t.setDaemon(true);
@@ -83,6 +94,7 @@ public final class Controller implements AutoCloseable {
         });
         this.server = new OfServer(config, dispatcher, registry, openflowCapture);
         this.address = new InetSocketAddress(config.host(), config.port());
+        this.store = config.configStore() != null ? config.configStore() : new MemoryConfigStore();
     }
 
     /** Starts the configured apps and listens for switches. */
@@ -113,6 +125,7 @@ public final class Controller implements AutoCloseable {
                 controller.openflowCapture.start(config.openflowCapture());
             }
             controller.startApps();
+            controller.mastership.start(controller::reclaimAll);
             refuseUnhonouredVlans(loaded, config.vlanPorts());   // apps know their config now; no switch yet
             controller.startRest();
             controller.startListening();
@@ -150,7 +163,7 @@ public final class Controller implements AutoCloseable {
     private void startApps() {
         for (LoadedApp a : apps) {
             a.app().start(new ContextForApp(a.id(), registry, appExecutor, routes.forApp(a.id()),
-                    config.appConfigs().get(a.id())));
+                    config.appConfigs().get(a.id()), store, groupsAndMeters));
         }
     }
 
@@ -165,7 +178,7 @@ public final class Controller implements AutoCloseable {
     private void startRest() {
         if (config.rest().enabled()) {
             startMonitor();
-            CoreRoutes.register(routes, registry, apps, services.topology(), services.hosts());
+            CoreRoutes.register(routes, registry, apps, services.topology(), services.hosts(), groupsAndMeters);
             MetricsRoute.register(routes, metrics);
             viewFeed = new ViewFeed(new ViewModel(registry, services.topology(), services.hosts(), monitor,
                     apps.stream().map(LoadedApp::id).toList(),
@@ -266,6 +279,20 @@ public final class Controller implements AutoCloseable {
         LOG.info("listening for OpenFlow 1.3 switches on {}{}", config.tls() != null ? "ssl:" : "tcp:", hostPort(address));
     }
 
+    /** The mastership changed its mind: every connected switch is asked for the role it says now. */
+    private void reclaimAll() {
+        registry.switches().forEach(sw -> {
+            if (sw instanceof SwitchConnection connection) {
+                connection.reclaim();
+            }
+        });
+    }
+
+    /** What decides this controller's role per switch ({@link SingleMember} unless a cluster was configured). */
+    public Mastership mastership() {
+        return mastership;
+    }
+
     /** Ids of the running apps, in the order they see events (without the core services). */
     public List<String> appIds() {
         List<LoadedApp> core = services.apps();
@@ -298,6 +325,7 @@ public final class Controller implements AutoCloseable {
             rest.close();
         }
         server.close();
+        mastership.close();
         openflowCapture.close();
         if (monitor != null) {
             monitor.close();

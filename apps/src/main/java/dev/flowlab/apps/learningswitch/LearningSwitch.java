@@ -14,6 +14,7 @@ import dev.flowlab.controller.api.TopologyListener;
 import dev.flowlab.controller.api.TopologyService;
 import dev.flowlab.controller.api.Verdict;
 import dev.flowlab.controller.api.VlanTag;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,6 +23,7 @@ import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFFlowAdd;
 import org.projectfloodlight.openflow.protocol.OFPortStatus;
 import org.projectfloodlight.openflow.protocol.oxm.OFOxm;
+import org.projectfloodlight.openflow.protocol.oxm.OFOxms;
 import org.projectfloodlight.openflow.types.DatapathId;
 import org.projectfloodlight.openflow.types.MacAddress;
 import org.projectfloodlight.openflow.types.OFPort;
@@ -135,18 +137,20 @@ public final class LearningSwitch implements App {
         return Verdict.HANDLED;
     }
 
+    /** The flow for this source and destination, in any OpenFlow version the switch speaks. */
     private static OFFlowAdd flowTo(OFFactory of, OFPort inPort, int vlan, Ethernet eth, OFPort out) {
-        OFOxm<?> port = of.oxms().inPort(inPort);
-        OFOxm<?> src = of.oxms().ethSrc(eth.source());
-        OFOxm<?> dst = of.oxms().ethDst(eth.destination());
+        OFOxms fields = Flows.oxms(of);
+        OFOxm<?> port = fields.inPort(inPort);
+        OFOxm<?> src = fields.ethSrc(eth.source());
+        OFOxm<?> dst = fields.ethDst(eth.destination());
         return of.buildFlowAdd()
                 .setCookie(COOKIE)
                 .setPriority(PRIORITY)
                 .setIdleTimeout(IDLE_TIMEOUT_SECONDS)
                 .setMatch(vlan == UNTAGGED
                         ? Flows.match(of, port, src, dst)
-                        : Flows.match(of, port, of.oxms().vlanVid(OFVlanVidMatch.ofVlan(vlan)), src, dst))
-                .setInstructions(Flows.apply(of, Flows.output(of, out)))
+                        : Flows.match(of, port, fields.vlanVid(OFVlanVidMatch.ofVlan(vlan)), src, dst))
+                .setActions(List.of(Flows.output(of, out)))
                 .build();
     }
 
@@ -160,7 +164,8 @@ public final class LearningSwitch implements App {
         if (table != null) {
             table.removeIf(port::equals);  // hosts behind a dead port must be learned again
         }
-        // Our flows into the dead port would black-hole traffic until they idle out.
+        // Our flows into the dead port would black-hole traffic until they idle out. (On OpenFlow 1.0, which cannot
+        // select by cookie, this deletes every entry that outputs there: the apps that run on 1.0 all re-learn.)
         sw.send(Flows.deleteByCookie(sw.factory(), COOKIE, Flows.APP_COOKIE_MASK).setOutPort(port).build());
     }
 

@@ -53,12 +53,27 @@ public interface App {
     default void stop() {
     }
 
-    /** A switch finished its handshake: ports known, table-miss entry installed. */
+    /**
+     * A switch is ready for this controller to write to: it finished its handshake (ports known,
+     * table-miss entry installed) and this controller is its MASTER (or, alone, EQUAL). With several
+     * controllers a switch may come up again later, when this controller becomes its master; its
+     * flow table then still holds what the previous master installed.
+     */
     default void onSwitchUp(Switch sw) {
     }
 
-    /** A switch disconnected (or was replaced by a new connection with the same datapath id). */
+    /**
+     * A switch is no longer for this controller to write to: it disconnected (or was replaced by a
+     * new connection with the same datapath id), or another controller became its master.
+     */
     default void onSwitchDown(DatapathId dpid) {
+    }
+
+    /**
+     * This controller's role towards a switch changed (with several controllers). Informational:
+     * {@link #onSwitchUp} and {@link #onSwitchDown} already follow whether the app may write.
+     */
+    default void onRoleChanged(DatapathId dpid, Role role) {
     }
 
     /**

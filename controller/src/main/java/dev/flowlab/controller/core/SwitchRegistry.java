@@ -1,6 +1,9 @@
 package dev.flowlab.controller.core;
 
+import dev.flowlab.controller.api.Role;
 import dev.flowlab.controller.api.Switch;
+import dev.flowlab.controller.role.Mastership;
+import dev.flowlab.controller.role.SingleMember;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -28,10 +31,23 @@ public final class SwitchRegistry {
     private final Map<DatapathId, SwitchCounters> counters = new ConcurrentHashMap<>();
     private final Map<DatapathId, Object> locks = new ConcurrentHashMap<>();
     private final EventDispatcher dispatcher;
+    private final Mastership mastership;
     private final Object changed = new Object();
 
+    /** A registry for a controller on its own ({@link SingleMember}). */
     public SwitchRegistry(EventDispatcher dispatcher) {
+        this(dispatcher, new SingleMember(() -> "in-process"));
+    }
+
+    /** A registry whose switches take the roles {@code mastership} decides. */
+    public SwitchRegistry(EventDispatcher dispatcher, Mastership mastership) {
         this.dispatcher = dispatcher;
+        this.mastership = mastership;
+    }
+
+    /** What decides this controller's role per switch. */
+    public Mastership mastership() {
+        return mastership;
     }
 
     /**
@@ -50,8 +66,15 @@ public final class SwitchRegistry {
                         sw.id(), sw.remoteAddress(), live.remoteAddress());
                 return false;
             }
-            LOG.info("dpid={} up from {} with {} ports", sw.id(), sw.remoteAddress(), sw.ports().size());
-            dispatcher.switchUp(sw);
+            LOG.info("dpid={} up from {} with {} ports{}", sw.id(), sw.remoteAddress(), sw.ports().size(),
+                    sw.role() == Role.EQUAL ? "" : ", role " + sw.role());
+            mastership.switchConnected(sw.id());
+            if (sw.role() != Role.EQUAL) {
+                dispatcher.roleChanged(sw.id(), sw.role());
+            }
+            if (sw.role().writes()) {
+                dispatcher.switchUp(sw);
+            }
         }
         synchronized (changed) {
             changed.notifyAll();
@@ -64,9 +87,43 @@ public final class SwitchRegistry {
         synchronized (lockOf(sw.id())) {
             if (switches.remove(sw.id(), sw)) {
                 LOG.info("dpid={} down", sw.id());
+                mastership.switchDisconnected(sw.id());
+                if (sw.role().writes()) {
+                    dispatcher.switchDown(sw.id());
+                }
+            }
+        }
+    }
+
+    /**
+     * The switch gives this controller another role now ({@link Switch#role()} has it): logged, and the apps
+     * hear the switch up when we may write to it from now on, down when we may no longer.
+     *
+     * @param why one line for the log: what changed the role
+     */
+    public void roleChanged(Switch sw, Role before, String why) {
+        synchronized (lockOf(sw.id())) {
+            if (switches.get(sw.id()) != sw) {
+                return;
+            }
+            Role now = sw.role();
+            if (now.writes()) {
+                LOG.info("dpid={} role {} -> {}: {}", sw.id(), before, now, why);
+            } else {
+                LOG.warn("dpid={} role {} -> {}: {}; the apps see the switch down here", sw.id(), before, now, why);
+            }
+            dispatcher.roleChanged(sw.id(), now);
+            if (now.writes() && !before.writes()) {
+                dispatcher.switchUp(sw);
+            } else if (!now.writes() && before.writes()) {
                 dispatcher.switchDown(sw.id());
             }
         }
+    }
+
+    /** The connected switches this controller may write to (MASTER or EQUAL): what apps see. */
+    public Collection<Switch> writable() {
+        return switches.values().stream().filter(sw -> sw.role().writes()).toList();
     }
 
     /** One lock object per datapath id ever seen, like the counters (a few bytes each). */

@@ -11,12 +11,11 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFFlowAdd;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsReply;
+import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.types.DatapathId;
 import org.projectfloodlight.openflow.types.OFGroup;
 import org.projectfloodlight.openflow.types.OFPort;
@@ -31,7 +30,6 @@ import org.projectfloodlight.openflow.types.U64;
 final class StaticFlows {
     static final U64 COOKIE = Flows.cookie("rest");
     private static final U64 EXACT = U64.NO_MASK;
-    private static final Pattern ERROR_CODE = Pattern.compile("code=([A-Z_0-9]+)");
 
     /** Per switch, the last change in progress: changes to one switch run one after another. */
     private final Map<DatapathId, CompletableFuture<?>> inProgress = new ConcurrentHashMap<>();
@@ -44,6 +42,11 @@ final class StaticFlows {
     /** Every flow entry of the switch, or only those whose cookie matches under the mask; completes on its I/O thread. */
     static CompletableFuture<List<OFFlowStatsEntry>> flows(Switch sw, U64 cookie, U64 mask) {
         OFFactory of = sw.factory();
+        if (sw.version() == OFVersion.OF_10) {   // no cookie in a 1.0 request: all entries, selected here
+            return sw.request(Flows.allFlows(of))
+                    .thenApply(parts -> parts.stream().flatMap(r -> r.getEntries().stream())
+                            .filter(e -> e.getCookie().and(mask).equals(cookie.and(mask))).toList());
+        }
         CompletableFuture<List<OFFlowStatsReply>> replies = sw.request(of.buildFlowStatsRequest()
                 .setTableId(TableId.ALL)
                 .setOutPort(OFPort.ANY)
@@ -62,6 +65,7 @@ final class StaticFlows {
      *                                  OpenFlow message
      */
     CompletableFuture<FlowView> add(Switch sw, FlowBody body) {
+        refuseOpenFlow10(sw);
         OFFlowAdd checked = body.toFlowAdd(sw.factory(), COOKIE);
         MessageSize.check(checked, "the flow");
         return inTurn(sw, () -> flows(sw, COOKIE, Flows.APP_COOKIE_MASK).thenCompose(existing -> {
@@ -70,7 +74,7 @@ final class StaticFlows {
             return sw.sendConfirmed(checked.createBuilder().setCookie(cookie).build())
                     .exceptionally(e -> {
                         if (Failures.cause(e) instanceof SwitchErrorException refused) {
-                            throw RestException.badRequest("switch " + sw.id() + " refused the flow: " + describe(refused));
+                            throw RestException.badRequest("switch " + sw.id() + " refused the flow: " + Failures.describe(refused));
                         }
                         throw e instanceof CompletionException c ? c : new CompletionException(e);
                     })
@@ -83,6 +87,7 @@ final class StaticFlows {
 
     /** Deletes the static flow with this id; fails with 404 when there is none. */
     CompletableFuture<Integer> delete(Switch sw, int id) {
+        refuseOpenFlow10(sw);
         U64 cookie = COOKIE.or(U64.of(id));
         return inTurn(sw, () -> flows(sw, cookie, EXACT).thenCompose(found -> {
             if (found.isEmpty()) {
@@ -95,6 +100,7 @@ final class StaticFlows {
 
     /** Deletes every static flow of the switch; completes with how many there were. */
     CompletableFuture<Integer> deleteAll(Switch sw) {
+        refuseOpenFlow10(sw);
         return inTurn(sw, () -> deleteMatching(sw, COOKIE, Flows.APP_COOKIE_MASK));
     }
 
@@ -102,6 +108,14 @@ final class StaticFlows {
         OFFactory of = sw.factory();
         return flows(sw, cookie, mask).thenCompose(found -> sw.sendConfirmed(Flows.deleteByCookie(of, cookie, mask).build())
                 .thenApply(v -> found.size()));
+    }
+
+    /** Static flows are told apart by cookie masks and carry instructions: neither exists in OpenFlow 1.0. */
+    private static void refuseOpenFlow10(Switch sw) {
+        if (sw.version() == OFVersion.OF_10) {
+            throw RestException.badRequest("switch " + sw.id() + " speaks OpenFlow 1.0; static flows need OpenFlow 1.3"
+                    + " or later (cookie masks, instructions): run its bridge with OpenFlow13, 14 or 15");
+        }
     }
 
     /** Runs {@code change} once the switch's previous change finished (whether or not it worked). */
@@ -118,11 +132,5 @@ final class StaticFlows {
             }
         });
         return mine;
-    }
-
-    /** The error type and code, e.g. {@code FLOW_MOD_FAILED BAD_TABLE_ID}, without the echoed message bytes. */
-    private static String describe(SwitchErrorException e) {
-        Matcher code = ERROR_CODE.matcher(e.error().toString());
-        return e.error().getErrType() + (code.find() ? " " + code.group(1) : "");
     }
 }
