@@ -6,7 +6,6 @@ import dev.flowlab.controller.api.App;
 import dev.flowlab.controller.api.AppContext;
 import dev.flowlab.controller.api.Ethernet;
 import dev.flowlab.controller.api.Flows;
-import dev.flowlab.controller.api.Link;
 import dev.flowlab.controller.api.PacketIn;
 import dev.flowlab.controller.api.Ports;
 import dev.flowlab.controller.api.Switch;
@@ -83,17 +82,7 @@ public final class LearningSwitch implements App {
         this.context = context;
         config = context.config(LearningSwitchConfig.class).orElse(LearningSwitchConfig.DEFAULTS);
         if (topology != null) {
-            topology.addListener(new TopologyListener() {
-                @Override
-                public void onLinkUp(Link link) {
-                    forgetAll();
-                }
-
-                @Override
-                public void onLinkDown(Link link) {
-                    forgetAll();
-                }
-            });
+            topology.addListener(TopologyListener.onEveryChange(this::forgetAll));
         }
     }
 

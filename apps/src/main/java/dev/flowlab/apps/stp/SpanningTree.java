@@ -2,8 +2,8 @@ package dev.flowlab.apps.stp;
 
 import com.google.inject.Inject;
 import dev.flowlab.controller.api.App;
-import dev.flowlab.controller.api.AppContext;
 import dev.flowlab.controller.api.Link;
+import dev.flowlab.controller.api.AppContext;
 import dev.flowlab.controller.api.PacketIn;
 import dev.flowlab.controller.api.Ports;
 import dev.flowlab.controller.api.Switch;
@@ -83,17 +83,7 @@ public final class SpanningTree implements App {
     @Override
     public void start(AppContext ctx) {
         this.context = ctx;
-        topology.addListener(new TopologyListener() {
-            @Override
-            public void onLinkUp(Link link) {
-                recompute();
-            }
-
-            @Override
-            public void onLinkDown(Link link) {
-                recompute();
-            }
-        });
+        topology.addListener(TopologyListener.onEveryChange(this::recompute));
         ctx.rest().get("/", request -> ports());
     }
 
