@@ -2,6 +2,8 @@ package dev.flowlab.apps.fake;
 
 import dev.flowlab.controller.api.App;
 import dev.flowlab.controller.api.AppContext;
+import dev.flowlab.controller.api.ConfigStore;
+import dev.flowlab.controller.api.Documents;
 import dev.flowlab.controller.api.Flows;
 import dev.flowlab.controller.api.HostService;
 import dev.flowlab.controller.api.PacketIn;
@@ -10,6 +12,8 @@ import dev.flowlab.controller.api.TopologyService;
 import dev.flowlab.controller.core.EventDispatcher;
 import dev.flowlab.controller.core.LoadedApp;
 import dev.flowlab.controller.core.SwitchRegistry;
+import dev.flowlab.controller.store.JsonDocuments;
+import dev.flowlab.controller.store.MemoryConfigStore;
 import dev.flowlab.controller.api.AgeingTable;
 import dev.flowlab.controller.testing.FakeSwitch;
 import dev.flowlab.controller.testing.FlowTable;
@@ -58,6 +62,7 @@ public final class FakeNetwork {
     private final Map<End, End> wires = new HashMap<>();
     private final Set<End> cut = new HashSet<>();
     private final ManualScheduler scheduler = new ManualScheduler();
+    private final ConfigStore store = new MemoryConfigStore();
     private final CoreServices core = new CoreServices(AgeingTable.DEFAULT_SIZE, AgeingTable.DEFAULT_AGEING,
             scheduler);   // discovery rounds run on tick()
     private final EventDispatcher dispatcher;
@@ -86,7 +91,7 @@ public final class FakeNetwork {
         dispatcher = new EventDispatcher(loaded);
         registry = new SwitchRegistry(dispatcher);
         for (LoadedApp a : dispatcher.apps()) {
-            a.app().start(new Context(a.id(), registry, scheduler));
+            a.app().start(new Context(a.id(), registry, scheduler, store));
         }
     }
 
@@ -267,7 +272,13 @@ public final class FakeNetwork {
         return switches.values().stream().mapToInt(s -> s.table().entries(cookie, Flows.APP_COOKIE_MASK).size()).sum();
     }
 
-    private record Context(String appId, SwitchRegistry registry, ScheduledExecutorService executor) implements AppContext {
+    private record Context(String appId, SwitchRegistry registry, ScheduledExecutorService executor, ConfigStore store)
+            implements AppContext {
+        @Override
+        public <T> Documents<T> documents(String collection, Class<T> type) {
+            return new JsonDocuments<>(store, appId + "/" + collection + "/", type);
+        }
+
         @Override
         public Collection<Switch> switches() {
             return registry.switches();

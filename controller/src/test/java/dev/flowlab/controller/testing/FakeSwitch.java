@@ -23,6 +23,9 @@ import org.projectfloodlight.openflow.protocol.OFPortDesc;
 import org.projectfloodlight.openflow.protocol.OFPortReason;
 import org.projectfloodlight.openflow.protocol.OFPortState;
 import org.projectfloodlight.openflow.protocol.OFPortStatus;
+import org.projectfloodlight.openflow.protocol.OFFlowAdd;
+import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
+import org.projectfloodlight.openflow.protocol.OFFlowStatsRequest;
 import org.projectfloodlight.openflow.protocol.OFStatsReply;
 import org.projectfloodlight.openflow.protocol.OFStatsRequest;
 import org.projectfloodlight.openflow.protocol.OFVersion;
@@ -164,8 +167,24 @@ public final class FakeSwitch implements Switch {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public <R extends OFStatsReply> CompletableFuture<List<R>> request(OFStatsRequest<R> request) {
-        return CompletableFuture.failedFuture(new UnsupportedOperationException("fake switch " + name + " has no stats"));
+        if (!(request instanceof OFFlowStatsRequest flows)) {
+            return CompletableFuture.failedFuture(new UnsupportedOperationException("fake switch " + name
+                    + " answers flow stats only"));
+        }
+        CompletableFuture<List<R>> reply = new CompletableFuture<>();
+        queue.execute(() -> reply.complete(List.of((R) OF.buildFlowStatsReply().setEntries(
+                table.entries(flows.getCookie(), flows.getCookieMask()).stream().map(FakeSwitch::statsEntry).toList())
+                .build())));
+        return reply;
+    }
+
+    /** The flow stats entry of a flow-add as a switch reports it (no counters). */
+    private static OFFlowStatsEntry statsEntry(OFFlowAdd add) {
+        return OF.buildFlowStatsEntry().setTableId(add.getTableId()).setCookie(add.getCookie()).setPriority(add.getPriority())
+                .setMatch(add.getMatch()).setInstructions(add.getInstructions()).setIdleTimeout(add.getIdleTimeout())
+                .setHardTimeout(add.getHardTimeout()).setFlags(add.getFlags()).build();
     }
 
     @Override
