@@ -252,14 +252,15 @@ public final class Controller implements AutoCloseable {
 
     /**
      * Waits until this controller sees {@code expected}: every switch connected, reporting its ports,
-     * and every expected link discovered. {@code progress} hears what is being waited for.
+     * every expected link discovered, and every app ready ({@link dev.flowlab.controller.api.App#notReady}). {@code progress} hears what is being waited for.
      *
      * @throws NotReadyException naming what is still missing (one line) when the timeout passes first
      */
     public void awaitReady(ExpectedNetwork expected, Duration timeout, Consumer<String> progress) {
         this.expected = expected;   // the web view shows what should be there and is not
         try {
-            new ReadinessWait(registry, services.topology(), expected, timeout, progress).await();
+            new ReadinessWait(registry, services.topology(), apps.stream().map(LoadedApp::app).toList(), expected, timeout,
+                    progress).await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new NotReadyException("interrupted while waiting for the switches");
