@@ -123,7 +123,7 @@ public final class OvsControl {
         return found;
     }
 
-    private static String run(List<String> argv, Duration timeout) {
+    static String run(List<String> argv, Duration timeout) {
         // The process deadline is a little longer than ovs-vsctl's own, so its clearer message wins.
         return ProcessRunner.check(argv, null, timeout.plusSeconds(5)).stdout();
     }
