@@ -41,6 +41,20 @@ public final class ExperimentOptions {
             description = "put TEXT before every namespace and bridge name")
     String prefix;
 
+    /** The command line that asked for the experiment, quoted in its report (picocli's args are the root's). */
+    static String commandLine(picocli.CommandLine.Model.CommandSpec spec) {
+        return "flowlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    }
+
+    /** After the report is written: the summary table and where the report is. */
+    static void summarize(dev.flowlab.cli.output.Console console, dev.flowlab.lab.experiment.ExperimentResult result,
+                          java.nio.file.Path out) {
+        console.println();
+        dev.flowlab.lab.experiment.ReportWriter.summaryTable(result).forEach(console::println);
+        console.println();
+        console.println("report: " + out.resolve("report.md") + "  (results.json and plots beside it)");
+    }
+
     /** The settings, checked: a bad value is a one-line error before anything is built. */
     Settings settings() {
         if (down.toMillis() < 10_000) {

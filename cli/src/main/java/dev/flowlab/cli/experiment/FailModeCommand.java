@@ -3,7 +3,6 @@ package dev.flowlab.cli.experiment;
 import dev.flowlab.cli.output.Console;
 import dev.flowlab.lab.experiment.ExperimentResult;
 import dev.flowlab.lab.experiment.FailModeExperiment;
-import dev.flowlab.lab.experiment.ReportWriter;
 import dev.flowlab.lab.experiment.Settings;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -37,14 +36,10 @@ public final class FailModeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Settings settings = options.settings();
         Console console = Console.system();
-        // originalArgs are those given to the root command: "experiment failmode --topo ...".
-        String command = "flowlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        String command = ExperimentOptions.commandLine(spec);
         ExperimentResult result = FailModeExperiment.run(settings, command, console);
         FailModeExperiment.write(result, out);
-        console.println();
-        ReportWriter.summaryTable(result).forEach(console::println);
-        console.println();
-        console.println("report: " + out.resolve("report.md") + "  (results.json and plots beside it)");
+        ExperimentOptions.summarize(console, result, out);
         return 0;
     }
 }

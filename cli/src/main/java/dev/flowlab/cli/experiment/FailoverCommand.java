@@ -4,7 +4,6 @@ import dev.flowlab.cli.ControllerLauncher;
 import dev.flowlab.cli.output.Console;
 import dev.flowlab.lab.experiment.ExperimentResult;
 import dev.flowlab.lab.experiment.FailoverExperiment;
-import dev.flowlab.lab.experiment.ReportWriter;
 import dev.flowlab.lab.experiment.Settings;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -39,13 +38,10 @@ public final class FailoverCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Settings settings = options.settings();
         Console console = Console.system();
-        String command = "flowlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        String command = ExperimentOptions.commandLine(spec);
         ExperimentResult result = FailoverExperiment.run(settings, ControllerLauncher.command(), command, console);
         FailoverExperiment.write(result, out);
-        console.println();
-        ReportWriter.summaryTable(result).forEach(console::println);
-        console.println();
-        console.println("report: " + out.resolve("report.md") + "  (results.json and plots beside it)");
+        ExperimentOptions.summarize(console, result, out);
         return 0;
     }
 }
