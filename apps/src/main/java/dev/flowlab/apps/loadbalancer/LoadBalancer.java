@@ -4,6 +4,7 @@ import com.google.inject.Inject;
 import dev.flowlab.apps.loadbalancer.ConnectionFlows.Connection;
 import dev.flowlab.apps.loadbalancer.ConnectionFlows.Entry;
 import dev.flowlab.apps.loadbalancer.ConnectionFlows.Hop;
+import dev.flowlab.controller.api.AgeingTable;
 import dev.flowlab.controller.api.App;
 import dev.flowlab.controller.api.AppContext;
 import dev.flowlab.controller.api.Arp;
@@ -20,6 +21,7 @@ import dev.flowlab.controller.api.TopologyService;
 import dev.flowlab.controller.api.TransportPorts;
 import dev.flowlab.controller.api.Verdict;
 import dev.flowlab.controller.api.VlanRole;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -40,6 +42,7 @@ import org.projectfloodlight.openflow.types.IPv4Address;
 import org.projectfloodlight.openflow.types.IpProtocol;
 import org.projectfloodlight.openflow.types.MacAddress;
 import org.projectfloodlight.openflow.types.OFPort;
+import org.projectfloodlight.openflow.types.TransportPort;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +66,8 @@ public final class LoadBalancer implements App {
     /** A cable off the broadcast tree costs this many tree cables: used only when the tree has no way. */
     private static final double OFF_TREE = 1000;
     private static final long PROBE_INTERVAL_NANOS = 1_000_000_000L;
+    /** Connections remembered at once; past it the one idle longest is forgotten. */
+    private static final int MAX_CONNECTIONS = 65_536;
     private static final Logger LOG = LoggerFactory.getLogger(LoadBalancer.class);
 
     private final TopologyService topology;
@@ -70,6 +75,12 @@ public final class LoadBalancer implements App {
     private final AtomicInteger next = new AtomicInteger();
     private final Map<IPv4Address, AtomicLong> connections = new LinkedHashMap<>();   // filled at start, then read-only
     private final Map<IPv4Address, Long> probed = new ConcurrentHashMap<>();
+    /**
+     * What the client's switch does to each connection given out, for as long as its entries live:
+     * packets that reach the controller after the connection was given (Open vSwitch's datapath may
+     * still send a few up while it takes in the new entries) go the same way, not to another server.
+     */
+    private AgeingTable<ClientEnd, List<OFAction>> given;
     private AppContext context;
     private LoadBalancerConfig config;
     private IPv4Address vip;
@@ -97,6 +108,8 @@ public final class LoadBalancer implements App {
         vipMac = config.vipMac();
         pool = config.serverAddresses();
         pool.forEach(s -> connections.put(s, new AtomicLong()));
+        given = new AgeingTable<>("load-balancer connections", MAX_CONNECTIONS, Duration.ofSeconds(config.idleTimeout()),
+                System::nanoTime);
         ctx.rest().get("/", request -> view());
     }
 
@@ -132,7 +145,17 @@ public final class LoadBalancer implements App {
         return Verdict.HANDLED;
     }
 
+    /** A connection as its client's packets show it: the client's address and port, and the virtual IP's port. */
+    private record ClientEnd(IPv4Address client, TransportPort clientPort, TransportPort port) {
+    }
+
     private void connect(PacketIn in, Ipv4 ip, TransportPorts ports) {
+        ClientEnd key = new ClientEnd(ip.source(), ports.source(), ports.destination());
+        List<OFAction> known = given.refresh(key);
+        if (known != null) {
+            in.packetOut(known);
+            return;
+        }
         Optional<HostInfo> server = nextKnownServer();
         if (server.isEmpty()) {
             probeUnknownServers();   // the client sends its SYN again in a second
@@ -154,6 +177,7 @@ public final class LoadBalancer implements App {
         connections.get(serverIp).incrementAndGet();
         LOG.info("load-balancer: {}:{} -> {}:{} given to {}", c.client(), c.clientPort(), vip, c.port(), serverIp);
         List<OFAction> first = ConnectionFlows.rewriteToServer(in.sw().factory(), c, hops.get(0).out());
+        given.put(key, first);
         // The first packet leaves only once every other switch has its entries, so neither it nor the reply overtakes them.
         CompletableFuture.allOf(rest.stream().map(this::install).toArray(CompletableFuture[]::new))
                 .whenComplete((ok, failed) -> {

@@ -10,6 +10,7 @@ import dev.flowlab.apps.learningswitch.LearningSwitch;
 import dev.flowlab.controller.api.App;
 import dev.flowlab.controller.api.Ethernet;
 import dev.flowlab.controller.api.Flows;
+import dev.flowlab.controller.testing.FakeSwitch;
 import dev.flowlab.topologies.Topologies;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,6 +87,22 @@ class LoadBalancerOnFakeNetworkTest {
         h1.send(Segments.tcp(1, 100, 80));   // the client's retransmission
         net.settle();
         assertThat(lb.view().servers()).extracting(LoadBalancer.ServerView::connections).containsExactly(1L, 0L, 0L);
+    }
+
+    @Test
+    void aConnectionsPacketThatStillReachesTheControllerGoesToTheSameServer() {
+        assertThat(net.pingAll()).isEmpty();
+        net.host("h1s1").send(Segments.tcp(1, 100, 80));
+        net.settle();
+        // As if the datapath had not taken in the new entry yet: the client's switch sends the next packet up.
+        net.switchNamed("s1").table().apply(Flows.deleteByCookie(FakeSwitch.OF, Flows.cookie(LoadBalancer.ID),
+                Flows.APP_COOKIE_MASK).build());
+
+        net.host("h1s1").send(Segments.tcp(1, 100, 80));
+        net.settle();
+
+        assertThat(lb.view().servers()).extracting(LoadBalancer.ServerView::connections).containsExactly(1L, 0L, 0L);
+        assertThat(net.host("h1s2").received()).filteredOn(f -> Ethernet.of(f).tcp().isPresent()).hasSize(2);
     }
 
     private String name(int host) {
