@@ -96,6 +96,11 @@ public final class FakeContext implements AppContext {
             }
 
             @Override
+            public void put(String path, RestHandler handler) {
+                routes.put("PUT " + path, handler);
+            }
+
+            @Override
             public void delete(String path, RestHandler handler) {
                 routes.put("DELETE " + path, handler);
             }

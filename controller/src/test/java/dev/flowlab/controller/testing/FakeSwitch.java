@@ -1,5 +1,6 @@
 package dev.flowlab.controller.testing;
 
+import dev.flowlab.controller.api.Role;
 import dev.flowlab.controller.api.Switch;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -47,6 +48,7 @@ public final class FakeSwitch implements Switch {
     private final String name;
     private final Map<OFPort, OFPortDesc> ports = new TreeMap<>();
     private final FlowTable table = new FlowTable();
+    private volatile Role role = Role.EQUAL;
     private final List<OFMessage> sent = new ArrayList<>();
     private Executor queue = Runnable::run;
     private Consumer<OFPacketOut> packetOuts = out -> { };
@@ -185,6 +187,17 @@ public final class FakeSwitch implements Switch {
         return OF.buildFlowStatsEntry().setTableId(add.getTableId()).setCookie(add.getCookie()).setPriority(add.getPriority())
                 .setMatch(add.getMatch()).setInstructions(add.getInstructions()).setIdleTimeout(add.getIdleTimeout())
                 .setHardTimeout(add.getHardTimeout()).setFlags(add.getFlags()).build();
+    }
+
+    /** Stands for this controller's role towards the switch (EQUAL, a controller alone, until set). */
+    public FakeSwitch role(Role role) {
+        this.role = role;
+        return this;
+    }
+
+    @Override
+    public Role role() {
+        return role;
     }
 
     @Override
