@@ -6,8 +6,9 @@ import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFPortDescStatsReply;
 
 /**
- * The steps of the OpenFlow 1.3 handshake, in order. Each step knows the one message that moves
- * it on; anything else is held back, rejected or ignored by {@link Handshake#other}.
+ * The steps of the handshake, in order (OpenFlow 1.0 skips the port description: its ports come with
+ * the features). Each step knows the one message that moves it on; anything else is held back,
+ * rejected or ignored by {@link Handshake#other}.
  */
 enum HandshakeState {
     /** We sent HELLO; the switch's HELLO decides the version. */

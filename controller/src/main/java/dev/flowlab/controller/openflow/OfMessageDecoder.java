@@ -57,7 +57,7 @@ final class OfMessageDecoder extends ByteToMessageDecoder {
         }
         OFMessage message;
         try {
-            if (version == 4 && type == PacketInDecoder.TYPE_PACKET_IN) {
+            if (PacketInDecoder.handles(version, type)) {
                 OFMessage packetIn = PacketInDecoder.decode(in, start, length);
                 if (packetIn != null) {
                     return packetIn;

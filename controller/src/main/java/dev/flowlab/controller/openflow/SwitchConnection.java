@@ -23,7 +23,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.projectfloodlight.openflow.protocol.OFBarrierReply;
 import org.projectfloodlight.openflow.protocol.OFErrorMsg;
-import org.projectfloodlight.openflow.protocol.OFFactories;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFFlowRemoved;
 import org.projectfloodlight.openflow.protocol.OFMessage;
@@ -34,7 +33,6 @@ import org.projectfloodlight.openflow.protocol.OFPortStatus;
 import org.projectfloodlight.openflow.protocol.OFRoleReply;
 import org.projectfloodlight.openflow.protocol.OFStatsReply;
 import org.projectfloodlight.openflow.protocol.OFStatsRequest;
-import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.types.DatapathId;
 import org.projectfloodlight.openflow.types.OFPort;
 import org.slf4j.Logger;
@@ -51,9 +49,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class SwitchConnection extends ChannelInboundHandlerAdapter implements Switch {
     private static final Logger LOG = LoggerFactory.getLogger(SwitchConnection.class);
-    private static final OFFactory OF13 = OFFactories.getFactory(OFVersion.OF_13);
 
     private final Channel channel;
+    private final OFFactory of;   // the version the handshake agreed on
     private final DatapathId dpid;
     private final EventDispatcher dispatcher;
     private final SwitchRegistry registry;
@@ -72,9 +70,10 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
     private boolean warnedSlaveWrite;    // I/O thread or a sender's: a benign race at worst (one extra line)
     private final boolean installTableMiss;
 
-    SwitchConnection(Channel channel, DatapathId dpid, Collection<OFPortDesc> ports, EventDispatcher dispatcher,
-                     SwitchRegistry registry, ControllerConfig config, RoleOutcome role) {
+    SwitchConnection(Channel channel, OFFactory of, DatapathId dpid, Collection<OFPortDesc> ports,
+                     EventDispatcher dispatcher, SwitchRegistry registry, ControllerConfig config, RoleOutcome role) {
         this.channel = channel;
+        this.of = of;
         this.dpid = dpid;
         this.dispatcher = dispatcher;
         this.registry = registry;
@@ -84,7 +83,7 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
         this.remote = (InetSocketAddress) channel.remoteAddress();
         this.ports = new PortMap(ports, config.limits().maxPorts());
         this.guard = new SlowReaderGuard(channel, dpid, config.limits());
-        this.vlanStage = new VlanStage(OF13, config.vlanPorts(), this.ports::list);
+        this.vlanStage = new VlanStage(of, config.vlanPorts(), this.ports::list);
         this.role = role;
         this.installTableMiss = config.installTableMiss();
     }
@@ -123,9 +122,9 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
     }
 
     private void receive(OFMessage message) {
-        if (message.getVersion() != OFVersion.OF_13) {
+        if (message.getVersion() != of.getVersion()) {
             ctx.fireExceptionCaught(new ProtocolViolation("message in " + message.getVersion()
-                    + " after negotiating OpenFlow 1.3"));
+                    + " after negotiating " + VersionNegotiation.name(of.getVersion())));
             return;
         }
         if (message instanceof OFPacketIn packetIn) {  // the hot path: straight to the apps
@@ -221,12 +220,12 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
         if (same || claim.equals(inFlight)) {
             return;
         }
-        if (!RoleMessages.supported(OF13)) {
+        if (!RoleMessages.supported(of)) {
             changeRole(new RoleOutcome(claim.role() == Role.SLAVE ? Role.SLAVE : Role.EQUAL, 0, null), "no roles before OpenFlow 1.2");
             return;
         }
         inFlight = claim;
-        CompletableFuture<OFRoleReply> reply = ask(RoleMessages.request(OF13, claim));
+        CompletableFuture<OFRoleReply> reply = ask(RoleMessages.request(of, claim));
         reply.whenComplete((answer, failure) -> channel.eventLoop().execute(() -> roleAnswered(claim, answer, failure)));
     }
 
@@ -332,7 +331,7 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
 
     @Override
     public OFFactory factory() {
-        return OF13;
+        return of;
     }
 
     @Override
@@ -375,13 +374,13 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
 
     @Override
     public CompletableFuture<OFBarrierReply> barrier() {
-        return ask(OF13.buildBarrierRequest().build());
+        return ask(of.buildBarrierRequest().build());
     }
 
     @Override
     public CompletableFuture<Void> sendConfirmed(OFMessage message) {
         if (message.getXid() == 0) {
-            message = message.createBuilder().setXid(OF13.nextXid()).build();
+            message = message.createBuilder().setXid(of.nextXid()).build();
         }
         if (!role.role().writes() && RoleMessages.isWrite(message)) {
             return CompletableFuture.failedFuture(new IllegalStateException("this controller is SLAVE for switch " + dpid
@@ -413,7 +412,7 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
             return CompletableFuture.failedFuture(new IllegalStateException("switch " + dpid + " disconnected"));
         }
         if (request.getXid() == 0) {  // built without the factory: the reply must be told apart
-            request = request.createBuilder().setXid(OF13.nextXid()).build();
+            request = request.createBuilder().setXid(of.nextXid()).build();
         }
         long xid = request.getXid();
         CompletableFuture<T> reply = pending.expect(xid);
