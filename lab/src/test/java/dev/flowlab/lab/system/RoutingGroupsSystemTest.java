@@ -85,16 +85,6 @@ class RoutingGroupsSystemTest {
             double cutAt = System.currentTimeMillis() / 1000.0;
             lab.setLink("s1", "s2", false);
             stream.waitFor(Duration.ofSeconds(30));
-            if (groups) {   // DEBUG
-                for (String b : List.of("s1", "s2", "s3", "s4")) {
-                    System.out.println("DEBUG " + b + "\n" + SystemTests.sh("ovs-ofctl", "-O", "OpenFlow13", "dump-group-stats", lab.bridgeName(b)).stdout()
-                            + SystemTests.sh("ovs-ofctl", "-O", "OpenFlow13", "dump-groups", lab.bridgeName(b)).stdout()
-                            + SystemTests.sh("ovs-ofctl", "-O", "OpenFlow13", "dump-ports-desc", lab.bridgeName(b)).stdout()
-                            + AppLabs.flows(lab, b));
-                }
-                System.out.println("DEBUG dp\n" + SystemTests.sh("ovs-appctl", "dpctl/dump-flows").stdout());
-                System.out.println("DEBUG ping\n" + stream.output());
-            }
             List<double[]> replies = RoutingSystemTest.replies(stream.output());
             List<double[]> after = replies.stream().filter(r -> r[0] > cutAt).toList();
             double lastBefore = replies.stream().filter(r -> r[0] <= cutAt).mapToDouble(r -> r[0]).max().orElse(cutAt);
