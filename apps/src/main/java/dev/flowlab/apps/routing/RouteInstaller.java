@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import org.projectfloodlight.openflow.protocol.OFFactories;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFVersion;
@@ -74,6 +75,11 @@ final class RouteInstaller {
      * own entries.
      */
     void installThenForward(PacketIn in, List<Leg> legs) {
+        whenPlanned(legs, (plans, flows) -> sendThenForward(in, plans, flows));
+    }
+
+    /** Plans and records the legs, then hands their flow-adds on once the groups they use exist. */
+    private void whenPlanned(List<Leg> legs, BiConsumer<List<Planned>, List<PathFlows.SwitchFlow>> then) {
         List<Planned> plans = legs.stream().map(this::plan).toList();
         plans.forEach(p -> installed.put(p.installed()));
         flows(plans).whenComplete((flows, failed) -> {
@@ -82,7 +88,7 @@ final class RouteInstaller {
                 plans.forEach(p -> installed.remove(p.installed()));
                 return;
             }
-            sendThenForward(in, plans, flows);
+            then.accept(plans, flows);
         });
     }
 
@@ -117,14 +123,7 @@ final class RouteInstaller {
 
     /** Sends the legs' entries, destination switch first, for traffic that is about to come. */
     void install(List<Leg> legs) {
-        List<Planned> plans = legs.stream().map(this::plan).toList();
-        plans.forEach(p -> installed.put(p.installed()));
-        flows(plans).whenComplete((flows, failed) -> {
-            if (failed != null) {
-                LOG.debug("route {} not set up: {}", legs.get(0), failed.toString());
-                plans.forEach(p -> installed.remove(p.installed()));
-                return;
-            }
+        whenPlanned(legs, (plans, flows) -> {
             flows.forEach(f -> context.switchById(f.dpid()).ifPresent(sw -> sw.send(f.message())));
             withdrawBroken(plans);
         });
