@@ -22,6 +22,8 @@ import java.util.stream.Stream;
 /**
  * The N flowlab controller processes of a run ({@code flowlab run --controllers N}), each its own JVM on
  * free ports of 127.0.0.1, with the same apps and a REST API the lab reads readiness and roles from.
+ * Two or more form one cluster ({@code --cluster}, Raft logs under the log directory, kept across a
+ * member's restart so it catches up from its own log).
  * Every bridge gets every member as a controller target. Started before the network, stopped after it;
  * the network adopts their pids, so {@code flowlab clean} stops them after a {@code kill -9} of flowlab.
  */
@@ -62,6 +64,10 @@ public final class ControllerProcesses implements AutoCloseable {
         }
         String token = newToken();
         List<Integer> ports = freePorts(3 * count);
+        List<String> raft = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            raft.add((i + 1) + "@127.0.0.1:" + ports.get(3 * i + 2));
+        }
         List<ControllerProcess> members = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int of = ports.get(3 * i);
@@ -74,6 +80,10 @@ public final class ControllerProcesses implements AutoCloseable {
                 argv.addAll(List.of("--apps", String.join(",", apps)));
             }
             appConfigs.forEach((app, file) -> argv.addAll(List.of("--app-config", app + "=" + file.toAbsolutePath())));
+            if (count > 1) {   // one cluster: the members elect the master of every switch (Raft)
+                argv.addAll(List.of("--cluster", String.join(",", raft), "--member", Integer.toString(i + 1),
+                        "--cluster-dir", logDir.resolve("raft-" + (i + 1)).toString()));
+            }
             members.add(new ControllerProcess(i + 1, of, rest, cluster, argv, logDir.resolve("controller-" + (i + 1) + ".log"),
                     token));
         }
@@ -149,6 +159,17 @@ public final class ControllerProcesses implements AutoCloseable {
         return roles;
     }
 
+    /** The newest generation id member {@code number} reports for any switch (0 when none or not answering). */
+    public long generation(int number) {
+        return member(number).cluster().map(json -> {
+            long newest = 0;
+            for (JsonNode sw : json.path("switches")) {
+                newest = Math.max(newest, sw.path("generation_id").asLong());
+            }
+            return newest;
+        }).orElse(0L);
+    }
+
     /** The member that is MASTER of every one of {@code dpids}, if one is. */
     public Optional<ControllerProcess> masterOfAll(Collection<String> dpids) {
         Map<String, Map<Integer, String>> roles = roles();
@@ -203,11 +224,10 @@ public final class ControllerProcesses implements AutoCloseable {
     @Override
     public void close() {
         members.forEach(m -> m.stop(STOP_GRACE));
-        try (Stream<Path> files = Files.list(logDir)) {
-            for (Path f : files.toList()) {
+        try (Stream<Path> files = Files.walk(logDir)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(f);
             }
-            Files.deleteIfExists(logDir);
         } catch (IOException e) {
             // already gone, or left for the user to read
         }
