@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flowlab.apps.acl.AclConfig;
-import dev.flowlab.apps.qos.HostLimit;
-import dev.flowlab.apps.qos.QosConfig;
 import dev.flowlab.apps.learningswitch.LearningSwitchConfig;
 import dev.flowlab.apps.loadbalancer.LoadBalancerConfig;
+import dev.flowlab.apps.qos.HostLimit;
+import dev.flowlab.apps.qos.QosConfig;
 import dev.flowlab.apps.router.RouterConfig;
 import dev.flowlab.controller.core.AppConfigFile;
 import java.nio.file.Files;
