@@ -38,6 +38,10 @@ import picocli.CommandLine.Option;
             "      controller and bridges over TLS (ssl:127.0.0.1:PORT), with throwaway certificates",
             "  flowlab run --topo single,2 --controller tcp:127.0.0.1:6653",
             "      an external controller (Ryu, os-ken, ONOS...) instead of flowlab's own",
+            "  flowlab run --topo single,2 --controller tcp:127.0.0.1:6653,tcp:127.0.0.1:6654",
+            "      every bridge connects to both (OpenFlow roles decide who may write)",
+            "  flowlab run --topo linear,3 --controllers 3",
+            "      three flowlab controller processes of this run's own; controller 2 stop kills one",
             "  flowlab run --topo linear,3 --script steps.txt",
             "      shell commands from a file, one per line; exit code 1 if one failed",
             "  flowlab run --topo subnets.yaml --apps router,routing --app-config router=router.yaml --rest 8080",
@@ -59,6 +63,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--controller", paramLabel = "embedded|none|tcp:HOST:PORT", defaultValue = "embedded",
             description = "where the bridges' controller is (default: ${DEFAULT-VALUE}, on a free port of 127.0.0.1)")
     String controller;
+
+    @Option(names = "--controllers", paramLabel = "N",
+            description = "start N flowlab controllers of this run's own, each its own process (so one can be killed:"
+                    + " controller 2 stop in the shell), on free ports of 127.0.0.1; every bridge gets them all")
+    Integer controllers;
 
     @Option(names = "--fail-mode", paramLabel = "standalone|secure", converter = FailModeConverter.class,
             description = "OVS fail-mode of every bridge (default: secure with a controller, standalone with none)")
@@ -104,7 +113,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Console console = Console.system();
-        ControllerChoice choice = ControllerChoice.parse(controller);
+        ControllerChoice choice = controllerChoice();
         if (script != null && !Files.isReadable(script)) {
             throw new IllegalArgumentException("--script " + script + ": no such readable file");
         }
@@ -113,8 +122,13 @@ public final class RunCommand implements Callable<Integer> {
         }
         warnAboutIgnoredOptions(console, choice);
         boolean embedded = choice.kind() == ControllerChoice.Kind.EMBEDDED;
-        List<String> embeddedApps = embedded ? apps.checked() : List.of();
-        if (!embedded && services.anyGiven()) {
+        boolean processes = choice.kind() == ControllerChoice.Kind.PROCESSES;
+        List<String> embeddedApps = embedded || processes ? apps.checked() : List.of();
+        if (processes && (services.rest().enabled() || services.openflowCapture() != null)) {
+            throw new IllegalArgumentException("--rest, --rest-token and --capture-openflow configure the embedded controller;"
+                    + " each of the --controllers processes serves REST on a port of its own, printed at start");
+        }
+        if (!embedded && !processes && services.anyGiven()) {
             throw new IllegalArgumentException("--rest, --app-config and --capture-openflow configure the embedded controller;"
                     + " with --controller " + controller + " configure that controller instead");
         }
@@ -126,6 +140,18 @@ public final class RunCommand implements Callable<Integer> {
         return new LabRun(console).run(spec, test == null ? null : test.name(), script);
     }
 
+    /** {@code --controllers N} starts processes of our own; otherwise {@code --controller} says where it is. */
+    private ControllerChoice controllerChoice() {
+        if (controllers == null) {
+            return ControllerChoice.parse(controller);
+        }
+        if (commandSpec.commandLine().getParseResult().hasMatchedOption("--controller")) {
+            throw new IllegalArgumentException("--controller and --controllers cannot be used together: --controllers N"
+                    + " starts N controllers of this run's own; --controller names one running elsewhere");
+        }
+        return ControllerChoice.processes(controllers, ControllerLauncher.command());
+    }
+
     private Path captureDir() {
         if (capture == null) {
             return null;
@@ -135,7 +161,7 @@ public final class RunCommand implements Callable<Integer> {
 
     private void warnAboutIgnoredOptions(Console console, ControllerChoice choice) {
         boolean appsGiven = commandSpec.commandLine().getParseResult().hasMatchedOption("--apps");
-        if (appsGiven && choice.kind() != ControllerChoice.Kind.EMBEDDED) {
+        if (appsGiven && choice.kind() != ControllerChoice.Kind.EMBEDDED && choice.kind() != ControllerChoice.Kind.PROCESSES) {
             console.println(console.yellow("note: ") + "--apps only configures the embedded controller; "
                     + "with --controller " + choice + " it is ignored");
         }

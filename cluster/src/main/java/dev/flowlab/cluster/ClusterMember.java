@@ -1,7 +1,6 @@
 package dev.flowlab.cluster;
 
 import dev.flowlab.controller.api.ConfigStore;
-import dev.flowlab.controller.store.StoreListeners;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +57,6 @@ public final class ClusterMember implements AutoCloseable, ClusterStateMachine.E
             "flowlab-controllers".getBytes(StandardCharsets.UTF_8)));
 
     private final ClusterSpec spec;
-    private final StoreListeners storeListeners = new StoreListeners();
     private final List<MastershipListener> roleListeners = new CopyOnWriteArrayList<>();
     private final ClusterStateMachine stateMachine;
     private final ReplicatedStore store;
@@ -72,7 +70,7 @@ public final class ClusterMember implements AutoCloseable, ClusterStateMachine.E
 
     private ClusterMember(ClusterSpec spec) {
         this.spec = spec;
-        this.stateMachine = new ClusterStateMachine(storeListeners, this);
+        this.stateMachine = new ClusterStateMachine(this);
         this.store = new ReplicatedStore();
     }
 
@@ -277,7 +275,7 @@ public final class ClusterMember implements AutoCloseable, ClusterStateMachine.E
 
         @Override
         public void listen(String prefix, Listener listener) {
-            storeListeners.add(prefix, listener);
+            stateMachine.listen(prefix, listener);
         }
     }
 }

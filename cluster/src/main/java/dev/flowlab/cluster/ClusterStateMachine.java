@@ -1,5 +1,6 @@
 package dev.flowlab.cluster;
 
+import dev.flowlab.controller.api.ConfigStore;
 import dev.flowlab.controller.store.StoreListeners;
 import dev.flowlab.controller.store.StoreState;
 import java.io.IOException;
@@ -50,13 +51,12 @@ final class ClusterStateMachine extends BaseStateMachine {
 
     private final ClusterState state = new ClusterState();
     private final SimpleStateMachineStorage storage = new SimpleStateMachineStorage();
-    private final StoreListeners listeners;
+    private final StoreListeners listeners = new StoreListeners();
     private final Events events;
     /** Writers waiting until this member applied their entry, by log index. */
     private final ConcurrentSkipListMap<Long, CompletableFuture<Void>> waiting = new ConcurrentSkipListMap<>();
 
-    ClusterStateMachine(StoreListeners listeners, Events events) {
-        this.listeners = listeners;
+    ClusterStateMachine(Events events) {
         this.events = events;
     }
 
@@ -89,10 +89,10 @@ final class ClusterStateMachine extends BaseStateMachine {
             master = state.master();
             generation = state.generation();
             updateLastAppliedTermIndex(snapshot.getTermIndex());
+            listeners.fire(changes);
         }
         LOG.info("cluster: loaded snapshot at {}: generation {} of {}, {} changed keys", snapshot.getTermIndex(),
                 generation, master, changes.size());
-        listeners.fire(changes);
         if (master != null) {
             events.claimed(master, generation, snapshot.getTerm());
         }
@@ -145,11 +145,12 @@ final class ClusterStateMachine extends BaseStateMachine {
         String master;
         try {
             Command command = Command.of(entry.getStateMachineLogEntry().getLogData().toByteArray());
-            synchronized (state) {
+            synchronized (state) {   // listeners hear changes under the lock a new listener's first read takes
                 applied = state.apply(command);
                 generation = state.generation();
                 master = state.master();
                 updateLastAppliedTermIndex(entry.getTerm(), entry.getIndex());
+                listeners.fire(applied.changes());
             }
         } catch (RuntimeException e) {   // the same on every member: the writer hears it, the log goes on
             synchronized (state) {
@@ -158,7 +159,6 @@ final class ClusterStateMachine extends BaseStateMachine {
             releaseWaiting(entry.getIndex());
             return CompletableFuture.completedFuture(Message.valueOf("!" + e.getMessage()));
         }
-        listeners.fire(applied.changes());
         if (applied.claimed()) {
             events.claimed(master, generation, entry.getTerm());
         }
@@ -202,6 +202,13 @@ final class ClusterStateMachine extends BaseStateMachine {
     SortedMap<String, String> list(String prefix) {
         synchronized (state) {
             return state.list(prefix);
+        }
+    }
+
+    /** Tells {@code listener} the documents under {@code prefix} now, then every later change there. */
+    void listen(String prefix, ConfigStore.Listener listener) {
+        synchronized (state) {
+            listeners.add(prefix, listener, state.list(prefix));
         }
     }
 

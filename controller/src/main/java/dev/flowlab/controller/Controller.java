@@ -25,6 +25,7 @@ import dev.flowlab.controller.topology.CoreServices;
 import dev.flowlab.controller.rest.CoreRoutes;
 import dev.flowlab.controller.rest.RestServer;
 import dev.flowlab.controller.rest.RouteTable;
+import dev.flowlab.controller.rest.StaticFlows;
 import dev.flowlab.controller.store.MemoryConfigStore;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -75,13 +76,21 @@ public final class Controller implements AutoCloseable {
     private volatile ExpectedNetwork expected;
     private RestServer rest;
     private final ConfigStore store;
+    private final StaticFlows staticFlows;
+    /** The core services that run as apps (first in the dispatch order of equal {@code order()}). */
+    private final List<LoadedApp> core;
     private volatile InetSocketAddress address;
     private boolean closed;
 
     private Controller(ControllerConfig config, CoreServices services, List<LoadedApp> apps) {
         this.config = config;
         this.services = services;
-        List<LoadedApp> all = new ArrayList<>(services.apps());
+        this.store = config.configStore() != null ? config.configStore() : new MemoryConfigStore();
+        this.staticFlows = new StaticFlows(store);
+        List<LoadedApp> coreApps = new ArrayList<>(services.apps());
+        coreApps.add(new LoadedApp(StaticFlows.ID, staticFlows));
+        this.core = List.copyOf(coreApps);
+        List<LoadedApp> all = new ArrayList<>(core);
         all.addAll(apps);
         EventDispatcher dispatcher = new EventDispatcher(all, metrics::packetInTimer);
         this.apps = dispatcher.apps();
@@ -95,7 +104,6 @@ public final class Controller implements AutoCloseable {
         });
         this.server = new OfServer(config, dispatcher, registry, openflowCapture);
         this.address = new InetSocketAddress(config.host(), config.port());
-        this.store = config.configStore() != null ? config.configStore() : new MemoryConfigStore();
     }
 
     /** Starts the configured apps and listens for switches. */
@@ -193,7 +201,8 @@ public final class Controller implements AutoCloseable {
     private void startRest() {
         if (config.rest().enabled()) {
             startMonitor();
-            CoreRoutes.register(routes, registry, apps, services.topology(), services.hosts(), groupsAndMeters);
+            CoreRoutes.register(routes, registry, apps, services.topology(), services.hosts(), groupsAndMeters,
+                    staticFlows);
             MetricsRoute.register(routes, metrics);
             viewFeed = new ViewFeed(new ViewModel(registry, services.topology(), services.hosts(), monitor,
                     apps.stream().map(LoadedApp::id).toList(),
@@ -258,14 +267,15 @@ public final class Controller implements AutoCloseable {
 
     /**
      * Waits until this controller sees {@code expected}: every switch connected, reporting its ports,
-     * and every expected link discovered. {@code progress} hears what is being waited for.
+     * every expected link discovered, and every app ready ({@link dev.flowlab.controller.api.App#notReady}). {@code progress} hears what is being waited for.
      *
      * @throws NotReadyException naming what is still missing (one line) when the timeout passes first
      */
     public void awaitReady(ExpectedNetwork expected, Duration timeout, Consumer<String> progress) {
         this.expected = expected;   // the web view shows what should be there and is not
         try {
-            new ReadinessWait(registry, services.topology(), expected, timeout, progress).await();
+            new ReadinessWait(registry, services.topology(), apps.stream().map(LoadedApp::app).toList(), expected, timeout,
+                    progress).await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new NotReadyException("interrupted while waiting for the switches");
@@ -309,7 +319,6 @@ public final class Controller implements AutoCloseable {
 
     /** Ids of the running apps, in the order they see events (without the core services). */
     public List<String> appIds() {
-        List<LoadedApp> core = services.apps();
         return apps.stream().filter(a -> !core.contains(a)).map(LoadedApp::id).toList();
     }
 

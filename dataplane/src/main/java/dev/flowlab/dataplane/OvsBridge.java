@@ -89,16 +89,16 @@ public final class OvsBridge {
         }
     }
 
-    /** How OVS watches its controller connections: probe interval and reconnection backoff. */
+    /** How OVS watches its controller connections: probe interval and reconnection backoff (of the first, as all are alike). */
     public ControllerTuning controllerTuning() {
-        // A bridge's name stands for its (single) Controller record in ovs-vsctl's database commands.
-        List<String> values = OvsControl.vsctl("get", "Controller", name(), "inactivity_probe", "max_backoff").lines().toList();
+        List<String> records = OvsControl.controllerRecords(List.of(name())).byBridge().get(name());
+        if (records.isEmpty()) {
+            throw new IllegalStateException(name() + " has no controller");
+        }
+        // Every controller of the bridge is tuned alike (see Network#tuneControllers): the first speaks for all.
+        List<String> values = OvsControl.vsctl("get", "Controller", records.get(0), "inactivity_probe", "max_backoff")
+                .lines().toList();
         return ControllerTuning.parse(values.get(0), values.get(1));
-    }
-
-    /** Sets the probe interval and backoff on its controller (see {@link Network#tuneControllers}). */
-    public void tuneController(ControllerTuning tuning) {
-        OvsControl.vsctl(tuning.ovsArgs(name()).toArray(String[]::new));
     }
 
     /**

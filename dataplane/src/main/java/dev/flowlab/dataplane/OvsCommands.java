@@ -45,6 +45,7 @@ final class OvsCommands {
             }
         }
         argv.addAll(OptionalFeatures.ovsArgs(plan.topology()));   // VLAN roles, TAP and tunnel ports
+        argv.addAll(PortQueues.ovsArgs(plan.topology(), runId));   // after the ports they belong to
         return argv;
     }
 

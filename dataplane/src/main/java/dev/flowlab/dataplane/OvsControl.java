@@ -57,6 +57,19 @@ public final class OvsControl {
 
     /** Whether each bridge has a controller and all its controllers are connected, in one ovs-vsctl call. */
     static Map<String, Boolean> connected(List<String> bridges) {
+        ControllerRecords records = controllerRecords(bridges);
+        Map<String, Boolean> result = new LinkedHashMap<>();
+        records.byBridge().forEach((bridge, uuids) -> result.put(bridge,
+                !uuids.isEmpty() && uuids.stream().allMatch(u -> records.connected().getOrDefault(u, false))));
+        return result;
+    }
+
+    /**
+     * The Controller records of each bridge (every one of {@code bridges}, with none when it has none) and
+     * whether each record is connected, in one ovs-vsctl call. A bridge's name stands for its controller in
+     * ovs-vsctl's database commands only while it has exactly one: with several, commands name the records.
+     */
+    static ControllerRecords controllerRecords(List<String> bridges) {
         String out = vsctl("--format=csv", "--no-headings", "--data=bare", "--columns=name,controller", "list", "Bridge",
                 "--", "--columns=_uuid,is_connected", "list", "Controller");
         String[] tables = out.split("\n\\s*\n", 2);
@@ -69,18 +82,24 @@ public final class OvsControl {
                 }
             }
         }
-        Map<String, Boolean> result = new LinkedHashMap<>();
-        bridges.forEach(b -> result.put(b, false));
+        Map<String, List<String>> byBridge = new LinkedHashMap<>();
+        bridges.forEach(b -> byBridge.put(b, List.of()));
         for (String line : tables[0].lines().toList()) {
             int comma = line.indexOf(',');
-            if (comma <= 0 || !result.containsKey(line.substring(0, comma))) {
+            if (comma <= 0 || !byBridge.containsKey(line.substring(0, comma))) {
                 continue;
             }
-            List<String> uuids = Arrays.stream(line.substring(comma + 1).strip().split("\\s+")).filter(u -> !u.isEmpty()).toList();
-            result.put(line.substring(0, comma),
-                    !uuids.isEmpty() && uuids.stream().allMatch(u -> controllerUp.getOrDefault(u, false)));
+            byBridge.put(line.substring(0, comma),
+                    Arrays.stream(line.substring(comma + 1).strip().split("\\s+")).filter(u -> !u.isEmpty()).toList());
         }
-        return result;
+        return new ControllerRecords(byBridge, controllerUp);
+    }
+
+    /**
+     * @param byBridge  bridge name to the uuids of its Controller records
+     * @param connected Controller record uuid to its {@code is_connected}
+     */
+    record ControllerRecords(Map<String, List<String>> byBridge, Map<String, Boolean> connected) {
     }
 
     /** Bridge name to the value of {@code external_ids:KEY}, for every bridge that has exactly that key. */
@@ -107,7 +126,7 @@ public final class OvsControl {
         return found;
     }
 
-    private static String run(List<String> argv, Duration timeout) {
+    static String run(List<String> argv, Duration timeout) {
         // The process deadline is a little longer than ovs-vsctl's own, so its clearer message wins.
         return ProcessRunner.check(argv, null, timeout.plusSeconds(5)).stdout();
     }

@@ -36,6 +36,7 @@ public final class Lab implements AutoCloseable {
     private final Path captureDir;
     private final Thread shutdownHook = new Thread(this::close, "flowlab-teardown");
     private volatile Controller controller;
+    private volatile ControllerProcesses processes;
     private volatile Network network;
     private volatile OvsTlsSession tls;
     private boolean closed;
@@ -62,6 +63,10 @@ public final class Lab implements AutoCloseable {
     }
 
     private void startController() {
+        if (spec.controller().kind() == ControllerChoice.Kind.PROCESSES) {
+            startProcesses();
+            return;
+        }
         if (spec.controller().kind() != ControllerChoice.Kind.EMBEDDED) {
             return;
         }
@@ -79,6 +84,16 @@ public final class Lab implements AutoCloseable {
                 + (spec.openflowCapture() != null ? ", OpenFlow captured to " + spec.openflowCapture() : ""));
     }
 
+    private void startProcesses() {
+        Progress.Stage step = progress.step("controllers");
+        ControllerChoice choice = spec.controller();
+        processes = ControllerProcesses.start(choice.members(), choice.launcher(), spec.apps(), spec.appConfigs(),
+                READY_TIMEOUT, step::progress);
+        step.done(choice.members() + " processes on " + String.join(",", processes.targets()) + ", apps "
+                + String.join(",", spec.apps()) + ", REST on " + processes.members().stream().map(ControllerProcess::restUrl)
+                .collect(java.util.stream.Collectors.joining(",")) + ", logs in " + processes.logDir());
+    }
+
     private void startNetwork() {
         Topology t = spec.topology();
         Progress.Stage step = progress.step("network");
@@ -91,6 +106,9 @@ public final class Lab implements AutoCloseable {
                 .progress(line::update)
                 .build();
         network = Network.start(t, options);
+        if (processes != null) {   // from now on torn down with the network, and found by flowlab clean
+            processes.members().forEach(m -> m.pid().flatMap(ProcessHandle::of).ifPresent(network::adopt));
+        }
         if (spec.captureDir() != null) {
             network.captureAll(spec.captureDir());
         }
@@ -106,7 +124,9 @@ public final class Lab implements AutoCloseable {
             return;
         }
         Progress.Stage step = progress.step("switches");
-        if (controller != null) {
+        if (processes != null) {
+            processes.awaitSwitches(dpids(), READY_TIMEOUT, step::progress);
+        } else if (controller != null) {
             try {
                 controller.awaitReady(ExpectedTopology.of(spec.topology()), READY_TIMEOUT, step::progress);
             } catch (NotReadyException e) {
@@ -123,9 +143,44 @@ public final class Lab implements AutoCloseable {
     private List<String> controllerTargets() {
         return switch (spec.controller().kind()) {
             case EMBEDDED -> List.of((tls != null ? "ssl" : "tcp") + ":127.0.0.1:" + controller.address().getPort());
-            case EXTERNAL -> List.of(spec.controller().target());
+            case EXTERNAL -> spec.controller().targets();
+            case PROCESSES -> processes.targets();
             case NONE -> List.of();
         };
+    }
+
+    /** The switches' datapath ids as the controller writes them ({@code 00:00:00:00:00:00:00:01}). */
+    public List<String> dpids() {
+        return topology().switches().stream().map(s -> DatapathId.of(s.dpid()).toString()).toList();
+    }
+
+    /** The run's controller processes ({@code --controllers N}); empty for other controllers. */
+    public Optional<ControllerProcesses> controllerProcesses() {
+        return Optional.ofNullable(processes);
+    }
+
+    /** Kills controller process {@code number} with SIGKILL, as a crash would. */
+    public void killController(int number) {
+        processes().member(number).kill();
+    }
+
+    /**
+     * Starts controller process {@code number} again (same ports, same options) and waits until it answers;
+     * the network adopts the new process.
+     */
+    public void restartController(int number, Duration timeout) {
+        ControllerProcess member = processes().member(number);
+        ProcessHandle started = member.start();
+        network.adopt(started);
+        processes.awaitServing(member, timeout, detail -> { });
+    }
+
+    private ControllerProcesses processes() {
+        if (processes == null) {
+            throw new IllegalStateException("this run has no controller processes of its own (it has " + controllerName()
+                    + "); start one with flowlab run --controllers N");
+        }
+        return processes;
     }
 
     public LabSpec spec() {
@@ -244,6 +299,9 @@ public final class Lab implements AutoCloseable {
 
     /** {@code embedded 127.0.0.1:41233}, {@code tcp:127.0.0.1:6653} or {@code none}. */
     public String controllerName() {
+        if (processes != null) {
+            return processes.members().size() + " controller processes (" + String.join(",", processes.targets()) + ")";
+        }
         return controller != null ? "embedded " + address() : spec.controller().toString();
     }
 
@@ -303,11 +361,18 @@ public final class Lab implements AutoCloseable {
         Progress.Stage step = progress.step("teardown");
         RuntimeException failure = null;
         try {
+            if (processes != null) {
+                processes.close();   // SIGTERM first: each closes its switches and REST API (the network's teardown would SIGKILL)
+            }
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        try {
             if (network != null) {
                 network.close();
             }
         } catch (RuntimeException e) {
-            failure = e;
+            failure = failure == null ? e : failure;
         }
         try {
             if (controller != null) {
@@ -325,7 +390,7 @@ public final class Lab implements AutoCloseable {
         }
         if (failure != null) {
             step.fail(failure.getMessage());
-        } else if (network != null || controller != null) {
+        } else if (network != null || controller != null || processes != null) {
             step.done("removed everything this run made");
         }
         try {

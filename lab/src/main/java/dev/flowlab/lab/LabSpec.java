@@ -34,6 +34,9 @@ public record LabSpec(Topology topology, List<String> apps, ControllerChoice con
         prefix = prefix == null ? "" : prefix;
         rest = rest == null ? RestConfig.off() : rest;
         appConfigs = appConfigs == null ? Map.of() : Map.copyOf(appConfigs);
+        if (tls && controller.kind() == ControllerChoice.Kind.PROCESSES) {
+            throw new IllegalArgumentException("--tls is not available with --controllers yet: use the embedded controller");
+        }
         if (tls && controller.kind() != ControllerChoice.Kind.EMBEDDED) {
             throw new IllegalArgumentException("--tls is for flowlab's embedded controller; with --controller " + controller
                     + " set up TLS on that controller and in Open vSwitch (ovs-vsctl set-ssl) yourself");

@@ -10,6 +10,7 @@ import org.projectfloodlight.openflow.protocol.match.Match;
 import org.projectfloodlight.openflow.protocol.match.MatchField;
 import org.projectfloodlight.openflow.types.DatapathId;
 import org.projectfloodlight.openflow.types.MacAddress;
+import org.projectfloodlight.openflow.types.OFPort;
 import org.projectfloodlight.openflow.types.U64;
 
 /**
@@ -69,6 +70,11 @@ final class PathFlows {
     /** Deletes every entry with this app's cookie: the clean slate for a switch that (re)connects. */
     static OFFlowMod removeAll(OFFactory of, U64 cookie) {
         return delete(of, of.buildMatch().build(), cookie);
+    }
+
+    /** Deletes every entry of the app that outputs to {@code port} (a link from it went down). */
+    static OFFlowMod removeOutTo(OFFactory of, U64 cookie, OFPort port) {
+        return Flows.deleteByCookie(of, cookie, Flows.APP_COOKIE_MASK).setOutPort(port).build();
     }
 
     private static OFFlowMod delete(OFFactory of, Match match, U64 cookie) {

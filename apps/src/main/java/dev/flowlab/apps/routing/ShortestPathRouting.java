@@ -11,6 +11,7 @@ import dev.flowlab.controller.api.HostListener;
 import dev.flowlab.controller.api.HostService;
 import dev.flowlab.controller.api.Link;
 import dev.flowlab.controller.api.PacketIn;
+import dev.flowlab.controller.api.Role;
 import dev.flowlab.controller.api.Switch;
 import dev.flowlab.controller.api.SwitchPort;
 import dev.flowlab.controller.api.TopologyListener;
@@ -69,10 +70,18 @@ public final class ShortestPathRouting implements App, TopologyListener, HostLis
         hosts.removeListener(this);
     }
 
-    /** Entries from an earlier run may lead anywhere: start each switch from a clean slate. */
+    /**
+     * A controller alone starts each switch from a clean slate: entries from an earlier run may lead
+     * anywhere. A cluster's new master (role MASTER) keeps the paths the previous master installed,
+     * so established traffic keeps flowing through the takeover: the same apps on the same network
+     * made them, they go idle within {@link PathFlows#IDLE_TIMEOUT} s when unused, and a link that
+     * goes down takes the entries that lead into it along (see {@link #onLinkDown}).
+     */
     @Override
     public void onSwitchUp(Switch sw) {
-        sw.send(PathFlows.removeAll(sw.factory(), context.cookie()));
+        if (sw.role() != Role.MASTER) {
+            sw.send(PathFlows.removeAll(sw.factory(), context.cookie()));
+        }
     }
 
     @Override
@@ -191,6 +200,9 @@ public final class ShortestPathRouting implements App, TopologyListener, HostLis
     @Override
     public void onLinkDown(Link link) {
         routes.withdrawUsing(link);
+        // Paths a previous master installed are not in this member's record: remove whatever leads into the link.
+        context.switchById(link.srcDpid()).ifPresent(sw -> sw.send(PathFlows.removeOutTo(sw.factory(), context.cookie(), link.srcPort())));
+        context.switchById(link.dstDpid()).ifPresent(sw -> sw.send(PathFlows.removeOutTo(sw.factory(), context.cookie(), link.dstPort())));
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.flowlab.apps.fake;
 
 import dev.flowlab.controller.api.App;
 import dev.flowlab.controller.api.AppContext;
+import dev.flowlab.controller.api.ConfigStore;
+import dev.flowlab.controller.api.Documents;
 import dev.flowlab.controller.api.Flows;
 import dev.flowlab.controller.api.HostService;
 import dev.flowlab.controller.api.PacketIn;
@@ -10,6 +12,8 @@ import dev.flowlab.controller.api.TopologyService;
 import dev.flowlab.controller.core.EventDispatcher;
 import dev.flowlab.controller.core.LoadedApp;
 import dev.flowlab.controller.core.SwitchRegistry;
+import dev.flowlab.controller.store.JsonDocuments;
+import dev.flowlab.controller.store.MemoryConfigStore;
 import dev.flowlab.controller.api.AgeingTable;
 import dev.flowlab.controller.testing.FakeSwitch;
 import dev.flowlab.controller.testing.FlowTable;
@@ -33,6 +37,8 @@ import java.util.function.BiFunction;
 import org.projectfloodlight.openflow.protocol.OFPacketInReason;
 import org.projectfloodlight.openflow.protocol.action.OFAction;
 import org.projectfloodlight.openflow.protocol.action.OFActionOutput;
+import org.projectfloodlight.openflow.protocol.action.OFActionSetField;
+import org.projectfloodlight.openflow.protocol.instruction.OFInstructionApplyActions;
 import org.projectfloodlight.openflow.protocol.match.MatchField;
 import org.projectfloodlight.openflow.types.DatapathId;
 import org.projectfloodlight.openflow.types.IPv4Address;
@@ -58,6 +64,7 @@ public final class FakeNetwork {
     private final Map<End, End> wires = new HashMap<>();
     private final Set<End> cut = new HashSet<>();
     private final ManualScheduler scheduler = new ManualScheduler();
+    private final ConfigStore store = new MemoryConfigStore();
     private final CoreServices core = new CoreServices(AgeingTable.DEFAULT_SIZE, AgeingTable.DEFAULT_AGEING,
             scheduler);   // discovery rounds run on tick()
     private final EventDispatcher dispatcher;
@@ -68,7 +75,8 @@ public final class FakeNetwork {
     private record End(String node, int port) {
     }
 
-    private FakeNetwork(Topology topology, BiFunction<TopologyService, HostService, Map<String, App>> apps) {
+    private FakeNetwork(Topology topology, BiFunction<TopologyService, HostService, Map<String, App>> apps,
+                        Map<String, Object> configs) {
         int n = 0;
         for (Host h : topology.hosts()) {
             n++;
@@ -86,7 +94,7 @@ public final class FakeNetwork {
         dispatcher = new EventDispatcher(loaded);
         registry = new SwitchRegistry(dispatcher);
         for (LoadedApp a : dispatcher.apps()) {
-            a.app().start(new Context(a.id(), registry, scheduler));
+            a.app().start(new Context(a.id(), registry, scheduler, store, configs.get(a.id())));
         }
     }
 
@@ -101,7 +109,13 @@ public final class FakeNetwork {
      * handshake) and lets link discovery run to completion.
      */
     public static FakeNetwork start(Topology topology, BiFunction<TopologyService, HostService, Map<String, App>> apps) {
-        FakeNetwork net = new FakeNetwork(topology, apps);
+        return start(topology, apps, Map.of());
+    }
+
+    /** As {@link #start(Topology, BiFunction)}, each app with its config object by app id (as if read from its file). */
+    public static FakeNetwork start(Topology topology, BiFunction<TopologyService, HostService, Map<String, App>> apps,
+                                    Map<String, Object> configs) {
+        FakeNetwork net = new FakeNetwork(topology, apps, configs);
         for (FakeSwitch sw : net.switches.values()) {
             sw.table().apply(FakeSwitch.OF.buildFlowAdd().setPriority(0).setMatch(FakeSwitch.OF.buildMatch().build())
                     .setInstructions(Flows.apply(FakeSwitch.OF, Flows.output(FakeSwitch.OF, OFPort.CONTROLLER))).build());
@@ -145,12 +159,22 @@ public final class FakeNetwork {
         }
         FakeSwitch sw = switches.get(at.node());
         OFPort in = OFPort.of(at.port());
-        sw.table().lookup(in, frame).ifPresent(entry -> executeOutputs(sw, in, frame, FlowTable.outputs(entry)));
+        sw.table().lookup(in, frame).ifPresent(entry -> {
+            FlowTable.outputs(entry);   // refuses instructions and actions the fake does not model
+            entry.getInstructions().forEach(i -> execute(sw, in, frame, ((OFInstructionApplyActions) i).getActions()));
+        });
     }
 
-    /** Applies a packet-out's output actions. */
+    /** Applies actions in order: an address rewrite changes the frame the outputs after it send. */
     private void execute(FakeSwitch sw, OFPort in, byte[] frame, List<OFAction> actions) {
-        executeOutputs(sw, in, frame, actions.stream().map(a -> ((OFActionOutput) a).getPort()).toList());
+        byte[] current = frame;
+        for (OFAction action : actions) {
+            if (action instanceof OFActionOutput output) {
+                executeOutputs(sw, in, current, List.of(output.getPort()));
+            } else if (action instanceof OFActionSetField set) {
+                current = Rewrites.apply(current, set.getField());
+            }
+        }
     }
 
     private void executeOutputs(FakeSwitch sw, OFPort in, byte[] frame, List<OFPort> outputs) {
@@ -267,7 +291,18 @@ public final class FakeNetwork {
         return switches.values().stream().mapToInt(s -> s.table().entries(cookie, Flows.APP_COOKIE_MASK).size()).sum();
     }
 
-    private record Context(String appId, SwitchRegistry registry, ScheduledExecutorService executor) implements AppContext {
+    private record Context(String appId, SwitchRegistry registry, ScheduledExecutorService executor, ConfigStore store,
+                           Object config) implements AppContext {
+        @Override
+        public <T> Optional<T> config(Class<T> type) {
+            return Optional.ofNullable(config).map(type::cast);
+        }
+
+        @Override
+        public <T> Documents<T> documents(String collection, Class<T> type) {
+            return new JsonDocuments<>(store, appId + "/" + collection + "/", type);
+        }
+
         @Override
         public Collection<Switch> switches() {
             return registry.switches();

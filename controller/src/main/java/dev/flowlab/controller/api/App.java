@@ -35,6 +35,16 @@ public interface App {
         return Optional.empty();
     }
 
+    /**
+     * Why this app is not ready for traffic yet (for example ports it still holds back while links are
+     * being discovered), or empty when it is. The controller's readiness wait (what {@code flowlab run}
+     * does before any traffic) waits, after switches and links, until every app answers empty. Called
+     * from any thread.
+     */
+    default Optional<String> notReady() {
+        return Optional.empty();
+    }
+
     /** Called once before the controller accepts switches. */
     default void start(AppContext context) {
     }

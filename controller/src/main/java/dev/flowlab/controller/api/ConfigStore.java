@@ -44,9 +44,10 @@ public interface ConfigStore {
     }
 
     /**
-     * Calls {@code listener} for every change under {@code prefix} applied from now on, in the order
-     * applied, on the store's own thread (keep it short, never block). A member catching up from a
-     * snapshot reports the difference key by key.
+     * Calls {@code listener} first for every document now under {@code prefix}, then for every later
+     * change there, in the order applied, on the store's own thread (keep it short, never block), so
+     * a listener alone can keep an app's copy of the collection. A member catching up from a snapshot
+     * reports the difference key by key.
      */
     void listen(String prefix, Listener listener);
 

@@ -28,7 +28,10 @@ public interface Documents<T> {
     /** Every document, by name, in name order. */
     SortedMap<String, T> all();
 
-    /** Calls {@code listener} for every later change, on the store's thread (see {@link ConfigStore#listen}). */
+    /**
+     * Calls {@code listener} for every document there now, then for every later change, on the
+     * store's thread (see {@link ConfigStore#listen}).
+     */
     void listen(Listener<T> listener);
 
     /** Hears a collection change. */

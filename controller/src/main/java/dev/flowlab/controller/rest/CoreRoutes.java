@@ -14,8 +14,8 @@ public final class CoreRoutes {
 
     /** Adds the switch, flow, group, meter, app, counter, cluster, link, host and path routes to {@code routes}. */
     public static void register(RouteTable routes, SwitchRegistry registry, List<LoadedApp> apps, TopologyService topology,
-                                HostService hosts, GroupsAndMeters groupsAndMeters) {
-        new SwitchRoutes(registry).register(routes);
+                                HostService hosts, GroupsAndMeters groupsAndMeters, StaticFlows staticFlows) {
+        new SwitchRoutes(registry, staticFlows).register(routes);
         new GroupMeterRoutes(registry, groupsAndMeters).register(routes);
         new ControllerRoutes(registry, apps).register(routes);
         new ClusterRoutes(registry).register(routes);

@@ -40,8 +40,8 @@ public final class MemoryConfigStore implements ConfigStore {
     }
 
     @Override
-    public void listen(String prefix, Listener listener) {
-        listeners.add(prefix, listener);
+    public synchronized void listen(String prefix, Listener listener) {
+        listeners.add(prefix, listener, state.list(prefix));
     }
 
     private synchronized CompletableFuture<Object> apply(Supplier<StoreState.Outcome> operation) {

@@ -2,6 +2,7 @@ package dev.flowlab.controller.store;
 
 import dev.flowlab.controller.api.ConfigStore;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,8 +16,13 @@ public final class StoreListeners {
 
     private final List<Registered> registered = new CopyOnWriteArrayList<>();
 
-    /** Hears changes of keys starting with {@code prefix}. */
-    public void add(String prefix, ConfigStore.Listener listener) {
+    /**
+     * Tells {@code listener} the documents there now ({@code current}, under {@code prefix}), then
+     * registers it for changes of keys starting with {@code prefix}. The caller holds the lock it
+     * applies changes under, so none falls between the two.
+     */
+    public void add(String prefix, ConfigStore.Listener listener, Map<String, String> current) {
+        current.forEach((key, json) -> tell(listener, prefix, key, json));
         registered.add(new Registered(prefix, listener));
     }
 
@@ -25,13 +31,17 @@ public final class StoreListeners {
         for (StoreState.Change change : changes) {
             for (Registered r : registered) {
                 if (change.key().startsWith(r.prefix())) {
-                    try {
-                        r.listener().changed(change.key(), change.json());
-                    } catch (RuntimeException e) {
-                        LOG.warn("config store listener of '{}' threw on {}: {}", r.prefix(), change.key(), e.toString(), e);
-                    }
+                    tell(r.listener(), r.prefix(), change.key(), change.json());
                 }
             }
+        }
+    }
+
+    private static void tell(ConfigStore.Listener listener, String prefix, String key, String json) {
+        try {
+            listener.changed(key, json);
+        } catch (RuntimeException e) {
+            LOG.warn("config store listener of '{}' threw on {}: {}", prefix, key, e.toString(), e);
         }
     }
 }

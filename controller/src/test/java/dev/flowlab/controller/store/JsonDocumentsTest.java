@@ -35,6 +35,15 @@ class JsonDocumentsTest {
     }
 
     @Test
+    void aNewListenerFirstHearsWhatIsThere() {
+        rules.add(new Rule("deny", 1)).join();
+        List<String> heard = new ArrayList<>();
+        rules.listen((name, rule) -> heard.add(name + "=" + rule.tcpDst()));
+        rules.add(new Rule("deny", 2)).join();
+        assertThat(heard).containsExactly("1=1", "2=2");
+    }
+
+    @Test
     void otherPrefixesAreNotHeard() {
         List<String> heard = new ArrayList<>();
         rules.listen((name, rule) -> heard.add(name));

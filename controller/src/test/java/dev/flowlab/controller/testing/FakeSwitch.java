@@ -1,5 +1,6 @@
 package dev.flowlab.controller.testing;
 
+import dev.flowlab.controller.api.Role;
 import dev.flowlab.controller.api.Switch;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -23,6 +24,9 @@ import org.projectfloodlight.openflow.protocol.OFPortDesc;
 import org.projectfloodlight.openflow.protocol.OFPortReason;
 import org.projectfloodlight.openflow.protocol.OFPortState;
 import org.projectfloodlight.openflow.protocol.OFPortStatus;
+import org.projectfloodlight.openflow.protocol.OFFlowAdd;
+import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
+import org.projectfloodlight.openflow.protocol.OFFlowStatsRequest;
 import org.projectfloodlight.openflow.protocol.OFStatsReply;
 import org.projectfloodlight.openflow.protocol.OFStatsRequest;
 import org.projectfloodlight.openflow.protocol.OFVersion;
@@ -44,6 +48,7 @@ public final class FakeSwitch implements Switch {
     private final String name;
     private final Map<OFPort, OFPortDesc> ports = new TreeMap<>();
     private final FlowTable table = new FlowTable();
+    private volatile Role role = Role.EQUAL;
     private final List<OFMessage> sent = new ArrayList<>();
     private Executor queue = Runnable::run;
     private Consumer<OFPacketOut> packetOuts = out -> { };
@@ -164,8 +169,35 @@ public final class FakeSwitch implements Switch {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public <R extends OFStatsReply> CompletableFuture<List<R>> request(OFStatsRequest<R> request) {
-        return CompletableFuture.failedFuture(new UnsupportedOperationException("fake switch " + name + " has no stats"));
+        if (!(request instanceof OFFlowStatsRequest flows)) {
+            return CompletableFuture.failedFuture(new UnsupportedOperationException("fake switch " + name
+                    + " answers flow stats only"));
+        }
+        CompletableFuture<List<R>> reply = new CompletableFuture<>();
+        queue.execute(() -> reply.complete(List.of((R) OF.buildFlowStatsReply().setEntries(
+                table.entries(flows.getCookie(), flows.getCookieMask()).stream().map(FakeSwitch::statsEntry).toList())
+                .build())));
+        return reply;
+    }
+
+    /** The flow stats entry of a flow-add as a switch reports it (no counters). */
+    private static OFFlowStatsEntry statsEntry(OFFlowAdd add) {
+        return OF.buildFlowStatsEntry().setTableId(add.getTableId()).setCookie(add.getCookie()).setPriority(add.getPriority())
+                .setMatch(add.getMatch()).setInstructions(add.getInstructions()).setIdleTimeout(add.getIdleTimeout())
+                .setHardTimeout(add.getHardTimeout()).setFlags(add.getFlags()).build();
+    }
+
+    /** Stands for this controller's role towards the switch (EQUAL, a controller alone, until set). */
+    public FakeSwitch role(Role role) {
+        this.role = role;
+        return this;
+    }
+
+    @Override
+    public Role role() {
+        return role;
     }
 
     @Override

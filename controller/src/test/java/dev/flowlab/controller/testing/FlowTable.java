@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.projectfloodlight.openflow.protocol.OFFlowAdd;
 import org.projectfloodlight.openflow.protocol.OFFlowDelete;
+import org.projectfloodlight.openflow.protocol.OFFlowDeleteStrict;
 import org.projectfloodlight.openflow.protocol.OFFlowMod;
 import org.projectfloodlight.openflow.protocol.OFActionType;
 import org.projectfloodlight.openflow.protocol.action.OFAction;
@@ -41,6 +42,9 @@ public final class FlowTable {
             entries.add(add);
         } else if (mod instanceof OFFlowDelete delete) {
             entries.removeIf(e -> deletes(delete, e));
+        } else if (mod instanceof OFFlowDeleteStrict strict) {   // exactly this match and priority, cookie under the mask
+            entries.removeIf(e -> e.getPriority() == strict.getPriority() && e.getMatch().equals(strict.getMatch())
+                    && e.getCookie().applyMask(strict.getCookieMask()).equals(strict.getCookie().applyMask(strict.getCookieMask())));
         } else {
             throw new UnsupportedOperationException("fake flow table does not model " + mod.getCommand());
         }
