@@ -159,6 +159,17 @@ public final class ControllerProcesses implements AutoCloseable {
         return roles;
     }
 
+    /** The newest generation id member {@code number} reports for any switch (0 when none or not answering). */
+    public long generation(int number) {
+        return member(number).cluster().map(json -> {
+            long newest = 0;
+            for (JsonNode sw : json.path("switches")) {
+                newest = Math.max(newest, sw.path("generation_id").asLong());
+            }
+            return newest;
+        }).orElse(0L);
+    }
+
     /** The member that is MASTER of every one of {@code dpids}, if one is. */
     public Optional<ControllerProcess> masterOfAll(Collection<String> dpids) {
         Map<String, Map<Integer, String>> roles = roles();

@@ -145,7 +145,7 @@ public final class Lab implements AutoCloseable {
     }
 
     /** The switches' datapath ids as the controller writes them ({@code 00:00:00:00:00:00:00:01}). */
-    private List<String> dpids() {
+    public List<String> dpids() {
         return topology().switches().stream().map(s -> DatapathId.of(s.dpid()).toString()).toList();
     }
 
