@@ -80,9 +80,14 @@ public final class ClusterMember implements AutoCloseable, ClusterStateMachine.E
      * @throws IllegalStateException naming the address when the Raft port cannot be bound, or the storage used
      */
     public static ClusterMember start(ClusterSpec spec) {
+        return start(spec, RaftSettings.Compaction.DEFAULT);
+    }
+
+    /** Starts a member that compacts its log as {@code compaction} says (tests do it often). */
+    static ClusterMember start(ClusterSpec spec, RaftSettings.Compaction compaction) {
         ClusterMember member = new ClusterMember(spec);
         try {
-            member.startRaft();
+            member.startRaft(compaction);
             return member;
         } catch (IOException | RuntimeException e) {
             member.close();
@@ -91,8 +96,8 @@ public final class ClusterMember implements AutoCloseable, ClusterStateMachine.E
         }
     }
 
-    private void startRaft() throws IOException {
-        RaftProperties properties = RaftSettings.properties(spec);
+    private void startRaft(RaftSettings.Compaction compaction) throws IOException {
+        RaftProperties properties = RaftSettings.properties(spec, compaction);
         RaftGroup group = RaftGroup.valueOf(GROUP_ID, spec.members().stream()
                 .map(m -> RaftPeer.newBuilder().setId(m.id()).setAddress(m.hostPort()).build()).toList());
         Files.createDirectories(spec.storage());
