@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.function.Function;
 import org.projectfloodlight.openflow.protocol.OFBucket;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFGroupType;
@@ -37,7 +38,7 @@ final class EqualCostPlan {
     private EqualCostPlan() {
     }
 
-    static Plan entries(SwitchPort from, SwitchPort to, TopologyService topology, OFFactory of) {
+    static Plan entries(SwitchPort from, SwitchPort to, TopologyService topology, Function<DatapathId, OFFactory> factories) {
         Map<DatapathId, Integer> distance = new HashMap<>();
         Map<DatapathId, List<Link>> next = new HashMap<>();
         Set<Link> cables = new LinkedHashSet<>();
@@ -65,7 +66,7 @@ final class EqualCostPlan {
         }
         List<HopEntry> entries = new ArrayList<>();
         next.keySet().stream().sorted(Comparator.comparing((DatapathId s) -> distance.get(s)).thenComparing(s -> s))
-                .forEach(s -> entries.add(new HopEntry(s, null, PathFlows.PRIORITY, nextOf(s, next.get(s), to, of))));
+                .forEach(s -> entries.add(new HopEntry(s, null, PathFlows.PRIORITY, nextOf(s, next.get(s), to, factories.apply(s)))));
         return new Plan(entries, cables);
     }
 

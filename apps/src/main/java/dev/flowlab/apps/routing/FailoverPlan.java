@@ -9,8 +9,10 @@ import dev.flowlab.controller.api.TopologyService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFGroupType;
+import org.projectfloodlight.openflow.types.DatapathId;
 import org.projectfloodlight.openflow.types.OFPort;
 
 /**
@@ -33,7 +35,7 @@ final class FailoverPlan {
     }
 
     /** The route's entries, destination switch first, then the backup paths' entries. */
-    static List<HopEntry> entries(Route route, TopologyService topology, OFFactory of) {
+    static List<HopEntry> entries(Route route, TopologyService topology, Function<DatapathId, OFFactory> factories) {
         List<HopEntry> primary = new ArrayList<>();
         List<HopEntry> backups = new ArrayList<>();
         List<Route.Hop> hops = route.hops();
@@ -45,6 +47,7 @@ final class FailoverPlan {
                 primary.add(0, new HopEntry(hop.dpid(), hop.in(), PathFlows.PRIORITY, new HopEntry.Output(hop.out())));
                 continue;
             }
+            OFFactory of = factories.apply(hop.dpid());
             OFPort alternative = backup.get().links().get(0).srcPort();
             OFPort backupOut = alternative.equals(hop.in()) ? OFPort.IN_PORT : alternative;
             primary.add(0, new HopEntry(hop.dpid(), hop.in(), PathFlows.PRIORITY, new HopEntry.Group(OFGroupType.FF, List.of(

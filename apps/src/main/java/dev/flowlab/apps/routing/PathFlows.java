@@ -4,6 +4,7 @@ import dev.flowlab.controller.api.Flows;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFFlowAdd;
 import org.projectfloodlight.openflow.protocol.OFFlowMod;
@@ -36,10 +37,16 @@ final class PathFlows {
      * Entries forwarding frames from {@code src} to {@code dst} along {@code route}: one per switch,
      * matching the port the frames come in on. Ordered destination switch first, so that each
      * entry is in place before traffic can reach it from the entry sent after it.
+     *
+     * @param factories each switch's message factory (its OpenFlow version)
      */
-    static List<SwitchFlow> install(Route route, MacAddress src, MacAddress dst, U64 cookie, OFFactory of) {
-        return entries(route).stream().map(e -> new SwitchFlow(e.dpid(), flowAdd(of, e, src, dst, cookie,
-                List.of(Flows.output(of, ((HopEntry.Output) e.next()).port()))))).toList();
+    static List<SwitchFlow> install(Route route, MacAddress src, MacAddress dst, U64 cookie,
+                                    Function<DatapathId, OFFactory> factories) {
+        return entries(route).stream().map(e -> {
+            OFFactory of = factories.apply(e.dpid());
+            return new SwitchFlow(e.dpid(), flowAdd(of, e, src, dst, cookie,
+                    List.of(Flows.output(of, ((HopEntry.Output) e.next()).port()))));
+        }).toList();
     }
 
     /** The route's hops as entries that output to the next hop, destination switch first. */
@@ -68,15 +75,19 @@ final class PathFlows {
     }
 
     /** Deletes of the {@code src -> dst} entries on every switch of {@code route}, whatever their in-port. */
-    static List<SwitchFlow> remove(Route route, MacAddress src, MacAddress dst, U64 cookie, OFFactory of) {
-        return remove(route.path().switches(), src, dst, cookie, of);
+    static List<SwitchFlow> remove(Route route, MacAddress src, MacAddress dst, U64 cookie,
+                                   Function<DatapathId, OFFactory> factories) {
+        return remove(route.path().switches(), src, dst, cookie, factories);
     }
 
     /** Deletes of the {@code src -> dst} entries on these switches, whatever their in-port and priority. */
     static List<SwitchFlow> remove(Collection<DatapathId> switches, MacAddress src, MacAddress dst, U64 cookie,
-                                   OFFactory of) {
-        Match pair = of.buildMatch().setExact(MatchField.ETH_SRC, src).setExact(MatchField.ETH_DST, dst).build();
-        return switches.stream().map(dpid -> new SwitchFlow(dpid, delete(of, pair, cookie))).toList();
+                                   Function<DatapathId, OFFactory> factories) {
+        return switches.stream().map(dpid -> {
+            OFFactory of = factories.apply(dpid);
+            Match pair = of.buildMatch().setExact(MatchField.ETH_SRC, src).setExact(MatchField.ETH_DST, dst).build();
+            return new SwitchFlow(dpid, delete(of, pair, cookie));
+        }).toList();
     }
 
     /** Deletes every entry with this app's cookie: the clean slate for a switch that (re)connects. */

@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  */
 final class RouteInstaller {
     private static final Logger LOG = LoggerFactory.getLogger(RouteInstaller.class);
-    private static final OFFactory OF = OFFactories.getFactory(OFVersion.OF_13);
+    /** For messages to a switch that just left (they are dropped anyway). */
+    private static final OFFactory GONE = OFFactories.getFactory(OFVersion.OF_13);
 
     private final AppContext context;
     private final TopologyService topology;
@@ -132,10 +133,10 @@ final class RouteInstaller {
     private Planned plan(Leg leg) {
         Route route = leg.route();
         if (config.ecmp()) {
-            EqualCostPlan.Plan p = EqualCostPlan.entries(route.from(), route.to(), topology, OF);
+            EqualCostPlan.Plan p = EqualCostPlan.entries(route.from(), route.to(), topology, this::factoryOf);
             return new Planned(leg, p.entries(), p.cables());
         }
-        List<HopEntry> entries = config.fastFailover() ? FailoverPlan.entries(route, topology, OF) : PathFlows.entries(route);
+        List<HopEntry> entries = config.fastFailover() ? FailoverPlan.entries(route, topology, this::factoryOf) : PathFlows.entries(route);
         return new Planned(leg, entries, Set.copyOf(route.path().links()));
     }
 
@@ -155,9 +156,10 @@ final class RouteInstaller {
     }
 
     private CompletableFuture<PathFlows.SwitchFlow> flow(HopEntry e, MacAddress src, MacAddress dst) {
+        OFFactory of = factoryOf(e.dpid());
         if (e.next() instanceof HopEntry.Output out) {
             return CompletableFuture.completedFuture(new PathFlows.SwitchFlow(e.dpid(),
-                    PathFlows.flowAdd(OF, e, src, dst, cookie, List.of(Flows.output(OF, out.port())))));
+                    PathFlows.flowAdd(of, e, src, dst, cookie, List.of(Flows.output(of, out.port())))));
         }
         HopEntry.Group group = (HopEntry.Group) e.next();
         Switch sw = context.switchById(e.dpid()).orElse(null);
@@ -165,7 +167,12 @@ final class RouteInstaller {
             return CompletableFuture.failedFuture(new IllegalStateException("switch " + e.dpid() + " left"));
         }
         return groups.id(sw, group.type(), group.buckets()).thenApply(id -> new PathFlows.SwitchFlow(e.dpid(),
-                PathFlows.flowAdd(OF, e, src, dst, cookie, List.<OFAction>of(Groups.action(OF, id)))));
+                PathFlows.flowAdd(of, e, src, dst, cookie, List.<OFAction>of(Groups.action(of, id)))));
+    }
+
+    /** The switch's factory: the routing app runs on every version from 1.3 on, so switches may differ. */
+    private OFFactory factoryOf(DatapathId dpid) {
+        return context.switchById(dpid).map(Switch::factory).orElse(GONE);
     }
 
     /** A link that went down while we installed is no longer in the topology: take its legs off again. */
@@ -192,7 +199,7 @@ final class RouteInstaller {
     /** Deletes a leg's entries on every switch that holds them; the pair's next packet finds a new route. */
     private void withdraw(Installed leg) {
         installed.remove(leg);
-        for (PathFlows.SwitchFlow f : PathFlows.remove(leg.switches(), leg.leg().src(), leg.leg().dst(), cookie, OF)) {
+        for (PathFlows.SwitchFlow f : PathFlows.remove(leg.switches(), leg.leg().src(), leg.leg().dst(), cookie, this::factoryOf)) {
             context.switchById(f.dpid()).ifPresent(sw -> sw.send(f.message()));
         }
     }

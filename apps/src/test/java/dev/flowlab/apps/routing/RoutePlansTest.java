@@ -31,7 +31,7 @@ class RoutePlansTest {
     @Test
     void eachHopFailsOverToTheShortestPathAroundItsCable() {
         Route route = route(ringView, ring, "h1", "h2", 1, 2);   // the cable s1-s2
-        List<HopEntry> entries = FailoverPlan.entries(route, ringView, OF);
+        List<HopEntry> entries = FailoverPlan.entries(route, ringView, d -> OF);
 
         assertThat(entries).contains(new HopEntry(dpid(1), host(ring, "h1"), PathFlows.PRIORITY, new HopEntry.Group(
                 OFGroupType.FF, List.of(
@@ -49,7 +49,7 @@ class RoutePlansTest {
     void aBackupBackTheWayTheFramesCameOutputsToInPort() {
         Route route = route(ringView, ring, "h1", "h3", 1, 3);   // s1-s2-s3 (ties break towards the lower dpid)
         assertThat(route.path().switches()).containsExactly(dpid(1), dpid(2), dpid(3));
-        List<HopEntry> entries = FailoverPlan.entries(route, ringView, OF);
+        List<HopEntry> entries = FailoverPlan.entries(route, ringView, d -> OF);
 
         // s2 loses s2-s3: back to s1 (where the frames came from), then s1-s4-s3
         assertThat(entries).contains(new HopEntry(dpid(2), port(2, 1), PathFlows.PRIORITY, new HopEntry.Group(OFGroupType.FF,
@@ -66,7 +66,7 @@ class RoutePlansTest {
         SwitchPort from = new SwitchPort(dpid(13), host(fatTree, "h1"));
         SwitchPort to = new SwitchPort(dpid(20), host(fatTree, "h16"));
 
-        EqualCostPlan.Plan plan = EqualCostPlan.entries(from, to, view, OF);
+        EqualCostPlan.Plan plan = EqualCostPlan.entries(from, to, view, d -> OF);
 
         assertThat(plan.entries()).hasSize(10);   // edge, 2 aggregation, 4 core, 2 aggregation, edge
         assertThat(plan.entries().get(0)).isEqualTo(new HopEntry(dpid(20), null, PathFlows.PRIORITY,

@@ -246,6 +246,12 @@ final class Handshake extends ChannelInboundHandlerAdapter {
             state = HandshakeState.WAIT_ROLE;
             return;
         }
+        if (claim.role() != Role.EQUAL) {   // an OpenFlow 1.0 switch: no roles on the wire
+            LOG.warn("dpid={} speaks {}, which has no controller roles (ROLE_REQUEST is OpenFlow 1.2+): this member {}",
+                    dpid, of.getVersion(), claim.role() == Role.SLAVE
+                            ? "leaves it alone (SLAVE here, the switch cannot enforce it)"
+                            : "writes as an equal, without a generation id (a deposed master could still write)");
+        }
         finish(claim.role() == Role.SLAVE ? new RoleOutcome(Role.SLAVE, 0, null) : RoleOutcome.EQUAL);
     }
 

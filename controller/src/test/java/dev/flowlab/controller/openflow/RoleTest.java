@@ -181,6 +181,23 @@ class RoleTest {
         Poll.until("reconciliation hook", WAIT, () -> mastership.events().contains("master 1"));
     }
 
+    @Test
+    void anOpenFlow10SwitchGetsNoRoleRequestAndASlaveMemberStillNeverWritesToIt() throws Exception {
+        RecordingApp app = new RecordingApp("app");
+        Controller c = controller(new SettableMastership("b", RoleClaim.slave(5)), app);
+        try (LogCapture log = LogCapture.of(Handshake.class)) {
+            SwitchPeer peer = SwitchPeer.connect(c.address(), 1, 1, 2).speaking(org.projectfloodlight.openflow.protocol.OFVersion.OF_10)
+                    .sayHello();
+            open.add(peer);
+            assertThat(c.awaitSwitches(List.of(DPID), WAIT)).isTrue();
+
+            assertThat(sw(c).role()).isEqualTo(Role.SLAVE);
+            assertThat(peer.received(OFRoleRequest.class)).isEmpty();
+            assertThat(peer.received(OFFlowAdd.class)).isEmpty();
+            assertThat(log.warnings()).anySatisfy(w -> assertThat(w).contains("no controller roles"));
+        }
+    }
+
     private static OFFlowAdd flowAdd(Switch sw) {
         return sw.factory().buildFlowAdd().setPriority(10).build();
     }
