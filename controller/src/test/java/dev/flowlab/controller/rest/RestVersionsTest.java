@@ -22,7 +22,7 @@ class RestVersionsTest {
     @ParameterizedTest
     @EnumSource(value = OFVersion.class, names = {"OF_10", "OF_13", "OF_14", "OF_15"})
     void flowsAndPortsAreListedAndStaticFlowsNeed13(OFVersion version) throws Exception {
-        try (Controller controller = Controller.start(ControllerConfig.builder().apps("test-flood").listen("127.0.0.1", 0)
+        try (Controller controller = Controller.start(ControllerConfig.builder().listen("127.0.0.1", 0)
                 .rest(RestConfig.on("127.0.0.1", 0)).build());
              SwitchPeer sw = SwitchPeer.connect(controller.address(), 1, 1, 2).speaking(version).sayHello()) {
             assertThat(controller.awaitSwitches(List.of(DatapathId.of(1)), WAIT)).isTrue();
