@@ -96,6 +96,17 @@ class ClusterMemberTest {
                 .as("the leader took snapshots").isTrue();
     }
 
+    @Test
+    void withoutAMajorityAWriteFailsNamingTheMembers() throws Exception {
+        List<MemberAddress> members = List.of(new MemberAddress("1", "127.0.0.1", freePort()),
+                new MemberAddress("2", "127.0.0.1", freePort()), new MemberAddress("3", "127.0.0.1", freePort()));
+        ClusterMember alone = start(members, "1");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> alone.store().put("k", "{}").get(60, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("is a majority of the members [1@127.0.0.1:");
+        assertThat(alone.role()).isEqualTo(Role.SLAVE);
+    }
+
     private RaftSettings.Compaction compaction = RaftSettings.Compaction.DEFAULT;
 
     private ClusterMember start(List<MemberAddress> members, String self) {
