@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.flowlab.apps.acl.AclConfig;
 import dev.flowlab.apps.learningswitch.LearningSwitchConfig;
 import dev.flowlab.apps.loadbalancer.LoadBalancerConfig;
+import dev.flowlab.apps.qos.HostLimit;
+import dev.flowlab.apps.qos.QosConfig;
 import dev.flowlab.apps.router.RouterConfig;
 import dev.flowlab.controller.core.AppConfigFile;
 import java.nio.file.Files;
@@ -48,6 +50,17 @@ class ExampleConfigsTest {
         Path bad = Files.writeString(dir.resolve("lb.yaml"), "servers: [10.0.0.2]\n");
         assertThatThrownBy(() -> AppConfigFile.read("load-balancer", bad, LoadBalancerConfig.class))
                 .hasMessageContaining("vip is missing")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void qosExampleAndABadRateIsOneLineWithItsLine(@TempDir Path dir) throws Exception {
+        QosConfig config = AppConfigFile.read("qos", EXAMPLES.resolve("qos.yaml"), QosConfig.class);
+        assertThat(config.limits()).extracting(HostLimit::host).containsExactly("10.0.0.1", "00:00:00:00:00:02");
+        Path bad = Files.writeString(dir.resolve("qos.yaml"), "limits:\n  - {ip: 10.0.0.1, rate: 10}\n  - {ip: 10.0.0.2}\n");
+        assertThatThrownBy(() -> AppConfigFile.read("qos", bad, QosConfig.class))
+                .hasMessageContaining("line 3")
+                .hasMessageContaining("the limit of 10.0.0.2 needs a rate above 0 in Mbit/s, like rate: 10")
                 .hasMessageNotContaining("\n");
     }
 }

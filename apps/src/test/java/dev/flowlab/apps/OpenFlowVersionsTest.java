@@ -1,6 +1,7 @@
 package dev.flowlab.apps;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flowlab.apps.fake.Frames;
 import dev.flowlab.apps.hub.Hub;
@@ -11,6 +12,7 @@ import dev.flowlab.controller.api.App;
 import dev.flowlab.controller.testing.SwitchPeer;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.projectfloodlight.openflow.protocol.OFFlowAdd;
@@ -71,6 +73,33 @@ class OpenFlowVersionsTest {
             assertThat(flood.getVersion()).isEqualTo(version);
             assertThat(SwitchPeer.inPort(flood)).isEqualTo(OFPort.of(2));
             assertThat(outputs(flood.getActions())).containsExactly(OFPort.FLOOD);
+        }
+    }
+
+    @Test
+    void appsThatNeedOpenFlow13AreRefusedBeforeStartWhenTheSwitchesSpeak10() {
+        for (String app : List.of("routing", "router", "acl")) {
+            assertThatThrownBy(() -> Controller.start(ControllerConfig.builder().listen("127.0.0.1", 0)
+                    .apps(List.of("learning-switch", app)).switchVersion(OFVersion.OF_10).build()))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("app " + app + " needs OpenFlow 1.3 or later, and the switches will speak "
+                            + "OpenFlow 1.0; apps that run on OpenFlow 1.0: ")
+                    .hasMessageContaining("hub, learning-switch");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = OFVersion.class, names = {"OF_13", "OF_14", "OF_15"})
+    void everyShippedAppStartsForSwitchesOf13AndLater(OFVersion version) {
+        for (String app : List.of("hub", "learning-switch", "routing", "acl")) {   // router needs its subnets file
+            try (Controller c = Controller.start(ControllerConfig.builder().listen("127.0.0.1", 0).apps(List.of(app))
+                    .switchVersion(version).build())) {
+                assertThat(c.address()).isNotNull();
+            }
+        }
+        try (Controller c = Controller.start(ControllerConfig.builder().listen("127.0.0.1", 0)
+                .apps(List.of("hub", "learning-switch")).switchVersion(OFVersion.OF_10).build())) {
+            assertThat(c.address()).isNotNull();
         }
     }
 

@@ -5,6 +5,7 @@ import dev.flowlab.lab.LabSpec;
 import dev.flowlab.lab.ControllerChoice;
 import dev.flowlab.cli.output.Console;
 import dev.flowlab.dataplane.FailMode;
+import dev.flowlab.dataplane.OpenFlowVersion;
 import dev.flowlab.topologies.SwitchHops;
 import dev.flowlab.topologies.Topology;
 import dev.flowlab.topologies.TopologySource;
@@ -31,6 +32,8 @@ import picocli.CommandLine.Option;
             "      pingall and exit: exit code 0 when nothing was lost",
             "  flowlab run --topo linear,4 --apps hub --test iperf",
             "  flowlab run --topo topologies/examples/campus.yaml --fail-mode standalone",
+            "  flowlab run --topo single,3 --protocols OpenFlow10 --test pingall",
+            "      bridges and controller speak OpenFlow 1.0 (also OpenFlow14, OpenFlow15, or a list)",
             "  flowlab run --topo linear,2 --tls --test pingall",
             "      controller and bridges over TLS (ssl:127.0.0.1:PORT), with throwaway certificates",
             "  flowlab run --topo single,2 --controller tcp:127.0.0.1:6653",
@@ -69,6 +72,12 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--fail-mode", paramLabel = "standalone|secure", converter = FailModeConverter.class,
             description = "OVS fail-mode of every bridge (default: secure with a controller, standalone with none)")
     FailMode failMode;
+
+    @Option(names = "--protocols", split = ",", paramLabel = "OpenFlow10|OpenFlow13|OpenFlow14|OpenFlow15",
+            converter = OpenFlowVersionConverter.class,
+            description = "the OpenFlow versions every bridge offers, comma-separated (default: OpenFlow13); the embedded"
+                    + " controller speaks the newest of them. On OpenFlow 1.0 only hub and learning-switch run, and no VLANs")
+    List<OpenFlowVersion> protocols;
 
     @Option(names = "--test", paramLabel = "pingall|iperf",
             description = "run this test, print the result and exit (non-zero on failure) instead of opening the shell")
@@ -126,7 +135,8 @@ public final class RunCommand implements Callable<Integer> {
         Topology topology = TopologySource.load(topo);
         warnAboutLongChains(console, topology);
         LabSpec spec = new LabSpec(topology, embeddedApps, choice, failMode(choice), prefix,
-                services.rest(), services.appConfigs(embeddedApps), captureDir(), services.openflowCapture(), tls);
+                services.rest(), services.appConfigs(embeddedApps), captureDir(), services.openflowCapture(), tls,
+                protocols);
         return new LabRun(console).run(spec, test == null ? null : test.name(), script);
     }
 

@@ -56,6 +56,8 @@ public final class ClusterMember implements AutoCloseable, ClusterStateMachine.E
     static final RaftGroupId GROUP_ID = RaftGroupId.valueOf(UUID.nameUUIDFromBytes(
             "flowlab-controllers".getBytes(StandardCharsets.UTF_8)));
 
+    private static final java.time.Duration CLAIM_RETRY = java.time.Duration.ofMillis(200);
+
     private final ClusterSpec spec;
     private final List<MastershipListener> roleListeners = new CopyOnWriteArrayList<>();
     private final ClusterStateMachine stateMachine;
@@ -80,9 +82,14 @@ public final class ClusterMember implements AutoCloseable, ClusterStateMachine.E
      * @throws IllegalStateException naming the address when the Raft port cannot be bound, or the storage used
      */
     public static ClusterMember start(ClusterSpec spec) {
+        return start(spec, RaftSettings.Compaction.DEFAULT);
+    }
+
+    /** Starts a member that compacts its log as {@code compaction} says (tests do it often). */
+    static ClusterMember start(ClusterSpec spec, RaftSettings.Compaction compaction) {
         ClusterMember member = new ClusterMember(spec);
         try {
-            member.startRaft();
+            member.startRaft(compaction);
             return member;
         } catch (IOException | RuntimeException e) {
             member.close();
@@ -91,8 +98,8 @@ public final class ClusterMember implements AutoCloseable, ClusterStateMachine.E
         }
     }
 
-    private void startRaft() throws IOException {
-        RaftProperties properties = RaftSettings.properties(spec);
+    private void startRaft(RaftSettings.Compaction compaction) throws IOException {
+        RaftProperties properties = RaftSettings.properties(spec, compaction);
         RaftGroup group = RaftGroup.valueOf(GROUP_ID, spec.members().stream()
                 .map(m -> RaftPeer.newBuilder().setId(m.id()).setAddress(m.hostPort()).build()).toList());
         Files.createDirectories(spec.storage());
@@ -109,10 +116,13 @@ public final class ClusterMember implements AutoCloseable, ClusterStateMachine.E
                 spec.members(), spec.storage(), spec.electionTimeout().toMillis(), 2 * spec.electionTimeout().toMillis());
     }
 
-    /** A write gives up after about 10 s without a leader (a minority of members is up): the REST call fails. */
+    /**
+     * A write waits out an election (about a second) but gives up after about 5 s without a leader (a
+     * minority of members is up), so the REST call that made it answers with why.
+     */
     private static RaftClient.Builder client(RaftProperties properties, RaftGroup group) {
         return RaftClient.newBuilder().setProperties(properties).setRaftGroup(group)
-                .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(100,
+                .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(50,
                         TimeDuration.valueOf(100, TimeUnit.MILLISECONDS)));
     }
 
@@ -159,11 +169,34 @@ public final class ClusterMember implements AutoCloseable, ClusterStateMachine.E
     @Override
     public void leaderReady() {
         LOG.info("cluster member {} is Raft leader: claiming mastership", spec.self());
+        claim(currentTerm());
+    }
+
+    /**
+     * Appends this member's claim; tries again after a pause while it still leads in {@code term} (a
+     * claim lost to a busy moment must not leave the switches without a master for the whole term).
+     */
+    private void claim(long term) {
         write(claimClient, Command.claim(spec.self())).whenComplete((generation, e) -> {
-            if (e != null) {
-                LOG.warn("cluster member {} could not claim mastership: {}", spec.self(), e.toString());
+            if (e == null) {
+                return;
+            }
+            if (leadsIn(term)) {
+                LOG.warn("cluster member {} could not claim mastership ({}); trying again", spec.self(), e.toString());
+                CompletableFuture.runAsync(() -> claim(term),
+                        CompletableFuture.delayedExecutor(CLAIM_RETRY.toMillis(), TimeUnit.MILLISECONDS));
+            } else {
+                LOG.info("cluster member {} no longer leads: its claim lapsed ({})", spec.self(), e.toString());
             }
         });
+    }
+
+    private long currentTerm() {
+        try {
+            return server.getDivision(GROUP_ID).getInfo().getCurrentTerm();
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     @Override
@@ -216,7 +249,10 @@ public final class ClusterMember implements AutoCloseable, ClusterStateMachine.E
     }
 
     private CompletableFuture<String> write(RaftClient through, Command command) {
-        return through.async().send(Message.valueOf(ByteString.copyFrom(command.bytes()))).thenCompose(reply -> {
+        return through.async().send(Message.valueOf(ByteString.copyFrom(command.bytes()))).exceptionally(e -> {
+            throw new CompletionException(new IllegalStateException("the cluster took no change: no leader answered"
+                    + " (is a majority of the members " + spec.members() + " up?): " + e.getMessage(), e));
+        }).thenCompose(reply -> {
             if (!reply.isSuccess()) {
                 throw new CompletionException(new IllegalStateException("the cluster did not take the change: "
                         + reply.getException()));

@@ -67,9 +67,51 @@ class ClusterMemberTest {
         assertThat(masterGenerations.values()).allSatisfy(g -> assertThat(g).isSorted().doesNotHaveDuplicates());
     }
 
+    @Test
+    void aMemberThatWasDownLongCatchesUpFromTheLeadersSnapshotAndItsListenersHearTheDifference() throws Exception {
+        compaction = new RaftSettings.Compaction(5, 1024);
+        List<MemberAddress> members = List.of(new MemberAddress("1", "127.0.0.1", freePort()),
+                new MemberAddress("2", "127.0.0.1", freePort()), new MemberAddress("3", "127.0.0.1", freePort()));
+        members.forEach(m -> start(members, m.id()));
+        ClusterMember master = awaitOneMaster();
+        ClusterMember away = running.stream().filter(m -> m != master).findFirst().orElseThrow();
+        master.store().put("acl/rules/1", "{\"gone\":true}").get(10, TimeUnit.SECONDS);
+        Poll.until("the member about to go away has rule 1", WAIT, () -> away.store().get("acl/rules/1").isPresent());
+        away.close();
+        running.remove(away);
+
+        master.store().remove("acl/rules/1").get(10, TimeUnit.SECONDS);
+        for (int i = 0; i < 3 * compaction.snapshotEvery(); i++) {   // several snapshots; the log before them is purged
+            master.store().add("router/config/", "{\"n\":" + i + "}").get(10, TimeUnit.SECONDS);
+        }
+        ClusterMember back = start(members, away.id());
+        List<String> heard = new CopyOnWriteArrayList<>();
+        back.store().listen("acl/rules/", (key, json) -> heard.add(key + "=" + json));
+        Poll.until("the returning member has every document", WAIT, () -> back.store().list("router/config/").size() == 3 * compaction.snapshotEvery());
+        assertThat(back.store().list("acl/rules/")).isEmpty();
+        assertThat(heard).as("what it had, then its removal; or nothing").isIn(List.of(),
+                List.of("acl/rules/1={\"gone\":true}", "acl/rules/1=null"));
+        assertThat(back.store().add("router/config/", "{}").get(10, TimeUnit.SECONDS)).isEqualTo(3L * compaction.snapshotEvery() + 1);
+        assertThat(java.nio.file.Files.walk(dir.resolve(master.id())).anyMatch(p -> p.getFileName().toString().startsWith("snapshot.")))
+                .as("the leader took snapshots").isTrue();
+    }
+
+    @Test
+    void withoutAMajorityAWriteFailsNamingTheMembers() throws Exception {
+        List<MemberAddress> members = List.of(new MemberAddress("1", "127.0.0.1", freePort()),
+                new MemberAddress("2", "127.0.0.1", freePort()), new MemberAddress("3", "127.0.0.1", freePort()));
+        ClusterMember alone = start(members, "1");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> alone.store().put("k", "{}").get(60, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("is a majority of the members [1@127.0.0.1:");
+        assertThat(alone.role()).isEqualTo(Role.SLAVE);
+    }
+
+    private RaftSettings.Compaction compaction = RaftSettings.Compaction.DEFAULT;
+
     private ClusterMember start(List<MemberAddress> members, String self) {
         ClusterMember m = ClusterMember.start(new ClusterSpec(members, self, dir.resolve(self),
-                ClusterSpec.LAN_ELECTION_TIMEOUT));
+                ClusterSpec.LAN_ELECTION_TIMEOUT), compaction);
         m.onRoleChange((role, generation) -> {
             if (role == Role.MASTER) {
                 masterGenerations.computeIfAbsent("all", k -> new CopyOnWriteArrayList<>()).add(generation);

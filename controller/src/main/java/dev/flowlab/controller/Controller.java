@@ -42,6 +42,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.types.DatapathId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,6 +126,7 @@ public final class Controller implements AutoCloseable {
                         + " (apps: " + String.join(",", config.apps()) + "); add it to --apps or drop its --app-config");
             }
         }
+        refuseOlderSwitches(config);   // before any app is made
         CoreServices services = new CoreServices(config.hostTableSize(), config.hostAgeing());
         List<LoadedApp> loaded = AppLoader.load(config.apps(), extraApps, services.module());
         Controller controller = new Controller(config, services, loaded);
@@ -135,6 +137,7 @@ public final class Controller implements AutoCloseable {
             controller.startApps();
             controller.mastership.start(controller::reclaimAll);
             refuseUnhonouredVlans(loaded, config.vlanPorts());   // apps know their config now; no switch yet
+            refuseIncompatibleApps(loaded);
             controller.startRest();
             controller.startListening();
             return controller;
@@ -154,6 +157,30 @@ public final class Controller implements AutoCloseable {
         rest.remove(VlanPorts.CONFIG_ID);
         ControllerConfig.Builder b = config.toBuilder().vlanPorts(VlanPorts.read(file));
         return b.replaceAppConfigs(rest).build();
+    }
+
+    /** Apps that cannot work together are refused before a switch connects, naming the app and the reason. */
+    private static void refuseIncompatibleApps(List<LoadedApp> apps) {
+        for (LoadedApp a : apps) {
+            java.util.Set<String> others = new java.util.TreeSet<>();
+            apps.stream().map(LoadedApp::id).filter(id -> !id.equals(a.id())).forEach(others::add);
+            a.app().refuseAlongside(others).ifPresent(why -> {
+                throw new IllegalArgumentException("app " + a.id() + " cannot run beside " + String.join(",", others) + ": " + why);
+            });
+        }
+    }
+
+    /** Apps, or a VLAN stage, that the switches' OpenFlow version cannot carry: one line, before anything starts. */
+    private static void refuseOlderSwitches(ControllerConfig config) {
+        OFVersion version = config.switchVersion();
+        if (version == null) {
+            return;
+        }
+        if (version == OFVersion.OF_10 && config.vlanPorts().any()) {
+            throw new IllegalArgumentException("this network has VLANs, and the VLAN stage needs several flow tables: "
+                    + "OpenFlow 1.3 or later, while the switches will speak OpenFlow 1.0");
+        }
+        AppLoader.refuseOlderSwitches(config.apps(), version);
     }
 
     /** A network whose VLAN roles an app cannot keep is refused before a switch connects, naming app and reason. */

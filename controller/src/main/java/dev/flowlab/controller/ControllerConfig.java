@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.projectfloodlight.openflow.protocol.OFVersion;
 
 /**
  * How to run a {@link Controller}: built with {@link #builder()}, unchanged afterwards. Every value
@@ -49,6 +50,7 @@ public final class ControllerConfig {
     private final int hostTableSize;
     private final Duration hostAgeing;
     private final VlanPorts vlanPorts;
+    private final OFVersion switchVersion;
     private final Path openflowCapture;
     private final Duration portStatsInterval;
     private final ConfigStore configStore;
@@ -84,6 +86,7 @@ public final class ControllerConfig {
         hostTableSize = b.hostTableSize;
         hostAgeing = positive("hostAgeing", b.hostAgeing);
         vlanPorts = Objects.requireNonNull(b.vlanPorts, "vlanPorts");
+        switchVersion = b.switchVersion;
         openflowCapture = b.openflowCapture;
         portStatsInterval = positive("portStatsInterval", b.portStatsInterval);
         configStore = b.configStore;
@@ -113,7 +116,7 @@ public final class ControllerConfig {
                 .handshakeTimeout(handshakeTimeout).requestTimeout(requestTimeout).missSendLength(missSendLength)
                 .installTableMiss(installTableMiss).ioThreads(ioThreads).rest(rest).limits(limits)
                 .hostTable(hostTableSize, hostAgeing).openflowCapture(openflowCapture)
-                .portStatsInterval(portStatsInterval).vlanPorts(vlanPorts).tls(tls).mastership(mastership)
+                .portStatsInterval(portStatsInterval).vlanPorts(vlanPorts).switchVersion(switchVersion).tls(tls).mastership(mastership)
                 .configStore(configStore);
         b.appConfigs.putAll(appConfigs);
         return b;
@@ -223,6 +226,14 @@ public final class ControllerConfig {
     }
 
     /**
+     * The OpenFlow version the switches will speak, when whoever builds them knows it (null: unknown). An app
+     * or the VLAN stage that needs a newer one is then refused at start, before a switch connects.
+     */
+    public OFVersion switchVersion() {
+        return switchVersion;
+    }
+
+    /**
      * Where run-time configuration (static flows, ACL rules, router config) is kept: a cluster's
      * replicated store, or null for a fresh in-memory one per controller.
      */
@@ -249,6 +260,7 @@ public final class ControllerConfig {
         private int hostTableSize = HostTracker.DEFAULT_MAX_HOSTS;
         private Duration hostAgeing = AgeingTable.DEFAULT_AGEING;
         private VlanPorts vlanPorts = VlanPorts.NONE;
+        private OFVersion switchVersion;
         private Path openflowCapture;
         private Duration portStatsInterval = Duration.ofSeconds(5);
         private ConfigStore configStore;
@@ -355,6 +367,12 @@ public final class ControllerConfig {
         /** Enforces these ports' VLAN roles in every switch's pipeline (see {@link VlanPorts}). */
         public Builder vlanPorts(VlanPorts ports) {
             this.vlanPorts = ports;
+            return this;
+        }
+
+        /** The OpenFlow version the switches will speak (see {@link ControllerConfig#switchVersion()}); default unknown. */
+        public Builder switchVersion(OFVersion version) {
+            this.switchVersion = version;
             return this;
         }
 

@@ -63,7 +63,7 @@ public final class Network implements AutoCloseable {
                     .filter(e -> e.node().equals(s.name())).forEach(e -> ports.add(e.ifname())));
             topology.taps().stream().filter(p -> p.switchName().equals(s.name())).forEach(p -> ports.add(p.interfaceName()));
             topology.tunnels().stream().filter(p -> p.switchName().equals(s.name())).forEach(p -> ports.add(p.interfaceName()));
-            bridges.put(s.name(), new OvsBridge(s, ports, options.controllers(), this::portLinkUp));
+            bridges.put(s.name(), new OvsBridge(s, ports, options.controllers(), options.protocols(), this::portLinkUp));
         }
         plan.veths().forEach(v -> links.add(new VethLink(v)));
     }

@@ -15,6 +15,7 @@ public final class OvsBridge {
     private final Switch sw;
     private final List<String> ports;
     private final List<String> controllers;
+    private final List<OpenFlowVersion> protocols;
     private final Predicate<String> portLinkUp;
     /** Controller targets taken away by {@link #stop()}, given back by {@link #start()}; null while running. */
     private List<String> targetsWhileStopped;
@@ -23,10 +24,12 @@ public final class OvsBridge {
      * @param portLinkUp whether the link on a port is up: {@link #start()} leaves ports of links the user
      *                   took down as they are
      */
-    OvsBridge(Switch sw, List<String> ports, List<String> controllers, Predicate<String> portLinkUp) {
+    OvsBridge(Switch sw, List<String> ports, List<String> controllers, List<OpenFlowVersion> protocols,
+              Predicate<String> portLinkUp) {
         this.sw = sw;
         this.ports = List.copyOf(ports);
         this.controllers = List.copyOf(controllers);
+        this.protocols = List.copyOf(protocols);
         this.portLinkUp = portLinkUp;
     }
 
@@ -55,14 +58,19 @@ public final class OvsBridge {
         return controllers;
     }
 
-    /** Its flow entries as {@code ovs-ofctl -O OpenFlow13 dump-flows} prints them, one line each. */
+    /** The OpenFlow versions it offers (OVS {@code protocols}), lowest first. */
+    public List<OpenFlowVersion> protocols() {
+        return protocols;
+    }
+
+    /** Its flow entries as {@code ovs-ofctl -O PROTOCOLS dump-flows} prints them (in its newest version), one line each. */
     public List<String> flows() {
-        return OvsControl.flows(name());
+        return OvsControl.flows(name(), protocols);
     }
 
     /** Deletes the flow entries that {@code match} selects, e.g. {@code cookie=0x1/0xff} ({@code ovs-ofctl del-flows}). */
     public void deleteFlows(String match) {
-        OvsControl.ofctl("del-flows", name(), match);
+        OvsControl.ofctl(protocols, "del-flows", name(), match);
     }
 
     /** The controller targets OVS has for it now, e.g. {@code tcp:127.0.0.1:6653}; empty when none. */

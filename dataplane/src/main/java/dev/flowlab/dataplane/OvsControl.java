@@ -38,17 +38,20 @@ public final class OvsControl {
         return run(vsctl(TIMEOUT, Arrays.asList(args)), TIMEOUT);
     }
 
-    /** Runs ovs-ofctl (OpenFlow 1.3, {@link #TIMEOUT}); its output, or a {@link CommandFailedException}. */
-    static String ofctl(String command, String bridge, String... args) {
+    /**
+     * Runs ovs-ofctl ({@link #TIMEOUT}) offering the bridge's versions (it must share one with the bridge, or it
+     * fails); its output, or a {@link CommandFailedException}.
+     */
+    static String ofctl(List<OpenFlowVersion> protocols, String command, String bridge, String... args) {
         List<String> argv = new ArrayList<>(List.of(Tools.path("ovs-ofctl"), "--timeout=" + TIMEOUT.toSeconds(),
-                "-O", "OpenFlow13", command, bridge));
+                "-O", OpenFlowVersion.names(protocols), command, bridge));
         argv.addAll(Arrays.asList(args));
         return run(argv, TIMEOUT);
     }
 
     /** ovs-ofctl's flow entries, one line each, without the reply header. */
-    static List<String> flows(String bridge) {
-        return ofctl("dump-flows", bridge).lines().map(String::strip)
+    static List<String> flows(String bridge, List<OpenFlowVersion> protocols) {
+        return ofctl(protocols, "dump-flows", bridge).lines().map(String::strip)
                 .filter(l -> !l.isEmpty() && !l.startsWith("OFPST_FLOW") && !l.startsWith("NXST_FLOW")).toList();
     }
 

@@ -53,8 +53,8 @@ class PortQueuesTest {
                     .isEqualTo("linux-htb");
             assertThat(taggedRows("QoS", runId)).hasSize(1);
             assertThat(taggedRows("Queue", runId)).hasSize(2);
-            OvsControl.ofctl("add-flow", PREFIX + "s1", "in_port=2,actions=output:1");
-            OvsControl.ofctl("add-flow", PREFIX + "s1", "in_port=1,actions=set_queue:1,output:2");
+            OvsControl.ofctl(OpenFlowVersion.DEFAULT, "add-flow", PREFIX + "s1", "in_port=2,actions=output:1");
+            OvsControl.ofctl(OpenFlowVersion.DEFAULT, "add-flow", PREFIX + "s1", "in_port=1,actions=set_queue:1,output:2");
 
             IperfResult r = net.iperfTcp("h1", "h2", Duration.ofSeconds(3));
 

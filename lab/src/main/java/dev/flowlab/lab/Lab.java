@@ -4,11 +4,13 @@ import dev.flowlab.controller.Controller;
 import dev.flowlab.controller.ControllerConfig;
 import dev.flowlab.controller.ExpectedNetwork;
 import dev.flowlab.controller.NotReadyException;
+import dev.flowlab.controller.api.Flows;
 import dev.flowlab.controller.api.Switch;
 import dev.flowlab.dataplane.FailMode;
 import dev.flowlab.dataplane.LinkCapture;
 import dev.flowlab.dataplane.Network;
 import dev.flowlab.dataplane.NetworkOptions;
+import dev.flowlab.dataplane.OpenFlowVersion;
 import dev.flowlab.lab.traffic.FlowText;
 import dev.flowlab.lab.traffic.LabHost;
 import dev.flowlab.topologies.Topology;
@@ -77,7 +79,8 @@ public final class Lab implements AutoCloseable {
         controller = Controller.start(ControllerConfig.builder().apps(spec.apps()).listen("127.0.0.1", 0)
                 .tls(tls == null ? null : tls.controllerFiles())
                 .rest(spec.rest()).appConfigs(spec.appConfigs()).openflowCapture(spec.openflowCapture())
-                .vlanPorts(ExpectedTopology.vlanPorts(spec.topology(), spec.prefix())).build());
+                .vlanPorts(ExpectedTopology.vlanPorts(spec.topology(), spec.prefix()))
+                .switchVersion(ExpectedTopology.switchVersion(spec.protocols())).build());
         step.done("embedded on " + (tls != null ? "ssl:" : "") + address() + ", apps " + String.join(",", spec.apps())
                 + controller.restAccess().map(a -> ", REST on " + a.baseUrl() + "/api").orElse("")
                 + (spec.openflowCapture() != null ? ", OpenFlow captured to " + spec.openflowCapture() : ""));
@@ -101,6 +104,7 @@ public final class Lab implements AutoCloseable {
                 .failMode(spec.failMode())
                 .controllers(controllerTargets())
                 .namePrefix(spec.prefix())
+                .protocols(spec.protocols())
                 .progress(line::update)
                 .build();
         network = Network.start(t, options);
@@ -112,6 +116,7 @@ public final class Lab implements AutoCloseable {
         }
         step.done(count(t.hosts().size(), "host") + ", " + count(t.switches().size(), "switch") + ", "
                 + count(t.links().size(), "link") + ", " + network.datapathType() + " datapath, " + failMode().ovsName()
+                + (spec.protocols().equals(OpenFlowVersion.DEFAULT) ? "" : ", " + OpenFlowVersion.names(spec.protocols()))
                 + (spec.captureDir() != null ? ", capturing every link into " + spec.captureDir() : ""));
     }
 
@@ -325,7 +330,7 @@ public final class Lab implements AutoCloseable {
             List<String> lines = network.bridge(switchName).flows();
             return new FlowTable("ovs-ofctl dump-flows", lines, lines);
         }
-        List<OFFlowStatsReply> replies = sw.get().request(FlowText.allFlows(sw.get().factory())).get(5, TimeUnit.SECONDS);
+        List<OFFlowStatsReply> replies = sw.get().request(Flows.allFlows(sw.get().factory())).get(5, TimeUnit.SECONDS);
         List<OFFlowStatsEntry> entries = replies.stream().flatMap(r -> r.getEntries().stream()).toList();
         return new FlowTable("flow stats from the controller", FlowText.lines(entries), FlowText.briefLines(entries));
     }

@@ -3,6 +3,7 @@ package dev.flowlab.apps.routing;
 import dev.flowlab.controller.api.Flows;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFFlowMod;
 import org.projectfloodlight.openflow.protocol.match.Match;
@@ -33,10 +34,14 @@ final class PathFlows {
      * Entries forwarding frames from {@code src} to {@code dst} along {@code route}: one per switch,
      * matching the port the frames come in on. Ordered destination switch first, so that each
      * entry is in place before traffic can reach it from the entry sent after it.
+     *
+     * @param factories each switch's message factory (its OpenFlow version)
      */
-    static List<SwitchFlow> install(Route route, MacAddress src, MacAddress dst, U64 cookie, OFFactory of) {
+    static List<SwitchFlow> install(Route route, MacAddress src, MacAddress dst, U64 cookie,
+                                    Function<DatapathId, OFFactory> factories) {
         List<SwitchFlow> flows = new ArrayList<>();
         for (Route.Hop hop : route.hops()) {
+            OFFactory of = factories.apply(hop.dpid());
             flows.add(0, new SwitchFlow(hop.dpid(), of.buildFlowAdd()
                     .setCookie(cookie)
                     .setPriority(PRIORITY)
@@ -53,9 +58,13 @@ final class PathFlows {
     }
 
     /** Deletes of the {@code src -> dst} entries on every switch of {@code route}, whatever their in-port. */
-    static List<SwitchFlow> remove(Route route, MacAddress src, MacAddress dst, U64 cookie, OFFactory of) {
-        Match pair = of.buildMatch().setExact(MatchField.ETH_SRC, src).setExact(MatchField.ETH_DST, dst).build();
-        return route.path().switches().stream().map(dpid -> new SwitchFlow(dpid, delete(of, pair, cookie))).toList();
+    static List<SwitchFlow> remove(Route route, MacAddress src, MacAddress dst, U64 cookie,
+                                   Function<DatapathId, OFFactory> factories) {
+        return route.path().switches().stream().map(dpid -> {
+            OFFactory of = factories.apply(dpid);
+            Match pair = of.buildMatch().setExact(MatchField.ETH_SRC, src).setExact(MatchField.ETH_DST, dst).build();
+            return new SwitchFlow(dpid, delete(of, pair, cookie));
+        }).toList();
     }
 
     /** Deletes every entry with this app's cookie: the clean slate for a switch that (re)connects. */

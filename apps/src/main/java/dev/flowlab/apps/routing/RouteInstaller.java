@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  */
 final class RouteInstaller {
     private static final Logger LOG = LoggerFactory.getLogger(RouteInstaller.class);
-    private static final OFFactory OF = OFFactories.getFactory(OFVersion.OF_13);
+    /** For a switch that just left: its entries are built but never sent (the callers check the switch). */
+    private static final OFFactory GONE = OFFactories.getFactory(OFVersion.OF_13);
 
     private final AppContext context;
     private final TopologyService topology;
@@ -50,7 +51,7 @@ final class RouteInstaller {
         Map<DatapathId, Switch> elsewhere = new LinkedHashMap<>();
         for (Leg leg : legs) {
             installed.put(leg);
-            for (PathFlows.SwitchFlow flow : PathFlows.install(leg.route(), leg.src(), leg.dst(), cookie, OF)) {
+            for (PathFlows.SwitchFlow flow : PathFlows.install(leg.route(), leg.src(), leg.dst(), cookie, this::factoryOf)) {
                 if (flow.dpid().equals(ingress.id())) {
                     atIngress.add(flow);
                     continue;
@@ -80,7 +81,7 @@ final class RouteInstaller {
     void install(List<Leg> legs) {
         for (Leg leg : legs) {
             installed.put(leg);
-            for (PathFlows.SwitchFlow flow : PathFlows.install(leg.route(), leg.src(), leg.dst(), cookie, OF)) {
+            for (PathFlows.SwitchFlow flow : PathFlows.install(leg.route(), leg.src(), leg.dst(), cookie, this::factoryOf)) {
                 context.switchById(flow.dpid()).ifPresent(sw -> sw.send(flow.message()));
             }
         }
@@ -106,10 +107,15 @@ final class RouteInstaller {
         installed.removeHost(mac).forEach(this::withdraw);
     }
 
+    /** The switch's factory: the routing app runs on every version from 1.3 on, so switches may differ. */
+    private OFFactory factoryOf(DatapathId dpid) {
+        return context.switchById(dpid).map(Switch::factory).orElse(GONE);
+    }
+
     /** Deletes a leg's entries on every switch it crosses; the pair's next packet finds a new route. */
     private void withdraw(Leg leg) {
         installed.remove(leg);
-        for (PathFlows.SwitchFlow f : PathFlows.remove(leg.route(), leg.src(), leg.dst(), cookie, OF)) {
+        for (PathFlows.SwitchFlow f : PathFlows.remove(leg.route(), leg.src(), leg.dst(), cookie, this::factoryOf)) {
             context.switchById(f.dpid()).ifPresent(sw -> sw.send(f.message()));
         }
     }

@@ -39,6 +39,14 @@ public interface AppContext {
         throw new UnsupportedOperationException("this context has no meter table");
     }
 
+    /**
+     * Passes every flow entry the other apps add or modify through {@code filter} before it reaches the
+     * switch (see {@link FlowFilter}); call it in {@code start}, before switches connect.
+     */
+    default void filterFlows(FlowFilter filter) {
+        throw new UnsupportedOperationException("this context cannot filter flows");
+    }
+
     /** Where this app adds REST endpoints, under {@code /api/<app-id>}; a sink when REST is off. */
     default RestRoutes rest() {
         return NoRestRoutes.INSTANCE;

@@ -6,6 +6,7 @@ import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.protocol.action.OFAction;
 import org.projectfloodlight.openflow.protocol.instruction.OFInstruction;
+import org.projectfloodlight.openflow.protocol.instruction.OFInstructionApplyActions;
 import org.projectfloodlight.openflow.protocol.meterband.OFMeterBand;
 
 /**
@@ -50,14 +51,38 @@ public final class Meters {
      * a meter instruction before apply-actions up to OpenFlow 1.4, a meter action first in 1.5.
      */
     public static List<OFInstruction> apply(OFFactory of, long meterId, OFAction... actions) {
+        return through(of, meterId, List.of(of.instructions().applyActions(List.of(actions))));
+    }
+
+    /**
+     * {@code instructions} with meter {@code meterId} in front of them: the meter instruction up to
+     * OpenFlow 1.4; in 1.5 the meter action first in the apply-actions (one is added if there is none).
+     * A flow another app built gets its meter this way ({@link FlowFilter}).
+     */
+    public static List<OFInstruction> through(OFFactory of, long meterId, List<OFInstruction> instructions) {
         require(of);
+        List<OFInstruction> all = new ArrayList<>();
         if (of.getVersion().compareTo(OFVersion.OF_15) < 0) {
-            return List.of(of.instructions().meter(meterId), of.instructions().applyActions(List.of(actions)));
+            all.add(of.instructions().meter(meterId));
+            all.addAll(instructions);
+            return all;
         }
-        List<OFAction> all = new ArrayList<>();
-        all.add(of.actions().meter(meterId));
-        all.addAll(List.of(actions));
-        return List.of(of.instructions().applyActions(all));
+        boolean metered = false;
+        for (OFInstruction i : instructions) {
+            if (!metered && i instanceof OFInstructionApplyActions apply) {
+                List<OFAction> actions = new ArrayList<>();
+                actions.add(of.actions().meter(meterId));
+                actions.addAll(apply.getActions());
+                all.add(of.instructions().applyActions(actions));
+                metered = true;
+            } else {
+                all.add(i);
+            }
+        }
+        if (!metered) {
+            all.add(0, of.instructions().applyActions(List.of(of.actions().meter(meterId))));
+        }
+        return all;
     }
 
     /**

@@ -7,6 +7,7 @@ import com.google.inject.Module;
 import com.google.inject.ProvisionException;
 import dev.flowlab.controller.api.App;
 import dev.flowlab.controller.api.AppModule;
+import dev.flowlab.controller.api.OpenFlowVersions;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,6 +83,24 @@ public final class AppLoader {
         }
         apps.forEach(a -> LOG.info("app {} order={} handles {}", a.id(), a.app().order(), overriddenCallbacks(a.app())));
         return apps;
+    }
+
+    /**
+     * Refuses, before anything starts, apps that need a newer OpenFlow version than {@code version}, the one the
+     * switches will speak: one line naming the first such app, what it needs, and the apps that run there.
+     */
+    public static void refuseOlderSwitches(List<String> ids, OFVersion version) {
+        Map<String, AppModule> available = available();
+        for (String id : ids) {
+            AppModule module = available.get(id);
+            if (module != null && module.minimumVersion().compareTo(version) > 0) {
+                List<String> fitting = available.values().stream().filter(m -> m.minimumVersion().compareTo(version) <= 0)
+                        .map(AppModule::id).sorted().toList();
+                throw new IllegalArgumentException("app " + id + " needs " + OpenFlowVersions.name(module.minimumVersion())
+                        + " or later, and the switches will speak " + OpenFlowVersions.name(version) + "; apps that run on "
+                        + OpenFlowVersions.name(version) + ": " + (fitting.isEmpty() ? "none" : String.join(", ", fitting)));
+            }
+        }
     }
 
     private static Injector createInjector(List<? extends Module> modules) {

@@ -3,6 +3,7 @@ package dev.flowlab.controller.core;
 import dev.flowlab.controller.api.AppContext;
 import dev.flowlab.controller.api.ConfigStore;
 import dev.flowlab.controller.api.Documents;
+import dev.flowlab.controller.api.FlowFilter;
 import dev.flowlab.controller.api.GroupTable;
 import dev.flowlab.controller.api.MeterTable;
 import dev.flowlab.controller.api.RestRoutes;
@@ -32,6 +33,11 @@ public record ContextForApp(String appId, SwitchRegistry registry, ScheduledExec
     @Override
     public Optional<Switch> switchById(DatapathId dpid) {
         return registry.get(dpid).filter(sw -> sw.role().writes());
+    }
+
+    @Override
+    public void filterFlows(FlowFilter filter) {
+        registry.flowFilters().add(cookie(), filter);
     }
 
     @Override

@@ -33,6 +33,7 @@ public final class SwitchRegistry {
     private final EventDispatcher dispatcher;
     private final Mastership mastership;
     private final Object changed = new Object();
+    private final FlowFilters flowFilters = new FlowFilters();
 
     /** A registry for a controller on its own ({@link SingleMember}). */
     public SwitchRegistry(EventDispatcher dispatcher) {
@@ -43,6 +44,11 @@ public final class SwitchRegistry {
     public SwitchRegistry(EventDispatcher dispatcher, Mastership mastership) {
         this.dispatcher = dispatcher;
         this.mastership = mastership;
+    }
+
+    /** What apps' {@link dev.flowlab.controller.api.FlowFilter}s do to the entries every switch handle sends. */
+    public FlowFilters flowFilters() {
+        return flowFilters;
     }
 
     /** What decides this controller's role per switch. */

@@ -336,6 +336,7 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
 
     @Override
     public void send(OFMessage message) {
+        message = registry.flowFilters().apply(this, message);   // what apps add to each other's entries
         if (!vlanStage.active()) {
             write(message);
             return;

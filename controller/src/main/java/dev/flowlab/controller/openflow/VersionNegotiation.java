@@ -1,7 +1,7 @@
 package dev.flowlab.controller.openflow;
 
+import dev.flowlab.controller.api.OpenFlowVersions;
 import io.netty.util.AttributeKey;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,15 +16,14 @@ import org.projectfloodlight.openflow.types.U32;
 /**
  * Which OpenFlow version a connection speaks (spec 1.3.1+ section 6.3.1, and 1.0's "the smaller
  * of the two"). We offer 1.0, 1.3, 1.4 and 1.5: a HELLO in our highest version carrying a bitmap of
- * all four. When the switch's HELLO has a bitmap too, the highest version in both wins; without one,
- * the smaller of the two header versions does, and it must be one we speak. 1.1 and 1.2 are left
- * out: no switch in use speaks only those, and they would be two more handshakes to keep.
+ * all four ({@link OpenFlowVersions#SPOKEN}). When the switch's HELLO has a bitmap too, the highest
+ * version in both wins; without one, the smaller of the two header versions does, and it must be one
+ * we speak.
  */
 final class VersionNegotiation {
     /** The version a connection agreed on, set when the switch's HELLO came (the keep-alive speaks it too). */
     static final AttributeKey<OFVersion> AGREED = AttributeKey.valueOf("flowlab.ofversion");
-    /** The versions this controller speaks, lowest first. */
-    static final Set<OFVersion> SPOKEN = EnumSet.of(OFVersion.OF_10, OFVersion.OF_13, OFVersion.OF_14, OFVersion.OF_15);
+    static final Set<OFVersion> SPOKEN = OpenFlowVersions.SPOKEN;
     /** Said in refusals and logs. */
     static final String SPOKEN_NAMES = "OpenFlow 1.0, 1.3, 1.4 and 1.5";
     private static final OFVersion HIGHEST = OFVersion.OF_15;
@@ -89,7 +88,6 @@ final class VersionNegotiation {
 
     /** OF_10 -> "OpenFlow 1.0". */
     static String name(OFVersion version) {
-        String digits = version.name().substring(3);
-        return "OpenFlow " + digits.charAt(0) + "." + digits.substring(1);
+        return OpenFlowVersions.name(version);
     }
 }

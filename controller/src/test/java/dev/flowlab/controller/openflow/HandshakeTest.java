@@ -141,6 +141,16 @@ class HandshakeTest {
     }
 
     @Test
+    void aNetworkWithVlansIsRefusedAtStartWhenItsSwitchesWillSpeak10() {
+        VlanPorts vlans = new VlanPorts(Map.of("s9-eth1", VlanRole.access(10)));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Controller.start(ControllerConfig.builder()
+                        .listen("127.0.0.1", 0).vlanPorts(vlans).switchVersion(OFVersion.OF_10).build(), List.of(app)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("this network has VLANs, and the VLAN stage needs several flow tables: OpenFlow 1.3 or later,"
+                        + " while the switches will speak OpenFlow 1.0");
+    }
+
+    @Test
     void peerOfferingOnlyAnUnsupportedVersionGetsHelloFailedAndIsClosed() throws Exception {
         try (SwitchPeer peer = SwitchPeer.connect(controller.address(), 7)) {
             peer.send(OFFactories.getFactory(OFVersion.OF_11).buildHello().build());
