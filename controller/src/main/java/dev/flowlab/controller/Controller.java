@@ -130,6 +130,7 @@ public final class Controller implements AutoCloseable {
         CoreServices services = new CoreServices(config.hostTableSize(), config.hostAgeing());
         List<LoadedApp> loaded = AppLoader.load(config.apps(), extraApps, services.module());
         Controller controller = new Controller(config, services, loaded);
+        AppLoader.newestMinimum(config.apps()).ifPresent(need -> controller.registry.serveFrom(need.getKey(), need.getValue()));
         try {
             if (config.openflowCapture() != null) {
                 controller.openflowCapture.start(config.openflowCapture());

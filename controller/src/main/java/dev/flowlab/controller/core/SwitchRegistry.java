@@ -1,6 +1,7 @@
 package dev.flowlab.controller.core;
 
 import dev.flowlab.controller.api.Role;
+import dev.flowlab.controller.api.OpenFlowVersions;
 import dev.flowlab.controller.api.Switch;
 import dev.flowlab.controller.role.Mastership;
 import dev.flowlab.controller.role.SingleMember;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.types.DatapathId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,8 @@ public final class SwitchRegistry {
     private final Mastership mastership;
     private final Object changed = new Object();
     private final FlowFilters flowFilters = new FlowFilters();
+    private volatile OFVersion oldestServed = OFVersion.OF_10;
+    private volatile String oldestWhy = "";
 
     /** A registry for a controller on its own ({@link SingleMember}). */
     public SwitchRegistry(EventDispatcher dispatcher) {
@@ -63,7 +67,22 @@ public final class SwitchRegistry {
      *
      * @return whether the switch was registered
      */
+    /**
+     * From now on, a switch that speaks a version older than {@code version} is refused at switch up, with
+     * {@code why} (the app that needs it) in the log line: apps never get a switch they cannot serve.
+     */
+    public void serveFrom(OFVersion version, String why) {
+        oldestServed = version;
+        oldestWhy = why;
+    }
+
     public boolean up(Switch sw) {
+        if (sw.version().compareTo(oldestServed) < 0) {
+            LOG.warn("dpid={} from {} refused: it speaks {}, and {}; offer a newer version on the switch"
+                    + " (Open vSwitch: protocols=OpenFlow13)", sw.id(), sw.remoteAddress(),
+                    OpenFlowVersions.name(sw.version()), oldestWhy);
+            return false;
+        }
         synchronized (lockOf(sw.id())) {
             Switch live = switches.putIfAbsent(sw.id(), sw);
             if (live != null) {
