@@ -130,6 +130,7 @@ public final class Controller implements AutoCloseable {
         CoreServices services = new CoreServices(config.hostTableSize(), config.hostAgeing());
         List<LoadedApp> loaded = AppLoader.load(config.apps(), extraApps, services.module());
         Controller controller = new Controller(config, services, loaded);
+        AppLoader.newestMinimum(config.apps()).ifPresent(need -> controller.registry.serveFrom(need.getKey(), need.getValue()));
         try {
             if (config.openflowCapture() != null) {
                 controller.openflowCapture.start(config.openflowCapture());
@@ -137,6 +138,7 @@ public final class Controller implements AutoCloseable {
             controller.startApps();
             controller.mastership.start(controller::reclaimAll);
             refuseUnhonouredVlans(loaded, config.vlanPorts());   // apps know their config now; no switch yet
+            refuseIncompatibleApps(loaded);
             controller.startRest();
             controller.startListening();
             return controller;
@@ -156,6 +158,17 @@ public final class Controller implements AutoCloseable {
         rest.remove(VlanPorts.CONFIG_ID);
         ControllerConfig.Builder b = config.toBuilder().vlanPorts(VlanPorts.read(file));
         return b.replaceAppConfigs(rest).build();
+    }
+
+    /** Apps that cannot work together are refused before a switch connects, naming the app and the reason. */
+    private static void refuseIncompatibleApps(List<LoadedApp> apps) {
+        for (LoadedApp a : apps) {
+            java.util.Set<String> others = new java.util.TreeSet<>();
+            apps.stream().map(LoadedApp::id).filter(id -> !id.equals(a.id())).forEach(others::add);
+            a.app().refuseAlongside(others).ifPresent(why -> {
+                throw new IllegalArgumentException("app " + a.id() + " cannot run beside " + String.join(",", others) + ": " + why);
+            });
+        }
     }
 
     /** Apps, or a VLAN stage, that the switches' OpenFlow version cannot carry: one line, before anything starts. */
@@ -288,12 +301,14 @@ public final class Controller implements AutoCloseable {
      * the apps have seen every switch go down.
      */
     public void stopListening() {
+        registry.setSilent(true);   // as in close(): the switches keep what they have
         server.stopListening();
         LOG.info("stopped listening on {}", address);
     }
 
     /** Listens again on the same address and port. */
     public void startListening() {
+        registry.setSilent(false);
         try {
             address = server.listen(address);
         } catch (Exception e) {  // Netty rethrows the checked BindException without declaring it
@@ -347,6 +362,7 @@ public final class Controller implements AutoCloseable {
         if (rest != null) {
             rest.close();
         }
+        registry.setSilent(true);   // switch-down events below must not make apps change the switches still up
         server.close();
         mastership.close();
         openflowCapture.close();

@@ -87,6 +87,13 @@ public final class SpanningTree implements App {
         ctx.rest().get("/", request -> ports());
     }
 
+    /** routing floods on its own tree and routes over every cable, the blocked ones too. */
+    @Override
+    public Optional<String> refuseAlongside(Set<String> others) {
+        return others.contains("routing") ? Optional.of("routing routes over the cables stp blocks (it has a broadcast"
+                + " tree of its own); run stp with learning-switch or hub, or routing alone") : Optional.empty();
+    }
+
     @Override
     public Optional<String> notReady() {
         long holding = states.values().stream().filter(s -> s == PortState.HELD).count();

@@ -7,6 +7,7 @@ import dev.flowlab.apps.fake.FakeNetwork;
 import dev.flowlab.apps.fake.Frames;
 import dev.flowlab.apps.fake.Segments;
 import dev.flowlab.apps.learningswitch.LearningSwitch;
+import dev.flowlab.apps.stp.SpanningTree;
 import dev.flowlab.controller.api.App;
 import dev.flowlab.controller.api.Ethernet;
 import dev.flowlab.controller.api.Flows;
@@ -103,6 +104,30 @@ class LoadBalancerOnFakeNetworkTest {
 
         assertThat(lb.view().servers()).extracting(LoadBalancer.ServerView::connections).containsExactly(1L, 0L, 0L);
         assertThat(net.host("h1s2").received()).filteredOn(f -> Ethernet.of(f).tcp().isPresent()).hasSize(2);
+    }
+
+    @Test
+    void onARingUnderStpTheConnectionsTakeTreeCablesOnly() {
+        net = FakeNetwork.start(Topologies.ring(4), (topology, hosts) -> {
+            lb = new LoadBalancer(topology, hosts);
+            Map<String, App> apps = new LinkedHashMap<>();
+            apps.put(SpanningTree.ID, new SpanningTree(topology));
+            apps.put(LoadBalancer.ID, lb);
+            apps.put(LearningSwitch.ID, new LearningSwitch(topology));
+            return apps;
+        }, Map.of(LoadBalancer.ID, new LoadBalancerConfig("10.0.0.100", VMAC.toString(), List.of("10.0.0.4", "10.0.0.1"), null)));
+        net.tick();   // stp's holds end
+        assertThat(net.pingAll()).isEmpty();
+
+        // h3 (s3) gets h4 (s4): one hop over s3-s4, but that cable is off the tree: the way is s3-s2-s1-s4.
+        for (int client : List.of(3, 2)) {
+            net.host("h" + client).send(Segments.tcp(client, 100, 80));
+            net.settle();
+        }
+
+        assertThat(lb.view().servers()).extracting(LoadBalancer.ServerView::connections).containsExactly(1L, 1L);
+        assertThat(net.host("h4").received()).filteredOn(f -> Ethernet.of(f).tcp().isPresent()).hasSize(1);
+        assertThat(net.host("h1").received()).filteredOn(f -> Ethernet.of(f).tcp().isPresent()).hasSize(1);
     }
 
     private String name(int host) {

@@ -2,6 +2,7 @@ package dev.flowlab.controller.api;
 
 import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 
 import org.projectfloodlight.openflow.protocol.OFErrorMsg;
 import org.projectfloodlight.openflow.protocol.OFFlowRemoved;
@@ -32,6 +33,16 @@ public interface App {
      * @param roles the VLAN roles of the network's ports (never empty)
      */
     default Optional<String> refuseVlans(Collection<VlanRole> roles) {
+        return Optional.empty();
+    }
+
+    /**
+     * Why this app cannot run beside the other apps of the run, if it cannot: the controller then refuses
+     * to start, before anything is built. Asked after {@link #start}, before any switch connects.
+     *
+     * @param others the ids of the run's other apps (as given to {@code --apps})
+     */
+    default Optional<String> refuseAlongside(Set<String> others) {
         return Optional.empty();
     }
 

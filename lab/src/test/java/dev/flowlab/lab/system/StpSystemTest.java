@@ -9,7 +9,9 @@ import dev.flowlab.dataplane.PingResult;
 import dev.flowlab.lab.Lab;
 import dev.flowlab.testkit.Leftovers;
 import dev.flowlab.testkit.SystemTest;
+import dev.flowlab.topologies.PortVlan;
 import dev.flowlab.topologies.Topologies;
+import dev.flowlab.topologies.Topology;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +69,24 @@ class StpSystemTest {
             SystemTests.until("s1-s2 is back on the tree and s3-s4 blocked again", () -> blocking(rest) == 2
                     && state(rest, 1, lab.topology().port("s1", "s2").orElseThrow()).equals("forwarding"));
             assertThat(lab.network().pingAll().failures()).as("pingall with the cable back").isEmpty();
+        }
+        assertThat(Leftovers.named(PREFIX)).isEmpty();
+    }
+
+    @Test
+    void onAVlanTriangleEachVlanReachesItsOwnHostsOnly() {
+        Topology triangle = Topology.builder().addSwitch("s1").addSwitch("s2").addSwitch("s3")
+                .addHost("h1", "10.0.0.1/24").addHost("h2", "10.0.0.2/24").addHost("h3", "10.0.0.3/24").addHost("h4", "10.0.0.4/24")
+                .addLink("h1", "s1", PortVlan.access(10)).addLink("h2", "s1", PortVlan.access(20))
+                .addLink("h3", "s2", PortVlan.access(10)).addLink("h4", "s3", PortVlan.access(20))
+                .addLink("s1", "s2", PortVlan.trunk(10, 20)).addLink("s2", "s3", PortVlan.trunk(10, 20))
+                .addLink("s3", "s1", PortVlan.trunk(10, 20)).build();
+        try (Lab lab = AppLabs.start(triangle, PREFIX, "stp", "learning-switch")) {
+            PingResult result = lab.network().pingAll();
+
+            List<String> reached = result.outcomes().stream().filter(PingResult.Outcome::received)
+                    .map(o -> lab.userName(o.from()) + "->" + lab.userName(o.to())).sorted().toList();
+            assertThat(reached).containsExactly("h1->h3", "h2->h4", "h3->h1", "h4->h2");
         }
         assertThat(Leftovers.named(PREFIX)).isEmpty();
     }
