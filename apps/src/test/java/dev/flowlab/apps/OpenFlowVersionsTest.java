@@ -88,6 +88,18 @@ class OpenFlowVersionsTest {
         }
     }
 
+    @Test
+    void aControllerThatDoesNotKnowItsSwitchesRefusesThoseTooOldForItsApps() throws Exception {
+        try (Controller controller = Controller.start(ControllerConfig.builder().listen("127.0.0.1", 0)
+                .apps(List.of("learning-switch", "routing")).build());
+             SwitchPeer old = SwitchPeer.connect(controller.address(), 1, 1, 2).speaking(OFVersion.OF_10).sayHello();
+             SwitchPeer current = SwitchPeer.connect(controller.address(), 2, 1, 2).speaking(OFVersion.OF_14).sayHello()) {
+            old.awaitClosed(WAIT);   // routing cannot serve it: refused at switch up, not served half-way
+            assertThat(controller.awaitSwitches(List.of(DatapathId.of(2)), WAIT)).isTrue();
+            assertThat(controller.switchById(DatapathId.of(1))).isEmpty();
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(value = OFVersion.class, names = {"OF_13", "OF_14", "OF_15"})
     void everyShippedAppStartsForSwitchesOf13AndLater(OFVersion version) {

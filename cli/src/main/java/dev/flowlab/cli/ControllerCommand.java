@@ -23,7 +23,7 @@ import picocli.CommandLine.Mixin;
 
 /** {@code flowlab controller}: the controller alone, for any Open vSwitch, until Ctrl-C. */
 @Command(name = "controller", mixinStandardHelpOptions = true, defaultValueProvider = ControllerCommand.Defaults.class,
-        description = {"Run the OpenFlow 1.3 controller with the given apps until Ctrl-C (or SIGTERM).",
+        description = {"Run the OpenFlow controller (1.0, 1.3, 1.4, 1.5) with the given apps until Ctrl-C (or SIGTERM).",
                 "Point any Open vSwitch at it: a flowlab network, a bridge made by hand",
                 "(ovs-vsctl set-controller br0 tcp:127.0.0.1:6653), or Mininet (mn --controller remote,port=6653).",
                 "With --cluster it is one member of a cluster of controllers: start each member with the same list."})

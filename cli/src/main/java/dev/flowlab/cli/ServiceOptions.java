@@ -31,7 +31,7 @@ public final class ServiceOptions {
     List<String> appConfigs;
 
     @Option(names = "--capture-openflow", paramLabel = "FILE",
-            description = "write every OpenFlow message to FILE, a pcap Wireshark and tshark decode as OpenFlow 1.3 as it is")
+            description = "write every OpenFlow message to FILE, a pcap Wireshark and tshark decode as OpenFlow as it is")
     Path openflowCapture;
 
     /** The pcap file for the OpenFlow channel, or null. */

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeer;
@@ -56,6 +57,10 @@ public final class ClusterMember implements AutoCloseable, ClusterStateMachine.E
     static final RaftGroupId GROUP_ID = RaftGroupId.valueOf(UUID.nameUUIDFromBytes(
             "flowlab-controllers".getBytes(StandardCharsets.UTF_8)));
 
+    private static final java.time.Duration CLAIM_RETRY = java.time.Duration.ofMillis(200);
+    /** The longest a restarted member waits for a switch before it stands for election anyway. */
+    static final java.time.Duration RESTART_HOLD = java.time.Duration.ofSeconds(10);
+
     private final ClusterSpec spec;
     private final List<MastershipListener> roleListeners = new CopyOnWriteArrayList<>();
     private final ClusterStateMachine stateMachine;
@@ -67,6 +72,7 @@ public final class ClusterMember implements AutoCloseable, ClusterStateMachine.E
     private volatile Role role = Role.SLAVE;
     private volatile long generation;
     private volatile String leader;
+    private final java.util.concurrent.atomic.AtomicBoolean electionsHeld = new java.util.concurrent.atomic.AtomicBoolean();
 
     private ClusterMember(ClusterSpec spec) {
         this.spec = spec;
@@ -112,12 +118,61 @@ public final class ClusterMember implements AutoCloseable, ClusterStateMachine.E
                 .setLeaderId(RaftPeerId.valueOf(spec.self())).setRetryPolicy(RetryPolicies.noRetry()).build();
         LOG.info("cluster member {} started (members {}, storage {}, election timeout {}-{} ms)", spec.self(),
                 spec.members(), spec.storage(), spec.electionTimeout().toMillis(), 2 * spec.electionTimeout().toMillis());
+        if (existing) {
+            holdElections();
+        }
     }
 
-    /** A write gives up after about 10 s without a leader (a minority of members is up): the REST call fails. */
+    /**
+     * A member that restarts into a running cluster does not stand for election until its controller
+     * has a switch again ({@link #controllerReady}), or {@link #RESTART_HOLD} passed: Open vSwitch
+     * reconnects to a restarted controller only seconds after it listens again (its reconnect
+     * backoff), and a master with no switch connected would leave them all without one meanwhile. It
+     * still votes, so the others elect a leader without it.
+     */
+    private void holdElections() {
+        try {
+            RaftClientReply paused = client.getLeaderElectionManagementApi(RaftPeerId.valueOf(spec.self())).pause();
+            if (!paused.isSuccess()) {
+                throw new IOException(String.valueOf(paused.getException()));
+            }
+            electionsHeld.set(true);
+            LOG.info("cluster member {} restarted: it stands for election once a switch is connected (at most {} s)",
+                    spec.self(), RESTART_HOLD.toSeconds());
+            CompletableFuture.runAsync(this::controllerReady,
+                    CompletableFuture.delayedExecutor(RESTART_HOLD.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (IOException e) {
+            LOG.warn("cluster member {} could not hold its elections after a restart: {}", spec.self(), e.toString());
+        }
+    }
+
+    /**
+     * This member's controller has a switch connected: it may stand for election (after a restart it
+     * waited). Returns at once; the call to Raft runs on another thread.
+     */
+    public void controllerReady() {
+        if (electionsHeld.compareAndSet(true, false)) {
+            CompletableFuture.runAsync(() -> {
+                try {
+                    RaftClientReply resumed = client.getLeaderElectionManagementApi(RaftPeerId.valueOf(spec.self())).resume();
+                    if (!resumed.isSuccess()) {
+                        throw new IOException(String.valueOf(resumed.getException()));
+                    }
+                    LOG.info("cluster member {} stands for election again", spec.self());
+                } catch (IOException e) {
+                    LOG.warn("cluster member {} could not resume its elections: {}", spec.self(), e.toString());
+                }
+            });
+        }
+    }
+
+    /**
+     * A write waits out an election (about a second) but gives up after about 5 s without a leader (a
+     * minority of members is up), so the REST call that made it answers with why.
+     */
     private static RaftClient.Builder client(RaftProperties properties, RaftGroup group) {
         return RaftClient.newBuilder().setProperties(properties).setRaftGroup(group)
-                .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(100,
+                .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(50,
                         TimeDuration.valueOf(100, TimeUnit.MILLISECONDS)));
     }
 
@@ -164,11 +219,34 @@ public final class ClusterMember implements AutoCloseable, ClusterStateMachine.E
     @Override
     public void leaderReady() {
         LOG.info("cluster member {} is Raft leader: claiming mastership", spec.self());
+        claim(currentTerm());
+    }
+
+    /**
+     * Appends this member's claim; tries again after a pause while it still leads in {@code term} (a
+     * claim lost to a busy moment must not leave the switches without a master for the whole term).
+     */
+    private void claim(long term) {
         write(claimClient, Command.claim(spec.self())).whenComplete((generation, e) -> {
-            if (e != null) {
-                LOG.warn("cluster member {} could not claim mastership: {}", spec.self(), e.toString());
+            if (e == null) {
+                return;
+            }
+            if (leadsIn(term)) {
+                LOG.warn("cluster member {} could not claim mastership ({}); trying again", spec.self(), e.toString());
+                CompletableFuture.runAsync(() -> claim(term),
+                        CompletableFuture.delayedExecutor(CLAIM_RETRY.toMillis(), TimeUnit.MILLISECONDS));
+            } else {
+                LOG.info("cluster member {} no longer leads: its claim lapsed ({})", spec.self(), e.toString());
             }
         });
+    }
+
+    private long currentTerm() {
+        try {
+            return server.getDivision(GROUP_ID).getInfo().getCurrentTerm();
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     @Override
@@ -221,7 +299,10 @@ public final class ClusterMember implements AutoCloseable, ClusterStateMachine.E
     }
 
     private CompletableFuture<String> write(RaftClient through, Command command) {
-        return through.async().send(Message.valueOf(ByteString.copyFrom(command.bytes()))).thenCompose(reply -> {
+        return through.async().send(Message.valueOf(ByteString.copyFrom(command.bytes()))).exceptionally(e -> {
+            throw new CompletionException(new IllegalStateException("the cluster took no change: no leader answered"
+                    + " (is a majority of the members " + spec.members() + " up?): " + e.getMessage(), e));
+        }).thenCompose(reply -> {
             if (!reply.isSuccess()) {
                 throw new CompletionException(new IllegalStateException("the cluster did not take the change: "
                         + reply.getException()));

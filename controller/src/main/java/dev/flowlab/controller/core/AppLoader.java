@@ -11,9 +11,11 @@ import dev.flowlab.controller.api.OpenFlowVersions;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -87,20 +89,29 @@ public final class AppLoader {
 
     /**
      * Refuses, before anything starts, apps that need a newer OpenFlow version than {@code version}, the one the
-     * switches will speak: one line naming the first such app, what it needs, and the apps that run there.
+     * switches will speak: one line naming the app that needs the newest, what it needs, and the apps that run there.
      */
     public static void refuseOlderSwitches(List<String> ids, OFVersion version) {
-        Map<String, AppModule> available = available();
-        for (String id : ids) {
-            AppModule module = available.get(id);
-            if (module != null && module.minimumVersion().compareTo(version) > 0) {
-                List<String> fitting = available.values().stream().filter(m -> m.minimumVersion().compareTo(version) <= 0)
-                        .map(AppModule::id).sorted().toList();
-                throw new IllegalArgumentException("app " + id + " needs " + OpenFlowVersions.name(module.minimumVersion())
-                        + " or later, and the switches will speak " + OpenFlowVersions.name(version) + "; apps that run on "
-                        + OpenFlowVersions.name(version) + ": " + (fitting.isEmpty() ? "none" : String.join(", ", fitting)));
-            }
+        Optional<Map.Entry<OFVersion, String>> need = newestMinimum(ids);
+        if (need.isPresent() && need.get().getKey().compareTo(version) > 0) {
+            List<String> fitting = available().values().stream().filter(m -> m.minimumVersion().compareTo(version) <= 0)
+                    .map(AppModule::id).sorted().toList();
+            throw new IllegalArgumentException(need.get().getValue() + ", and the switches will speak "
+                    + OpenFlowVersions.name(version) + "; apps that run on " + OpenFlowVersions.name(version) + ": "
+                    + (fitting.isEmpty() ? "none" : String.join(", ", fitting)));
         }
+    }
+
+    /**
+     * The newest of the apps' oldest versions, and why ("app routing needs OpenFlow 1.3 or later"): switches
+     * older than it cannot run every app. Empty when every app runs on every version.
+     */
+    public static Optional<Map.Entry<OFVersion, String>> newestMinimum(List<String> ids) {
+        Map<String, AppModule> available = available();
+        return ids.stream().map(available::get).filter(m -> m != null && m.minimumVersion() != OFVersion.OF_10)
+                .max(Comparator.comparing(AppModule::minimumVersion))
+                .map(m -> Map.entry(m.minimumVersion(),
+                        "app " + m.id() + " needs " + OpenFlowVersions.name(m.minimumVersion()) + " or later"));
     }
 
     private static Injector createInjector(List<? extends Module> modules) {

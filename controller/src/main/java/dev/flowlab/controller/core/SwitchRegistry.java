@@ -1,6 +1,7 @@
 package dev.flowlab.controller.core;
 
 import dev.flowlab.controller.api.Role;
+import dev.flowlab.controller.api.OpenFlowVersions;
 import dev.flowlab.controller.api.Switch;
 import dev.flowlab.controller.role.Mastership;
 import dev.flowlab.controller.role.SingleMember;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.types.DatapathId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +35,10 @@ public final class SwitchRegistry {
     private final EventDispatcher dispatcher;
     private final Mastership mastership;
     private final Object changed = new Object();
+    private volatile boolean silent;
     private final FlowFilters flowFilters = new FlowFilters();
+    private volatile OFVersion oldestServed = OFVersion.OF_10;
+    private volatile String oldestWhy = "";
 
     /** A registry for a controller on its own ({@link SingleMember}). */
     public SwitchRegistry(EventDispatcher dispatcher) {
@@ -63,7 +68,22 @@ public final class SwitchRegistry {
      *
      * @return whether the switch was registered
      */
+    /**
+     * From now on, a switch that speaks a version older than {@code version} is refused at switch up, with
+     * {@code why} (the app that needs it) in the log line: apps never get a switch they cannot serve.
+     */
+    public void serveFrom(OFVersion version, String why) {
+        oldestServed = version;
+        oldestWhy = why;
+    }
+
     public boolean up(Switch sw) {
+        if (sw.version().compareTo(oldestServed) < 0) {
+            LOG.warn("dpid={} from {} refused: it speaks {}, and {}; offer a newer version on the switch"
+                    + " (Open vSwitch: protocols=OpenFlow13)", sw.id(), sw.remoteAddress(),
+                    OpenFlowVersions.name(sw.version()), oldestWhy);
+            return false;
+        }
         synchronized (lockOf(sw.id())) {
             Switch live = switches.putIfAbsent(sw.id(), sw);
             if (live != null) {
@@ -130,6 +150,21 @@ public final class SwitchRegistry {
     /** The connected switches this controller may write to (MASTER or EQUAL): what apps see. */
     public Collection<Switch> writable() {
         return switches.values().stream().filter(sw -> sw.role().writes()).toList();
+    }
+
+    /**
+     * Whether nothing may be written to any switch: set while the controller drops all its switches
+     * (stops listening, shuts down). The apps still hear every switch go down, but must not change the
+     * switches still connected for a moment (a route withdrawn because a neighbour's connection closed
+     * first): in secure fail-mode the switches are to keep what the controller left them.
+     */
+    public void setSilent(boolean silent) {
+        this.silent = silent;
+    }
+
+    /** See {@link #setSilent}. */
+    public boolean isSilent() {
+        return silent;
     }
 
     /** One lock object per datapath id ever seen, like the counters (a few bytes each). */

@@ -422,8 +422,16 @@ public final class SwitchPeer implements AutoCloseable {
         }
     }
 
+    /** An entry that matched {@code priority} x 10 packets of 100 bytes (1.5 reports counters as statistics). */
     private OFFlowStatsEntry flowStats(int priority) {
-        return of.buildFlowStatsEntry().setPriority(priority).setMatch(of.buildMatch().build()).build();
+        OFFlowStatsEntry.Builder entry = of.buildFlowStatsEntry().setPriority(priority).setMatch(of.buildMatch().build());
+        U64 packets = U64.of(10L * priority);
+        U64 bytes = U64.of(1000L * priority);
+        if (of.getVersion().compareTo(OFVersion.OF_15) >= 0) {
+            return entry.setStats(of.buildStatV6().setOxsFields(org.projectfloodlight.openflow.protocol.OFOxsList.of(
+                    of.oxss().packetCount(packets), of.oxss().byteCount(bytes))).build()).build();
+        }
+        return entry.setPacketCount(packets).setByteCount(bytes).build();
     }
 
     @Override

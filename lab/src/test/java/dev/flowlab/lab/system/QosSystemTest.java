@@ -64,6 +64,11 @@ class QosSystemTest {
             String h1 = "dl_src=" + host1.exec("cat", "/sys/class/net/" + host1.interfaces().get(0) + "/address").stdout().strip();
             List<String> metered = AppLabs.flows(lab, "s1").lines().filter(l -> l.contains("meter:")).toList();
             assertThat(metered).as("s1's metered entries: h1's, and only h1's").isNotEmpty().allMatch(l -> l.contains(h1));
+            RestClient.Answer view = new RestClient(lab).get("/api/qos/limits");
+            assertThat(view.status()).isEqualTo(200);
+            assertThat(view.json().get(0).get("host").asText()).isEqualTo("10.0.0.1");
+            assertThat(view.json().get(0).get("meters").size()).as("a meter on each switch").isEqualTo(3);
+            assertThat(new RestClient(lab).get("/api/switches/1/meters").json().toString()).contains("\"owner\":\"qos\"");
             String meters = SystemTests.must("ovs-ofctl", "-O", "OpenFlow13", "meter-stats", PREFIX + "s1");
             assertThat(meters).as("the meter dropped what was above the rate").containsPattern("0: packet_count:[1-9]");
         }
