@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeer;
@@ -57,6 +58,8 @@ public final class ClusterMember implements AutoCloseable, ClusterStateMachine.E
             "flowlab-controllers".getBytes(StandardCharsets.UTF_8)));
 
     private static final java.time.Duration CLAIM_RETRY = java.time.Duration.ofMillis(200);
+    /** The longest a restarted member waits for a switch before it stands for election anyway. */
+    static final java.time.Duration RESTART_HOLD = java.time.Duration.ofSeconds(10);
 
     private final ClusterSpec spec;
     private final List<MastershipListener> roleListeners = new CopyOnWriteArrayList<>();
@@ -69,6 +72,7 @@ public final class ClusterMember implements AutoCloseable, ClusterStateMachine.E
     private volatile Role role = Role.SLAVE;
     private volatile long generation;
     private volatile String leader;
+    private final java.util.concurrent.atomic.AtomicBoolean electionsHeld = new java.util.concurrent.atomic.AtomicBoolean();
 
     private ClusterMember(ClusterSpec spec) {
         this.spec = spec;
@@ -114,6 +118,52 @@ public final class ClusterMember implements AutoCloseable, ClusterStateMachine.E
                 .setLeaderId(RaftPeerId.valueOf(spec.self())).setRetryPolicy(RetryPolicies.noRetry()).build();
         LOG.info("cluster member {} started (members {}, storage {}, election timeout {}-{} ms)", spec.self(),
                 spec.members(), spec.storage(), spec.electionTimeout().toMillis(), 2 * spec.electionTimeout().toMillis());
+        if (existing) {
+            holdElections();
+        }
+    }
+
+    /**
+     * A member that restarts into a running cluster does not stand for election until its controller
+     * has a switch again ({@link #controllerReady}), or {@link #RESTART_HOLD} passed: Open vSwitch
+     * reconnects to a restarted controller only seconds after it listens again (its reconnect
+     * backoff), and a master with no switch connected would leave them all without one meanwhile. It
+     * still votes, so the others elect a leader without it.
+     */
+    private void holdElections() {
+        try {
+            RaftClientReply paused = client.getLeaderElectionManagementApi(RaftPeerId.valueOf(spec.self())).pause();
+            if (!paused.isSuccess()) {
+                throw new IOException(String.valueOf(paused.getException()));
+            }
+            electionsHeld.set(true);
+            LOG.info("cluster member {} restarted: it stands for election once a switch is connected (at most {} s)",
+                    spec.self(), RESTART_HOLD.toSeconds());
+            CompletableFuture.runAsync(this::controllerReady,
+                    CompletableFuture.delayedExecutor(RESTART_HOLD.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (IOException e) {
+            LOG.warn("cluster member {} could not hold its elections after a restart: {}", spec.self(), e.toString());
+        }
+    }
+
+    /**
+     * This member's controller has a switch connected: it may stand for election (after a restart it
+     * waited). Returns at once; the call to Raft runs on another thread.
+     */
+    public void controllerReady() {
+        if (electionsHeld.compareAndSet(true, false)) {
+            CompletableFuture.runAsync(() -> {
+                try {
+                    RaftClientReply resumed = client.getLeaderElectionManagementApi(RaftPeerId.valueOf(spec.self())).resume();
+                    if (!resumed.isSuccess()) {
+                        throw new IOException(String.valueOf(resumed.getException()));
+                    }
+                    LOG.info("cluster member {} stands for election again", spec.self());
+                } catch (IOException e) {
+                    LOG.warn("cluster member {} could not resume its elections: {}", spec.self(), e.toString());
+                }
+            });
+        }
     }
 
     /**
