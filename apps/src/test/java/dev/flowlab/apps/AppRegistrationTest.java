@@ -13,7 +13,7 @@ class AppRegistrationTest {
 
     @Test
     void everyAppIsAvailableByName() {
-        assertThat(List.copyOf(Controller.availableApps())).contains("acl", "hub", "learning-switch", "router", "routing").isSorted();
+        assertThat(List.copyOf(Controller.availableApps())).contains("acl", "hub", "learning-switch", "load-balancer", "router", "routing", "stp").isSorted();
     }
 
     @Test
@@ -29,5 +29,12 @@ class AppRegistrationTest {
         assertThatThrownBy(() -> Controller.start(ControllerConfig.builder().apps("foo").listen("127.0.0.1", 0).build()))
                 .hasMessage("unknown app 'foo'; known apps: " + String.join(", ", Controller.availableApps()))
                 .hasMessageContaining("hub, learning-switch");
+    }
+
+    @Test
+    void stpBesideRoutingIsRefusedInOneLine() {
+        assertThatThrownBy(() -> Controller.start(ControllerConfig.builder().apps("stp", "routing").listen("127.0.0.1", 0).build()))
+                .hasMessageStartingWith("app stp cannot run beside routing: routing routes over the cables stp blocks")
+                .hasMessageNotContaining("\n");
     }
 }

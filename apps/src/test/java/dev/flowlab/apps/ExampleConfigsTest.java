@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flowlab.apps.acl.AclConfig;
 import dev.flowlab.apps.learningswitch.LearningSwitchConfig;
+import dev.flowlab.apps.loadbalancer.LoadBalancerConfig;
+import dev.flowlab.apps.qos.HostLimit;
+import dev.flowlab.apps.qos.QosConfig;
 import dev.flowlab.apps.router.RouterConfig;
+import dev.flowlab.apps.routing.RoutingConfig;
 import dev.flowlab.controller.core.AppConfigFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +39,35 @@ class ExampleConfigsTest {
     }
 
     @Test
+    void routingExampleTurnsFastFailoverOn() {
+        RoutingConfig config = AppConfigFile.read("routing", EXAMPLES.resolve("routing-fast-failover.yaml"), RoutingConfig.class);
+        assertThat(config).isEqualTo(new RoutingConfig(true, false));
+    }
+
+    @Test
     void aclExample() {
         assertThat(AppConfigFile.read("acl", EXAMPLES.resolve("acl.yaml"), AclConfig.class).rules()).hasSize(3);
+    }
+
+    @Test
+    void loadBalancerExampleAndAMissingVipIsOneLine(@TempDir Path dir) throws Exception {
+        LoadBalancerConfig config = AppConfigFile.read("load-balancer", EXAMPLES.resolve("load-balancer.yaml"),
+                LoadBalancerConfig.class);
+        assertThat(config.servers()).containsExactly("10.0.0.2", "10.0.0.3", "10.0.0.4");
+        Path bad = Files.writeString(dir.resolve("lb.yaml"), "servers: [10.0.0.2]\n");
+        assertThatThrownBy(() -> AppConfigFile.read("load-balancer", bad, LoadBalancerConfig.class))
+                .hasMessageContaining("vip is missing")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void qosExampleAndABadRateIsOneLineWithItsLine(@TempDir Path dir) throws Exception {
+        QosConfig config = AppConfigFile.read("qos", EXAMPLES.resolve("qos.yaml"), QosConfig.class);
+        assertThat(config.limits()).extracting(HostLimit::host).containsExactly("10.0.0.1", "00:00:00:00:00:02");
+        Path bad = Files.writeString(dir.resolve("qos.yaml"), "limits:\n  - {ip: 10.0.0.1, rate: 10}\n  - {ip: 10.0.0.2}\n");
+        assertThatThrownBy(() -> AppConfigFile.read("qos", bad, QosConfig.class))
+                .hasMessageContaining("line 3")
+                .hasMessageContaining("the limit of 10.0.0.2 needs a rate above 0 in Mbit/s, like rate: 10")
+                .hasMessageNotContaining("\n");
     }
 }

@@ -4,6 +4,7 @@ import dev.flowlab.dataplane.FailMode;
 import dev.flowlab.dataplane.OvsBridge;
 import dev.flowlab.lab.Lab;
 import dev.flowlab.lab.ControllerChoice;
+import dev.flowlab.lab.ControllerProcess;
 import dev.flowlab.cli.output.Console;
 import dev.flowlab.cli.shell.CommandTable;
 import dev.flowlab.cli.shell.CommandTable.Completes;
@@ -30,8 +31,11 @@ final class ControlCommands {
         table.add("switch", "switch SWITCH stop|start", "switch off a switch (ports down, controller gone), or on again",
                 Completes.SWITCHES, inv -> switchPower(inv.word(0, "switch SWITCH stop|start"),
                         inv.word(1, "switch SWITCH stop|start")));
-        table.add("controller", "controller stop|start", "stop the embedded controller (switches lose it) or start it",
-                Completes.NOTHING, inv -> controller(inv.word(0, "controller stop|start")));
+        table.add("controller", "controller [N] stop|start", "stop the controller (switches lose it) or start it; with"
+                + " --controllers, member N (stop kills its process with SIGKILL, as a crash)",
+                Completes.NOTHING, inv -> controller(inv.words()));
+        table.add("controllers", "controllers", "the controller processes of --controllers N: pid, target, role per switch",
+                Completes.NOTHING, inv -> controllers());
         table.add("flows", "flows [SWITCH]", "flow table as the controller sees it (all switches without an argument)",
                 Completes.SWITCHES, inv -> flows(inv.words()));
     }
@@ -67,8 +71,14 @@ final class ControlCommands {
         return true;
     }
 
-    private boolean controller(String action) {
-        boolean start = upOrDown(action, "stop", "start", "controller stop|start");
+    private boolean controller(List<String> words) {
+        if (lab.controllerProcesses().isPresent()) {
+            return member(words);
+        }
+        if (words.size() != 1) {
+            throw new ShellException("usage: controller stop|start (this run has one controller)");
+        }
+        boolean start = upOrDown(words.get(0), "stop", "start", "controller stop|start");
         var controller = lab.embeddedController().orElseThrow(() -> new ShellException(
                 lab.spec().controller().kind() == ControllerChoice.Kind.NONE
                         ? "there is no controller in this run (--controller none)"
@@ -88,6 +98,56 @@ final class ControlCommands {
             console.println("controller " + console.red("stopped") + ": fail-mode " + lab.failMode().ovsName()
                     + (lab.failMode() == FailMode.STANDALONE ? " bridges fall back to normal switching after the inactivity probe"
                     : " bridges keep their flows but learn nothing new"));
+        }
+        return true;
+    }
+
+    /** {@code controller N stop|start}: kill a member (SIGKILL) or start it again with the same ports and options. */
+    private boolean member(List<String> words) {
+        String usage = "controller N stop|start (N from 1 to " + lab.controllerProcesses().orElseThrow().members().size() + ")";
+        if (words.size() != 2 || !words.get(0).matches("\\d{1,2}")) {
+            throw new ShellException("usage: " + usage);
+        }
+        int number = Integer.parseInt(words.get(0));
+        boolean start = upOrDown(words.get(1), "stop", "start", usage);
+        ControllerProcess member;
+        try {
+            member = lab.controllerProcesses().orElseThrow().member(number);
+        } catch (IllegalArgumentException e) {
+            throw new ShellException(e.getMessage());
+        }
+        if (start == member.isAlive()) {
+            throw new ShellException("controller " + number + (start ? " is already running" : " is not running"));
+        }
+        if (start) {
+            lab.restartController(number, RECONNECT_WAIT);
+            console.println("controller " + number + " " + console.green("started") + " (" + member + "); the switches"
+                    + " reconnect to it with OVS's backoff: see controllers");
+        } else {
+            lab.killController(number);
+            console.println("controller " + number + " " + console.red("killed") + " (SIGKILL); the others keep the switches");
+        }
+        return true;
+    }
+
+    /** One line per member: process, target and the roles it holds. */
+    private boolean controllers() {
+        var processes = lab.controllerProcesses().orElseThrow(() -> new ShellException(
+                "this run has no controller processes of its own (" + lab.controllerName() + "): see flowlab run --controllers N"));
+        var roles = processes.roles();
+        for (ControllerProcess m : processes.members()) {
+            java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+            roles.values().forEach(r -> {
+                String role = r.get(m.number());
+                if (role != null) {
+                    counts.merge(role, 1L, Long::sum);
+                }
+            });
+            String held = counts.isEmpty() ? (m.isAlive() ? "no switches" : "")
+                    : counts.entrySet().stream().map(e -> e.getKey() + " of " + e.getValue())
+                    .collect(java.util.stream.Collectors.joining(", "));
+            console.println(console.bold("controller " + m.number()) + "  " + m.target() + "  " + m.restUrl() + "  "
+                    + m.pid().map(p -> "pid " + p).orElse(console.red("not running")) + "  " + held);
         }
         return true;
     }

@@ -1,5 +1,8 @@
 package dev.flowlab.cli;
 
+import dev.flowlab.cluster.ClusterMastership;
+import dev.flowlab.cluster.ClusterMember;
+import dev.flowlab.cluster.ClusterSpec;
 import dev.flowlab.controller.Controller;
 import dev.flowlab.controller.ControllerConfig;
 import dev.flowlab.controller.api.App;
@@ -20,9 +23,10 @@ import picocli.CommandLine.Mixin;
 
 /** {@code flowlab controller}: the controller alone, for any Open vSwitch, until Ctrl-C. */
 @Command(name = "controller", mixinStandardHelpOptions = true, defaultValueProvider = ControllerCommand.Defaults.class,
-        description = {"Run the OpenFlow 1.3 controller with the given apps until Ctrl-C (or SIGTERM).",
+        description = {"Run the OpenFlow controller (1.0, 1.3, 1.4, 1.5) with the given apps until Ctrl-C (or SIGTERM).",
                 "Point any Open vSwitch at it: a flowlab network, a bridge made by hand",
-                "(ovs-vsctl set-controller br0 tcp:127.0.0.1:6653), or Mininet (mn --controller remote,port=6653)."})
+                "(ovs-vsctl set-controller br0 tcp:127.0.0.1:6653), or Mininet (mn --controller remote,port=6653).",
+                "With --cluster it is one member of a cluster of controllers: start each member with the same list."})
 public final class ControllerCommand implements Callable<Integer> {
 
     @Mixin
@@ -34,6 +38,9 @@ public final class ControllerCommand implements Callable<Integer> {
     @Mixin
     ServiceOptions services;
 
+    @Mixin
+    ClusterOptions cluster;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -42,13 +49,35 @@ public final class ControllerCommand implements Callable<Integer> {
         InetSocketAddress address = listen.address();
         PrintWriter out = spec.commandLine().getOut();
         List<String> appIds = apps.given();
-        ControllerConfig config = ControllerConfig.builder().apps(appIds).listen(address.getHostString(), address.getPort())
+        ControllerConfig.Builder builder = ControllerConfig.builder().apps(appIds).listen(address.getHostString(), address.getPort())
                 .tls(listen.tls()).rest(services.rest()).appConfigs(services.appConfigs(appIds))
-                .openflowCapture(services.openflowCapture()).build();
-        Controller controller = Controller.start(config, List.of(new SwitchPrinter(out)));
+                .openflowCapture(services.openflowCapture());
+        SwitchPrinter printer = new SwitchPrinter(out);
+        ClusterSpec spec = cluster.spec();
+        ClusterMember member = spec == null ? null : ClusterMember.start(spec);
+        if (member != null) {
+            builder.mastership(new ClusterMastership(member)).configStore(member.store());
+            member.onRoleChange((role, generation) -> printer.print("cluster member " + member.id() + " is " + role
+                    + " (generation " + generation + ")"));
+            out.printf("cluster member %s of %s, Raft on %s, log in %s%n", member.id(), spec.members(),
+                    spec.selfAddress().hostPort(), spec.storage());
+        }
+        ControllerConfig config = builder.build();
+        Controller controller;
+        try {
+            controller = Controller.start(config, List.of(printer));
+        } catch (RuntimeException e) {
+            if (member != null) {
+                member.close();
+            }
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             controller.close();
+            if (member != null) {
+                member.close();
+            }
             out.println("controller stopped");
             out.flush();
             stopped.countDown();

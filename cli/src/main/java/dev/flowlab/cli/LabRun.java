@@ -35,6 +35,8 @@ final class LabRun {
     int run(LabSpec spec, String test, Path script) throws Exception {
         try (Lab lab = Lab.start(spec, console)) {
             lab.embeddedController().flatMap(Controller::restAccess).ifPresent(a -> console.println(RestBanner.token(a)));
+            lab.controllerProcesses().ifPresent(p -> console.println("REST token of every controller process: " + p.token()
+                    + " (send it as \"Authorization: Bearer TOKEN\")"));
             TrafficCommands traffic = new TrafficCommands(lab, console);
             if ("pingall".equals(test)) {
                 return traffic.pingall() ? 0 : 1;

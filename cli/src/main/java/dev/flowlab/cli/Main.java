@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** The {@code flowlab} command. Each subcommand is its own class, registered in the list below. */
 @Command(name = "flowlab", mixinStandardHelpOptions = true, version = "flowlab 0.1.0",
-        description = "OpenFlow 1.3 controller with pluggable apps, and emulated networks of namespaces and Open vSwitch.",
+        description = "OpenFlow 1.0-1.5 controller with pluggable apps, and emulated networks of namespaces and Open vSwitch.",
         subcommands = {
                 CommandLine.HelpCommand.class,
                 dev.flowlab.cli.bench.BenchCommand.class,

@@ -5,6 +5,7 @@ import dev.flowlab.lab.LabSpec;
 import dev.flowlab.lab.ControllerChoice;
 import dev.flowlab.cli.output.Console;
 import dev.flowlab.dataplane.FailMode;
+import dev.flowlab.dataplane.OpenFlowVersion;
 import dev.flowlab.topologies.SwitchHops;
 import dev.flowlab.topologies.Topology;
 import dev.flowlab.topologies.TopologySource;
@@ -31,10 +32,16 @@ import picocli.CommandLine.Option;
             "      pingall and exit: exit code 0 when nothing was lost",
             "  flowlab run --topo linear,4 --apps hub --test iperf",
             "  flowlab run --topo topologies/examples/campus.yaml --fail-mode standalone",
+            "  flowlab run --topo single,3 --protocols OpenFlow10 --test pingall",
+            "      bridges and controller speak OpenFlow 1.0 (also OpenFlow14, OpenFlow15, or a list)",
             "  flowlab run --topo linear,2 --tls --test pingall",
             "      controller and bridges over TLS (ssl:127.0.0.1:PORT), with throwaway certificates",
             "  flowlab run --topo single,2 --controller tcp:127.0.0.1:6653",
             "      an external controller (Ryu, os-ken, ONOS...) instead of flowlab's own",
+            "  flowlab run --topo single,2 --controller tcp:127.0.0.1:6653,tcp:127.0.0.1:6654",
+            "      every bridge connects to both (OpenFlow roles decide who may write)",
+            "  flowlab run --topo linear,3 --controllers 3",
+            "      three flowlab controller processes of this run's own; controller 2 stop kills one",
             "  flowlab run --topo linear,3 --script steps.txt",
             "      shell commands from a file, one per line; exit code 1 if one failed",
             "  flowlab run --topo subnets.yaml --apps router,routing --app-config router=router.yaml --rest 8080",
@@ -57,9 +64,20 @@ public final class RunCommand implements Callable<Integer> {
             description = "where the bridges' controller is (default: ${DEFAULT-VALUE}, on a free port of 127.0.0.1)")
     String controller;
 
+    @Option(names = "--controllers", paramLabel = "N",
+            description = "start N flowlab controllers of this run's own, each its own process (so one can be killed:"
+                    + " controller 2 stop in the shell), on free ports of 127.0.0.1; every bridge gets them all")
+    Integer controllers;
+
     @Option(names = "--fail-mode", paramLabel = "standalone|secure", converter = FailModeConverter.class,
             description = "OVS fail-mode of every bridge (default: secure with a controller, standalone with none)")
     FailMode failMode;
+
+    @Option(names = "--protocols", split = ",", paramLabel = "OpenFlow10|OpenFlow13|OpenFlow14|OpenFlow15",
+            converter = OpenFlowVersionConverter.class,
+            description = "the OpenFlow versions every bridge offers, comma-separated (default: OpenFlow13); the embedded"
+                    + " controller speaks the newest of them. On OpenFlow 1.0 only hub and learning-switch run, and no VLANs")
+    List<OpenFlowVersion> protocols;
 
     @Option(names = "--test", paramLabel = "pingall|iperf",
             description = "run this test, print the result and exit (non-zero on failure) instead of opening the shell")
@@ -95,7 +113,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Console console = Console.system();
-        ControllerChoice choice = ControllerChoice.parse(controller);
+        ControllerChoice choice = controllerChoice();
         if (script != null && !Files.isReadable(script)) {
             throw new IllegalArgumentException("--script " + script + ": no such readable file");
         }
@@ -104,16 +122,34 @@ public final class RunCommand implements Callable<Integer> {
         }
         warnAboutIgnoredOptions(console, choice);
         boolean embedded = choice.kind() == ControllerChoice.Kind.EMBEDDED;
-        List<String> embeddedApps = embedded ? apps.checked() : List.of();
-        if (!embedded && services.anyGiven()) {
+        boolean processes = choice.kind() == ControllerChoice.Kind.PROCESSES;
+        List<String> embeddedApps = embedded || processes ? apps.checked() : List.of();
+        if (processes && (services.rest().enabled() || services.openflowCapture() != null)) {
+            throw new IllegalArgumentException("--rest, --rest-token and --capture-openflow configure the embedded controller;"
+                    + " each of the --controllers processes serves REST on a port of its own, printed at start");
+        }
+        if (!embedded && !processes && services.anyGiven()) {
             throw new IllegalArgumentException("--rest, --app-config and --capture-openflow configure the embedded controller;"
                     + " with --controller " + controller + " configure that controller instead");
         }
         Topology topology = TopologySource.load(topo);
         warnAboutLongChains(console, topology);
         LabSpec spec = new LabSpec(topology, embeddedApps, choice, failMode(choice), prefix,
-                services.rest(), services.appConfigs(embeddedApps), captureDir(), services.openflowCapture(), tls);
+                services.rest(), services.appConfigs(embeddedApps), captureDir(), services.openflowCapture(), tls,
+                protocols);
         return new LabRun(console).run(spec, test == null ? null : test.name(), script);
+    }
+
+    /** {@code --controllers N} starts processes of our own; otherwise {@code --controller} says where it is. */
+    private ControllerChoice controllerChoice() {
+        if (controllers == null) {
+            return ControllerChoice.parse(controller);
+        }
+        if (commandSpec.commandLine().getParseResult().hasMatchedOption("--controller")) {
+            throw new IllegalArgumentException("--controller and --controllers cannot be used together: --controllers N"
+                    + " starts N controllers of this run's own; --controller names one running elsewhere");
+        }
+        return ControllerChoice.processes(controllers, ControllerLauncher.command());
     }
 
     private Path captureDir() {
@@ -125,7 +161,7 @@ public final class RunCommand implements Callable<Integer> {
 
     private void warnAboutIgnoredOptions(Console console, ControllerChoice choice) {
         boolean appsGiven = commandSpec.commandLine().getParseResult().hasMatchedOption("--apps");
-        if (appsGiven && choice.kind() != ControllerChoice.Kind.EMBEDDED) {
+        if (appsGiven && choice.kind() != ControllerChoice.Kind.EMBEDDED && choice.kind() != ControllerChoice.Kind.PROCESSES) {
             console.println(console.yellow("note: ") + "--apps only configures the embedded controller; "
                     + "with --controller " + choice + " it is ignored");
         }

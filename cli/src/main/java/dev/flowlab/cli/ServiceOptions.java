@@ -22,12 +22,16 @@ public final class ServiceOptions {
             description = "the REST API's bearer token (16+ characters); default: a random one, printed at start")
     String restToken;
 
+    @Option(names = "--rest-token-dir", paramLabel = "DIR",
+            description = "write the REST token file (rest-PORT.token, owner-only) into DIR instead of /run/flowlab")
+    Path restTokenDir;
+
     @Option(names = "--app-config", paramLabel = "APP=FILE",
             description = "an app's config file (YAML or JSON), e.g. acl=rules.yaml or router=router.yaml; repeatable")
     List<String> appConfigs;
 
     @Option(names = "--capture-openflow", paramLabel = "FILE",
-            description = "write every OpenFlow message to FILE, a pcap Wireshark and tshark decode as OpenFlow 1.3 as it is")
+            description = "write every OpenFlow message to FILE, a pcap Wireshark and tshark decode as OpenFlow as it is")
     Path openflowCapture;
 
     /** The pcap file for the OpenFlow channel, or null. */
@@ -37,7 +41,8 @@ public final class ServiceOptions {
 
     /** Where and with which token (null: generated) to serve REST; a token for an API that is off is an error. */
     public RestConfig rest() {
-        return RestConfig.parse(rest, restToken);
+        RestConfig config = RestConfig.parse(rest, restToken);
+        return restTokenDir == null ? config : config.withTokenDir(restTokenDir.toAbsolutePath());
     }
 
     /** Each app's config file, checked to be readable and to belong to one of {@code apps}. */
@@ -47,6 +52,7 @@ public final class ServiceOptions {
 
     /** Whether either option asks for something (they only make sense for the embedded controller). */
     public boolean anyGiven() {
-        return appConfigs != null || restToken != null || openflowCapture != null || RestConfig.parse(rest).enabled();
+        return appConfigs != null || restToken != null || restTokenDir != null || openflowCapture != null
+                || RestConfig.parse(rest).enabled();
     }
 }

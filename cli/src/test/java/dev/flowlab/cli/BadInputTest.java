@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.flowlab.testkit.Leftovers;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** A user's mistake is one line on stderr naming the problem, a non-zero exit, and nothing built. */
@@ -37,6 +40,16 @@ class BadInputTest {
     }
 
     @Test
+    void controllersIsCountedAndNotMixedWithController() {
+        assertOneLineError(List.of("run", "--topo", "single,2", "--controllers", "0"),
+                "flowlab: --controllers 0 is out of range", "1 to 7");
+        assertOneLineError(List.of("run", "--topo", "single,2", "--controllers", "3", "--controller", "tcp:127.0.0.1:6653"),
+                "flowlab: --controller and --controllers cannot be used together", "--controllers N");
+        assertOneLineError(List.of("run", "--topo", "single,2", "--controllers", "3", "--rest", "8080"),
+                "flowlab: --rest, --rest-token and --capture-openflow configure the embedded controller", "port of its own");
+    }
+
+    @Test
     void missingScriptNamesTheFile() {
         assertOneLineError(List.of("run", "--topo", "single,2", "--script", "/nonexistent/steps.txt"),
                 "flowlab: --script /nonexistent/steps.txt", "no such readable file");
@@ -45,6 +58,32 @@ class BadInputTest {
     @Test
     void badOptionValueIsOneLineToo() {
         assertOneLineError(List.of("run", "--topo", "single,2", "--fail-mode", "open"), "flowlab: ", "--fail-mode");
+    }
+
+    @Test
+    void unknownOpenFlowVersionListsTheKnownOnes() {
+        assertOneLineError(List.of("run", "--topo", "single,2", "--protocols", "OpenFlow12"),
+                "flowlab: ", "unknown OpenFlow version 'OpenFlow12': use OpenFlow10,OpenFlow13,OpenFlow14,OpenFlow15");
+    }
+
+    @Test
+    void anAppThatNeedsOpenFlow13IsRefusedOn10BeforeAnythingIsBuilt() {
+        assertOneLineError(List.of("run", "--topo", "single,2", "--protocols", "OpenFlow10", "--apps", "routing"),
+                "flowlab: app routing needs OpenFlow 1.3 or later, and the switches will speak OpenFlow 1.0",
+                "apps that run on OpenFlow 1.0: hub, learning-switch");
+    }
+
+    @Test
+    void vlansAreRefusedOn10BeforeAnythingIsBuilt(@TempDir Path dir) throws Exception {
+        Path vlans = Files.writeString(dir.resolve("vlans.yaml"), """
+                switches: [{name: s1}]
+                hosts: [{name: h1, ip: 10.0.0.1/24}, {name: h2, ip: 10.0.0.2/24}]
+                links:
+                  - {a: h1, b: s1, vlan: {tag: 10}}
+                  - {a: h2, b: s1, vlan: {tag: 10}}
+                """);
+        assertOneLineError(List.of("run", "--topo", vlans.toString(), "--protocols", "OpenFlow10"),
+                "flowlab: this network has VLANs, and the VLAN stage needs several flow tables", "OpenFlow 1.0");
     }
 
     @Test

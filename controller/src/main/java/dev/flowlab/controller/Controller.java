@@ -1,11 +1,13 @@
 package dev.flowlab.controller;
 
 import dev.flowlab.controller.api.App;
+import dev.flowlab.controller.api.ConfigStore;
 import dev.flowlab.controller.api.HostService;
 import dev.flowlab.controller.api.TopologyService;
 import dev.flowlab.controller.api.Switch;
 import dev.flowlab.controller.core.AppLoader;
 import dev.flowlab.controller.core.ContextForApp;
+import dev.flowlab.controller.core.GroupsAndMeters;
 import dev.flowlab.controller.core.EventDispatcher;
 import dev.flowlab.controller.core.LoadedApp;
 import dev.flowlab.controller.core.SwitchRegistry;
@@ -16,10 +18,15 @@ import dev.flowlab.controller.rest.MetricsRoute;
 import dev.flowlab.controller.view.ViewFeed;
 import dev.flowlab.controller.view.ViewModel;
 import dev.flowlab.controller.openflow.OfServer;
+import dev.flowlab.controller.openflow.SwitchConnection;
+import dev.flowlab.controller.role.Mastership;
+import dev.flowlab.controller.role.SingleMember;
 import dev.flowlab.controller.topology.CoreServices;
 import dev.flowlab.controller.rest.CoreRoutes;
 import dev.flowlab.controller.rest.RestServer;
 import dev.flowlab.controller.rest.RouteTable;
+import dev.flowlab.controller.rest.StaticFlows;
+import dev.flowlab.controller.store.MemoryConfigStore;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +42,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.types.DatapathId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,28 +63,41 @@ public final class Controller implements AutoCloseable {
     private final List<LoadedApp> apps;
     private final CoreServices services;
     private final SwitchRegistry registry;
+    private final Mastership mastership;
     private final OfServer server;
     private final ScheduledExecutorService appExecutor;
     private final ControllerConfig config;
     private final RouteTable routes = new RouteTable();
     private final OpenFlowCapture openflowCapture = new OpenFlowCapture();
+    private final GroupsAndMeters groupsAndMeters = new GroupsAndMeters();
     private final ControllerMetrics metrics = new ControllerMetrics();
     private PortStatsMonitor monitor;
     private ViewFeed viewFeed;
     private volatile ExpectedNetwork expected;
     private RestServer rest;
     private PacketPathWarmup warmup;
+    private final ConfigStore store;
+    private final StaticFlows staticFlows;
+    /** The core services that run as apps (first in the dispatch order of equal {@code order()}). */
+    private final List<LoadedApp> core;
     private volatile InetSocketAddress address;
     private boolean closed;
 
     private Controller(ControllerConfig config, CoreServices services, List<LoadedApp> apps) {
         this.config = config;
         this.services = services;
-        List<LoadedApp> all = new ArrayList<>(services.apps());
+        this.store = config.configStore() != null ? config.configStore() : new MemoryConfigStore();
+        this.staticFlows = new StaticFlows(store);
+        List<LoadedApp> coreApps = new ArrayList<>(services.apps());
+        coreApps.add(new LoadedApp(StaticFlows.ID, staticFlows));
+        this.core = List.copyOf(coreApps);
+        List<LoadedApp> all = new ArrayList<>(core);
         all.addAll(apps);
         EventDispatcher dispatcher = new EventDispatcher(all, metrics::packetInTimer);
         this.apps = dispatcher.apps();
-        this.registry = new SwitchRegistry(dispatcher);
+        this.mastership = config.mastership() != null ? config.mastership()
+                : new SingleMember(() -> hostPort(address));
+        this.registry = new SwitchRegistry(dispatcher, mastership);
         this.appExecutor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "flowlab-apps");
             t.setDaemon(true);
@@ -106,16 +127,20 @@ public final class Controller implements AutoCloseable {
                         + " (apps: " + String.join(",", config.apps()) + "); add it to --apps or drop its --app-config");
             }
         }
+        refuseOlderSwitches(config);   // before any app is made
         CoreServices services = new CoreServices(config.hostTableSize(), config.hostAgeing());
         List<LoadedApp> loaded = AppLoader.load(config.apps(), extraApps, services.module());
         Controller controller = new Controller(config, services, loaded);
+        AppLoader.newestMinimum(config.apps()).ifPresent(need -> controller.registry.serveFrom(need.getKey(), need.getValue()));
         try {
             if (config.openflowCapture() != null) {
                 controller.openflowCapture.start(config.openflowCapture());
             }
             controller.startApps();
-            controller.warmup = PacketPathWarmup.startOncePerJvm(config);
+            controller.mastership.start(controller::reclaimAll);
             refuseUnhonouredVlans(loaded, config.vlanPorts());   // apps know their config now; no switch yet
+            refuseIncompatibleApps(loaded);
+            controller.warmup = PacketPathWarmup.startOncePerJvm(config);
             controller.startRest();
             controller.startListening();
             return controller;
@@ -137,6 +162,30 @@ public final class Controller implements AutoCloseable {
         return b.replaceAppConfigs(rest).build();
     }
 
+    /** Apps that cannot work together are refused before a switch connects, naming the app and the reason. */
+    private static void refuseIncompatibleApps(List<LoadedApp> apps) {
+        for (LoadedApp a : apps) {
+            java.util.Set<String> others = new java.util.TreeSet<>();
+            apps.stream().map(LoadedApp::id).filter(id -> !id.equals(a.id())).forEach(others::add);
+            a.app().refuseAlongside(others).ifPresent(why -> {
+                throw new IllegalArgumentException("app " + a.id() + " cannot run beside " + String.join(",", others) + ": " + why);
+            });
+        }
+    }
+
+    /** Apps, or a VLAN stage, that the switches' OpenFlow version cannot carry: one line, before anything starts. */
+    private static void refuseOlderSwitches(ControllerConfig config) {
+        OFVersion version = config.switchVersion();
+        if (version == null) {
+            return;
+        }
+        if (version == OFVersion.OF_10 && config.vlanPorts().any()) {
+            throw new IllegalArgumentException("this network has VLANs, and the VLAN stage needs several flow tables: "
+                    + "OpenFlow 1.3 or later, while the switches will speak OpenFlow 1.0");
+        }
+        AppLoader.refuseOlderSwitches(config.apps(), version);
+    }
+
     /** A network whose VLAN roles an app cannot keep is refused before a switch connects, naming app and reason. */
     private static void refuseUnhonouredVlans(List<LoadedApp> apps, VlanPorts vlans) {
         if (!vlans.any()) {
@@ -152,7 +201,7 @@ public final class Controller implements AutoCloseable {
     private void startApps() {
         for (LoadedApp a : apps) {
             a.app().start(new ContextForApp(a.id(), registry, appExecutor, routes.forApp(a.id()),
-                    config.appConfigs().get(a.id())));
+                    config.appConfigs().get(a.id()), store, groupsAndMeters));
         }
     }
 
@@ -167,7 +216,8 @@ public final class Controller implements AutoCloseable {
     private void startRest() {
         if (config.rest().enabled()) {
             startMonitor();
-            CoreRoutes.register(routes, registry, apps, services.topology(), services.hosts());
+            CoreRoutes.register(routes, registry, apps, services.topology(), services.hosts(), groupsAndMeters,
+                    staticFlows);
             MetricsRoute.register(routes, metrics);
             viewFeed = new ViewFeed(new ViewModel(registry, services.topology(), services.hosts(), monitor,
                     apps.stream().map(LoadedApp::id).toList(),
@@ -232,14 +282,15 @@ public final class Controller implements AutoCloseable {
 
     /**
      * Waits until this controller sees {@code expected}: every switch connected, reporting its ports,
-     * and every expected link discovered. {@code progress} hears what is being waited for.
+     * every expected link discovered, and every app ready ({@link dev.flowlab.controller.api.App#notReady}). {@code progress} hears what is being waited for.
      *
      * @throws NotReadyException naming what is still missing (one line) when the timeout passes first
      */
     public void awaitReady(ExpectedNetwork expected, Duration timeout, Consumer<String> progress) {
         this.expected = expected;   // the web view shows what should be there and is not
         try {
-            new ReadinessWait(registry, services.topology(), expected, timeout, progress).await();
+            new ReadinessWait(registry, services.topology(), apps.stream().map(LoadedApp::app).toList(), expected, timeout,
+                    progress).await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new NotReadyException("interrupted while waiting for the switches");
@@ -252,12 +303,14 @@ public final class Controller implements AutoCloseable {
      * the apps have seen every switch go down.
      */
     public void stopListening() {
+        registry.setSilent(true);   // as in close(): the switches keep what they have
         server.stopListening();
         LOG.info("stopped listening on {}", address);
     }
 
     /** Listens again on the same address and port. */
     public void startListening() {
+        registry.setSilent(false);
         try {
             address = server.listen(address);
         } catch (Exception e) {  // Netty rethrows the checked BindException without declaring it
@@ -267,9 +320,22 @@ public final class Controller implements AutoCloseable {
         LOG.info("listening for OpenFlow 1.3 switches on {}{}", config.tls() != null ? "ssl:" : "tcp:", hostPort(address));
     }
 
+    /** The mastership changed its mind: every connected switch is asked for the role it says now. */
+    private void reclaimAll() {
+        registry.switches().forEach(sw -> {
+            if (sw instanceof SwitchConnection connection) {
+                connection.reclaim();
+            }
+        });
+    }
+
+    /** What decides this controller's role per switch ({@link SingleMember} unless a cluster was configured). */
+    public Mastership mastership() {
+        return mastership;
+    }
+
     /** Ids of the running apps, in the order they see events (without the core services). */
     public List<String> appIds() {
-        List<LoadedApp> core = services.apps();
         return apps.stream().filter(a -> !core.contains(a)).map(LoadedApp::id).toList();
     }
 
@@ -301,7 +367,9 @@ public final class Controller implements AutoCloseable {
         if (rest != null) {
             rest.close();
         }
+        registry.setSilent(true);   // switch-down events below must not make apps change the switches still up
         server.close();
+        mastership.close();
         openflowCapture.close();
         if (monitor != null) {
             monitor.close();

@@ -1,8 +1,10 @@
 package dev.flowlab.controller;
 
 import dev.flowlab.controller.api.AgeingTable;
+import dev.flowlab.controller.api.ConfigStore;
 import dev.flowlab.controller.openflow.ConnectionLimits;
 import dev.flowlab.controller.openflow.TlsFiles;
+import dev.flowlab.controller.role.Mastership;
 import dev.flowlab.controller.topology.HostTracker;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.projectfloodlight.openflow.protocol.OFVersion;
 
 /**
  * How to run a {@link Controller}: built with {@link #builder()}, unchanged afterwards. Every value
@@ -47,8 +50,11 @@ public final class ControllerConfig {
     private final int hostTableSize;
     private final Duration hostAgeing;
     private final VlanPorts vlanPorts;
+    private final OFVersion switchVersion;
     private final Path openflowCapture;
     private final Duration portStatsInterval;
+    private final ConfigStore configStore;
+    private final Mastership mastership;
 
     private ControllerConfig(Builder b) {
         host = Objects.requireNonNull(b.host, "host");
@@ -80,8 +86,11 @@ public final class ControllerConfig {
         hostTableSize = b.hostTableSize;
         hostAgeing = positive("hostAgeing", b.hostAgeing);
         vlanPorts = Objects.requireNonNull(b.vlanPorts, "vlanPorts");
+        switchVersion = b.switchVersion;
         openflowCapture = b.openflowCapture;
         portStatsInterval = positive("portStatsInterval", b.portStatsInterval);
+        configStore = b.configStore;
+        mastership = b.mastership;
     }
 
     private static Duration positive(String name, Duration value) {
@@ -107,7 +116,8 @@ public final class ControllerConfig {
                 .handshakeTimeout(handshakeTimeout).requestTimeout(requestTimeout).missSendLength(missSendLength)
                 .installTableMiss(installTableMiss).ioThreads(ioThreads).rest(rest).limits(limits)
                 .hostTable(hostTableSize, hostAgeing).openflowCapture(openflowCapture)
-                .portStatsInterval(portStatsInterval).vlanPorts(vlanPorts);
+                .portStatsInterval(portStatsInterval).vlanPorts(vlanPorts).switchVersion(switchVersion).tls(tls).mastership(mastership)
+                .configStore(configStore);
         b.appConfigs.putAll(appConfigs);
         return b;
     }
@@ -115,6 +125,14 @@ public final class ControllerConfig {
     /** The pcap file the OpenFlow channel is captured to from the start, or null for none. */
     public Path openflowCapture() {
         return openflowCapture;
+    }
+
+    /**
+     * Which role the controller claims for each switch; null (the default) for a controller on its own,
+     * which claims nothing (see {@link dev.flowlab.controller.role.SingleMember}).
+     */
+    public Mastership mastership() {
+        return mastership;
     }
 
     /** How often the port-stats monitor asks every switch for its port counters. */
@@ -202,12 +220,28 @@ public final class ControllerConfig {
         return tls;
     }
 
-    /** Collects the values of a {@link ControllerConfig}; each setter returns the builder. */
     /** The VLAN role of each port the controller enforces (empty: no VLAN stage). */
     public VlanPorts vlanPorts() {
         return vlanPorts;
     }
 
+    /**
+     * The OpenFlow version the switches will speak, when whoever builds them knows it (null: unknown). An app
+     * or the VLAN stage that needs a newer one is then refused at start, before a switch connects.
+     */
+    public OFVersion switchVersion() {
+        return switchVersion;
+    }
+
+    /**
+     * Where run-time configuration (static flows, ACL rules, router config) is kept: a cluster's
+     * replicated store, or null for a fresh in-memory one per controller.
+     */
+    public ConfigStore configStore() {
+        return configStore;
+    }
+
+    /** Collects the values of a {@link ControllerConfig}; each setter returns the builder. */
     public static final class Builder {
         private String host = DEFAULT_HOST;
         private int port = DEFAULT_PORT;
@@ -226,8 +260,11 @@ public final class ControllerConfig {
         private int hostTableSize = HostTracker.DEFAULT_MAX_HOSTS;
         private Duration hostAgeing = AgeingTable.DEFAULT_AGEING;
         private VlanPorts vlanPorts = VlanPorts.NONE;
+        private OFVersion switchVersion;
         private Path openflowCapture;
         private Duration portStatsInterval = Duration.ofSeconds(5);
+        private ConfigStore configStore;
+        private Mastership mastership;
 
         private Builder() {
         }
@@ -333,6 +370,12 @@ public final class ControllerConfig {
             return this;
         }
 
+        /** The OpenFlow version the switches will speak (see {@link ControllerConfig#switchVersion()}); default unknown. */
+        public Builder switchVersion(OFVersion version) {
+            this.switchVersion = version;
+            return this;
+        }
+
         /** Capture the OpenFlow channel to this pcap file from the start; null (the default) for no capture. */
         public Builder openflowCapture(Path file) {
             this.openflowCapture = file;
@@ -342,6 +385,21 @@ public final class ControllerConfig {
         /** How often port counters are polled for rates, metrics and the web view (default 5 s, as Ryu's monitor uses 10). */
         public Builder portStatsInterval(Duration interval) {
             this.portStatsInterval = interval;
+            return this;
+        }
+
+        /** Keeps run-time configuration in {@code store} (a cluster member's replicated one); null: in memory. */
+        public Builder configStore(ConfigStore store) {
+            this.configStore = store;
+            return this;
+        }
+
+        /**
+         * The controller claims OpenFlow roles as {@code mastership} decides (a cluster member); null (the
+         * default) for a controller on its own.
+         */
+        public Builder mastership(Mastership mastership) {
+            this.mastership = mastership;
             return this;
         }
 

@@ -1,12 +1,16 @@
 package dev.flowlab.controller;
 
+import dev.flowlab.controller.api.ConfigStore;
 import dev.flowlab.controller.core.AppLoader;
 import dev.flowlab.controller.core.ContextForApp;
 import dev.flowlab.controller.core.EventDispatcher;
+import dev.flowlab.controller.core.GroupsAndMeters;
 import dev.flowlab.controller.core.LoadedApp;
 import dev.flowlab.controller.core.SwitchRegistry;
 import dev.flowlab.controller.openflow.PacketInRehearsal;
 import dev.flowlab.controller.rest.RouteTable;
+import dev.flowlab.controller.rest.StaticFlows;
+import dev.flowlab.controller.store.MemoryConfigStore;
 import dev.flowlab.controller.topology.CoreServices;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,14 +84,17 @@ final class PacketPathWarmup {
         List<LoadedApp> started = new ArrayList<>();
         try {
             CoreServices services = new CoreServices(config.hostTableSize(), config.hostAgeing(), scheduler);
+            ConfigStore store = new MemoryConfigStore();   // never the controller's own (it may be on disk)
+            GroupsAndMeters groupsAndMeters = new GroupsAndMeters();
             List<LoadedApp> apps = new ArrayList<>(services.apps());
+            apps.add(new LoadedApp(StaticFlows.ID, new StaticFlows(store)));
             apps.addAll(AppLoader.load(config.apps(), List.of(), services.module()));
             EventDispatcher dispatcher = new EventDispatcher(apps);
             SwitchRegistry registry = new SwitchRegistry(dispatcher);
             RouteTable routes = new RouteTable();
             for (LoadedApp a : dispatcher.apps()) {
                 a.app().start(new ContextForApp(a.id(), registry, scheduler, routes.forApp(a.id()),
-                        config.appConfigs().get(a.id())));
+                        config.appConfigs().get(a.id()), store, groupsAndMeters));
                 started.add(a);
             }
             PacketInRehearsal rehearsal = new PacketInRehearsal(config, dispatcher, registry);

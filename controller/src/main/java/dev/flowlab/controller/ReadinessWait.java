@@ -1,5 +1,6 @@
 package dev.flowlab.controller;
 
+import dev.flowlab.controller.api.App;
 import dev.flowlab.controller.api.Link;
 import dev.flowlab.controller.api.Switch;
 import dev.flowlab.controller.api.TopologyService;
@@ -7,6 +8,7 @@ import dev.flowlab.controller.core.SwitchRegistry;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -15,8 +17,8 @@ import org.projectfloodlight.openflow.types.DatapathId;
 import org.projectfloodlight.openflow.types.OFPort;
 
 /**
- * Waits until the controller sees an {@link ExpectedNetwork}, in three stages (switches, their ports,
- * the links between them), each reported to a progress listener and each failing with a one-line
+ * Waits until the controller sees an {@link ExpectedNetwork}, in four stages (switches, their ports,
+ * the links between them, apps that say they are not ready yet), each reported to a progress listener and each failing with a one-line
  * reason that names what is still missing.
  */
 final class ReadinessWait {
@@ -24,14 +26,16 @@ final class ReadinessWait {
 
     private final SwitchRegistry registry;
     private final TopologyService topology;
+    private final List<App> apps;
     private final ExpectedNetwork expected;
     private final Duration timeout;
     private final Consumer<String> progress;
     private final long deadline;
 
-    ReadinessWait(SwitchRegistry registry, TopologyService topology, ExpectedNetwork expected, Duration timeout,
-                  Consumer<String> progress) {
+    ReadinessWait(SwitchRegistry registry, TopologyService topology, List<App> apps, ExpectedNetwork expected,
+                  Duration timeout, Consumer<String> progress) {
         this.registry = registry;
+        this.apps = List.copyOf(apps);
         this.topology = topology;
         this.expected = expected;
         this.timeout = timeout;
@@ -43,6 +47,7 @@ final class ReadinessWait {
         awaitSwitches();
         awaitPorts();
         awaitLinks();
+        awaitApps();
     }
 
     private void awaitSwitches() throws InterruptedException {
@@ -83,6 +88,21 @@ final class ReadinessWait {
             }
             progress.accept("connected; discovering links (" + topology.links().size() + " of "
                     + expected.links().size() + ")");
+            Thread.sleep(POLL_MILLIS);
+        }
+    }
+
+    /** Apps that hold traffic back for a while of their own (stp holds new ports until discovery had its chance). */
+    private void awaitApps() throws InterruptedException {
+        while (true) {
+            Optional<String> waiting = apps.stream().map(App::notReady).flatMap(Optional::stream).findFirst();
+            if (waiting.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new NotReadyException("an app was not ready within " + timeout.toSeconds() + " s: " + waiting.get());
+            }
+            progress.accept("links discovered; " + waiting.get());
             Thread.sleep(POLL_MILLIS);
         }
     }

@@ -3,6 +3,7 @@ package dev.flowlab.controller;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flowlab.controller.api.App;
 import dev.flowlab.controller.api.Link;
 import dev.flowlab.controller.testing.SwitchPeer;
 import java.time.Duration;
@@ -71,6 +72,26 @@ class ReadinessTest {
             assertThatThrownBy(() -> controller.awaitReady(expected, SHORT, p -> { }))
                     .isInstanceOf(NotReadyException.class)
                     .hasMessageContaining("2 of 2 inter-switch links were not discovered");
+        }
+    }
+
+    @Test
+    void anAppThatHoldsTrafficBackIsWaitedForAndNamed() {
+        java.util.concurrent.atomic.AtomicBoolean holding = new java.util.concurrent.atomic.AtomicBoolean(true);
+        App holder = new App() {
+            @Override
+            public java.util.Optional<String> notReady() {
+                return holding.get() ? java.util.Optional.of("holder holds 3 ports") : java.util.Optional.empty();
+            }
+        };
+        ExpectedNetwork nothing = new ExpectedNetwork(Map.of(), Set.of());
+        try (Controller controller = Controller.start(ControllerConfig.builder().listen("127.0.0.1", 0).build(), List.of(holder))) {
+            assertThatThrownBy(() -> controller.awaitReady(nothing, SHORT, p -> { }))
+                    .isInstanceOf(NotReadyException.class)
+                    .hasMessageContaining("holder holds 3 ports");
+
+            holding.set(false);
+            assertThatCode(() -> controller.awaitReady(nothing, SHORT, p -> { })).doesNotThrowAnyException();
         }
     }
 }

@@ -47,7 +47,8 @@ final class Build {
         this.afterStep = afterStep;
         int group = 1_000_000 + new java.security.SecureRandom().nextInt(1_000_000_000);
         this.state = new RunState(runId, ProcessHandle.current().pid(), ProcessStart.self(), group,
-                plan.namespaces(), plan.ownedRootInterfaces(), plan.bridges(), OptionalFeatures.identities(plan.topology()));
+                plan.namespaces(), plan.ownedRootInterfaces(), plan.bridges(), OptionalFeatures.identities(plan.topology()),
+                PortQueues.ports(plan.topology()));
     }
 
     RunState state() {

@@ -12,7 +12,8 @@ import java.util.function.Predicate;
  * Removes what flowlab runs left behind after a crash ({@code kill -9}, power loss): for each run
  * recorded under {@code /run/flowlab/runs} whose process is gone, its processes, bridges, veths and
  * namespaces; then OVS bridges tagged with a flowlab run that has no record any more (the record lives
- * in /run, which a reboot empties, while OVS keeps its bridges). Runs of live processes are left alone
+ * in /run, which a reboot empties, while OVS keeps its bridges), and QoS and Queue records tagged the same
+ * way. Runs of live processes are left alone
  * unless forced, so several flowlab processes can run side by side. Nothing without flowlab's mark
  * (run record, OVS run tag, run interface group) is ever touched.
  */
@@ -56,6 +57,7 @@ public final class Cleanup {
             report = report.plus(Teardown.run(state, TIMEOUT));
         }
         report = report.plus(orphanBridges(names));
+        report = report.plus(orphanQueues());
         String restored = RcuExpedited.machine().restoreIfAbandoned();   // left set by a run that died mid-teardown
         return restored == null ? report
                 : report.plus(new CleanupReport(List.of("/sys/kernel/rcu_expedited set back to " + restored), List.of(), List.of()));
@@ -66,6 +68,23 @@ public final class Cleanup {
         all.addAll(s.bridges());
         all.addAll(s.rootInterfaces());
         return all;
+    }
+
+    /**
+     * QoS and Queue records tagged with a run whose record no longer exists (their ports are gone with the
+     * orphan bridges above). Not limited by name: they have none, and a run's record exists before them.
+     */
+    private static CleanupReport orphanQueues() {
+        if (!Tools.exists("ovs-vsctl")) {
+            return CleanupReport.empty();
+        }
+        try {
+            List<String> removed = PortQueues.destroy(run -> !Files.exists(RunState.dir().resolve(run + RunState.FILE_SUFFIX)),
+                    TIMEOUT);
+            return new CleanupReport(removed, List.of(), List.of());
+        } catch (DataplaneException e) {
+            return new CleanupReport(List.of(), List.of(), List.of("Open vSwitch QoS and Queue records: " + e.getMessage()));
+        }
     }
 
     /** Bridges tagged with a run whose record no longer exists. */

@@ -13,9 +13,9 @@ import java.util.List;
  * @param maxBackoff      longest wait between reconnection attempts; null for OVS's default (8 s)
  */
 public record ControllerTuning(Duration inactivityProbe, Duration maxBackoff) {
-    /** ovs-vsctl arguments that set both on the controller of {@code bridge} (a no-op for two nulls). */
-    List<String> ovsArgs(String bridge) {
-        List<String> args = new ArrayList<>(List.of("--", "set", "Controller", bridge));
+    /** ovs-vsctl arguments that set both on one Controller record (its uuid, or a bridge name when it has one). */
+    List<String> ovsArgs(String record) {
+        List<String> args = new ArrayList<>(List.of("--", "set", "Controller", record));
         args.add(inactivityProbe == null ? "inactivity_probe=[]" : "inactivity_probe=" + inactivityProbe.toMillis());
         args.add(maxBackoff == null ? "max_backoff=[]" : "max_backoff=" + maxBackoff.toMillis());
         return args;

@@ -63,7 +63,7 @@ public final class Network implements AutoCloseable {
                     .filter(e -> e.node().equals(s.name())).forEach(e -> ports.add(e.ifname())));
             topology.taps().stream().filter(p -> p.switchName().equals(s.name())).forEach(p -> ports.add(p.interfaceName()));
             topology.tunnels().stream().filter(p -> p.switchName().equals(s.name())).forEach(p -> ports.add(p.interfaceName()));
-            bridges.put(s.name(), new OvsBridge(s, ports, options.controllers(), this::portLinkUp));
+            bridges.put(s.name(), new OvsBridge(s, ports, options.controllers(), options.protocols(), this::portLinkUp));
         }
         plan.veths().forEach(v -> links.add(new VethLink(v)));
     }
@@ -250,11 +250,23 @@ public final class Network implements AutoCloseable {
         return Iperf.measure(host(client), host(server), Iperf.Protocol.UDP, time, bitsPerSecond);
     }
 
-    /** Sets probe interval and backoff on every switch's controller, in one ovs-vsctl transaction. */
+    /**
+     * Makes {@code process} (started by the caller in the root namespace, a controller for example) part of
+     * this run: it is stopped with the network at teardown, and by {@code flowlab clean} when this process
+     * died without tearing down. Recorded on disk at once.
+     */
+    public void adopt(ProcessHandle process) {
+        RunProcesses.adopt(build.state(), process);
+    }
+
+    /** Sets probe interval and backoff on every controller of every switch, in one ovs-vsctl transaction. */
     public void tuneControllers(ControllerTuning tuning) {
         List<String> args = new ArrayList<>();
-        bridges.keySet().forEach(b -> args.addAll(tuning.ovsArgs(b)));
-        OvsControl.vsctl(args.toArray(String[]::new));
+        OvsControl.controllerRecords(List.copyOf(bridges.keySet())).byBridge().values()
+                .forEach(records -> records.forEach(r -> args.addAll(tuning.ovsArgs(r))));
+        if (!args.isEmpty()) {
+            OvsControl.vsctl(args.toArray(String[]::new));
+        }
     }
 
     /**

@@ -14,11 +14,14 @@ import java.util.Objects;
  * @param runId       short id of this run, recorded with everything it creates; null for a random one
  * @param namePrefix  put before every node name (so {@code h1} becomes namespace {@code dph1}); empty for none
  * @param timeout     longest wait for any one external command
+ * @param protocols   the OpenFlow versions every bridge offers (OVS {@code protocols}), lowest first; never empty
  */
 public record NetworkOptions(FailMode failMode, List<String> controllers, Datapath datapath, BuildProgress progress,
-                             String runId, String namePrefix, Duration timeout) {
+                             String runId, String namePrefix, Duration timeout, List<OpenFlowVersion> protocols) {
     public NetworkOptions {
         Objects.requireNonNull(failMode, "failMode");
+        protocols = protocols == null || protocols.isEmpty() ? OpenFlowVersion.DEFAULT
+                : protocols.stream().distinct().sorted().toList();
         controllers = List.copyOf(controllers);
         Objects.requireNonNull(datapath, "datapath");
         progress = progress == null ? BuildProgress.NONE : progress;
@@ -48,6 +51,7 @@ public record NetworkOptions(FailMode failMode, List<String> controllers, Datapa
         private String runId;
         private String namePrefix = "";
         private Duration timeout;
+        private List<OpenFlowVersion> protocols = OpenFlowVersion.DEFAULT;
 
         private Builder() {
         }
@@ -100,9 +104,15 @@ public record NetworkOptions(FailMode failMode, List<String> controllers, Datapa
             return this;
         }
 
+        /** The OpenFlow versions every bridge offers; default OpenFlow 1.3 only. */
+        public Builder protocols(List<OpenFlowVersion> protocols) {
+            this.protocols = protocols;
+            return this;
+        }
+
         /** The options. */
         public NetworkOptions build() {
-            return new NetworkOptions(failMode, controllers, datapath, progress, runId, namePrefix, timeout);
+            return new NetworkOptions(failMode, controllers, datapath, progress, runId, namePrefix, timeout, protocols);
         }
     }
 }

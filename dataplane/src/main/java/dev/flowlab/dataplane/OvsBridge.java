@@ -15,6 +15,7 @@ public final class OvsBridge {
     private final Switch sw;
     private final List<String> ports;
     private final List<String> controllers;
+    private final List<OpenFlowVersion> protocols;
     private final Predicate<String> portLinkUp;
     /** Controller targets taken away by {@link #stop()}, given back by {@link #start()}; null while running. */
     private List<String> targetsWhileStopped;
@@ -23,10 +24,12 @@ public final class OvsBridge {
      * @param portLinkUp whether the link on a port is up: {@link #start()} leaves ports of links the user
      *                   took down as they are
      */
-    OvsBridge(Switch sw, List<String> ports, List<String> controllers, Predicate<String> portLinkUp) {
+    OvsBridge(Switch sw, List<String> ports, List<String> controllers, List<OpenFlowVersion> protocols,
+              Predicate<String> portLinkUp) {
         this.sw = sw;
         this.ports = List.copyOf(ports);
         this.controllers = List.copyOf(controllers);
+        this.protocols = List.copyOf(protocols);
         this.portLinkUp = portLinkUp;
     }
 
@@ -55,14 +58,19 @@ public final class OvsBridge {
         return controllers;
     }
 
-    /** Its flow entries as {@code ovs-ofctl -O OpenFlow13 dump-flows} prints them, one line each. */
+    /** The OpenFlow versions it offers (OVS {@code protocols}), lowest first. */
+    public List<OpenFlowVersion> protocols() {
+        return protocols;
+    }
+
+    /** Its flow entries as {@code ovs-ofctl -O PROTOCOLS dump-flows} prints them (in its newest version), one line each. */
     public List<String> flows() {
-        return OvsControl.flows(name());
+        return OvsControl.flows(name(), protocols);
     }
 
     /** Deletes the flow entries that {@code match} selects, e.g. {@code cookie=0x1/0xff} ({@code ovs-ofctl del-flows}). */
     public void deleteFlows(String match) {
-        OvsControl.ofctl("del-flows", name(), match);
+        OvsControl.ofctl(protocols, "del-flows", name(), match);
     }
 
     /** The controller targets OVS has for it now, e.g. {@code tcp:127.0.0.1:6653}; empty when none. */
@@ -81,16 +89,16 @@ public final class OvsBridge {
         }
     }
 
-    /** How OVS watches its controller connections: probe interval and reconnection backoff. */
+    /** How OVS watches its controller connections: probe interval and reconnection backoff (of the first, as all are alike). */
     public ControllerTuning controllerTuning() {
-        // A bridge's name stands for its (single) Controller record in ovs-vsctl's database commands.
-        List<String> values = OvsControl.vsctl("get", "Controller", name(), "inactivity_probe", "max_backoff").lines().toList();
+        List<String> records = OvsControl.controllerRecords(List.of(name())).byBridge().get(name());
+        if (records.isEmpty()) {
+            throw new IllegalStateException(name() + " has no controller");
+        }
+        // Every controller of the bridge is tuned alike (see Network#tuneControllers): the first speaks for all.
+        List<String> values = OvsControl.vsctl("get", "Controller", records.get(0), "inactivity_probe", "max_backoff")
+                .lines().toList();
         return ControllerTuning.parse(values.get(0), values.get(1));
-    }
-
-    /** Sets the probe interval and backoff on its controller (see {@link Network#tuneControllers}). */
-    public void tuneController(ControllerTuning tuning) {
-        OvsControl.vsctl(tuning.ovsArgs(name()).toArray(String[]::new));
     }
 
     /**

@@ -24,7 +24,7 @@ final class OvsCommands {
             String br = s.name();
             argv.addAll(List.of("--", "add-br", br, "--", "set", "bridge", br,
                     "datapath_type=" + datapath.ovsName(),
-                    "protocols=OpenFlow13",
+                    "protocols=" + OpenFlowVersion.names(options.protocols()),
                     "fail_mode=" + options.failMode().ovsName(),
                     "other_config:datapath-id=" + s.dpidHex(),
                     // In-band control would add hidden flows for the controller's address: not wanted here.
@@ -45,6 +45,7 @@ final class OvsCommands {
             }
         }
         argv.addAll(OptionalFeatures.ovsArgs(plan.topology()));   // VLAN roles, TAP and tunnel ports
+        argv.addAll(PortQueues.ovsArgs(plan.topology(), runId));   // after the ports they belong to
         return argv;
     }
 

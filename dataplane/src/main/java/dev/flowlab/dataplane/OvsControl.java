@@ -38,22 +38,38 @@ public final class OvsControl {
         return run(vsctl(TIMEOUT, Arrays.asList(args)), TIMEOUT);
     }
 
-    /** Runs ovs-ofctl (OpenFlow 1.3, {@link #TIMEOUT}); its output, or a {@link CommandFailedException}. */
-    static String ofctl(String command, String bridge, String... args) {
+    /**
+     * Runs ovs-ofctl ({@link #TIMEOUT}) offering the bridge's versions (it must share one with the bridge, or it
+     * fails); its output, or a {@link CommandFailedException}.
+     */
+    static String ofctl(List<OpenFlowVersion> protocols, String command, String bridge, String... args) {
         List<String> argv = new ArrayList<>(List.of(Tools.path("ovs-ofctl"), "--timeout=" + TIMEOUT.toSeconds(),
-                "-O", "OpenFlow13", command, bridge));
+                "-O", OpenFlowVersion.names(protocols), command, bridge));
         argv.addAll(Arrays.asList(args));
         return run(argv, TIMEOUT);
     }
 
     /** ovs-ofctl's flow entries, one line each, without the reply header. */
-    static List<String> flows(String bridge) {
-        return ofctl("dump-flows", bridge).lines().map(String::strip)
+    static List<String> flows(String bridge, List<OpenFlowVersion> protocols) {
+        return ofctl(protocols, "dump-flows", bridge).lines().map(String::strip)
                 .filter(l -> !l.isEmpty() && !l.startsWith("OFPST_FLOW") && !l.startsWith("NXST_FLOW")).toList();
     }
 
     /** Whether each bridge has a controller and all its controllers are connected, in one ovs-vsctl call. */
     static Map<String, Boolean> connected(List<String> bridges) {
+        ControllerRecords records = controllerRecords(bridges);
+        Map<String, Boolean> result = new LinkedHashMap<>();
+        records.byBridge().forEach((bridge, uuids) -> result.put(bridge,
+                !uuids.isEmpty() && uuids.stream().allMatch(u -> records.connected().getOrDefault(u, false))));
+        return result;
+    }
+
+    /**
+     * The Controller records of each bridge (every one of {@code bridges}, with none when it has none) and
+     * whether each record is connected, in one ovs-vsctl call. A bridge's name stands for its controller in
+     * ovs-vsctl's database commands only while it has exactly one: with several, commands name the records.
+     */
+    static ControllerRecords controllerRecords(List<String> bridges) {
         String out = vsctl("--format=csv", "--no-headings", "--data=bare", "--columns=name,controller", "list", "Bridge",
                 "--", "--columns=_uuid,is_connected", "list", "Controller");
         String[] tables = out.split("\n\\s*\n", 2);
@@ -66,18 +82,24 @@ public final class OvsControl {
                 }
             }
         }
-        Map<String, Boolean> result = new LinkedHashMap<>();
-        bridges.forEach(b -> result.put(b, false));
+        Map<String, List<String>> byBridge = new LinkedHashMap<>();
+        bridges.forEach(b -> byBridge.put(b, List.of()));
         for (String line : tables[0].lines().toList()) {
             int comma = line.indexOf(',');
-            if (comma <= 0 || !result.containsKey(line.substring(0, comma))) {
+            if (comma <= 0 || !byBridge.containsKey(line.substring(0, comma))) {
                 continue;
             }
-            List<String> uuids = Arrays.stream(line.substring(comma + 1).strip().split("\\s+")).filter(u -> !u.isEmpty()).toList();
-            result.put(line.substring(0, comma),
-                    !uuids.isEmpty() && uuids.stream().allMatch(u -> controllerUp.getOrDefault(u, false)));
+            byBridge.put(line.substring(0, comma),
+                    Arrays.stream(line.substring(comma + 1).strip().split("\\s+")).filter(u -> !u.isEmpty()).toList());
         }
-        return result;
+        return new ControllerRecords(byBridge, controllerUp);
+    }
+
+    /**
+     * @param byBridge  bridge name to the uuids of its Controller records
+     * @param connected Controller record uuid to its {@code is_connected}
+     */
+    record ControllerRecords(Map<String, List<String>> byBridge, Map<String, Boolean> connected) {
     }
 
     /** Bridge name to the value of {@code external_ids:KEY}, for every bridge that has exactly that key. */
@@ -104,7 +126,7 @@ public final class OvsControl {
         return found;
     }
 
-    private static String run(List<String> argv, Duration timeout) {
+    static String run(List<String> argv, Duration timeout) {
         // The process deadline is a little longer than ovs-vsctl's own, so its clearer message wins.
         return ProcessRunner.check(argv, null, timeout.plusSeconds(5)).stdout();
     }

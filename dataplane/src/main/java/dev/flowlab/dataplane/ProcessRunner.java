@@ -136,7 +136,13 @@ public final class ProcessRunner {
      * stderr) going to {@code log} and stdin from /dev/null. Stop it with {@link #stop(Process, Duration)}.
      */
     public static Process startLogged(List<String> argv, Path log) {
-        return start(new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(log.toFile())
+        return startLogged(argv, log, false);
+    }
+
+    /** As {@link #startLogged(List, Path)}; with {@code append} the log keeps what earlier runs wrote (a restart). */
+    public static Process startLogged(List<String> argv, Path log, boolean append) {
+        ProcessBuilder.Redirect out = append ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.to(log.toFile());
+        return start(new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(out)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))), argv);
     }
 

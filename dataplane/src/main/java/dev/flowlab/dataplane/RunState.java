@@ -28,9 +28,11 @@ import java.util.stream.Stream;
  * @param rootInterfaces  veth ends in the root namespace
  * @param bridges         OVS bridges
  * @param identities      hosts with a UTS namespace file and an /etc/netns directory (see {@link HostIdentity})
+ * @param qosPorts        switch ports given egress queues: their OVS QoS and Queue records carry the run's tag
+ *                        and outlive the bridges unless destroyed (see {@link PortQueues})
  */
 record RunState(String runId, long pid, long pidStartTicks, int group, List<String> namespaces,
-                List<String> rootInterfaces, List<String> bridges, List<String> identities) {
+                List<String> rootInterfaces, List<String> bridges, List<String> identities, List<String> qosPorts) {
     static final String FILE_SUFFIX = ".run";
 
     /** A run without host identities. */
@@ -39,8 +41,15 @@ record RunState(String runId, long pid, long pidStartTicks, int group, List<Stri
         this(runId, pid, pidStartTicks, group, namespaces, rootInterfaces, bridges, List.of());
     }
 
+    /** A run without queues on its ports. */
+    RunState(String runId, long pid, long pidStartTicks, int group, List<String> namespaces,
+             List<String> rootInterfaces, List<String> bridges, List<String> identities) {
+        this(runId, pid, pidStartTicks, group, namespaces, rootInterfaces, bridges, identities, List.of());
+    }
+
     RunState {
         identities = identities == null ? List.of() : List.copyOf(identities);
+        qosPorts = qosPorts == null ? List.of() : List.copyOf(qosPorts);
         namespaces = List.copyOf(namespaces);
         rootInterfaces = List.copyOf(rootInterfaces);
         bridges = List.copyOf(bridges);
@@ -112,7 +121,8 @@ record RunState(String runId, long pid, long pidStartTicks, int group, List<Stri
             return new RunState(p.getProperty("runId"), Long.parseLong(p.getProperty("pid")),
                     Long.parseLong(p.getProperty("pidStartTicks")), Integer.parseInt(p.getProperty("group")),
                     words(p.getProperty("namespaces")), words(p.getProperty("rootInterfaces")),
-                    words(p.getProperty("bridges")), words(p.getProperty("identities")));
+                    words(p.getProperty("bridges")), words(p.getProperty("identities")),
+                    words(p.getProperty("qosPorts")));
         } catch (IOException | RuntimeException e) {
             throw new DataplaneException("unreadable run state " + file + ": " + e.getMessage(), e);
         }
@@ -129,6 +139,7 @@ record RunState(String runId, long pid, long pidStartTicks, int group, List<Stri
         p.setProperty("rootInterfaces", String.join(" ", rootInterfaces));
         p.setProperty("bridges", String.join(" ", bridges));
         p.setProperty("identities", String.join(" ", identities));
+        p.setProperty("qosPorts", String.join(" ", qosPorts));
         return p;
     }
 

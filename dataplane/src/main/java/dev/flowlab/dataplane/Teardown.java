@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * Removes what one run made, in dependency order, continuing past failures and reporting each:
- * processes in its namespaces, its bridges (one ovs-vsctl transaction), its root-namespace veths
+ * processes in its namespaces and those it adopted ({@link RunProcesses}), its bridges (one ovs-vsctl
+ * transaction) and then its ports' QoS and Queue records, its root-namespace veths
  * (one {@code ip link del group}, which takes the host ends along), its namespaces (one ip batch).
  * Only things proven to be the run's are touched: bridges by their OVS run tag, veths by the run's
  * interface group, namespaces by the inode recorded when they were made.
@@ -56,10 +57,16 @@ final class Teardown {
                 () -> t.removed.addAll(HostIdentity.remove(state.identities(), state.runId(), recorded)));
         t.attempt("stop processes", () -> NamespaceProcesses.killAll(namespaces.values())
                 .forEach(pid -> t.removed.add("process " + pid)));
+        t.attempt("stop the run's own processes", () -> t.removed.addAll(RunProcesses.killAll(state)));
         // ovs-vswitchd removes bridges and ports (its own process, ~10 ms a port on the userspace
         // datapath) while the kernel deletes veths and namespaces.
-        CompletableFuture<Void> bridges = CompletableFuture.runAsync(() -> t.attempt("delete bridges", t::deleteBridges),
-                OVS_WAITER);
+        CompletableFuture<Void> bridges = CompletableFuture.runAsync(() -> {
+            t.attempt("delete bridges", t::deleteBridges);
+            if (!state.qosPorts().isEmpty()) {   // only once their ports are gone
+                t.attempt("destroy queues", () -> t.removed.addAll(
+                        PortQueues.destroy(state.runId()::equals, OvsCommands.timeoutFor(state.qosPorts().size(), timeout))));
+            }
+        }, OVS_WAITER);
         t.attempt("delete veths", t::deleteRootVeths);
         t.attempt("delete namespaces", () -> t.deleteNamespaces(namespaces));
         bridges.join();

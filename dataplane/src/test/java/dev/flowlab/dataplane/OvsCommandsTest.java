@@ -34,6 +34,26 @@ class OvsCommandsTest {
     }
 
     @Test
+    void everyBridgeOffersTheChosenOpenFlowVersionsLowestFirst() {
+        NetworkOptions o = NetworkOptions.builder().protocols(List.of(OpenFlowVersion.OPENFLOW15,
+                OpenFlowVersion.OPENFLOW10, OpenFlowVersion.OPENFLOW15)).build();
+        List<String> argv = OvsCommands.addAll(new Plan(Topologies.linear(2)), o, Datapath.NETDEV, "r", Duration.ofSeconds(5));
+
+        assertThat(Collections.frequency(argv, "protocols=OpenFlow10,OpenFlow15")).isEqualTo(2);
+        assertThat(NetworkOptions.defaults().protocols()).containsExactly(OpenFlowVersion.OPENFLOW13);
+    }
+
+    @Test
+    void openFlowVersionsParseAsOvsNamesOrNumbers() {
+        assertThat(OpenFlowVersion.parse("OpenFlow14")).isEqualTo(OpenFlowVersion.OPENFLOW14);
+        assertThat(OpenFlowVersion.parse("openflow10")).isEqualTo(OpenFlowVersion.OPENFLOW10);
+        assertThat(OpenFlowVersion.parse("1.5")).isEqualTo(OpenFlowVersion.OPENFLOW15);
+        assertThat(OpenFlowVersion.parse("13")).isEqualTo(OpenFlowVersion.OPENFLOW13);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> OpenFlowVersion.parse("OpenFlow12"))
+                .hasMessage("unknown OpenFlow version 'OpenFlow12': use OpenFlow10,OpenFlow13,OpenFlow14,OpenFlow15");
+    }
+
+    @Test
     void theRunMarkIsFoundByItsExactKeyNotAsASubstring() {
         String json = """
                 {"data":[["s1",["map",[["flowlab-run","ab12"]]]],

@@ -7,11 +7,15 @@ import dev.flowlab.topologies.Topology;
 import dev.flowlab.controller.VlanPorts;
 import dev.flowlab.controller.api.VlanRole;
 import dev.flowlab.topologies.PortVlan;
+import dev.flowlab.dataplane.OpenFlowVersion;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.types.DatapathId;
 import org.projectfloodlight.openflow.types.OFPort;
 
@@ -70,5 +74,19 @@ public final class ExpectedTopology {
             case TRUNK -> VlanRole.trunk(vlan.vlans());
             case QINQ -> VlanRole.tunnel(vlan.tag());
         });
+    }
+
+    /**
+     * The OpenFlow version bridges that offer {@code protocols} speak with the embedded controller: the newest
+     * of them (the controller speaks all four, and both sides pick the newest they share).
+     */
+    public static OFVersion switchVersion(List<OpenFlowVersion> protocols) {
+        OpenFlowVersion newest = protocols.stream().max(Comparator.naturalOrder()).orElseThrow();
+        return switch (newest) {
+            case OPENFLOW10 -> OFVersion.OF_10;
+            case OPENFLOW13 -> OFVersion.OF_13;
+            case OPENFLOW14 -> OFVersion.OF_14;
+            case OPENFLOW15 -> OFVersion.OF_15;
+        };
     }
 }

@@ -2,18 +2,22 @@ package dev.flowlab.lab;
 
 import dev.flowlab.controller.Controller;
 import dev.flowlab.controller.ControllerConfig;
+import dev.flowlab.controller.ExpectedNetwork;
 import dev.flowlab.controller.NotReadyException;
+import dev.flowlab.controller.api.Flows;
 import dev.flowlab.controller.api.Switch;
 import dev.flowlab.dataplane.FailMode;
 import dev.flowlab.dataplane.LinkCapture;
 import dev.flowlab.dataplane.Network;
 import dev.flowlab.dataplane.NetworkOptions;
+import dev.flowlab.dataplane.OpenFlowVersion;
 import dev.flowlab.lab.traffic.FlowText;
 import dev.flowlab.lab.traffic.LabHost;
 import dev.flowlab.topologies.Topology;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
@@ -34,6 +38,7 @@ public final class Lab implements AutoCloseable {
     private final Path captureDir;
     private final Thread shutdownHook = new Thread(this::close, "flowlab-teardown");
     private volatile Controller controller;
+    private volatile ControllerProcesses processes;
     private volatile Network network;
     private volatile OvsTlsSession tls;
     private boolean closed;
@@ -60,6 +65,10 @@ public final class Lab implements AutoCloseable {
     }
 
     private void startController() {
+        if (spec.controller().kind() == ControllerChoice.Kind.PROCESSES) {
+            startProcesses();
+            return;
+        }
         if (spec.controller().kind() != ControllerChoice.Kind.EMBEDDED) {
             return;
         }
@@ -70,10 +79,21 @@ public final class Lab implements AutoCloseable {
         controller = Controller.start(ControllerConfig.builder().apps(spec.apps()).listen("127.0.0.1", 0)
                 .tls(tls == null ? null : tls.controllerFiles())
                 .rest(spec.rest()).appConfigs(spec.appConfigs()).openflowCapture(spec.openflowCapture())
-                .vlanPorts(ExpectedTopology.vlanPorts(spec.topology(), spec.prefix())).build());
+                .vlanPorts(ExpectedTopology.vlanPorts(spec.topology(), spec.prefix()))
+                .switchVersion(ExpectedTopology.switchVersion(spec.protocols())).build());
         step.done("embedded on " + (tls != null ? "ssl:" : "") + address() + ", apps " + String.join(",", spec.apps())
                 + controller.restAccess().map(a -> ", REST on " + a.baseUrl() + "/api").orElse("")
                 + (spec.openflowCapture() != null ? ", OpenFlow captured to " + spec.openflowCapture() : ""));
+    }
+
+    private void startProcesses() {
+        Progress.Stage step = progress.step("controllers");
+        ControllerChoice choice = spec.controller();
+        processes = ControllerProcesses.start(choice.members(), choice.launcher(), spec.apps(), spec.appConfigs(),
+                READY_TIMEOUT, step::progress);
+        step.done(choice.members() + " processes on " + String.join(",", processes.targets()) + ", apps "
+                + String.join(",", spec.apps()) + ", REST on " + processes.members().stream().map(ControllerProcess::restUrl)
+                .collect(java.util.stream.Collectors.joining(",")) + ", logs in " + processes.logDir());
     }
 
     private void startNetwork() {
@@ -84,14 +104,19 @@ public final class Lab implements AutoCloseable {
                 .failMode(spec.failMode())
                 .controllers(controllerTargets())
                 .namePrefix(spec.prefix())
+                .protocols(spec.protocols())
                 .progress(line::update)
                 .build();
         network = Network.start(t, options);
+        if (processes != null) {   // from now on torn down with the network, and found by flowlab clean
+            processes.members().forEach(m -> m.pid().flatMap(ProcessHandle::of).ifPresent(network::adopt));
+        }
         if (spec.captureDir() != null) {
             network.captureAll(spec.captureDir());
         }
         step.done(count(t.hosts().size(), "host") + ", " + count(t.switches().size(), "switch") + ", "
                 + count(t.links().size(), "link") + ", " + network.datapathType() + " datapath, " + failMode().ovsName()
+                + (spec.protocols().equals(OpenFlowVersion.DEFAULT) ? "" : ", " + OpenFlowVersion.names(spec.protocols()))
                 + (spec.captureDir() != null ? ", capturing every link into " + spec.captureDir() : ""));
     }
 
@@ -101,7 +126,12 @@ public final class Lab implements AutoCloseable {
             return;
         }
         Progress.Stage step = progress.step("switches");
-        if (controller != null) {
+        if (processes != null) {
+            ExpectedNetwork want = ExpectedTopology.of(spec.topology());
+            Map<String, Integer> ports = new java.util.LinkedHashMap<>();
+            want.ports().forEach((dpid, p) -> ports.put(dpid.toString(), p.size()));
+            processes.awaitReady(dpids(), ports, want.links().size(), READY_TIMEOUT, step::progress);
+        } else if (controller != null) {
             try {
                 controller.awaitReady(ExpectedTopology.of(spec.topology()), READY_TIMEOUT, step::progress);
             } catch (NotReadyException e) {
@@ -118,9 +148,44 @@ public final class Lab implements AutoCloseable {
     private List<String> controllerTargets() {
         return switch (spec.controller().kind()) {
             case EMBEDDED -> List.of((tls != null ? "ssl" : "tcp") + ":127.0.0.1:" + controller.address().getPort());
-            case EXTERNAL -> List.of(spec.controller().target());
+            case EXTERNAL -> spec.controller().targets();
+            case PROCESSES -> processes.targets();
             case NONE -> List.of();
         };
+    }
+
+    /** The switches' datapath ids as the controller writes them ({@code 00:00:00:00:00:00:00:01}). */
+    public List<String> dpids() {
+        return topology().switches().stream().map(s -> DatapathId.of(s.dpid()).toString()).toList();
+    }
+
+    /** The run's controller processes ({@code --controllers N}); empty for other controllers. */
+    public Optional<ControllerProcesses> controllerProcesses() {
+        return Optional.ofNullable(processes);
+    }
+
+    /** Kills controller process {@code number} with SIGKILL, as a crash would. */
+    public void killController(int number) {
+        processes().member(number).kill();
+    }
+
+    /**
+     * Starts controller process {@code number} again (same ports, same options) and waits until it answers;
+     * the network adopts the new process.
+     */
+    public void restartController(int number, Duration timeout) {
+        ControllerProcess member = processes().member(number);
+        ProcessHandle started = member.start();
+        network.adopt(started);
+        processes.awaitServing(member, timeout, detail -> { });
+    }
+
+    private ControllerProcesses processes() {
+        if (processes == null) {
+            throw new IllegalStateException("this run has no controller processes of its own (it has " + controllerName()
+                    + "); start one with flowlab run --controllers N");
+        }
+        return processes;
     }
 
     public LabSpec spec() {
@@ -239,6 +304,9 @@ public final class Lab implements AutoCloseable {
 
     /** {@code embedded 127.0.0.1:41233}, {@code tcp:127.0.0.1:6653} or {@code none}. */
     public String controllerName() {
+        if (processes != null) {
+            return processes.members().size() + " controller processes (" + String.join(",", processes.targets()) + ")";
+        }
         return controller != null ? "embedded " + address() : spec.controller().toString();
     }
 
@@ -262,7 +330,7 @@ public final class Lab implements AutoCloseable {
             List<String> lines = network.bridge(switchName).flows();
             return new FlowTable("ovs-ofctl dump-flows", lines, lines);
         }
-        List<OFFlowStatsReply> replies = sw.get().request(FlowText.allFlows(sw.get().factory())).get(5, TimeUnit.SECONDS);
+        List<OFFlowStatsReply> replies = sw.get().request(Flows.allFlows(sw.get().factory())).get(5, TimeUnit.SECONDS);
         List<OFFlowStatsEntry> entries = replies.stream().flatMap(r -> r.getEntries().stream()).toList();
         return new FlowTable("flow stats from the controller", FlowText.lines(entries), FlowText.briefLines(entries));
     }
@@ -298,11 +366,18 @@ public final class Lab implements AutoCloseable {
         Progress.Stage step = progress.step("teardown");
         RuntimeException failure = null;
         try {
+            if (processes != null) {
+                processes.close();   // SIGTERM first: each closes its switches and REST API (the network's teardown would SIGKILL)
+            }
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        try {
             if (network != null) {
                 network.close();
             }
         } catch (RuntimeException e) {
-            failure = e;
+            failure = failure == null ? e : failure;
         }
         try {
             if (controller != null) {
@@ -320,7 +395,7 @@ public final class Lab implements AutoCloseable {
         }
         if (failure != null) {
             step.fail(failure.getMessage());
-        } else if (network != null || controller != null) {
+        } else if (network != null || controller != null || processes != null) {
             step.done("removed everything this run made");
         }
         try {

@@ -2,6 +2,7 @@ package dev.flowlab.lab;
 
 import dev.flowlab.controller.RestConfig;
 import dev.flowlab.dataplane.FailMode;
+import dev.flowlab.dataplane.OpenFlowVersion;
 import dev.flowlab.topologies.Topology;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,16 +20,23 @@ import java.util.Map;
  * @param openflowCapture a pcap file for the embedded controller's OpenFlow messages from the start, or null
  * @param tls        the embedded controller and the bridges speak TLS, with throwaway certificates
  *                   ({@link OvsTlsSession})
+ * @param protocols  the OpenFlow versions the bridges offer (null or empty: OpenFlow 1.3); the embedded
+ *                   controller speaks the newest of them, and refuses at start apps that need a newer one
  */
 public record LabSpec(Topology topology, List<String> apps, ControllerChoice controller, FailMode failMode,
                       String prefix, RestConfig rest, Map<String, Path> appConfigs, Path captureDir,
-                      Path openflowCapture, boolean tls) {
+                      Path openflowCapture, boolean tls, List<OpenFlowVersion> protocols) {
     public LabSpec {
         java.util.Objects.requireNonNull(failMode, "failMode");
+        protocols = protocols == null || protocols.isEmpty() ? OpenFlowVersion.DEFAULT
+                : protocols.stream().distinct().sorted().toList();
         apps = List.copyOf(apps);
         prefix = prefix == null ? "" : prefix;
         rest = rest == null ? RestConfig.off() : rest;
         appConfigs = appConfigs == null ? Map.of() : Map.copyOf(appConfigs);
+        if (tls && controller.kind() == ControllerChoice.Kind.PROCESSES) {
+            throw new IllegalArgumentException("--tls is not available with --controllers yet: use the embedded controller");
+        }
         if (tls && controller.kind() != ControllerChoice.Kind.EMBEDDED) {
             throw new IllegalArgumentException("--tls is for flowlab's embedded controller; with --controller " + controller
                     + " set up TLS on that controller and in Open vSwitch (ovs-vsctl set-ssl) yourself");
@@ -38,7 +46,13 @@ public record LabSpec(Topology topology, List<String> apps, ControllerChoice con
     /** No captures, plain TCP between controller and bridges. */
     public LabSpec(Topology topology, List<String> apps, ControllerChoice controller, FailMode failMode,
                    String prefix, RestConfig rest, Map<String, Path> appConfigs) {
-        this(topology, apps, controller, failMode, prefix, rest, appConfigs, null, null, false);
+        this(topology, apps, controller, failMode, prefix, rest, appConfigs, null, null, false, null);
+    }
+
+    /** This spec with the bridges offering {@code versions} instead. */
+    public LabSpec withProtocols(List<OpenFlowVersion> versions) {
+        return new LabSpec(topology, apps, controller, failMode, prefix, rest, appConfigs, captureDir, openflowCapture,
+                tls, versions);
     }
 
     /** No REST API, no app config files. */

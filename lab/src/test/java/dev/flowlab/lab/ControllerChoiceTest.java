@@ -16,10 +16,28 @@ class ControllerChoiceTest {
     }
 
     @Test
+    void severalTargetsAreGivenToEveryBridge() {
+        ControllerChoice two = ControllerChoice.parse("tcp:127.0.0.1:6653,tcp:10.0.0.9:6633");
+        assertThat(two.kind()).isEqualTo(ControllerChoice.Kind.EXTERNAL);
+        assertThat(two.targets()).containsExactly("tcp:127.0.0.1:6653", "tcp:10.0.0.9:6633");
+        assertThatThrownBy(() -> ControllerChoice.parse("tcp:127.0.0.1:6653,tcp:127.0.0.1:6653"))
+                .hasMessage("--controller 'tcp:127.0.0.1:6653,tcp:127.0.0.1:6653' names tcp:127.0.0.1:6653 twice");
+    }
+
+    @Test
+    void processesAreCountedWithinReason() {
+        assertThat(ControllerChoice.processes(3, java.util.List.of("flowlab", "controller")).toString())
+                .isEqualTo("3 controller processes");
+        assertThatThrownBy(() -> ControllerChoice.processes(0, java.util.List.of("flowlab")))
+                .hasMessage("--controllers 0 is out of range: use 1 to 7");
+    }
+
+    @Test
     void anythingElseIsAOneLineError() {
-        for (String bad : new String[] {"ryu", "tcp:127.0.0.1", "tcp:host:70000", "6653"}) {
+        for (String bad : new String[] {"ryu", "tcp:127.0.0.1", "tcp:host:70000", "6653", "tcp:a:1,", "tcp:a:1,ryu"}) {
             assertThatThrownBy(() -> ControllerChoice.parse(bad))
-                    .hasMessage("--controller '" + bad + "' is not understood: use embedded, none, or tcp:HOST:PORT (e.g. tcp:127.0.0.1:6653)");
+                    .hasMessage("--controller '" + bad + "' is not understood: use embedded, none, or tcp:HOST:PORT"
+                            + " (e.g. tcp:127.0.0.1:6653), several separated by commas");
         }
     }
 }

@@ -41,6 +41,17 @@ final class FileEntries {
                        @JsonProperty("underlay_netns") String underlayNetns, Integer mtu) {
     }
 
+    /** {@code {switch: s1, port: 2, max_rate: 100, queues: [{id: 1, min_rate: 5, max_rate: 10}]}}, rates in Mbit/s. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record QosEntry(@JsonProperty("switch") String switchName, Integer port, @JsonProperty("max_rate") Number maxRate,
+                    List<QueueEntry> queues) {
+    }
+
+    /** {@code {id: 1, min_rate: 5, max_rate: 10}}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record QueueEntry(Integer id, @JsonProperty("min_rate") Number minRate, @JsonProperty("max_rate") Number maxRate) {
+    }
+
     /** {@code identity: {domain: lab, nameservers: [10.0.0.53], search: [lab]}}; {@code identity: {}} for names only. */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     record IdentityEntry(String domain, List<String> nameservers, List<String> search) {
@@ -66,6 +77,6 @@ final class FileEntries {
     /** The whole file, for writing; reading goes element by element to keep line numbers. */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     record FileEntry(List<HostEntry> hosts, List<SwitchEntry> switches, List<LinkEntry> links, List<TapEntry> taps,
-                     List<TunnelEntry> tunnels, IdentityEntry identity) {
+                     List<TunnelEntry> tunnels, List<QosEntry> qos, IdentityEntry identity) {
     }
 }

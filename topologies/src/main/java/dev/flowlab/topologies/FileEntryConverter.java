@@ -4,6 +4,8 @@ import dev.flowlab.topologies.FileEntries.HostEntry;
 import dev.flowlab.topologies.FileEntries.IdentityEntry;
 import dev.flowlab.topologies.FileEntries.NatEntry;
 import dev.flowlab.topologies.FileEntries.PortVlanEntry;
+import dev.flowlab.topologies.FileEntries.QosEntry;
+import dev.flowlab.topologies.FileEntries.QueueEntry;
 import dev.flowlab.topologies.FileEntries.TapEntry;
 import dev.flowlab.topologies.FileEntries.TunnelEntry;
 import dev.flowlab.topologies.FileEntries.VlanEntry;
@@ -97,6 +99,40 @@ final class FileEntryConverter {
         boolean vxlan = t.type() == Tunnel.Type.VXLAN;
         return new TunnelEntry(t.switchName(), port, t.type().name().toLowerCase(Locale.ROOT), t.remote(), t.local(),
                 vxlan ? t.key() : null, vxlan ? null : t.key(), t.dstPort(), t.underlayNamespace(), t.mtu());
+    }
+
+    static PortQos qos(QosEntry e) {
+        String example = "{switch: s1, port: 2, queues: [{id: 0, max_rate: 50}]}";
+        requireSwitch(e.switchName(), "qos entry", example);
+        if (e.port() == null) {
+            throw new TopologyException(e.switchName(), "qos on " + e.switchName() + ": give the port, like " + example);
+        }
+        String label = PortQos.label(e.switchName(), e.port());
+        try {
+            List<PortQos.Queue> queues = e.queues() == null ? null : e.queues().stream().map(q -> {
+                if (q == null || q.id() == null) {
+                    throw new TopologyException("each queue needs an id, like {id: 1, max_rate: 10}");
+                }
+                return new PortQos.Queue(q.id(), decimal(q.minRate()), decimal(q.maxRate()));
+            }).toList();
+            return new PortQos(e.switchName(), e.port(), decimal(e.maxRate()), queues);
+        } catch (TopologyException x) {
+            throw named(e.switchName(), label, x);
+        }
+    }
+
+    static QosEntry entry(PortQos q) {
+        return new QosEntry(q.switchName(), q.port(), number(q.maxRateMbit()), q.queues().stream()
+                .map(u -> new QueueEntry(u.id(), number(u.minRateMbit()), number(u.maxRateMbit()))).toList());
+    }
+
+    /** 100.0 is written as 100, so files stay as people write them. */
+    static Number number(Double d) {
+        return d == null ? null : d == Math.rint(d) && Math.abs(d) < 1e15 ? (Number) d.longValue() : d;
+    }
+
+    private static Double decimal(Number n) {
+        return n == null ? null : n.doubleValue();
     }
 
     static Identity identity(IdentityEntry e) {

@@ -12,18 +12,20 @@ import java.util.stream.Collectors;
 
 /** Turns Jackson's messages (which name Java classes and echo the source) into one line a user can act on. */
 final class JacksonErrors {
-    private static final Map<Class<?>, String> VALID_KEYS = Map.of(
-            FileEntries.HostEntry.class, "a host: name, ip, mac, gateway, aliases, vlans, nat",
-            FileEntries.SwitchEntry.class, "a switch: name, dpid",
-            FileEntries.LinkEntry.class, "a link: a, b, port_a, port_b, params, vlan, vlan_a, vlan_b",
-            FileEntries.ParamsEntry.class, "link params: bw, delay, jitter, loss, max_queue",
-            FileEntries.VlanEntry.class, "a host VLAN: id, ip, outer",
-            FileEntries.NatEntry.class, "nat: outside, ip, gateway",
-            FileEntries.PortVlanEntry.class, "a port's vlan: tag, trunks, qinq, cvlans",
-            FileEntries.TapEntry.class, "a tap: switch, port",
-            FileEntries.TunnelEntry.class, "a tunnel: switch, port, type, remote, local, vni, key, dst_port, "
-                    + "underlay_netns, mtu",
-            FileEntries.IdentityEntry.class, "identity: domain, nameservers, search");
+    private static final Map<Class<?>, String> VALID_KEYS = Map.ofEntries(
+            Map.entry(FileEntries.HostEntry.class, "a host: name, ip, mac, gateway, aliases, vlans, nat"),
+            Map.entry(FileEntries.SwitchEntry.class, "a switch: name, dpid"),
+            Map.entry(FileEntries.LinkEntry.class, "a link: a, b, port_a, port_b, params, vlan, vlan_a, vlan_b"),
+            Map.entry(FileEntries.ParamsEntry.class, "link params: bw, delay, jitter, loss, max_queue"),
+            Map.entry(FileEntries.VlanEntry.class, "a host VLAN: id, ip, outer"),
+            Map.entry(FileEntries.NatEntry.class, "nat: outside, ip, gateway"),
+            Map.entry(FileEntries.PortVlanEntry.class, "a port's vlan: tag, trunks, qinq, cvlans"),
+            Map.entry(FileEntries.TapEntry.class, "a tap: switch, port"),
+            Map.entry(FileEntries.TunnelEntry.class, "a tunnel: switch, port, type, remote, local, vni, key, dst_port, "
+                    + "underlay_netns, mtu"),
+            Map.entry(FileEntries.IdentityEntry.class, "identity: domain, nameservers, search"),
+            Map.entry(FileEntries.QosEntry.class, "a qos entry: switch, port, max_rate, queues"),
+            Map.entry(FileEntries.QueueEntry.class, "a queue: id, min_rate, max_rate"));
 
     private JacksonErrors() {
     }

@@ -12,7 +12,8 @@ import java.util.Optional;
  * Build one with {@link #builder()}, a generator in {@link Topologies}, a spec string
  * ({@link TopologySpec}) or a file ({@link TopologyFiles}); {@link TopologySource} takes either.
  * Beyond one veth per host it may carry switch ports backed by TAP devices ({@link #taps()}), tunnel
- * ports to remote switches ({@link #tunnels()}) and per-host identity ({@link #identity()}).
+ * ports to remote switches ({@link #tunnels()}), egress queues on switch ports ({@link #qos()}) and per-host
+ * identity ({@link #identity()}).
  * Two topologies are equal when all of these are equal, in order.
  */
 public final class Topology {
@@ -24,17 +25,19 @@ public final class Topology {
     private final List<Link> links;
     private final List<TapPort> taps;
     private final List<Tunnel> tunnels;
+    private final List<PortQos> qos;
     private final Identity identity;
     private final Map<String, Node> byName = new LinkedHashMap<>();
     private final Map<String, List<Link>> linksByNode = new LinkedHashMap<>();
 
     Topology(List<Host> hosts, List<Switch> switches, List<Link> links, List<TapPort> taps, List<Tunnel> tunnels,
-             Identity identity) {
+             List<PortQos> qos, Identity identity) {
         this.hosts = List.copyOf(hosts);
         this.switches = List.copyOf(switches);
         this.links = List.copyOf(links);
         this.taps = List.copyOf(taps);
         this.tunnels = List.copyOf(tunnels);
+        this.qos = List.copyOf(qos);
         this.identity = identity;
         hosts.forEach(h -> byName.put(h.name(), h));
         switches.forEach(s -> byName.put(s.name(), s));
@@ -81,6 +84,11 @@ public final class Topology {
         return tunnels;
     }
 
+    /** Switch ports with egress queues, in the order they were added. */
+    public List<PortQos> qos() {
+        return qos;
+    }
+
     /** Hostnames, hosts files and resolv.conf for every host, if asked for. */
     public Optional<Identity> identity() {
         return Optional.ofNullable(identity);
@@ -123,6 +131,7 @@ public final class Topology {
         // underlay namespaces are not flowlab's and keep their names
         tunnels.forEach(t -> b.addTunnel(new Tunnel(prefix + t.switchName(), t.port(), t.type(), t.remote(), t.local(),
                 t.key(), t.dstPort(), t.underlayNamespace(), t.mtu())));
+        qos.forEach(q -> b.addQos(q.renamed(prefix)));
         addIdentityTo(b);
         return b.build();
     }
@@ -135,6 +144,7 @@ public final class Topology {
         links.forEach(b::addLink);
         taps.forEach(b::addTap);
         tunnels.forEach(b::addTunnel);
+        qos.forEach(b::addQos);
         addIdentityTo(b);
         return b.build();
     }
@@ -148,12 +158,12 @@ public final class Topology {
     @Override
     public boolean equals(Object o) {
         return o instanceof Topology t && hosts.equals(t.hosts) && switches.equals(t.switches) && links.equals(t.links)
-                && taps.equals(t.taps) && tunnels.equals(t.tunnels) && Objects.equals(identity, t.identity);
+                && taps.equals(t.taps) && tunnels.equals(t.tunnels) && qos.equals(t.qos) && Objects.equals(identity, t.identity);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(hosts, switches, links, taps, tunnels, identity);
+        return Objects.hash(hosts, switches, links, taps, tunnels, qos, identity);
     }
 
     @Override

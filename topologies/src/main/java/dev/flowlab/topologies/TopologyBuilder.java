@@ -24,6 +24,7 @@ public final class TopologyBuilder {
     private final List<Link> links = new ArrayList<>();
     private final List<TapPort> taps = new ArrayList<>();
     private final List<Tunnel> tunnels = new ArrayList<>();
+    private final List<PortQos> qos = new ArrayList<>();
     private Identity identity;
     private final Ports ports = new Ports();
     private final Map<String, String> addresses = new HashMap<>();
@@ -136,6 +137,29 @@ public final class TopologyBuilder {
         return this;
     }
 
+    /**
+     * Egress queues on a switch port of a link added before. The link must not be shaped ({@link LinkParams}):
+     * its shaping and the queues would both be the port's root qdisc.
+     */
+    public TopologyBuilder addQos(PortQos portQos) {
+        String label = portQos.label();
+        String sw = portQos.switchName();
+        if (!switches.containsKey(sw)) {
+            throw new TopologyException(sw, label + ": " + sw + " is not a switch of this topology; add it first");
+        }
+        Link link = links.stream().filter(l -> l.touches(sw) && l.portOf(sw) == portQos.port()).findFirst().orElseThrow(() -> new TopologyException(sw, label + ": "
+                + sw + " has no link on port " + portQos.port() + "; queues go on a switch port of a link, added first"));
+        if (!link.params().isNone()) {
+            throw new TopologyException(sw, label + ": its link " + link.label() + " is shaped (params), which puts "
+                    + "its own qdisc on the same port; limit it with the link's bw or with queues, not both");
+        }
+        if (qos.stream().anyMatch(q -> q.switchName().equals(sw) && q.port() == portQos.port())) {
+            throw new TopologyException(sw, label + " is given twice: give all of the port's queues in one entry");
+        }
+        qos.add(portQos);
+        return this;
+    }
+
     /** The device name of the tunnel added last (file errors find its line by it). */
     String lastTunnelName() {
         return tunnels.isEmpty() ? null : tunnels.get(tunnels.size() - 1).interfaceName();
@@ -193,7 +217,7 @@ public final class TopologyBuilder {
                 withMacs.set(i, h.withMac(macFor(i + 1)));
             }
         }
-        Topology t = new Topology(withMacs, built, links, taps, tunnels, identity);
+        Topology t = new Topology(withMacs, built, links, taps, tunnels, qos, identity);
         TopologyValidator.validate(t);
         return t;
     }

@@ -10,6 +10,7 @@ import dev.flowlab.topologies.FileEntries.HostEntry;
 import dev.flowlab.topologies.FileEntries.IdentityEntry;
 import dev.flowlab.topologies.FileEntries.LinkEntry;
 import dev.flowlab.topologies.FileEntries.ParamsEntry;
+import dev.flowlab.topologies.FileEntries.QosEntry;
 import dev.flowlab.topologies.FileEntries.SwitchEntry;
 import dev.flowlab.topologies.FileEntries.TapEntry;
 import dev.flowlab.topologies.FileEntries.TunnelEntry;
@@ -27,7 +28,7 @@ final class TopologyFileReader {
     private record Located<T>(T entry, int line) {
     }
 
-    private static final String KEYS = "hosts, switches, links, taps, tunnels, identity";
+    private static final String KEYS = "hosts, switches, links, taps, tunnels, qos, identity";
 
     private final String file;
     private final ObjectMapper mapper;
@@ -36,6 +37,7 @@ final class TopologyFileReader {
     private final List<Located<LinkEntry>> links = new ArrayList<>();
     private final List<Located<TapEntry>> taps = new ArrayList<>();
     private final List<Located<TunnelEntry>> tunnels = new ArrayList<>();
+    private final List<Located<QosEntry>> qos = new ArrayList<>();
     private Located<IdentityEntry> identity;
     private final Map<String, Integer> lines = new HashMap<>();   // node name or link label -> line
 
@@ -61,6 +63,7 @@ final class TopologyFileReader {
                     case "links" -> readList(p, key, LinkEntry.class, "link", links);
                     case "taps" -> readList(p, key, TapEntry.class, "tap", taps);
                     case "tunnels" -> readList(p, key, TunnelEntry.class, "tunnel", tunnels);
+                    case "qos" -> readList(p, key, QosEntry.class, "qos", qos);
                     case "identity" -> identity = readIdentity(p, keyLine);
                     default -> throw at(keyLine, null, "unknown key '" + key + "' (valid keys: " + KEYS + ")");
                 }
@@ -89,6 +92,7 @@ final class TopologyFileReader {
                     case "hosts" -> "{name: h1}";
                     case "taps" -> "{switch: s1}";
                     case "tunnels" -> "{switch: s1, type: vxlan, remote: 192.168.77.2}";
+                    case "qos" -> "{switch: s1, port: 2, queues: [{id: 0, max_rate: 50}]}";
                     default -> "{name: s1}";
                 });
             }
@@ -140,7 +144,7 @@ final class TopologyFileReader {
             String field = JacksonErrors.field(e);
             String what = switch (kind) {
                 case "link" -> "link " + Link.label(names.get("a"), names.get("b"));
-                case "tap", "tunnel" -> kind + " on " + names.getOrDefault("switch", "(no switch)");
+                case "tap", "tunnel", "qos" -> kind + " on " + names.getOrDefault("switch", "(no switch)");
                 case "identity" -> "identity";
                 default -> kind + " " + names.getOrDefault("name", "(no name)");
             };
@@ -191,6 +195,9 @@ final class TopologyFileReader {
         for (Located<TunnelEntry> t : tunnels) {
             at(t.line(), () -> b.addTunnel(FileEntryConverter.tunnel(t.entry())));
             lines.putIfAbsent(b.lastTunnelName(), t.line());
+        }
+        for (Located<QosEntry> q : qos) {
+            at(q.line(), () -> b.addQos(FileEntryConverter.qos(q.entry())));
         }
         if (identity != null) {
             at(identity.line(), () -> b.identity(FileEntryConverter.identity(identity.entry())));

@@ -11,6 +11,7 @@ import dev.flowlab.topologies.FileEntries.FileEntry;
 import dev.flowlab.topologies.FileEntries.HostEntry;
 import dev.flowlab.topologies.FileEntries.LinkEntry;
 import dev.flowlab.topologies.FileEntries.ParamsEntry;
+import dev.flowlab.topologies.FileEntries.QosEntry;
 import dev.flowlab.topologies.FileEntries.SwitchEntry;
 import dev.flowlab.topologies.FileEntries.TapEntry;
 import dev.flowlab.topologies.FileEntries.TunnelEntry;
@@ -48,6 +49,8 @@ import java.util.Objects;
  * tunnels:                     # vxlan or gre; device s1-vxN / s1-greN
  *   - {switch: s1, type: vxlan, remote: 192.168.77.2, local: 192.168.77.1, vni: 42, dst_port: 4789,
  *      underlay_netns: under1, mtu: 1450}
+ * qos:                         # egress queues (OVS linux-htb) on a link's switch port; rates in Mbit/s
+ *   - {switch: s1, port: 2, max_rate: 100, queues: [{id: 0, max_rate: 50}, {id: 1, min_rate: 5, max_rate: 10}]}
  * identity: {domain: lab, nameservers: [10.0.0.53], search: [lab]}   # {} = hostnames and /etc/hosts only
  * </pre>
  * Unknown keys, bad values, duplicates and links to missing nodes are errors that start with the file name
@@ -167,7 +170,8 @@ public final class TopologyFiles {
             tunnels.add(FileEntryConverter.entry(tunnel, next == tunnel.port() ? null : tunnel.port()));
             ports.take(tunnel.switchName(), tunnel.port());
         }
-        return new FileEntry(hosts, switches, links, taps, tunnels, FileEntryConverter.entry(t.identity().orElse(null)));
+        List<QosEntry> qos = t.qos().stream().map(FileEntryConverter::entry).toList();
+        return new FileEntry(hosts, switches, links, taps, tunnels, qos, FileEntryConverter.entry(t.identity().orElse(null)));
     }
 
     /** One {@code vlan} where the switch ends agree (or only one end is a switch), else {@code vlan_a}/{@code vlan_b}. */
@@ -185,12 +189,9 @@ public final class TopologyFiles {
         if (p.isNone()) {
             return null;
         }
-        return new ParamsEntry(number(p.bandwidthMbit()), p.delay() == null ? null : Durations.format(p.delay()),
-                p.jitter() == null ? null : Durations.format(p.jitter()), number(p.lossPercent()), p.maxQueuePackets());
-    }
-
-    /** 100.0 is written as 100, so files stay as people write them. */
-    private static Number number(Double d) {
-        return d == null ? null : d == Math.rint(d) && Math.abs(d) < 1e15 ? (Number) d.longValue() : d;
+        return new ParamsEntry(FileEntryConverter.number(p.bandwidthMbit()),
+                p.delay() == null ? null : Durations.format(p.delay()),
+                p.jitter() == null ? null : Durations.format(p.jitter()), FileEntryConverter.number(p.lossPercent()),
+                p.maxQueuePackets());
     }
 }

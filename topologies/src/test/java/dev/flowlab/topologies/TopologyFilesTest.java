@@ -88,7 +88,7 @@ class TopologyFilesTest {
             "  - name: s2 |           - {name: s2, dpid: 010} |10 | switch s2: dpid '010' is not decimal (10), 0x hex (0xa), 16 hex digits (000000000000000a) or hex bytes (00:00:00:00:00:00:00:0a)",
             "  - name: s2 |           - name: distribution2 | 10 | switch name 'distribution2' is too long: its interface distribution2-eth0 would exceed Linux's 15 characters; use at most 10 characters",
             "  - {a: h2, b: s2, port_b: 5} |   ~~ |           6 |  host h2 has no link, so its address has no interface: link it to a switch",
-            "links: |                 linkz: |                11 | unknown key 'linkz' (valid keys: hosts, switches, links, taps, tunnels, identity)",
+            "links: |                 linkz: |                11 | unknown key 'linkz' (valid keys: hosts, switches, links, taps, tunnels, qos, identity)",
             "  - {name: h2} |         - {name: h2 |           7 |  syntax error: while parsing a flow mapping; expected ',' or '}', but got :",
             "    dpid: |              name: x\\n    dpid: |     9 |  syntax error: duplicate key 'name'",
             "  - {name: h2} |         - h2 |                  6 |  each entry of 'hosts' must be a mapping, like {name: h1}",
@@ -114,9 +114,9 @@ class TopologyFilesTest {
     @Test
     void wholeFileProblemsSaySo() {
         assertThatThrownBy(() -> TopologyFiles.parse("", "e.yaml"))
-                .hasMessage("e.yaml: the file is empty; a topology file is a mapping with keys hosts, switches, links, taps, tunnels, identity");
+                .hasMessage("e.yaml: the file is empty; a topology file is a mapping with keys hosts, switches, links, taps, tunnels, qos, identity");
         assertThatThrownBy(() -> TopologyFiles.parse("- a\n", "e.yaml"))
-                .hasMessage("e.yaml, line 1: a topology file is a mapping with keys hosts, switches, links, taps, tunnels, identity");
+                .hasMessage("e.yaml, line 1: a topology file is a mapping with keys hosts, switches, links, taps, tunnels, qos, identity");
         assertThatThrownBy(() -> TopologyFiles.parse("hosts: 3\n", "e.yaml"))
                 .hasMessage("e.yaml, line 1: 'hosts' must be a list of entries");
         assertThatThrownBy(() -> TopologyFiles.parse("hosts: []", "e.txt"))

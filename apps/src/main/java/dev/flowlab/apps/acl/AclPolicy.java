@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -57,25 +58,36 @@ final class AclPolicy {
     private volatile Snapshot snapshot = Snapshot.EMPTY;
     /** Allow rule id -> how many lower deny rules it overlaps (installed while above 0). Guarded by this. */
     private final Map<Integer, Integer> lowerDenies = new HashMap<>();
-    private int lastId;
 
     /** An empty rule set that holds at most {@code maxRules}. */
     AclPolicy(int maxRules) {
         this.maxRules = maxRules;
     }
 
+    /** Why one more rule does not fit; empty while there is room. */
+    Optional<String> checkRoom() {
+        return snapshot.ordered().size() < maxRules ? Optional.empty() : Optional.of("the acl holds its limit of "
+                + maxRules + " rules: delete one first, or raise max_rules in the acl config file");
+    }
+
     /**
-     * Adds a rule under the next id.
+     * Adds a rule; its id (given by the configuration store, higher for later rules) orders it after
+     * earlier rules of the same priority. A rule with the id of one already there replaces it.
      *
      * @throws IllegalStateException when the set already holds its limit
      */
-    synchronized Change add(AclRule rule) {
-        List<Entry> ordered = snapshot.ordered();
-        if (ordered.size() >= maxRules) {
-            throw new IllegalStateException("the acl holds its limit of " + maxRules + " rules: delete one first, or raise"
-                    + " max_rules in the acl config file");
+    synchronized Change add(AclRule withId) {
+        Objects.requireNonNull(withId.id(), "rule id");
+        Optional<Change> replaced = remove(withId.id());
+        if (replaced.isPresent()) {   // the store changed a rule in place: remove, then add the new one
+            Change added = add(withId);
+            return new Change(withId, added.install(), replaced.get().uninstall());
         }
-        AclRule withId = rule.withId(++lastId);
+        List<Entry> ordered = snapshot.ordered();
+        String full = checkRoom().orElse(null);
+        if (full != null) {
+            throw new IllegalStateException(full);
+        }
         Entry added = new Entry(withId, withId.match());
         List<AclRule> install = new ArrayList<>();
         if (added.isDeny()) {

@@ -1,5 +1,6 @@
 package dev.flowlab.apps.learningswitch;
 
+import com.google.inject.Inject;
 import dev.flowlab.controller.api.AgeingTable;
 import dev.flowlab.controller.api.App;
 import dev.flowlab.controller.api.AppContext;
@@ -8,15 +9,20 @@ import dev.flowlab.controller.api.Flows;
 import dev.flowlab.controller.api.PacketIn;
 import dev.flowlab.controller.api.Ports;
 import dev.flowlab.controller.api.Switch;
+import dev.flowlab.controller.api.TopologyListener;
+import dev.flowlab.controller.api.TopologyService;
 import dev.flowlab.controller.api.Verdict;
 import dev.flowlab.controller.api.VlanTag;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFFlowAdd;
 import org.projectfloodlight.openflow.protocol.OFPortStatus;
 import org.projectfloodlight.openflow.protocol.oxm.OFOxm;
+import org.projectfloodlight.openflow.protocol.oxm.OFOxms;
 import org.projectfloodlight.openflow.types.DatapathId;
 import org.projectfloodlight.openflow.types.MacAddress;
 import org.projectfloodlight.openflow.types.OFPort;
@@ -29,6 +35,9 @@ import org.projectfloodlight.openflow.types.U64;
  * a known destination out of that port and installs a flow so the next ones stay in the switch;
  * floods the rest. Each switch's MAC table is bounded and ages like
  * Open vSwitch's ({@link LearningSwitchConfig}).
+ *
+ * <p>When a link between switches comes or goes, the paths between hosts may change (with {@code stp},
+ * the tree does): like an 802.1D bridge on a topology change, it then forgets every MAC and its flows.
  */
 public final class LearningSwitch implements App {
     public static final String ID = "learning-switch";
@@ -39,6 +48,10 @@ public final class LearningSwitch implements App {
     private static final int UNTAGGED = -1;
 
     private final LongSupplier clock;
+    private final TopologyService topology;
+    /** Whether anything was learnt since the last flush (discovery's link-ups at start then cost nothing). */
+    private final AtomicBoolean learnt = new AtomicBoolean();
+    private AppContext context;
     private LearningSwitchConfig config = LearningSwitchConfig.DEFAULTS;
     /** A MAC address in one VLAN ({@code vlan} -1: untagged). */
     record VlanMac(int vlan, MacAddress mac) {
@@ -47,18 +60,41 @@ public final class LearningSwitch implements App {
     // dpid -> ((VLAN, MAC) -> port). Concurrent: switches run on different threads, and a reconnecting switch may change thread.
     private final Map<DatapathId, AgeingTable<VlanMac, OFPort>> macToPort = new ConcurrentHashMap<>();
 
+    /** A learning switch that forgets what it learnt whenever a link between switches comes or goes. */
+    @Inject
+    public LearningSwitch(TopologyService topology) {
+        this(topology, System::nanoTime);
+    }
+
+    /** A learning switch that hears no link changes (on one switch, or beside another app in tests). */
     public LearningSwitch() {
-        this(System::nanoTime);
+        this(null, System::nanoTime);
     }
 
     /** A learning switch whose MAC entries age by {@code nanoClock} (tests move time instead of sleeping). */
-    LearningSwitch(LongSupplier nanoClock) {
+    LearningSwitch(TopologyService topology, LongSupplier nanoClock) {
+        this.topology = topology;
         this.clock = nanoClock;
     }
 
     @Override
     public void start(AppContext context) {
+        this.context = context;
         config = context.config(LearningSwitchConfig.class).orElse(LearningSwitchConfig.DEFAULTS);
+        if (topology != null) {
+            topology.addListener(TopologyListener.onEveryChange(this::forgetAll));
+        }
+    }
+
+    /** Forgets every MAC and deletes this app's flows everywhere: after a link change they may point the old way. */
+    private void forgetAll() {
+        if (!learnt.getAndSet(false)) {
+            return;
+        }
+        macToPort.clear();
+        for (Switch sw : context.switches()) {
+            sw.send(Flows.deleteByCookie(sw.factory(), COOKIE, Flows.APP_COOKIE_MASK).build());
+        }
     }
 
     @Override
@@ -74,6 +110,7 @@ public final class LearningSwitch implements App {
         VlanMac source = new VlanMac(vlan, eth.source());
         if (!in.inPort().equals(table.refresh(source))) {
             table.put(source, in.inPort());  // learn where the sender lives (a known one costs no lock)
+            learnt.set(true);
         }
 
         OFPort out = table.get(new VlanMac(vlan, eth.destination())).orElse(null);
@@ -89,18 +126,20 @@ public final class LearningSwitch implements App {
         return Verdict.HANDLED;
     }
 
+    /** The flow for this source and destination, in any OpenFlow version the switch speaks. */
     private static OFFlowAdd flowTo(OFFactory of, OFPort inPort, int vlan, Ethernet eth, OFPort out) {
-        OFOxm<?> port = of.oxms().inPort(inPort);
-        OFOxm<?> src = of.oxms().ethSrc(eth.source());
-        OFOxm<?> dst = of.oxms().ethDst(eth.destination());
+        OFOxms fields = Flows.oxms(of);
+        OFOxm<?> port = fields.inPort(inPort);
+        OFOxm<?> src = fields.ethSrc(eth.source());
+        OFOxm<?> dst = fields.ethDst(eth.destination());
         return of.buildFlowAdd()
                 .setCookie(COOKIE)
                 .setPriority(PRIORITY)
                 .setIdleTimeout(IDLE_TIMEOUT_SECONDS)
                 .setMatch(vlan == UNTAGGED
                         ? Flows.match(of, port, src, dst)
-                        : Flows.match(of, port, of.oxms().vlanVid(OFVlanVidMatch.ofVlan(vlan)), src, dst))
-                .setInstructions(Flows.apply(of, Flows.output(of, out)))
+                        : Flows.match(of, port, fields.vlanVid(OFVlanVidMatch.ofVlan(vlan)), src, dst))
+                .setActions(List.of(Flows.output(of, out)))
                 .build();
     }
 
@@ -114,7 +153,8 @@ public final class LearningSwitch implements App {
         if (table != null) {
             table.removeIf(port::equals);  // hosts behind a dead port must be learned again
         }
-        // Our flows into the dead port would black-hole traffic until they idle out.
+        // Our flows into the dead port would black-hole traffic until they idle out. (On OpenFlow 1.0, which cannot
+        // select by cookie, this deletes every entry that outputs there: the apps that run on 1.0 all re-learn.)
         sw.send(Flows.deleteByCookie(sw.factory(), COOKIE, Flows.APP_COOKIE_MASK).setOutPort(port).build());
     }
 

@@ -10,12 +10,14 @@ import dev.flowlab.apps.router.Neighbours.Neighbour;
 import dev.flowlab.apps.router.RoutingTable.NextHop;
 import dev.flowlab.controller.api.App;
 import dev.flowlab.controller.api.AppContext;
+import dev.flowlab.controller.api.Documents;
 import dev.flowlab.controller.api.Arp;
 import dev.flowlab.controller.api.Ethernet;
 import dev.flowlab.controller.api.Flows;
 import dev.flowlab.controller.api.Link;
 import dev.flowlab.controller.api.PacketIn;
 import dev.flowlab.controller.api.Ports;
+import dev.flowlab.controller.api.Reconcile;
 import dev.flowlab.controller.api.Switch;
 import dev.flowlab.controller.api.SwitchPort;
 import dev.flowlab.controller.api.TopologyListener;
@@ -42,7 +44,10 @@ import org.slf4j.LoggerFactory;
  * a subnet, and after the rewrite, the switching app behind it ({@code routing} or
  * {@code learning-switch}) carries the packet. Needs a config file ({@link RouterConfig}).
  *
- * <p>REST: {@code GET /api/router/neighbours} (its ARP table), {@code GET /api/router/config}.
+ * <p>REST: {@code GET /api/router/neighbours} (its ARP table), {@code GET /api/router/config},
+ * {@code PUT /api/router/config} (a new config, as in the file: replaces it at once on every switch).
+ * The config lives in the controller's configuration store (a cluster replicates it): the file seeds
+ * it on the first start; a later start takes what the store holds.
  */
 public final class Router implements App, TopologyListener {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
@@ -51,10 +56,20 @@ public final class Router implements App, TopologyListener {
     private final Neighbours neighbours = new Neighbours();
     private final HeldPackets held = new HeldPackets();
     private AppContext context;
-    private RouterConfig config;
-    private RoutingTable table;
-    private MacAddress routerMac;
+    /** The config in force; replaced whole when the store reports a new one (a packet in flight uses either). */
+    private volatile Setup setup;
+    private Documents<RouterConfig> stored;
     private U64 cookie;
+
+    /** A config and what is derived from it. */
+    private record Setup(RouterConfig config, RoutingTable table, MacAddress routerMac) {
+        Setup(RouterConfig config) {
+            this(config, new RoutingTable(config), config.routerMac());
+        }
+    }
+
+    /** The one document of the router's "config" collection: the file's config is seeded as number 1. */
+    private static final String CURRENT = "1";
 
     @Inject
     public Router(TopologyService topology) {
@@ -71,20 +86,58 @@ public final class Router implements App, TopologyListener {
     public void start(AppContext ctx) {
         this.context = ctx;
         this.cookie = ctx.cookie();
-        this.config = ctx.config(RouterConfig.class).orElseThrow(() -> new IllegalArgumentException(
+        RouterConfig file = ctx.config(RouterConfig.class).orElseThrow(() -> new IllegalArgumentException(
                 "the router app needs a config file with its subnets: --app-config router=FILE"
                         + " (subnets: [{gateway: 10.0.1.1/24}, ...])"));
-        this.table = new RoutingTable(config);
-        this.routerMac = config.routerMac();
+        this.setup = new Setup(file);
+        stored = ctx.documents("config", RouterConfig.class);
+        stored.listen((name, changed) -> {   // what the store holds (a cluster's), then every change
+            if (CURRENT.equals(name) && changed != null) {
+                use(changed);
+            }
+        });
+        stored.seed(List.of(file)).whenComplete((seeded, e) -> {
+            if (e != null) {
+                LOG.warn("router: the config file could not be stored: {}", e.toString());
+            }
+        });
         topology.addListener(this);
         ctx.rest().get("/neighbours", r -> neighbours.all().values().stream()
                 .sorted(java.util.Comparator.comparing(Neighbour::ip))
                 .map(n -> java.util.Map.of("ip", n.ip().toString(), "mac", n.mac().toString(),
                         "dpid", n.location().dpid().toString(), "port", n.location().port().getPortNumber()))
                 .toList());
-        ctx.rest().get("/config", r -> config);
+        ctx.rest().get("/config", r -> setup.config());
+        ctx.rest().put("/config", r -> {
+            RouterConfig next = r.body(RouterConfig.class);
+            return stored.put(CURRENT, next).thenApply(v -> setup.config());
+        });
+        RouterConfig config = setup.config();
         LOG.info("router: gateways {} at {}, {} static routes", config.subnets().stream().map(Subnet::gateway).toList(),
-                routerMac, config.routes().size());
+                config.routerMac(), config.routes().size());
+    }
+
+    /**
+     * A config from the store: in force from now on. Routed entries may follow old routes, so they go;
+     * every switch this controller writes to gets the new traps (and loses the old ones).
+     */
+    private void use(RouterConfig config) {
+        Setup before = setup;
+        if (before != null && before.config().equals(config)) {
+            return;
+        }
+        setup = new Setup(config);
+        if (before != null) {
+            LOG.info("router: new config: gateways {} at {}, {} static routes",
+                    config.subnets().stream().map(Subnet::gateway).toList(), config.routerMac(), config.routes().size());
+            withdrawRoutes();
+            context.switches().forEach(this::reconcileTraps);
+        }
+    }
+
+    /** The config in force. */
+    RouterConfig currentConfig() {
+        return setup.config();
     }
 
     @Override
@@ -92,23 +145,37 @@ public final class Router implements App, TopologyListener {
         topology.removeListener(this);
     }
 
+    /**
+     * The traps, reconciled rather than wiped; routed entries stay, so routed traffic that runs through
+     * them keeps flowing when a new master takes over. They go idle within {@code ROUTE_IDLE_TIMEOUT}
+     * when unused, and a host that moves or a link that goes down withdraws them.
+     */
     @Override
     public void onSwitchUp(Switch sw) {
-        sw.send(RouterFlows.removeAll(sw.factory(), cookie));
-        RouterFlows.traps(sw.factory(), cookie, config).forEach(sw::send);
+        reconcileTraps(sw);
+    }
+
+    private void reconcileTraps(Switch sw) {
+        Reconcile.entries(sw, cookie, U64.NO_MASK, () -> RouterFlows.traps(sw.factory(), cookie, setup.config()))
+                .whenComplete((stale, e) -> {
+                    if (e != null) {
+                        LOG.warn("dpid={} app=router could not read the flow table to remove stale traps: {}", sw.id(), e.toString());
+                    }
+                });
     }
 
     @Override
     public Verdict onPacketIn(PacketIn in) {
         Ethernet frame = in.ethernet();
         learn(frame, new SwitchPort(in.sw().id(), in.inPort()));
-        Decision decision = Decision.of(frame, routerMac, table, neighbours);
+        Setup now = setup;
+        Decision decision = Decision.of(frame, now.routerMac(), now.table(), neighbours);
         if (decision instanceof Decision.NotForRouter) {
             return Verdict.CONTINUE;
         } else if (decision instanceof AnswerArp a) {
-            reply(in, RouterFrames.arpReply(routerMac, a.gateway().address(), a.request().senderMac(), a.request().senderIp()));
+            reply(in, RouterFrames.arpReply(setup.routerMac(), a.gateway().address(), a.request().senderMac(), a.request().senderIp()));
         } else if (decision instanceof Decision.AnswerEcho) {
-            byte[] reply = RouterFrames.echoReply(VlanTag.untagged(frame.bytes()), routerMac);
+            byte[] reply = RouterFrames.echoReply(VlanTag.untagged(frame.bytes()), setup.routerMac());
             if (reply != null) {
                 reply(in, reply);
             }
@@ -128,10 +195,10 @@ public final class Router implements App, TopologyListener {
      * switch, so the port is where the host attaches.
      */
     private void learn(Ethernet frame, SwitchPort at) {
-        IPv4Address ip = frame.arp().filter(a -> table.gateway(a.targetIp()).isPresent() || frame.destination().equals(routerMac))
+        IPv4Address ip = frame.arp().filter(a -> setup.table().gateway(a.targetIp()).isPresent() || frame.destination().equals(setup.routerMac()))
                 .map(Arp::senderIp)
-                .orElseGet(() -> frame.destination().equals(routerMac) ? frame.ipv4().map(i -> i.source()).orElse(null) : null);
-        if (ip == null || table.subnetOf(ip).isEmpty() || table.gateway(ip).isPresent()) {
+                .orElseGet(() -> frame.destination().equals(setup.routerMac()) ? frame.ipv4().map(i -> i.source()).orElse(null) : null);
+        if (ip == null || setup.table().subnetOf(ip).isEmpty() || setup.table().gateway(ip).isPresent()) {
             return;
         }
         Optional<Neighbour> before = neighbours.get(ip);
@@ -156,12 +223,12 @@ public final class Router implements App, TopologyListener {
         OFFactory of = sw.factory();
         IPv4Address dst = frame.ipv4().orElseThrow().destination();
         if (out.get().equals(inPort)) {   // back where it came from: no entry, OpenFlow needs IN_PORT for this
-            packetOut(sw, inPort, frame, RouterFlows.hop(of, routerMac, next.mac(), vlanOf(next.ip()), OFPort.IN_PORT), in);
+            packetOut(sw, inPort, frame, RouterFlows.hop(of, setup.routerMac(), next.mac(), vlanOf(next.ip()), OFPort.IN_PORT), in);
             return;
         }
-        List<OFAction> hop = RouterFlows.hop(of, routerMac, next.mac(), vlanOf(next.ip()), out.get());
+        List<OFAction> hop = RouterFlows.hop(of, setup.routerMac(), next.mac(), vlanOf(next.ip()), out.get());
         deliverAlongPath(sw, next);
-        sw.send(RouterFlows.route(of, cookie, routerMac, dst, hop));
+        sw.send(RouterFlows.route(of, cookie, setup.routerMac(), dst, hop));
         packetOut(sw, inPort, frame, hop, in);
     }
 
@@ -176,7 +243,7 @@ public final class Router implements App, TopologyListener {
             for (int i = 0; i < links.size(); i++) {
                 OFPort out = i + 1 < links.size() ? links.get(i + 1).srcPort() : target.port();
                 context.switchById(links.get(i).dstDpid()).ifPresent(sw -> sw.send(
-                        RouterFlows.deliver(sw.factory(), cookie, routerMac, next.mac(), out)));
+                        RouterFlows.deliver(sw.factory(), cookie, setup.routerMac(), next.mac(), out)));
             }
         });
     }
@@ -208,7 +275,7 @@ public final class Router implements App, TopologyListener {
         if (!ask) {
             return;
         }
-        byte[] asked = RouterFrames.arpRequest(routerMac, hop.subnet().address(), hop.ip());
+        byte[] asked = RouterFrames.arpRequest(setup.routerMac(), hop.subnet().address(), hop.ip());
         byte[] request = hop.subnet().vlan() == null ? asked : VlanTag.tagged(asked, hop.subnet().vlan());
         for (Switch sw : context.switches()) {
             OFFactory of = sw.factory();
@@ -229,7 +296,7 @@ public final class Router implements App, TopologyListener {
 
     /** The VLAN of the subnet {@code ip} is in, when its subnet names one: a routed packet leaves in it. */
     private Integer vlanOf(IPv4Address ip) {
-        return table.subnetOf(ip).map(Subnet::vlan).orElse(null);
+        return setup.table().subnetOf(ip).map(Subnet::vlan).orElse(null);
     }
 
     /** With VLAN roles on the ports, the router must know each subnet's VLAN, and routes 802.1Q VLANs only. */
@@ -239,7 +306,7 @@ public final class Router implements App, TopologyListener {
             return Optional.of("it routes between 802.1Q VLANs, and an 802.1ad (QinQ) tunnel port's service VLAN"
                     + " belongs to no subnet; run it on a network without qinq ports");
         }
-        List<String> missing = config.subnets().stream().filter(s -> s.vlan() == null).map(Subnet::gateway).toList();
+        List<String> missing = setup.config().subnets().stream().filter(s -> s.vlan() == null).map(Subnet::gateway).toList();
         return missing.isEmpty() ? Optional.empty() : Optional.of("its subnets " + missing + " name no vlan; give each"
                 + " the VLAN its hosts are in, like - {gateway: 10.0.10.254/24, vlan: 10}");
     }

@@ -105,9 +105,4 @@ final class RouterFlows {
     static OFFlowDelete removeRoutes(OFFactory of, U64 appCookie) {
         return Flows.deleteByCookie(of, routeCookie(appCookie), U64.NO_MASK).build();
     }
-
-    /** Deletes every entry of the router (an earlier run's, when a switch comes up). */
-    static OFFlowDelete removeAll(OFFactory of, U64 cookie) {
-        return Flows.deleteByCookie(of, cookie, Flows.APP_COOKIE_MASK).build();
-    }
 }

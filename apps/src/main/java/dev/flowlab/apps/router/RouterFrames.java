@@ -1,7 +1,8 @@
 package dev.flowlab.apps.router;
 
-import java.nio.ByteBuffer;
+import dev.flowlab.controller.api.Arp;
 import java.util.Arrays;
+import org.projectfloodlight.openflow.types.ArpOpcode;
 import org.projectfloodlight.openflow.types.IPv4Address;
 import org.projectfloodlight.openflow.types.MacAddress;
 
@@ -15,21 +16,12 @@ final class RouterFrames {
 
     /** "{@code gateway} is at {@code routerMac}", sent to the host that asked. */
     static byte[] arpReply(MacAddress routerMac, IPv4Address gateway, MacAddress hostMac, IPv4Address hostIp) {
-        return arp(2, hostMac, routerMac, gateway, hostMac, hostIp);
+        return new Arp(ArpOpcode.REPLY, routerMac, gateway, hostMac, hostIp).frame(hostMac);
     }
 
     /** "Who has {@code target}? Tell {@code gateway}", broadcast. */
     static byte[] arpRequest(MacAddress routerMac, IPv4Address gateway, IPv4Address target) {
-        return arp(1, MacAddress.BROADCAST, routerMac, gateway, MacAddress.NONE, target);
-    }
-
-    private static byte[] arp(int opcode, MacAddress ethDst, MacAddress senderMac, IPv4Address senderIp,
-                              MacAddress targetMac, IPv4Address targetIp) {
-        ByteBuffer b = ByteBuffer.allocate(MIN_FRAME);
-        b.put(ethDst.getBytes()).put(senderMac.getBytes()).putShort((short) 0x0806);
-        b.putShort((short) 1).putShort((short) 0x0800).put((byte) 6).put((byte) 4).putShort((short) opcode);
-        b.put(senderMac.getBytes()).putInt(senderIp.getInt()).put(targetMac.getBytes()).putInt(targetIp.getInt());
-        return b.array();
+        return new Arp(ArpOpcode.REQUEST, routerMac, gateway, MacAddress.NONE, target).frame(MacAddress.BROADCAST);
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.flowlab.controller.api.HostListener;
 import dev.flowlab.controller.api.HostService;
 import dev.flowlab.controller.api.Link;
 import dev.flowlab.controller.api.PacketIn;
+import dev.flowlab.controller.api.Role;
 import dev.flowlab.controller.api.Switch;
 import dev.flowlab.controller.api.SwitchPort;
 import dev.flowlab.controller.api.TopologyListener;
@@ -39,6 +40,10 @@ import org.slf4j.LoggerFactory;
  * over an inter-switch link, so loops cannot make storms (in a VLAN network: hop by hop along the
  * broadcast tree, see {@link #floodAlongTree}). When a link goes down or a host moves,
  * the routes over it are withdrawn and the next packet finds a new path.
+ *
+ * <p>Options ({@link RoutingConfig}): {@code fast_failover} gives every hop a precomputed backup in a
+ * fast-failover group, so a switch bypasses a cut link by itself; {@code ecmp} spreads pairs over all
+ * equal-cost paths with select groups.
  */
 public final class ShortestPathRouting implements App, TopologyListener, HostListener {
     private static final Logger LOG = LoggerFactory.getLogger(ShortestPathRouting.class);
@@ -58,7 +63,8 @@ public final class ShortestPathRouting implements App, TopologyListener, HostLis
     @Override
     public void start(AppContext context) {
         this.context = context;
-        this.routes = new RouteInstaller(context, topology);
+        this.routes = new RouteInstaller(context, topology,
+                context.config(RoutingConfig.class).orElse(RoutingConfig.DEFAULTS));
         topology.addListener(this);
         hosts.addListener(this);
     }
@@ -69,10 +75,18 @@ public final class ShortestPathRouting implements App, TopologyListener, HostLis
         hosts.removeListener(this);
     }
 
-    /** Entries from an earlier run may lead anywhere: start each switch from a clean slate. */
+    /**
+     * A controller alone starts each switch from a clean slate: entries (and groups) from an earlier run
+     * may lead anywhere. A cluster's new master (role MASTER) keeps the paths the previous master installed,
+     * so established traffic keeps flowing through the takeover: the same apps on the same network
+     * made them, they go idle within {@link PathFlows#IDLE_TIMEOUT} s when unused, and a link that
+     * goes down takes the entries that lead into it along (see {@link #onLinkDown}).
+     */
     @Override
     public void onSwitchUp(Switch sw) {
-        sw.send(PathFlows.removeAll(sw.factory(), context.cookie()));
+        if (sw.role() != Role.MASTER) {
+            routes.clean(sw);
+        }
     }
 
     @Override
@@ -191,6 +205,9 @@ public final class ShortestPathRouting implements App, TopologyListener, HostLis
     @Override
     public void onLinkDown(Link link) {
         routes.withdrawUsing(link);
+        // Paths a previous master installed are not in this member's record: remove whatever leads into the link.
+        context.switchById(link.srcDpid()).ifPresent(sw -> sw.send(PathFlows.removeOutTo(sw.factory(), context.cookie(), link.srcPort())));
+        context.switchById(link.dstDpid()).ifPresent(sw -> sw.send(PathFlows.removeOutTo(sw.factory(), context.cookie(), link.dstPort())));
     }
 
     @Override

@@ -41,13 +41,14 @@ class AclPolicyTest {
         Random r = new Random(42);
         AclPolicy policy = new AclPolicy(10_000);
         List<Integer> installedIds = new ArrayList<>();
+        int lastId = 0;
         for (int step = 0; step < 2000; step++) {
             AclPolicy.Change change;
             if (policy.size() > 0 && r.nextInt(3) == 0) {
                 List<AclRule> rules = policy.rules();
                 change = policy.remove(rules.get(r.nextInt(rules.size())).id()).orElseThrow();
             } else {
-                change = policy.add(random(r));
+                change = policy.add(random(r).withId(++lastId));
             }
             change.uninstall().forEach(id -> assertThat(installedIds.remove(id)).as("uninstalls only what was installed").isTrue());
             change.install().forEach(rule -> {
@@ -64,10 +65,10 @@ class AclPolicyTest {
     @Test
     void pastItsLimitAnAddIsRefusedInOneLine() {
         AclPolicy policy = new AclPolicy(2);
-        policy.add(random(new Random(1)));
-        policy.add(random(new Random(2)));
+        policy.add(random(new Random(1)).withId(1));
+        policy.add(random(new Random(2)).withId(2));
 
-        assertThatThrownBy(() -> policy.add(random(new Random(3)))).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> policy.add(random(new Random(3)).withId(3))).isInstanceOf(IllegalStateException.class)
                 .hasMessage("the acl holds its limit of 2 rules: delete one first, or raise max_rules in the acl config file");
         assertThat(policy.size()).isEqualTo(2);
     }
@@ -75,7 +76,7 @@ class AclPolicyTest {
     @Test
     void readersTakeNoLockAWriterHolds() throws Exception {
         AclPolicy policy = new AclPolicy(10);
-        AclRule deny = policy.add(new AclRule(null, Action.DENY, null, null, null, null, null, "10.0.0.2", null, null, null,
+        AclRule deny = policy.add(new AclRule(1, Action.DENY, null, null, null, null, null, "10.0.0.2", null, null, null,
                 null, null, null)).rule();
         synchronized (policy) {   // a writer in the middle of a change
             CompletableFuture<List<AclRule>> read = CompletableFuture.supplyAsync(

@@ -93,12 +93,34 @@ class AclTest {
     }
 
     @Test
-    void switchUpFirstClearsTheEntriesOfAnEarlierRun() {
+    void switchUpReconcilesTheEntriesOfAnEarlierMasterWithoutWipingThem() throws Exception {
+        AclRule kept = rule(Action.DENY, null, "10.0.0.2", null, null).withId(1);
+        AclRule gone = rule(Action.DENY, null, "10.0.0.3", null, null).withId(2);
+        AclRule reused = rule(Action.DENY, null, "10.0.0.4", null, null).withId(1);   // an earlier run's rule 1
+        s1.sw().send(AclFlows.add(s1.sw().factory(), Flows.cookie("acl"), kept));
+        s1.sw().send(AclFlows.add(s1.sw().factory(), Flows.cookie("acl"), gone));
+        s1.sw().send(AclFlows.add(s1.sw().factory(), Flows.cookie("acl"), reused));
+
         start(rule(Action.DENY, null, "10.0.0.2", null, null));
-        OFFlowDelete clear = s1.sent(OFFlowDelete.class).get(0);
-        assertThat(clear.getCookie()).isEqualTo(Flows.cookie("acl"));
-        assertThat(clear.getCookieMask()).isEqualTo(Flows.APP_COOKIE_MASK);
+        s1.sw().barrier().get(10, TimeUnit.SECONDS);   // the stats reply and the deletes after it were handled
+
+        assertThat(s1.sent(OFFlowDelete.class)).as("no wipe: established traffic keeps its entries").isEmpty();
+        assertThat(aclEntries()).hasSize(1);
+        assertThat(aclEntries().get(0).getMatch()).isEqualTo(AclFlows.add(s1.sw().factory(), Flows.cookie("acl"), kept).getMatch());
         assertThat(aclEntries().get(0).getPriority()).isEqualTo(40000 + 2 * 100 + 1);
+    }
+
+    @Test
+    void twoMembersOverOneStoreApplyTheSameRulesAndOnlyTheOneWithTheSwitchWritesIt() {
+        FakeContext master = start();
+        Acl otherAcl = new Acl();
+        FakeContext slave = new FakeContext(master.store(), "acl", new AclConfig(null, List.of()));
+        otherAcl.start(slave);
+
+        answer(slave.call("POST", "/rules", FakeRequest.of(rule(Action.DENY, null, "10.0.0.2", "tcp", 80))));
+        assertThat(otherAcl.rules()).hasSize(1);
+        assertThat(acl.rules()).isEqualTo(otherAcl.rules());
+        assertThat(s1.receive(1, tcp(1, 2, 80))).as("the master installed the rule a slave was given").isEmpty();
     }
 
     @Test

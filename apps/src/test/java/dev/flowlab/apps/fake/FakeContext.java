@@ -1,10 +1,17 @@
 package dev.flowlab.apps.fake;
 
 import dev.flowlab.controller.api.AppContext;
+import dev.flowlab.controller.api.GroupTable;
+import dev.flowlab.controller.api.MeterTable;
+import dev.flowlab.controller.core.GroupsAndMeters;
+import dev.flowlab.controller.api.ConfigStore;
+import dev.flowlab.controller.api.Documents;
 import dev.flowlab.controller.api.RestHandler;
 import dev.flowlab.controller.api.RestRequest;
 import dev.flowlab.controller.api.RestRoutes;
 import dev.flowlab.controller.api.Switch;
+import dev.flowlab.controller.store.JsonDocuments;
+import dev.flowlab.controller.store.MemoryConfigStore;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -25,11 +32,24 @@ public final class FakeContext implements AppContext {
     private final List<Switch> switches = new ArrayList<>();
     private final Map<String, RestHandler> routes = new HashMap<>();
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+    private final GroupsAndMeters tables = new GroupsAndMeters();
+    private final ConfigStore store;
 
     public FakeContext(String appId, Object config, Switch... switches) {
+        this(new MemoryConfigStore(), appId, config, switches);
+    }
+
+    /** A context over {@code store}: two contexts over one store stand for two members of a cluster. */
+    public FakeContext(ConfigStore store, String appId, Object config, Switch... switches) {
+        this.store = store;
         this.appId = appId;
         this.config = config;
         this.switches.addAll(List.of(switches));
+    }
+
+    /** Disconnects a switch, or stands for this controller losing mastership of it (the test then calls onSwitchDown). */
+    public void remove(Switch sw) {
+        switches.remove(sw);
     }
 
     /** Connects another switch (the test then calls the app's onSwitchUp). */
@@ -61,6 +81,18 @@ public final class FakeContext implements AppContext {
         return switches.stream().filter(s -> s.id().equals(dpid)).findFirst();
     }
 
+    /** The app's groups, on the controller's own group table (ids, owners, confirmed sends). */
+    @Override
+    public GroupTable groups() {
+        return tables.groups(appId);
+    }
+
+    /** The app's meters, likewise. */
+    @Override
+    public MeterTable meters() {
+        return tables.meters(appId);
+    }
+
     @Override
     public ScheduledExecutorService executor() {
         return executor;
@@ -80,6 +112,11 @@ public final class FakeContext implements AppContext {
             }
 
             @Override
+            public void put(String path, RestHandler handler) {
+                routes.put("PUT " + path, handler);
+            }
+
+            @Override
             public void delete(String path, RestHandler handler) {
                 routes.put("DELETE " + path, handler);
             }
@@ -89,5 +126,15 @@ public final class FakeContext implements AppContext {
     @Override
     public <T> Optional<T> config(Class<T> type) {
         return Optional.ofNullable(config).map(type::cast);
+    }
+
+    /** The store this app's documents live in: a controller alone's, in memory (shared to stand for a cluster's). */
+    public ConfigStore store() {
+        return store;
+    }
+
+    @Override
+    public <T> Documents<T> documents(String collection, Class<T> type) {
+        return new JsonDocuments<>(store, appId + "/" + collection + "/", type);
     }
 }

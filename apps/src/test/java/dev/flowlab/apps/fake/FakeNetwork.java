@@ -2,17 +2,23 @@ package dev.flowlab.apps.fake;
 
 import dev.flowlab.controller.api.App;
 import dev.flowlab.controller.api.AppContext;
+import dev.flowlab.controller.api.ConfigStore;
+import dev.flowlab.controller.api.Documents;
 import dev.flowlab.controller.api.Flows;
+import dev.flowlab.controller.api.GroupTable;
+import dev.flowlab.controller.api.MeterTable;
 import dev.flowlab.controller.api.HostService;
 import dev.flowlab.controller.api.PacketIn;
 import dev.flowlab.controller.api.Switch;
 import dev.flowlab.controller.api.TopologyService;
 import dev.flowlab.controller.core.EventDispatcher;
+import dev.flowlab.controller.core.GroupsAndMeters;
 import dev.flowlab.controller.core.LoadedApp;
 import dev.flowlab.controller.core.SwitchRegistry;
+import dev.flowlab.controller.store.JsonDocuments;
+import dev.flowlab.controller.store.MemoryConfigStore;
 import dev.flowlab.controller.api.AgeingTable;
 import dev.flowlab.controller.testing.FakeSwitch;
-import dev.flowlab.controller.testing.FlowTable;
 import dev.flowlab.controller.topology.CoreServices;
 import dev.flowlab.topologies.Host;
 import dev.flowlab.topologies.Link;
@@ -32,7 +38,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BiFunction;
 import org.projectfloodlight.openflow.protocol.OFPacketInReason;
 import org.projectfloodlight.openflow.protocol.action.OFAction;
+import org.projectfloodlight.openflow.protocol.action.OFActionGroup;
 import org.projectfloodlight.openflow.protocol.action.OFActionOutput;
+import org.projectfloodlight.openflow.protocol.action.OFActionSetField;
+import org.projectfloodlight.openflow.protocol.instruction.OFInstructionApplyActions;
 import org.projectfloodlight.openflow.protocol.match.MatchField;
 import org.projectfloodlight.openflow.types.DatapathId;
 import org.projectfloodlight.openflow.types.IPv4Address;
@@ -58,6 +67,8 @@ public final class FakeNetwork {
     private final Map<End, End> wires = new HashMap<>();
     private final Set<End> cut = new HashSet<>();
     private final ManualScheduler scheduler = new ManualScheduler();
+    private final ConfigStore store = new MemoryConfigStore();
+    private final GroupsAndMeters tables = new GroupsAndMeters();
     private final CoreServices core = new CoreServices(AgeingTable.DEFAULT_SIZE, AgeingTable.DEFAULT_AGEING,
             scheduler);   // discovery rounds run on tick()
     private final EventDispatcher dispatcher;
@@ -68,7 +79,8 @@ public final class FakeNetwork {
     private record End(String node, int port) {
     }
 
-    private FakeNetwork(Topology topology, BiFunction<TopologyService, HostService, Map<String, App>> apps) {
+    private FakeNetwork(Topology topology, BiFunction<TopologyService, HostService, Map<String, App>> apps,
+                        Map<String, Object> configs) {
         int n = 0;
         for (Host h : topology.hosts()) {
             n++;
@@ -86,7 +98,7 @@ public final class FakeNetwork {
         dispatcher = new EventDispatcher(loaded);
         registry = new SwitchRegistry(dispatcher);
         for (LoadedApp a : dispatcher.apps()) {
-            a.app().start(new Context(a.id(), registry, scheduler));
+            a.app().start(new Context(a.id(), registry, scheduler, store, configs.get(a.id()), tables));
         }
     }
 
@@ -101,7 +113,13 @@ public final class FakeNetwork {
      * handshake) and lets link discovery run to completion.
      */
     public static FakeNetwork start(Topology topology, BiFunction<TopologyService, HostService, Map<String, App>> apps) {
-        FakeNetwork net = new FakeNetwork(topology, apps);
+        return start(topology, apps, Map.of());
+    }
+
+    /** As {@link #start(Topology, BiFunction)}, each app with its config object by app id (as if read from its file). */
+    public static FakeNetwork start(Topology topology, BiFunction<TopologyService, HostService, Map<String, App>> apps,
+                                    Map<String, Object> configs) {
+        FakeNetwork net = new FakeNetwork(topology, apps, configs);
         for (FakeSwitch sw : net.switches.values()) {
             sw.table().apply(FakeSwitch.OF.buildFlowAdd().setPriority(0).setMatch(FakeSwitch.OF.buildMatch().build())
                     .setInstructions(Flows.apply(FakeSwitch.OF, Flows.output(FakeSwitch.OF, OFPort.CONTROLLER))).build());
@@ -145,12 +163,24 @@ public final class FakeNetwork {
         }
         FakeSwitch sw = switches.get(at.node());
         OFPort in = OFPort.of(at.port());
-        sw.table().lookup(in, frame).ifPresent(entry -> executeOutputs(sw, in, frame, FlowTable.outputs(entry)));
+        sw.table().lookup(in, frame).ifPresent(entry -> {
+            sw.outputs(entry);   // refuses instructions and actions the fake does not model
+            entry.getInstructions().forEach(i -> execute(sw, in, frame, ((OFInstructionApplyActions) i).getActions()));
+        });
     }
 
-    /** Applies a packet-out's output actions. */
+    /** Applies actions in order: an address rewrite changes the frame the outputs after it send. */
     private void execute(FakeSwitch sw, OFPort in, byte[] frame, List<OFAction> actions) {
-        executeOutputs(sw, in, frame, actions.stream().map(a -> ((OFActionOutput) a).getPort()).toList());
+        byte[] current = frame;
+        for (OFAction action : actions) {
+            if (action instanceof OFActionOutput output) {
+                executeOutputs(sw, in, current, List.of(output.getPort()));
+            } else if (action instanceof OFActionGroup group) {
+                execute(sw, in, current, sw.groupActions(group.getGroup()));
+            } else if (action instanceof OFActionSetField set) {
+                current = Rewrites.apply(current, set.getField());
+            }
+        }
     }
 
     private void executeOutputs(FakeSwitch sw, OFPort in, byte[] frame, List<OFPort> outputs) {
@@ -180,6 +210,18 @@ public final class FakeNetwork {
 
     /** Cuts the cable between two switches: frames stop, both ports report link down. */
     public void cut(String a, String b) {
+        cut(a, b, true);
+    }
+
+    /**
+     * Cuts the cable between two switches without the controller hearing of it (it is away): frames
+     * stop and both ports go down, which only the switches themselves act on (fast-failover groups).
+     */
+    public void cutBehindTheControllersBack(String a, String b) {
+        cut(a, b, false);
+    }
+
+    private void cut(String a, String b, boolean tellController) {
         End endA = wires.keySet().stream().filter(e -> e.node().equals(a) && wires.get(e).node().equals(b))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("no cable " + a + " - " + b));
         End endB = wires.get(endA);
@@ -189,8 +231,10 @@ public final class FakeNetwork {
         FakeSwitch swB = switches.get(b);
         var statusA = swA.setPort(endA.port(), false);
         var statusB = swB.setPort(endB.port(), false);
-        later(() -> dispatcher.portStatus(swA, statusA));
-        later(() -> dispatcher.portStatus(swB, statusB));
+        if (tellController) {
+            later(() -> dispatcher.portStatus(swA, statusA));
+            later(() -> dispatcher.portStatus(swB, statusB));
+        }
         settle();
     }
 
@@ -267,7 +311,28 @@ public final class FakeNetwork {
         return switches.values().stream().mapToInt(s -> s.table().entries(cookie, Flows.APP_COOKIE_MASK).size()).sum();
     }
 
-    private record Context(String appId, SwitchRegistry registry, ScheduledExecutorService executor) implements AppContext {
+    private record Context(String appId, SwitchRegistry registry, ScheduledExecutorService executor, ConfigStore store,
+                           Object config, GroupsAndMeters tables) implements AppContext {
+        @Override
+        public GroupTable groups() {
+            return tables.groups(appId);
+        }
+
+        @Override
+        public MeterTable meters() {
+            return tables.meters(appId);
+        }
+
+        @Override
+        public <T> Optional<T> config(Class<T> type) {
+            return Optional.ofNullable(config).map(type::cast);
+        }
+
+        @Override
+        public <T> Documents<T> documents(String collection, Class<T> type) {
+            return new JsonDocuments<>(store, appId + "/" + collection + "/", type);
+        }
+
         @Override
         public Collection<Switch> switches() {
             return registry.switches();

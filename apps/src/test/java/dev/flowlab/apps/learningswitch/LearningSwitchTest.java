@@ -169,7 +169,7 @@ class LearningSwitchTest {
     @Test
     void tableSizeAndAgingTimeComeFromTheConfigFile() {
         AtomicLong now = new AtomicLong();
-        LearningSwitch small = new LearningSwitch(now::get);
+        LearningSwitch small = new LearningSwitch(null, now::get);
         small.start(new FakeContext(LearningSwitch.ID, new LearningSwitchConfig(2, 10)));
         AppSwitch sw = new AppSwitch(1, small, 1, 2, 3);
         sw.receive(1, arpRequest(1, 9));
@@ -184,7 +184,7 @@ class LearningSwitchTest {
     @Test
     void aMacNotSeenForTheAgingTimeIsForgotten() {
         AtomicLong now = new AtomicLong();
-        LearningSwitch ageing = new LearningSwitch(now::get);
+        LearningSwitch ageing = new LearningSwitch(null, now::get);
         AppSwitch sw = new AppSwitch(1, ageing, 1, 2, 3);
         sw.receive(1, arpRequest(1, 9));   // h1 on port 1 at 0 s
 

@@ -47,9 +47,12 @@ class RouterTest {
     private final AppSwitch s1 = new AppSwitch(1, chain, 1, 2, 3);
     private final AppSwitch s2 = new AppSwitch(2, chain, 1, 3);
 
+    private FakeContext context;
+
     @BeforeEach
     void start() {
-        router.start(new FakeContext("router", CONFIG, s1.sw(), s2.sw()));
+        context = new FakeContext("router", CONFIG, s1.sw(), s2.sw());
+        router.start(context);
         chain.onSwitchUp(s1.sw());
         chain.onSwitchUp(s2.sw());
     }
@@ -58,7 +61,42 @@ class RouterTest {
     void everySwitchTrapsWhatIsAddressedToTheRouter() {
         assertThat(routerEntries(s1)).extracting(OFFlowAdd::getPriority).containsExactlyInAnyOrder(30200, 30200, 30000);
         assertThat(routerEntries(s2)).hasSize(3);
-        assertThat(s1.sent(OFFlowDelete.class).get(0).getCookieMask()).isEqualTo(Flows.APP_COOKIE_MASK);
+        assertThat(s1.sent(OFFlowDelete.class)).as("reconciled, not wiped").isEmpty();
+    }
+
+    @Test
+    void aNewMasterKeepsRoutedEntriesAndTheTrapsAndDropsAnEarlierConfigsTraps() throws Exception {
+        s1.receive(1, whoHas(H1, "10.0.1.10", "10.0.1.1"));
+        s1.receive(2, whoHas(H2, "10.0.2.20", "10.0.2.1"));
+        s1.receive(1, ping(H1, ROUTER, "10.0.1.10", "10.0.2.20", 64));
+        RouterConfig earlier = new RouterConfig(null, List.of(new Subnet("10.0.7.1/24")), List.of());
+        RouterFlows.traps(s1.sw().factory(), Flows.cookie("router"), earlier).forEach(s1.sw()::send);
+        assertThat(routerEntries(s1)).as("3 traps, 1 route, the earlier gateway's ARP trap").hasSize(3 + 1 + 1);
+
+        Router next = new Router(topology);   // another member, now master of s1
+        next.start(new FakeContext(context.store(), "router", CONFIG, s1.sw()));
+        next.onSwitchUp(s1.sw());
+        s1.sw().barrier().get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(routeEntries(s1)).as("established routed traffic keeps its entry").hasSize(1);
+        assertThat(routerEntries(s1)).hasSize(3 + 1);
+    }
+
+    @Test
+    void aConfigPutThroughRestReachesEveryMemberAndReplacesTheTraps() throws Exception {
+        Router other = new Router(topology);
+        other.start(new FakeContext(context.store(), "router", CONFIG));   // a member that writes to no switch
+        RouterConfig wider = new RouterConfig(null, List.of(new Subnet("10.0.1.1/24"), new Subnet("10.0.2.1/24"),
+                new Subnet("10.0.3.1/24")), List.of());
+
+        Object answered = ((java.util.concurrent.CompletionStage<?>) context.call("PUT", "/config",
+                dev.flowlab.apps.fake.FakeRequest.of(wider))).toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        s1.sw().barrier().get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(answered).isEqualTo(wider);
+        assertThat(other.currentConfig()).isEqualTo(wider);
+        assertThat(routerEntries(s1)).extracting(OFFlowAdd::getPriority).containsExactlyInAnyOrder(30200, 30200, 30200, 30000);
+        assertThat(s1.receive(1, whoHas(H1, "10.0.3.10", "10.0.3.1"))).as("the new gateway answers").containsExactly(1);
     }
 
     @Test

@@ -66,7 +66,7 @@ class PathFlowsTest {
 
     @Test
     void installEntriesGoDestinationSwitchFirst() {
-        List<PathFlows.SwitchFlow> flows = PathFlows.install(ROUTE, H1, H3, COOKIE, OF);
+        List<PathFlows.SwitchFlow> flows = PathFlows.install(ROUTE, H1, H3, COOKIE, dpid -> OF);
 
         assertThat(flows).extracting(PathFlows.SwitchFlow::dpid).containsExactly(dpid(3), dpid(2), dpid(1));
         OFFlowMod atS2 = flows.get(1).message();
@@ -83,7 +83,7 @@ class PathFlowsTest {
 
     @Test
     void removeDeletesThePairOnEverySwitchWhateverItsInPort() {
-        List<PathFlows.SwitchFlow> deletes = PathFlows.remove(ROUTE, H1, H3, COOKIE, OF);
+        List<PathFlows.SwitchFlow> deletes = PathFlows.remove(ROUTE, H1, H3, COOKIE, dpid -> OF);
 
         assertThat(deletes).extracting(PathFlows.SwitchFlow::dpid).containsExactly(dpid(1), dpid(2), dpid(3));
         OFFlowDelete d = (OFFlowDelete) deletes.get(0).message();

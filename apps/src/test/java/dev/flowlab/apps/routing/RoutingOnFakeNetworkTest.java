@@ -8,6 +8,8 @@ import dev.flowlab.apps.fake.Frames;
 import dev.flowlab.controller.api.App;
 import dev.flowlab.controller.api.Ethernet;
 import dev.flowlab.controller.api.Flows;
+import dev.flowlab.controller.api.Role;
+import dev.flowlab.controller.testing.FakeSwitch;
 import dev.flowlab.topologies.Topologies;
 import dev.flowlab.topologies.Topology;
 import java.util.Map;
@@ -132,6 +134,23 @@ class RoutingOnFakeNetworkTest {
         assertThat(net.ping("h1", "h2")).isTrue();   // now round the other way: s1-s4-s3-s2
         assertThat(net.switchNamed("s3").table().entries(COOKIE, Flows.APP_COOKIE_MASK)).hasSize(2);
         assertThat(net.pingAll()).isEmpty();
+    }
+
+    @Test
+    void aClusterMasterTakingOverKeepsThePathsWhileAControllerAloneStartsFromACleanSlate() {
+        ShortestPathRouting[] routing = new ShortestPathRouting[1];
+        FakeNetwork net = FakeNetwork.start(Topologies.ring(4), (topology, hosts) -> Map.<String, App>of("routing",
+                routing[0] = new ShortestPathRouting(topology, hosts)));
+        assertThat(net.ping("h1", "h2")).isTrue();
+        FakeSwitch s1 = net.switchNamed("s1");
+
+        routing[0].onSwitchUp(s1.role(Role.MASTER));
+        net.settle();
+        assertThat(s1.table().entries(COOKIE, Flows.APP_COOKIE_MASK)).as("a takeover keeps established paths").hasSize(2);
+
+        routing[0].onSwitchUp(s1.role(Role.EQUAL));
+        net.settle();
+        assertThat(s1.table().entries(COOKIE, Flows.APP_COOKIE_MASK)).isEmpty();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.flowlab.controller.api;
 
 import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 
 import org.projectfloodlight.openflow.protocol.OFErrorMsg;
 import org.projectfloodlight.openflow.protocol.OFFlowRemoved;
@@ -35,6 +36,26 @@ public interface App {
         return Optional.empty();
     }
 
+    /**
+     * Why this app cannot run beside the other apps of the run, if it cannot: the controller then refuses
+     * to start, before anything is built. Asked after {@link #start}, before any switch connects.
+     *
+     * @param others the ids of the run's other apps (as given to {@code --apps})
+     */
+    default Optional<String> refuseAlongside(Set<String> others) {
+        return Optional.empty();
+    }
+
+    /**
+     * Why this app is not ready for traffic yet (for example ports it still holds back while links are
+     * being discovered), or empty when it is. The controller's readiness wait (what {@code flowlab run}
+     * does before any traffic) waits, after switches and links, until every app answers empty. Called
+     * from any thread.
+     */
+    default Optional<String> notReady() {
+        return Optional.empty();
+    }
+
     /** Called once before the controller accepts switches. */
     default void start(AppContext context) {
     }
@@ -43,12 +64,27 @@ public interface App {
     default void stop() {
     }
 
-    /** A switch finished its handshake: ports known, table-miss entry installed. */
+    /**
+     * A switch is ready for this controller to write to: it finished its handshake (ports known,
+     * table-miss entry installed) and this controller is its MASTER (or, alone, EQUAL). With several
+     * controllers a switch may come up again later, when this controller becomes its master; its
+     * flow table then still holds what the previous master installed.
+     */
     default void onSwitchUp(Switch sw) {
     }
 
-    /** A switch disconnected (or was replaced by a new connection with the same datapath id). */
+    /**
+     * A switch is no longer for this controller to write to: it disconnected (or was replaced by a
+     * new connection with the same datapath id), or another controller became its master.
+     */
     default void onSwitchDown(DatapathId dpid) {
+    }
+
+    /**
+     * This controller's role towards a switch changed (with several controllers). Informational:
+     * {@link #onSwitchUp} and {@link #onSwitchDown} already follow whether the app may write.
+     */
+    default void onRoleChanged(DatapathId dpid, Role role) {
     }
 
     /**

@@ -26,9 +26,39 @@ public interface AppContext {
     /** Runs blocking or periodic work off the switches' I/O threads; shared by all apps. */
     ScheduledExecutorService executor();
 
+    /**
+     * This app's group entries: add, modify and delete them with ids the controller hands out per
+     * switch, so no other app or REST client collides with them.
+     */
+    default GroupTable groups() {
+        throw new UnsupportedOperationException("this context has no group table");
+    }
+
+    /** This app's meters, with ids handed out per switch like {@link #groups()}. */
+    default MeterTable meters() {
+        throw new UnsupportedOperationException("this context has no meter table");
+    }
+
+    /**
+     * Passes every flow entry the other apps add or modify through {@code filter} before it reaches the
+     * switch (see {@link FlowFilter}); call it in {@code start}, before switches connect.
+     */
+    default void filterFlows(FlowFilter filter) {
+        throw new UnsupportedOperationException("this context cannot filter flows");
+    }
+
     /** Where this app adds REST endpoints, under {@code /api/<app-id>}; a sink when REST is off. */
     default RestRoutes rest() {
         return NoRestRoutes.INSTANCE;
+    }
+
+    /**
+     * This app's collection {@code collection} of run-time configuration documents (rules, routes,
+     * flows users add through REST): kept in memory by a controller alone, replicated to every
+     * member by a cluster, so the master after a failover has them too.
+     */
+    default <T> Documents<T> documents(String collection, Class<T> type) {
+        throw new UnsupportedOperationException("this context keeps no configuration documents");
     }
 
     /**

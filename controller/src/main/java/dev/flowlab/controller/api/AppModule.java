@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Singleton;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.projectfloodlight.openflow.protocol.OFVersion;
 
 /**
  * Registers one app under an id. Subclasses are listed in
@@ -40,6 +41,16 @@ public abstract class AppModule extends AbstractModule {
     /** The id users name in {@code --apps}. */
     public final String id() {
         return id;
+    }
+
+    /**
+     * The oldest OpenFlow version the app works on: with switches that speak an older one the controller
+     * refuses to start, naming the app. OpenFlow 1.3 unless the app says otherwise: an app written with
+     * instructions, several tables, set-field actions or cookie masks needs it. An app that builds only
+     * what OpenFlow 1.0 has ({@code setActions}, {@link Flows#match}, {@link Flows#oxms}) overrides this.
+     */
+    public OFVersion minimumVersion() {
+        return OFVersion.OF_13;
     }
 
     /** The class of the app this module registers. */

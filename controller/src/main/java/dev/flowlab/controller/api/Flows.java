@@ -1,10 +1,14 @@
 package dev.flowlab.controller.api;
 
 import java.util.List;
+import org.projectfloodlight.openflow.protocol.OFFactories;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFFlowDelete;
+import org.projectfloodlight.openflow.protocol.OFFlowStatsRequest;
 import org.projectfloodlight.openflow.protocol.OFOxmList;
+import org.projectfloodlight.openflow.protocol.oxm.OFOxms;
 import org.projectfloodlight.openflow.protocol.OFPacketOut;
+import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.protocol.action.OFAction;
 import org.projectfloodlight.openflow.protocol.action.OFActionOutput;
 import org.projectfloodlight.openflow.protocol.instruction.OFInstruction;
@@ -13,14 +17,23 @@ import org.projectfloodlight.openflow.protocol.oxm.OFOxm;
 import org.projectfloodlight.openflow.types.OFBufferId;
 import org.projectfloodlight.openflow.types.OFGroup;
 import org.projectfloodlight.openflow.types.OFPort;
+import org.projectfloodlight.openflow.types.OFValueType;
 import org.projectfloodlight.openflow.types.TableId;
 import org.projectfloodlight.openflow.types.U64;
 
 /**
  * The few lines every app would otherwise repeat around openflowj builders. Flow-mods themselves
  * stay openflowj, so app code maps one to one onto the OpenFlow spec.
+ *
+ * <p>Versions: a switch speaks OpenFlow 1.0, 1.3, 1.4 or 1.5 ({@link Switch#version()}). Code that
+ * should run on all of them builds with the switch's factory, sets a flow's actions with
+ * {@code setActions} (an apply-actions instruction from 1.1 on), names match fields with
+ * {@link #oxms} and {@link #match}, and sends packets with {@link #packetOut}. {@link #apply} and
+ * table ids are 1.1+; the rest of the instructions, groups and meters are 1.3+.
  */
 public final class Flows {
+    private static final OFFactory OF13 = OFFactories.getFactory(OFVersion.OF_13);
+
     /** Output to the controller sends the whole packet, not a buffer id plus the first bytes. */
     public static final int NO_BUFFER = 0xffff;
 
@@ -39,18 +52,46 @@ public final class Flows {
         return U64.of((long) appId.hashCode() << 32);
     }
 
-    /** The apply-actions instruction list for a flow-mod: {@code setInstructions(apply(of, actions))}. */
+    /**
+     * The apply-actions instruction list for a flow-mod: {@code setInstructions(apply(of, actions))}
+     * (OpenFlow 1.1+; {@code setActions(List.of(actions))} says the same on every version).
+     */
     public static List<OFInstruction> apply(OFFactory of, OFAction... actions) {
         return List.of(of.instructions().applyActions(List.of(actions)));
     }
 
     /**
-     * A match on exactly these fields, built in one pass: {@code match(of, of.oxms().inPort(p),
-     * of.oxms().ethDst(mac))}. Prefer it on hot paths to openflowj's {@code Match.Builder.setExact},
-     * which rebuilds its whole field map on every call.
+     * A match on exactly these fields, built in one pass: {@code match(of, Flows.oxms(of).inPort(p),
+     * Flows.oxms(of).ethDst(mac))}. Prefer it on hot paths to openflowj's {@code Match.Builder.setExact},
+     * which rebuilds its whole field map on every call. On OpenFlow 1.0 the fields become a 1.0 match
+     * (one that version cannot express fails with {@link UnsupportedOperationException}).
      */
     public static Match match(OFFactory of, OFOxm<?>... fields) {
+        if (of.getVersion() == OFVersion.OF_10) {
+            Match.Builder v10 = of.buildMatch();
+            for (OFOxm<?> field : fields) {
+                set(v10, field);
+            }
+            return v10.build();
+        }
         return of.buildMatchV3().setOxmList(OFOxmList.of(fields)).build();
+    }
+
+    @SuppressWarnings("unchecked")   // an OXM's field and value have the same type argument
+    private static <F extends OFValueType<F>> void set(Match.Builder builder, OFOxm<F> field) {
+        if (field.isMasked()) {
+            builder.setMasked(field.getMatchField(), field.getValue(), field.getMask());
+        } else {
+            builder.setExact(field.getMatchField(), field.getValue());
+        }
+    }
+
+    /**
+     * Where to make match fields for {@link #match} and set-field actions: the switch's own OXMs, and on
+     * OpenFlow 1.0 (which has none) 1.3's, which {@link #match} turns into a 1.0 match.
+     */
+    public static OFOxms oxms(OFFactory of) {
+        return of.getVersion() == OFVersion.OF_10 ? OF13.oxms() : of.oxms();
     }
 
     /**
@@ -59,12 +100,25 @@ public final class Flows {
      * for a packet that came from a host (output to that same port is then dropped, as OpenFlow says).
      */
     public static OFPacketOut packetOut(OFFactory of, OFPort inPort, List<? extends OFAction> actions, byte[] frame) {
-        return of.buildPacketOut()
+        return withInPort(of, of.buildPacketOut(), inPort)
                 .setBufferId(OFBufferId.NO_BUFFER)
-                .setInPort(inPort)
                 .setActions(List.copyOf(actions))
                 .setData(frame)
                 .build();
+    }
+
+    /** A packet-out releasing a packet the switch buffered (its packet-in's buffer id) with these actions. */
+    public static OFPacketOut packetOutOfBuffer(OFFactory of, OFBufferId buffer, OFPort inPort,
+                                                List<? extends OFAction> actions) {
+        return withInPort(of, of.buildPacketOut(), inPort).setBufferId(buffer).setActions(List.copyOf(actions)).build();
+    }
+
+    /** OpenFlow 1.5 says a packet-out's ingress port in a match; the versions before in a field. */
+    private static OFPacketOut.Builder withInPort(OFFactory of, OFPacketOut.Builder out, OFPort inPort) {
+        if (of.getVersion().compareTo(OFVersion.OF_15) >= 0) {
+            return out.setMatch(of.buildMatchV3().setOxmList(OFOxmList.of(of.oxms().inPort(inPort))).build());
+        }
+        return out.setInPort(inPort);
     }
 
     /** Output to a port; to {@link OFPort#CONTROLLER} it carries the whole packet. */
@@ -75,10 +129,24 @@ public final class Flows {
     /**
      * A delete of every entry, in every table, whose cookie equals {@code cookie} under {@code mask}
      * (an app's own with {@link #APP_COOKIE_MASK}). Callers narrow it further (a match, an out port)
-     * before {@code build()}.
+     * before {@code build()}. OpenFlow 1.0 cannot select by cookie: there it selects by the caller's
+     * narrowing alone, so on 1.0 narrow it (an out port, a match) to what only this app installs.
      */
     public static OFFlowDelete.Builder deleteByCookie(OFFactory of, U64 cookie, U64 mask) {
-        return of.buildFlowDelete().setTableId(TableId.ALL).setOutPort(OFPort.ANY).setOutGroup(OFGroup.ANY)
-                .setCookie(cookie).setCookieMask(mask).setMatch(of.matchWildcardAll());
+        OFFlowDelete.Builder delete = of.buildFlowDelete().setOutPort(OFPort.ANY).setMatch(of.matchWildcardAll());
+        if (of.getVersion() == OFVersion.OF_10) {
+            return delete;
+        }
+        return delete.setTableId(TableId.ALL).setOutGroup(OFGroup.ANY).setCookie(cookie).setCookieMask(mask);
+    }
+
+    /** A flow stats request for every entry of every table, in any version (read the entries with {@link FlowEntries}). */
+    public static OFFlowStatsRequest allFlows(OFFactory of) {
+        OFFlowStatsRequest.Builder request = of.buildFlowStatsRequest().setTableId(TableId.ALL).setOutPort(OFPort.ANY)
+                .setMatch(of.matchWildcardAll());
+        if (of.getVersion() != OFVersion.OF_10) {
+            request.setOutGroup(OFGroup.ANY).setCookie(U64.ZERO).setCookieMask(U64.ZERO);
+        }
+        return request.build();
     }
 }

@@ -13,6 +13,10 @@ enum NoRestRoutes implements RestRoutes {
     }
 
     @Override
+    public void put(String path, RestHandler handler) {
+    }
+
+    @Override
     public void delete(String path, RestHandler handler) {
     }
 }

@@ -1,6 +1,8 @@
 package dev.flowlab.controller.api;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.projectfloodlight.openflow.protocol.OFFactories;
 import org.projectfloodlight.openflow.protocol.OFPacketIn;
@@ -16,8 +18,14 @@ import org.projectfloodlight.openflow.types.OFPort;
  * context bag, no copy per app).
  */
 public final class PacketIn {
-    private static final List<OFAction> FLOOD =
-            List.of(Flows.output(OFFactories.getFactory(OFVersion.OF_13), OFPort.FLOOD));
+    /** The flood action of each version, made once: flooding is the hot path of hubs and learning switches. */
+    private static final Map<OFVersion, List<OFAction>> FLOOD = new EnumMap<>(OFVersion.class);
+
+    static {
+        for (OFVersion v : OFVersion.values()) {
+            FLOOD.put(v, List.of(Flows.output(OFFactories.getFactory(v), OFPort.FLOOD)));
+        }
+    }
 
     private final Switch sw;
     private final OFPacketIn message;
@@ -40,10 +48,11 @@ public final class PacketIn {
         return message;
     }
 
-    /** The port the packet entered the switch on (the IN_PORT field of the packet-in's match). */
+    /** The port the packet entered the switch on (the IN_PORT field of the packet-in's match; in 1.0, its in_port). */
     public OFPort inPort() {
         if (inPort == null) {
-            OFPort port = message.getMatch().get(MatchField.IN_PORT);
+            OFPort port = message.getVersion() == OFVersion.OF_10 ? message.getInPort()
+                    : message.getMatch().get(MatchField.IN_PORT);
             inPort = port == null ? OFPort.ANY : port;
         }
         return inPort;
@@ -64,7 +73,7 @@ public final class PacketIn {
 
     /** Sends the packet out of every port except the one it came in on. */
     public void flood() {
-        packetOut(FLOOD);
+        packetOut(FLOOD.get(message.getVersion()));
     }
 
     /**
@@ -76,8 +85,7 @@ public final class PacketIn {
         if (buffer.equals(OFBufferId.NO_BUFFER)) {
             sw.send(Flows.packetOut(sw.factory(), inPort(), actions, message.getData()));
         } else {
-            sw.send(sw.factory().buildPacketOut().setBufferId(buffer).setInPort(inPort())
-                    .setActions(List.copyOf(actions)).build());
+            sw.send(Flows.packetOutOfBuffer(sw.factory(), buffer, inPort(), actions));
         }
     }
 

@@ -20,6 +20,9 @@ public interface RestRoutes {
     /** Answers {@code POST} on the path. */
     void post(String path, RestHandler handler);
 
+    /** Answers {@code PUT} (replace what is there) on the path. */
+    void put(String path, RestHandler handler);
+
     /** Answers {@code DELETE} on the path. */
     void delete(String path, RestHandler handler);
 }

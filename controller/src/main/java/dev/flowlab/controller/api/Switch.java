@@ -10,12 +10,14 @@ import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFPortDesc;
 import org.projectfloodlight.openflow.protocol.OFStatsReply;
 import org.projectfloodlight.openflow.protocol.OFStatsRequest;
+import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.protocol.action.OFAction;
 import org.projectfloodlight.openflow.types.DatapathId;
 import org.projectfloodlight.openflow.types.OFPort;
 
 /**
- * A connected OpenFlow 1.3 switch that finished its handshake. Safe to use from any thread.
+ * A connected OpenFlow switch that finished its handshake, in the version it agreed on (1.0, 1.3,
+ * 1.4 or 1.5: {@link #version()}). Safe to use from any thread.
  *
  * <p>A handle belongs to one connection: after the switch disconnects, {@link #send} drops messages
  * and pending futures fail. Look switches up by datapath id ({@link AppContext#switchById}) rather
@@ -32,8 +34,16 @@ public interface Switch {
     /** One port by number, if the switch has it. */
     Optional<OFPortDesc> port(OFPort number);
 
-    /** The factory for messages to this switch (always OpenFlow 1.3). */
+    /** The factory for messages to this switch, in its version: build everything sent to it with this one. */
     OFFactory factory();
+
+    /**
+     * The OpenFlow version this switch speaks. A feature a version lacks (several tables and groups need 1.1+,
+     * meters 1.3+) should be refused by name when the switch is older, not sent to fail.
+     */
+    default OFVersion version() {
+        return factory().getVersion();
+    }
 
     /**
      * Sends a message. Sent from a callback, it goes out with the others of the same read batch
@@ -76,6 +86,14 @@ public interface Switch {
      * {@link IllegalStateException} when the switch disconnects first.
      */
     <R extends OFStatsReply> CompletableFuture<List<R>> request(OFStatsRequest<R> request);
+
+    /**
+     * This controller's role towards the switch: EQUAL for a controller on its own, MASTER or SLAVE in a
+     * cluster. Apps only see switches they may write to ({@link Role#writes()}).
+     */
+    default Role role() {
+        return Role.EQUAL;
+    }
 
     /** Whether this connection is still open. */
     boolean isConnected();

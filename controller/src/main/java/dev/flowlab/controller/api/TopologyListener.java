@@ -16,4 +16,19 @@ public interface TopologyListener {
      */
     default void onLinkDown(Link link) {
     }
+
+    /** A listener that runs {@code action} on every link change, whichever way (for apps that recompute everything). */
+    static TopologyListener onEveryChange(Runnable action) {
+        return new TopologyListener() {
+            @Override
+            public void onLinkUp(Link link) {
+                action.run();
+            }
+
+            @Override
+            public void onLinkDown(Link link) {
+                action.run();
+            }
+        };
+    }
 }

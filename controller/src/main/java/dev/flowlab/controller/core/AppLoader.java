@@ -7,15 +7,19 @@ import com.google.inject.Module;
 import com.google.inject.ProvisionException;
 import dev.flowlab.controller.api.App;
 import dev.flowlab.controller.api.AppModule;
+import dev.flowlab.controller.api.OpenFlowVersions;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,6 +85,33 @@ public final class AppLoader {
         }
         apps.forEach(a -> LOG.info("app {} order={} handles {}", a.id(), a.app().order(), overriddenCallbacks(a.app())));
         return apps;
+    }
+
+    /**
+     * Refuses, before anything starts, apps that need a newer OpenFlow version than {@code version}, the one the
+     * switches will speak: one line naming the app that needs the newest, what it needs, and the apps that run there.
+     */
+    public static void refuseOlderSwitches(List<String> ids, OFVersion version) {
+        Optional<Map.Entry<OFVersion, String>> need = newestMinimum(ids);
+        if (need.isPresent() && need.get().getKey().compareTo(version) > 0) {
+            List<String> fitting = available().values().stream().filter(m -> m.minimumVersion().compareTo(version) <= 0)
+                    .map(AppModule::id).sorted().toList();
+            throw new IllegalArgumentException(need.get().getValue() + ", and the switches will speak "
+                    + OpenFlowVersions.name(version) + "; apps that run on " + OpenFlowVersions.name(version) + ": "
+                    + (fitting.isEmpty() ? "none" : String.join(", ", fitting)));
+        }
+    }
+
+    /**
+     * The newest of the apps' oldest versions, and why ("app routing needs OpenFlow 1.3 or later"): switches
+     * older than it cannot run every app. Empty when every app runs on every version.
+     */
+    public static Optional<Map.Entry<OFVersion, String>> newestMinimum(List<String> ids) {
+        Map<String, AppModule> available = available();
+        return ids.stream().map(available::get).filter(m -> m != null && m.minimumVersion() != OFVersion.OF_10)
+                .max(Comparator.comparing(AppModule::minimumVersion))
+                .map(m -> Map.entry(m.minimumVersion(),
+                        "app " + m.id() + " needs " + OpenFlowVersions.name(m.minimumVersion()) + " or later"));
     }
 
     private static Injector createInjector(List<? extends Module> modules) {

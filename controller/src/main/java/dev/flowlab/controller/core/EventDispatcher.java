@@ -2,6 +2,7 @@ package dev.flowlab.controller.core;
 
 import dev.flowlab.controller.api.App;
 import dev.flowlab.controller.api.PacketIn;
+import dev.flowlab.controller.api.Role;
 import dev.flowlab.controller.api.Switch;
 import dev.flowlab.controller.api.Verdict;
 import java.util.Comparator;
@@ -84,6 +85,10 @@ public final class EventDispatcher {
 
     public void switchUp(Switch sw) {
         each("onSwitchUp", sw.id(), app -> app.onSwitchUp(sw));
+    }
+
+    public void roleChanged(DatapathId dpid, Role role) {
+        each("onRoleChanged", dpid, app -> app.onRoleChanged(dpid, role));
     }
 
     public void switchDown(DatapathId dpid) {

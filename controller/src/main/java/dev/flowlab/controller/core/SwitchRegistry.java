@@ -1,12 +1,17 @@
 package dev.flowlab.controller.core;
 
+import dev.flowlab.controller.api.Role;
+import dev.flowlab.controller.api.OpenFlowVersions;
 import dev.flowlab.controller.api.Switch;
+import dev.flowlab.controller.role.Mastership;
+import dev.flowlab.controller.role.SingleMember;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.types.DatapathId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,10 +33,32 @@ public final class SwitchRegistry {
     private final Map<DatapathId, SwitchCounters> counters = new ConcurrentHashMap<>();
     private final Map<DatapathId, Object> locks = new ConcurrentHashMap<>();
     private final EventDispatcher dispatcher;
+    private final Mastership mastership;
     private final Object changed = new Object();
+    private volatile boolean silent;
+    private final FlowFilters flowFilters = new FlowFilters();
+    private volatile OFVersion oldestServed = OFVersion.OF_10;
+    private volatile String oldestWhy = "";
 
+    /** A registry for a controller on its own ({@link SingleMember}). */
     public SwitchRegistry(EventDispatcher dispatcher) {
+        this(dispatcher, new SingleMember(() -> "in-process"));
+    }
+
+    /** A registry whose switches take the roles {@code mastership} decides. */
+    public SwitchRegistry(EventDispatcher dispatcher, Mastership mastership) {
         this.dispatcher = dispatcher;
+        this.mastership = mastership;
+    }
+
+    /** What apps' {@link dev.flowlab.controller.api.FlowFilter}s do to the entries every switch handle sends. */
+    public FlowFilters flowFilters() {
+        return flowFilters;
+    }
+
+    /** What decides this controller's role per switch. */
+    public Mastership mastership() {
+        return mastership;
     }
 
     /**
@@ -41,7 +68,22 @@ public final class SwitchRegistry {
      *
      * @return whether the switch was registered
      */
+    /**
+     * From now on, a switch that speaks a version older than {@code version} is refused at switch up, with
+     * {@code why} (the app that needs it) in the log line: apps never get a switch they cannot serve.
+     */
+    public void serveFrom(OFVersion version, String why) {
+        oldestServed = version;
+        oldestWhy = why;
+    }
+
     public boolean up(Switch sw) {
+        if (sw.version().compareTo(oldestServed) < 0) {
+            LOG.warn("dpid={} from {} refused: it speaks {}, and {}; offer a newer version on the switch"
+                    + " (Open vSwitch: protocols=OpenFlow13)", sw.id(), sw.remoteAddress(),
+                    OpenFlowVersions.name(sw.version()), oldestWhy);
+            return false;
+        }
         synchronized (lockOf(sw.id())) {
             Switch live = switches.putIfAbsent(sw.id(), sw);
             if (live != null) {
@@ -50,8 +92,15 @@ public final class SwitchRegistry {
                         sw.id(), sw.remoteAddress(), live.remoteAddress());
                 return false;
             }
-            LOG.info("dpid={} up from {} with {} ports", sw.id(), sw.remoteAddress(), sw.ports().size());
-            dispatcher.switchUp(sw);
+            LOG.info("dpid={} up from {} with {} ports{}", sw.id(), sw.remoteAddress(), sw.ports().size(),
+                    sw.role() == Role.EQUAL ? "" : ", role " + sw.role());
+            mastership.switchConnected(sw.id());
+            if (sw.role() != Role.EQUAL) {
+                dispatcher.roleChanged(sw.id(), sw.role());
+            }
+            if (sw.role().writes()) {
+                dispatcher.switchUp(sw);
+            }
         }
         synchronized (changed) {
             changed.notifyAll();
@@ -64,9 +113,58 @@ public final class SwitchRegistry {
         synchronized (lockOf(sw.id())) {
             if (switches.remove(sw.id(), sw)) {
                 LOG.info("dpid={} down", sw.id());
+                mastership.switchDisconnected(sw.id());
+                if (sw.role().writes()) {
+                    dispatcher.switchDown(sw.id());
+                }
+            }
+        }
+    }
+
+    /**
+     * The switch gives this controller another role now ({@link Switch#role()} has it): logged, and the apps
+     * hear the switch up when we may write to it from now on, down when we may no longer.
+     *
+     * @param why one line for the log: what changed the role
+     */
+    public void roleChanged(Switch sw, Role before, String why) {
+        synchronized (lockOf(sw.id())) {
+            if (switches.get(sw.id()) != sw) {
+                return;
+            }
+            Role now = sw.role();
+            if (now.writes()) {
+                LOG.info("dpid={} role {} -> {}: {}", sw.id(), before, now, why);
+            } else {
+                LOG.warn("dpid={} role {} -> {}: {}; the apps see the switch down here", sw.id(), before, now, why);
+            }
+            dispatcher.roleChanged(sw.id(), now);
+            if (now.writes() && !before.writes()) {
+                dispatcher.switchUp(sw);
+            } else if (!now.writes() && before.writes()) {
                 dispatcher.switchDown(sw.id());
             }
         }
+    }
+
+    /** The connected switches this controller may write to (MASTER or EQUAL): what apps see. */
+    public Collection<Switch> writable() {
+        return switches.values().stream().filter(sw -> sw.role().writes()).toList();
+    }
+
+    /**
+     * Whether nothing may be written to any switch: set while the controller drops all its switches
+     * (stops listening, shuts down). The apps still hear every switch go down, but must not change the
+     * switches still connected for a moment (a route withdrawn because a neighbour's connection closed
+     * first): in secure fail-mode the switches are to keep what the controller left them.
+     */
+    public void setSilent(boolean silent) {
+        this.silent = silent;
+    }
+
+    /** See {@link #setSilent}. */
+    public boolean isSilent() {
+        return silent;
     }
 
     /** One lock object per datapath id ever seen, like the counters (a few bytes each). */

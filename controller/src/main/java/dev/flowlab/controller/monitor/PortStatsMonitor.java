@@ -1,5 +1,6 @@
 package dev.flowlab.controller.monitor;
 
+import dev.flowlab.controller.api.Flows;
 import dev.flowlab.controller.api.Switch;
 import dev.flowlab.controller.core.SwitchRegistry;
 import java.time.Duration;
@@ -16,10 +17,7 @@ import org.projectfloodlight.openflow.protocol.OFFlowStatsReply;
 import org.projectfloodlight.openflow.protocol.OFPortStatsEntry;
 import org.projectfloodlight.openflow.protocol.OFPortStatsReply;
 import org.projectfloodlight.openflow.types.DatapathId;
-import org.projectfloodlight.openflow.types.OFGroup;
 import org.projectfloodlight.openflow.types.OFPort;
-import org.projectfloodlight.openflow.types.TableId;
-import org.projectfloodlight.openflow.types.U64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,8 +84,7 @@ public final class PortStatsMonitor implements AutoCloseable {
             DatapathId dpid = sw.id();
             sw.request(sw.factory().buildPortStatsRequest().setPortNo(OFPort.ANY).build())
                     .thenAccept(replies -> portsAnswered(dpid, replies));
-            sw.request(sw.factory().buildFlowStatsRequest().setTableId(TableId.ALL).setOutPort(OFPort.ANY)
-                            .setOutGroup(OFGroup.ANY).setCookie(U64.ZERO).setCookieMask(U64.ZERO).build())
+            sw.request(Flows.allFlows(sw.factory()))
                     .thenAccept(replies -> flows.put(dpid, replies.stream()
                             .flatMap((OFFlowStatsReply r) -> r.getEntries().stream()).toList()));
         }

@@ -1,6 +1,8 @@
 package dev.flowlab.controller.openflow;
 
 import dev.flowlab.controller.ControllerConfig;
+import dev.flowlab.controller.api.Role;
+import dev.flowlab.controller.role.RoleClaim;
 import dev.flowlab.controller.vlan.VlanStage;
 import dev.flowlab.controller.core.EventDispatcher;
 import dev.flowlab.controller.core.SwitchRegistry;
@@ -13,6 +15,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.projectfloodlight.openflow.protocol.OFBarrierReply;
@@ -29,26 +32,30 @@ import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFPacketIn;
 import org.projectfloodlight.openflow.protocol.OFPortDesc;
 import org.projectfloodlight.openflow.protocol.OFPortDescStatsReply;
+import org.projectfloodlight.openflow.protocol.OFRoleReply;
+import org.projectfloodlight.openflow.protocol.OFRoleRequest;
 import org.projectfloodlight.openflow.protocol.OFStatsReplyFlags;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.types.DatapathId;
 import org.projectfloodlight.openflow.types.OFAuxId;
 import org.projectfloodlight.openflow.types.OFErrorCauseData;
 import org.projectfloodlight.openflow.types.OFPort;
-import org.projectfloodlight.openflow.types.U32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings a new connection to the point where apps may use it: HELLO (version 1.3 only),
- * FEATURES, SET_CONFIG, port description, the table-miss entry (OpenFlow 1.3 has none by default:
- * without it there are no packet-ins) and a barrier. Then it hands the connection over to a
+ * Brings a new connection to the point where apps may use it: HELLO (the version both sides speak,
+ * {@link VersionNegotiation}), FEATURES, SET_CONFIG, port description, the role the
+ * {@link dev.flowlab.controller.role.Mastership} claims (a ROLE_REQUEST unless EQUAL), the table-miss
+ * entry (only where we may write; OpenFlow 1.3+ has none by default: without it there are no
+ * packet-ins) and a barrier. OpenFlow 1.0 differs: its FEATURES_REPLY lists the ports (there is no
+ * port description request) and a miss goes to the controller without any entry, so those two steps
+ * are skipped. Then it hands the connection over to a
  * {@link SwitchConnection} and reports the switch up. Asynchronous messages that arrive on the way
  * (port status, early packet-ins) are held and delivered, in order, right after switch up.
  */
 final class Handshake extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(Handshake.class);
-    private static final OFFactory OF13 = OFFactories.getFactory(OFVersion.OF_13);
     /** What a held message costs besides its packet data (object headers, match, fields): an estimate. */
     private static final int HELD_OVERHEAD = 256;
 
@@ -67,7 +74,11 @@ final class Handshake extends ChannelInboundHandlerAdapter {
     private long droppedHeld;
     private DatapathId dpid;
     private long barrierXid;
+    private long roleXid = -1;
+    private RoleClaim claim;
+    private RoleOutcome role;
     private boolean refused;
+    private OFFactory of;   // the negotiated version's, once the switch's HELLO came
 
     Handshake(ControllerConfig config, EventDispatcher dispatcher, SwitchRegistry registry, ConnectionGate gate) {
         this.config = config;
@@ -94,8 +105,7 @@ final class Handshake extends ChannelInboundHandlerAdapter {
                 ctx.close();
             }
         }, helloMillis, TimeUnit.MILLISECONDS);
-        OFHelloElem versions = OF13.buildHelloElemVersionbitmap().setBitmaps(List.of(U32.of(1 << 4))).build();
-        ctx.writeAndFlush(OF13.buildHello().setElements(List.of(versions)).build(), ctx.voidPromise());
+        ctx.writeAndFlush(VersionNegotiation.ourHello(), ctx.voidPromise());
         ctx.fireChannelActive();
     }
 
@@ -123,92 +133,152 @@ final class Handshake extends ChannelInboundHandlerAdapter {
         if (msg instanceof ForeignHello foreign) {
             refuse(foreign.version(), "OpenFlow wire version " + foreign.version());
         } else if (msg instanceof OFHello hello) {
-            if (speaks13(hello)) {
-                ctx.write(OF13.buildFeaturesRequest().build(), ctx.voidPromise());
+            Optional<OFVersion> agreed = VersionNegotiation.agree(hello);
+            if (agreed.isPresent()) {
+                of = OFFactories.getFactory(agreed.get());
+                ctx.channel().attr(VersionNegotiation.AGREED).set(agreed.get());
+                ctx.write(of.buildFeaturesRequest().build(), ctx.voidPromise());
                 state = HandshakeState.WAIT_FEATURES;
             } else {
-                refuse(hello.getVersion().getWireVersion(), versionName(hello.getVersion()));
+                refuse(hello.getVersion().getWireVersion(), offered(hello));
             }
         } else {
             ctx.fireExceptionCaught(new ProtocolViolation("expected HELLO first, got " + describe(msg)));
         }
     }
 
-    /** With a version bitmap (1.3.1+), 1.3 must be in it; without one, the peer's version must be 1.3 or later. */
-    private static boolean speaks13(OFHello hello) {
-        if (hello.getVersion().compareTo(OFVersion.OF_13) < 0) {
-            return false;
-        }
-        for (OFHelloElem element : hello.getElements()) {
-            if (element instanceof OFHelloElemVersionbitmap bitmap && !bitmap.getBitmaps().isEmpty()) {
-                return (bitmap.getBitmaps().get(0).getValue() & (1 << 4)) != 0;
+    /** "OpenFlow 1.1" from the header, or the versions of its bitmap, for the refusal's log line. */
+    private static String offered(OFHello hello) {
+        if (hello.getVersion().compareTo(OFVersion.OF_13) >= 0) {
+            for (OFHelloElem element : hello.getElements()) {
+                if (element instanceof OFHelloElemVersionbitmap bitmap && !bitmap.getBitmaps().isEmpty()) {
+                    long bits = bitmap.getBitmaps().get(0).getValue();
+                    List<String> names = new ArrayList<>();
+                    for (int wire = 1; wire < 32; wire++) {
+                        if ((bits & (1L << wire)) != 0) {
+                            names.add(VersionNegotiation.known(wire)
+                                    ? VersionNegotiation.name(VersionNegotiation.versionOf(wire)) : "wire version " + wire);
+                        }
+                    }
+                    return String.join(", ", names);
+                }
             }
         }
-        return true;
+        return VersionNegotiation.name(hello.getVersion());
     }
 
-    /** Spec 1.3 section 6.3.1: HELLO_FAILED/INCOMPATIBLE with an explanation, then close. */
+    /** Spec 1.3 section 6.3.1: HELLO_FAILED/INCOMPATIBLE with an explanation, in a version the peer reads, then close. */
     private void refuse(int wireVersion, String offered) {
-        LOG.warn("{} closing connection: it does not speak OpenFlow 1.3 (its HELLO offered {}); sent HELLO_FAILED",
-                ConnectionErrors.describe(ctx.channel()), offered);
-        OFFactory of = wireVersion >= 1 && wireVersion <= 6 ? OFFactories.getFactory(versionOf(wireVersion)) : OF13;
-        byte[] why = "flowlab speaks only OpenFlow 1.3".getBytes(StandardCharsets.US_ASCII);
-        OFErrorMsg error = of.errorMsgs().buildHelloFailedErrorMsg()
+        LOG.warn("{} closing connection: no OpenFlow version in common (its HELLO offered {}; flowlab speaks {}); "
+                        + "sent HELLO_FAILED", ConnectionErrors.describe(ctx.channel()), offered, VersionNegotiation.SPOKEN_NAMES);
+        OFFactory in = OFFactories.getFactory(VersionNegotiation.known(wireVersion)
+                ? VersionNegotiation.versionOf(wireVersion) : OFVersion.OF_15);
+        byte[] why = ("flowlab speaks only " + VersionNegotiation.SPOKEN_NAMES).getBytes(StandardCharsets.US_ASCII);
+        OFErrorMsg error = in.errorMsgs().buildHelloFailedErrorMsg()
                 .setCode(OFHelloFailedCode.INCOMPATIBLE)
-                .setData(OFErrorCauseData.of(why, of.getVersion()))
+                .setData(OFErrorCauseData.of(why, in.getVersion()))
                 .build();
         refused = true;
         ctx.writeAndFlush(error).addListener(ChannelFutureListener.CLOSE);
     }
 
-    /** OF_10 -> "OpenFlow 1.0". */
-    private static String versionName(OFVersion version) {
-        String digits = version.name().substring(3);
-        return "OpenFlow " + digits.charAt(0) + "." + digits.substring(1);
-    }
-
-    private static OFVersion versionOf(int wire) {
-        for (OFVersion v : OFVersion.values()) {
-            if (v.getWireVersion() == wire) {
-                return v;
-            }
-        }
-        return OFVersion.OF_13;
-    }
-
     void onFeatures(OFFeaturesReply features) {
         dpid = features.getDatapathId();
         ctx.channel().attr(ConnectionErrors.DPID).set(dpid);
-        if (!features.getAuxiliaryId().equals(OFAuxId.MAIN)) {
+        boolean of10 = of.getVersion() == OFVersion.OF_10;
+        if (!of10 && !features.getAuxiliaryId().equals(OFAuxId.MAIN)) {
             ctx.fireExceptionCaught(new ProtocolViolation("auxiliary connection " + features.getAuxiliaryId()
                     + " is not supported; configure the switch without auxiliary connections"));
             return;
         }
-        ctx.write(OF13.buildSetConfig()
+        ctx.write(of.buildSetConfig()
                 .setFlags(EnumSet.noneOf(OFConfigFlags.class))
                 .setMissSendLen(config.missSendLength())
                 .build(), ctx.voidPromise());
-        ctx.write(OF13.buildPortDescStatsRequest().build(), ctx.voidPromise());
+        if (of10) {   // 1.0 lists the ports here and has no port description request
+            addPorts(features.getPorts());
+            if (!tooManyPorts()) {
+                installBaseEntries();
+            }
+            return;
+        }
+        ctx.write(of.buildPortDescStatsRequest().build(), ctx.voidPromise());
         state = HandshakeState.WAIT_PORT_DESC;
     }
 
     void onPortDesc(OFPortDescStatsReply reply) {
-        for (OFPortDesc port : reply.getEntries()) {
+        addPorts(reply.getEntries());
+        if (tooManyPorts() || reply.getFlags().contains(OFStatsReplyFlags.REPLY_MORE)) {
+            return;
+        }
+        installBaseEntries();
+    }
+
+    private void addPorts(List<OFPortDesc> descs) {
+        for (OFPortDesc port : descs) {
             ports.put(port.getPortNo(), port);
         }
-        if (ports.size() > limits.maxPorts()) {
-            ctx.fireExceptionCaught(new ProtocolViolation("its port description lists more than " + limits.maxPorts()
-                    + " ports, the most this controller accepts per switch"));
+    }
+
+    private boolean tooManyPorts() {
+        if (ports.size() <= limits.maxPorts()) {
+            return false;
+        }
+        ctx.fireExceptionCaught(new ProtocolViolation("it lists more than " + limits.maxPorts()
+                + " ports, the most this controller accepts per switch"));
+        return true;
+    }
+
+    /** The pipeline's core entries (the table-miss, the VLAN stage's), then the barrier that confirms them. */
+    private void installBaseEntries() {
+        if (of.getVersion() == OFVersion.OF_10 && config.vlanPorts().any()) {
+            // One table only: there is no ingress stage to put in front of the apps. Lab refuses this before building.
+            ctx.fireExceptionCaught(new ProtocolViolation("it speaks OpenFlow 1.0, and the VLAN stage needs several "
+                    + "tables (OpenFlow 1.3 or later); set the bridge's protocols to OpenFlow13"));
             return;
         }
-        if (reply.getFlags().contains(OFStatsReplyFlags.REPLY_MORE)) {
+        RoleClaim claim = registry.mastership().claim(dpid);
+        if (claim.role() != Role.EQUAL && RoleMessages.supported(of)) {   // EQUAL is what a switch starts with
+            OFRoleRequest request = RoleMessages.request(of, claim);
+            roleXid = request.getXid();
+            this.claim = claim;
+            ctx.write(request, ctx.voidPromise());
+            state = HandshakeState.WAIT_ROLE;
             return;
         }
-        if (config.installTableMiss()) {  // the pipeline's core entries: the table-miss, and the VLAN stage's
-            new VlanStage(OF13, config.vlanPorts(), ports::values).baseEntries()
+        if (claim.role() != Role.EQUAL) {   // an OpenFlow 1.0 switch: no roles on the wire
+            LOG.warn("dpid={} speaks {}, which has no controller roles (ROLE_REQUEST is OpenFlow 1.2+): this member {}",
+                    dpid, of.getVersion(), claim.role() == Role.SLAVE
+                            ? "leaves it alone (SLAVE here, the switch cannot enforce it)"
+                            : "writes as an equal, without a generation id (a deposed master could still write)");
+        }
+        finish(claim.role() == Role.SLAVE ? new RoleOutcome(Role.SLAVE, 0, null) : RoleOutcome.EQUAL);
+    }
+
+    boolean isOurRoleAnswer(OFMessage message) {
+        return message.getXid() == roleXid && (message instanceof OFRoleReply || message instanceof OFErrorMsg);
+    }
+
+    /** The switch answered our ROLE_REQUEST: a reply with the role it gives us, or an error (a stale claim). */
+    void onRoleAnswer(OFMessage answer) {
+        if (answer instanceof OFRoleReply reply) {
+            finish(new RoleOutcome(RoleMessages.role(reply.getRole()), reply.getGenerationId().getValue(), null));
+        } else {
+            String why = RoleMessages.refusal((OFErrorMsg) answer);
+            LOG.warn("dpid={} refused {}: {}; this controller stays SLAVE for it", dpid, claim, why);
+            registry.mastership().claimRefused(dpid, claim, why);
+            finish(new RoleOutcome(Role.SLAVE, claim.generationId(), why));
+        }
+    }
+
+    /** Installs the pipeline's core entries where we may write, then a barrier: its reply ends the handshake. */
+    private void finish(RoleOutcome outcome) {
+        role = outcome;
+        if (config.installTableMiss() && outcome.role().writes()) {  // the table-miss, and the VLAN stage's entries
+            new VlanStage(of, config.vlanPorts(), ports::values).baseEntries()
                     .forEach(entry -> ctx.write(entry, ctx.voidPromise()));
         }
-        OFMessage barrier = OF13.buildBarrierRequest().build();
+        OFMessage barrier = of.buildBarrierRequest().build();
         barrierXid = barrier.getXid();
         ctx.write(barrier, ctx.voidPromise());
         state = HandshakeState.WAIT_BARRIER;
@@ -226,8 +296,8 @@ final class Handshake extends ChannelInboundHandlerAdapter {
         }
         gate.handshakeDone(ctx.channel());
         ReadBackpressure.switchBudget(ctx.channel());
-        SwitchConnection connection = new SwitchConnection(ctx.channel(), dpid, ports.values(), dispatcher, registry,
-                config);
+        SwitchConnection connection = new SwitchConnection(ctx.channel(), of, dpid, ports.values(), dispatcher,
+                registry, config, role);
         ctx.pipeline().replace(this, "switch", connection);
         connection.start(held);
     }

@@ -2,11 +2,13 @@ package dev.flowlab.controller.openflow;
 
 import org.projectfloodlight.openflow.protocol.OFBarrierReply;
 import org.projectfloodlight.openflow.protocol.OFFeaturesReply;
+import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFPortDescStatsReply;
 
 /**
- * The steps of the OpenFlow 1.3 handshake, in order. Each step knows the one message that moves
- * it on; anything else is held back, rejected or ignored by {@link Handshake#other}.
+ * The steps of the handshake, in order (OpenFlow 1.0 skips the port description: its ports come with
+ * the features). Each step knows the one message that moves it on; anything else is held back,
+ * rejected or ignored by {@link Handshake#other}.
  */
 enum HandshakeState {
     /** We sent HELLO; the switch's HELLO decides the version. */
@@ -33,6 +35,17 @@ enum HandshakeState {
         void handle(Handshake h, Object msg) {
             if (msg instanceof OFPortDescStatsReply ports) {
                 h.onPortDesc(ports);
+            } else {
+                h.other(msg);
+            }
+        }
+    },
+    /** We sent a ROLE_REQUEST: the reply (or a stale-claim error) says whether we may write. */
+    WAIT_ROLE {
+        @Override
+        void handle(Handshake h, Object msg) {
+            if (msg instanceof OFMessage m && h.isOurRoleAnswer(m)) {
+                h.onRoleAnswer(m);
             } else {
                 h.other(msg);
             }

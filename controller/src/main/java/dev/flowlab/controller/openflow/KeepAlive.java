@@ -24,7 +24,6 @@ import org.slf4j.LoggerFactory;
  */
 final class KeepAlive extends ChannelDuplexHandler {
     private static final Logger LOG = LoggerFactory.getLogger(KeepAlive.class);
-    private static final OFFactory OF13 = OFFactories.getFactory(OFVersion.OF_13);
 
     private final Duration echoTimeout;
     private ScheduledFuture<?> deadline;
@@ -54,7 +53,11 @@ final class KeepAlive extends ChannelDuplexHandler {
             return;
         }
         if (idle.state() == IdleState.READER_IDLE && deadline == null) {
-            ctx.writeAndFlush(OF13.buildEchoRequest().build(), ctx.voidPromise());
+            OFVersion agreed = ctx.channel().attr(VersionNegotiation.AGREED).get();   // none yet: the HELLO timeout acts
+            if (agreed == null) {
+                return;
+            }
+            ctx.writeAndFlush(OFFactories.getFactory(agreed).buildEchoRequest().build(), ctx.voidPromise());
             deadline = ctx.executor().schedule(() -> {
                 LOG.warn("{} closing connection: no answer to echo request within {} ms",
                         ConnectionErrors.describe(ctx.channel()), echoTimeout.toMillis());

@@ -57,10 +57,16 @@ final class OfMessageDecoder extends ByteToMessageDecoder {
         }
         OFMessage message;
         try {
-            if (version == 4 && type == PacketInDecoder.TYPE_PACKET_IN) {
+            if (PacketInDecoder.handles(version, type)) {
                 OFMessage packetIn = PacketInDecoder.decode(in, start, length);
                 if (packetIn != null) {
                     return packetIn;
+                }
+            }
+            if (version == 4 && type == RoleStatus.TYPE_EXPERIMENTER) {   // openflowj cannot read Open vSwitch's role status
+                RoleStatus status = RoleStatus.decodeOnf(in, start, length);
+                if (status != null) {
+                    return status;
                 }
             }
             message = READER.readFrom(in.slice(start, length));

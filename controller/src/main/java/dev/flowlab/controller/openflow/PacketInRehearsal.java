@@ -63,7 +63,8 @@ public final class PacketInRehearsal {
         channel.pipeline().addLast("backpressure", new ReadBackpressure());
         channel.pipeline().addLast("decoder", new OfMessageDecoder());
         channel.pipeline().addLast("encoder", new OfMessageEncoder());
-        SwitchConnection connection = new SwitchConnection(channel, DPID, ports(), dispatcher, registry, config);
+        SwitchConnection connection = new SwitchConnection(channel, OF13, DPID, ports(), dispatcher, registry, config,
+                RoleOutcome.EQUAL);
         channel.pipeline().addLast("switch", connection);
         connection.start(List.of());
         drain();

@@ -2,6 +2,9 @@ package dev.flowlab.controller.openflow;
 
 import dev.flowlab.controller.ControllerConfig;
 import dev.flowlab.controller.api.PacketIn;
+import dev.flowlab.controller.api.Role;
+import dev.flowlab.controller.api.SwitchErrorException;
+import dev.flowlab.controller.role.RoleClaim;
 import dev.flowlab.controller.api.Switch;
 import dev.flowlab.controller.vlan.VlanStage;
 import dev.flowlab.controller.core.EventDispatcher;
@@ -20,7 +23,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.projectfloodlight.openflow.protocol.OFBarrierReply;
 import org.projectfloodlight.openflow.protocol.OFErrorMsg;
-import org.projectfloodlight.openflow.protocol.OFFactories;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFFlowRemoved;
 import org.projectfloodlight.openflow.protocol.OFMessage;
@@ -28,9 +30,9 @@ import org.projectfloodlight.openflow.protocol.OFPacketIn;
 import org.projectfloodlight.openflow.protocol.OFPortDesc;
 import org.projectfloodlight.openflow.protocol.OFPortReason;
 import org.projectfloodlight.openflow.protocol.OFPortStatus;
+import org.projectfloodlight.openflow.protocol.OFRoleReply;
 import org.projectfloodlight.openflow.protocol.OFStatsReply;
 import org.projectfloodlight.openflow.protocol.OFStatsRequest;
-import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.types.DatapathId;
 import org.projectfloodlight.openflow.types.OFPort;
 import org.slf4j.Logger;
@@ -47,9 +49,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class SwitchConnection extends ChannelInboundHandlerAdapter implements Switch {
     private static final Logger LOG = LoggerFactory.getLogger(SwitchConnection.class);
-    private static final OFFactory OF13 = OFFactories.getFactory(OFVersion.OF_13);
 
     private final Channel channel;
+    private final OFFactory of;   // the version the handshake agreed on
     private final DatapathId dpid;
     private final EventDispatcher dispatcher;
     private final SwitchRegistry registry;
@@ -63,10 +65,15 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
     private ChannelHandlerContext ctx;
     private boolean inReadBatch;   // touched only on the I/O thread
     private boolean warnedPortCap;  // likewise
+    private volatile RoleOutcome role;   // written on the I/O thread only
+    private RoleClaim inFlight;          // the claim a ROLE_REQUEST is out for; I/O thread only
+    private boolean warnedSlaveWrite;    // I/O thread or a sender's: a benign race at worst (one extra line)
+    private final boolean installTableMiss;
 
-    SwitchConnection(Channel channel, DatapathId dpid, Collection<OFPortDesc> ports, EventDispatcher dispatcher,
-                     SwitchRegistry registry, ControllerConfig config) {
+    SwitchConnection(Channel channel, OFFactory of, DatapathId dpid, Collection<OFPortDesc> ports,
+                     EventDispatcher dispatcher, SwitchRegistry registry, ControllerConfig config, RoleOutcome role) {
         this.channel = channel;
+        this.of = of;
         this.dpid = dpid;
         this.dispatcher = dispatcher;
         this.registry = registry;
@@ -76,7 +83,9 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
         this.remote = (InetSocketAddress) channel.remoteAddress();
         this.ports = new PortMap(ports, config.limits().maxPorts());
         this.guard = new SlowReaderGuard(channel, dpid, config.limits());
-        this.vlanStage = new VlanStage(OF13, config.vlanPorts(), this.ports::list);
+        this.vlanStage = new VlanStage(of, config.vlanPorts(), this.ports::list);
+        this.role = role;
+        this.installTableMiss = config.installTableMiss();
     }
 
     @Override
@@ -89,6 +98,8 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
         inReadBatch = true;
         if (msg instanceof OFMessage message) {
             receive(message);
+        } else if (msg instanceof RoleStatus status) {
+            roleStatus(status);
         } else {
             ctx.fireExceptionCaught(new ProtocolViolation("unexpected " + msg + " after the handshake"));
         }
@@ -104,31 +115,47 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
             channel.close();
             return;
         }
+        if (role.role() == Role.MASTER) {
+            registry.mastership().becameMaster(this);
+        }
         held.forEach(this::receive);
     }
 
     private void receive(OFMessage message) {
-        if (message.getVersion() != OFVersion.OF_13) {
+        if (message.getVersion() != of.getVersion()) {
             ctx.fireExceptionCaught(new ProtocolViolation("message in " + message.getVersion()
-                    + " after negotiating OpenFlow 1.3"));
+                    + " after negotiating " + VersionNegotiation.name(of.getVersion())));
             return;
         }
         if (message instanceof OFPacketIn packetIn) {  // the hot path: straight to the apps
             counters.packetIn();
-            dispatcher.packetIn(new PacketIn(this, packetIn));
+            if (role.role().writes()) {   // a switch sends none to a SLAVE; one held from before the role is late
+                dispatcher.packetIn(new PacketIn(this, packetIn));
+            }
             return;
         }
         switch (message.getType()) {
             case PORT_STATUS -> portStatus((OFPortStatus) message);
-            case FLOW_REMOVED -> dispatcher.flowRemoved(this, (OFFlowRemoved) message);
-            case ERROR -> {
-                counters.error();
-                if (!pending.answer(message)) {
-                    LOG.warn("dpid={} sent error {}", dpid, message);
-                    dispatcher.error(this, (OFErrorMsg) message);
+            case FLOW_REMOVED -> {
+                if (role.role().writes()) {
+                    dispatcher.flowRemoved(this, (OFFlowRemoved) message);
                 }
             }
-            case BARRIER_REPLY, STATS_REPLY -> {
+            case ERROR -> {
+                counters.error();
+                if (pending.answer(message)) {
+                    return;
+                }
+                if (RoleMessages.isSlaveRefusal(message)) {
+                    refusedAsSlave((OFErrorMsg) message);
+                } else {
+                    LOG.warn("dpid={} sent error {}", dpid, message);
+                    if (role.role().writes()) {
+                        dispatcher.error(this, (OFErrorMsg) message);
+                    }
+                }
+            }
+            case BARRIER_REPLY, STATS_REPLY, ROLE_REPLY -> {
                 if (!pending.answer(message)) {
                     LOG.debug("dpid={} sent a reply nobody waits for: {}", dpid, message);
                 }
@@ -146,10 +173,124 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
             }
             return;
         }
+        if (!role.role().writes()) {   // the ports are kept current for when we become master; the apps have no switch
+            return;
+        }
         if (status.getReason() == OFPortReason.ADD) {   // a port attached late gets its VLAN ingress entries now
             vlanStage.ingressEntries(status.getDesc()).forEach(this::write);
         }
         dispatcher.portStatus(this, status);
+    }
+
+    /** The role this controller holds for the switch, as the switch last told us. */
+    @Override
+    public Role role() {
+        return role.role();
+    }
+
+    /** The generation id the switch reported with {@link #role()} (0 when none was exchanged). */
+    public long generationId() {
+        return role.generationId();
+    }
+
+    /** Why the switch last refused or withdrew our claim; empty when it did not. */
+    public Optional<String> roleRefusal() {
+        return Optional.ofNullable(role.refusal());
+    }
+
+    /**
+     * Asks the {@link dev.flowlab.controller.role.Mastership} again which role to hold and, where that differs
+     * from what the switch gives us, sends a ROLE_REQUEST. Safe from any thread: it runs on the switch's.
+     */
+    public void reclaim() {
+        if (channel.eventLoop().inEventLoop()) {
+            reclaimNow();
+        } else {
+            channel.eventLoop().execute(this::reclaimNow);
+        }
+    }
+
+    private void reclaimNow() {
+        if (!channel.isActive()) {
+            return;
+        }
+        RoleClaim claim = registry.mastership().claim(dpid);
+        RoleOutcome held = role;
+        boolean same = claim.role() == held.role() && (claim.role() == Role.EQUAL || claim.generationId() == held.generationId());
+        if (same || claim.equals(inFlight)) {
+            return;
+        }
+        if (!RoleMessages.supported(of)) {
+            changeRole(new RoleOutcome(claim.role() == Role.SLAVE ? Role.SLAVE : Role.EQUAL, 0, null), "no roles before OpenFlow 1.2");
+            return;
+        }
+        inFlight = claim;
+        CompletableFuture<OFRoleReply> reply = ask(RoleMessages.request(of, claim));
+        reply.whenComplete((answer, failure) -> channel.eventLoop().execute(() -> roleAnswered(claim, answer, failure)));
+    }
+
+    private void roleAnswered(RoleClaim claim, OFRoleReply reply, Throwable failure) {
+        if (claim.equals(inFlight)) {
+            inFlight = null;
+        }
+        if (reply != null) {
+            changeRole(new RoleOutcome(RoleMessages.role(reply.getRole()), reply.getGenerationId().getValue(), null),
+                    "claimed " + claim);
+        } else if (failure instanceof SwitchErrorException refused) {
+            String why = RoleMessages.refusal(refused.error());
+            changeRole(new RoleOutcome(Role.SLAVE, claim.generationId(), why), why);
+            registry.mastership().claimRefused(dpid, claim, why);
+        } else if (channel.isActive()) {
+            LOG.warn("dpid={} did not answer the claim {}: {}; role stays {}", dpid, claim, failure.getMessage(), role.role());
+        }
+    }
+
+    /** Open vSwitch tells a master it was demoted when another controller claims MASTER. */
+    private void roleStatus(RoleStatus status) {
+        String why = "the switch reports " + status.reasonText() + " (generation " + status.generationId() + ")";
+        RoleOutcome before = role;
+        changeRole(new RoleOutcome(status.role(), status.generationId(), status.role().writes() ? null : why), why);
+        if (before.role().writes() && !status.role().writes()) {
+            registry.mastership().claimRefused(dpid, new RoleClaim(before.role(), before.generationId()), why);
+        }
+    }
+
+    /** A write refused with OFPBRC_IS_SLAVE: another controller took the switch without the switch telling us. */
+    private void refusedAsSlave(OFErrorMsg error) {
+        RoleOutcome before = role;
+        if (!before.role().writes()) {
+            LOG.debug("dpid={} refused a write sent before we became SLAVE: {}", dpid, error);
+            return;
+        }
+        String why = "the switch refused a write with OFPBRC_IS_SLAVE: another controller is its master";
+        changeRole(new RoleOutcome(Role.SLAVE, before.generationId(), why), why);
+        registry.mastership().claimRefused(dpid, new RoleClaim(before.role(), before.generationId()), why);
+    }
+
+    /**
+     * Takes on the role the switch now gives us. Becoming writable, the pipeline's core entries are installed
+     * (the flow table is otherwise left as it is); the registry tells the apps; a new MASTER hands the switch to
+     * the mastership for reconciliation.
+     */
+    private void changeRole(RoleOutcome next, String why) {
+        RoleOutcome before = role;
+        role = next;
+        if (before.role() == next.role()) {
+            return;
+        }
+        if (next.role().writes() && !before.role().writes()) {
+            warnedSlaveWrite = false;
+            if (installTableMiss) {
+                vlanStage.baseEntries().forEach(this::write);
+            }
+        }
+        registry.roleChanged(this, before.role(), why);
+        if (next.role() == Role.MASTER) {
+            registry.mastership().becameMaster(this);
+        }
+        if (!inReadBatch) {
+            ctx.flush();
+        }
     }
 
     @Override
@@ -190,11 +331,12 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
 
     @Override
     public OFFactory factory() {
-        return OF13;
+        return of;
     }
 
     @Override
     public void send(OFMessage message) {
+        message = registry.flowFilters().apply(this, message);   // what apps add to each other's entries
         if (!vlanStage.active()) {
             write(message);
             return;
@@ -203,8 +345,17 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
     }
 
     private void write(OFMessage message) {
-        if (!channel.isActive()) {
-            LOG.debug("dpid={} is disconnected; dropped {}", dpid, message.getType());
+        if (!channel.isActive() || registry.isSilent()) {
+            LOG.debug("dpid={} is disconnected or the controller is dropping its switches; dropped {}", dpid,
+                    message.getType());
+            return;
+        }
+        if (!role.role().writes() && RoleMessages.isWrite(message)) {   // a SLAVE never writes
+            if (!warnedSlaveWrite) {
+                warnedSlaveWrite = true;
+                LOG.warn("dpid={} this controller is SLAVE for the switch: dropped {} (and drops every write until it is master)",
+                        dpid, message.getType());
+            }
             return;
         }
         // Answers to this switch's own packet-ins, while we read them, are bounded by reading itself (we stop
@@ -225,13 +376,17 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
 
     @Override
     public CompletableFuture<OFBarrierReply> barrier() {
-        return ask(OF13.buildBarrierRequest().build());
+        return ask(of.buildBarrierRequest().build());
     }
 
     @Override
     public CompletableFuture<Void> sendConfirmed(OFMessage message) {
         if (message.getXid() == 0) {
-            message = message.createBuilder().setXid(OF13.nextXid()).build();
+            message = message.createBuilder().setXid(of.nextXid()).build();
+        }
+        if (!role.role().writes() && RoleMessages.isWrite(message)) {
+            return CompletableFuture.failedFuture(new IllegalStateException("this controller is SLAVE for switch " + dpid
+                    + ": another controller is its master; send the change there"));
         }
         long xid = message.getXid();
         // An error answering the message carries its XID; a switch processes in order, so if no error
@@ -259,7 +414,7 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
             return CompletableFuture.failedFuture(new IllegalStateException("switch " + dpid + " disconnected"));
         }
         if (request.getXid() == 0) {  // built without the factory: the reply must be told apart
-            request = request.createBuilder().setXid(OF13.nextXid()).build();
+            request = request.createBuilder().setXid(of.nextXid()).build();
         }
         long xid = request.getXid();
         CompletableFuture<T> reply = pending.expect(xid);

@@ -1,6 +1,8 @@
 package dev.flowlab.controller.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flowlab.controller.api.Groups;
+import dev.flowlab.controller.api.Meters;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -11,6 +13,7 @@ import java.util.Set;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.action.OFAction;
 import org.projectfloodlight.openflow.protocol.action.OFActionGroup;
+import org.projectfloodlight.openflow.protocol.action.OFActionMeter;
 import org.projectfloodlight.openflow.protocol.action.OFActionOutput;
 import org.projectfloodlight.openflow.protocol.action.OFActionPushVlan;
 import org.projectfloodlight.openflow.protocol.action.OFActionSetField;
@@ -18,6 +21,7 @@ import org.projectfloodlight.openflow.protocol.action.OFActionSetQueue;
 import org.projectfloodlight.openflow.protocol.instruction.OFInstruction;
 import org.projectfloodlight.openflow.protocol.instruction.OFInstructionApplyActions;
 import org.projectfloodlight.openflow.protocol.instruction.OFInstructionGotoTable;
+import org.projectfloodlight.openflow.protocol.instruction.OFInstructionMeter;
 import org.projectfloodlight.openflow.protocol.match.MatchField;
 import org.projectfloodlight.openflow.protocol.oxm.OFOxm;
 import org.projectfloodlight.openflow.types.EthType;
@@ -28,7 +32,7 @@ import org.projectfloodlight.openflow.types.TableId;
 /**
  * Actions in JSON, as Ryu's REST API writes them: a list of objects with a {@code type}
  * ({@code {"type": "OUTPUT", "port": 2}}). An empty list drops the packet. {@code GOTO_TABLE} may
- * end the list, as in Ryu, though OpenFlow makes it an instruction.
+ * end the list and {@code METER} stand in it, as in Ryu, though OpenFlow makes them instructions.
  */
 final class ActionCodec {
     private static final Map<String, Set<String>> KEYS = new LinkedHashMap<>();
@@ -40,6 +44,8 @@ final class ActionCodec {
         KEYS.put("PUSH_VLAN", Set.of("ethertype"));
         KEYS.put("POP_VLAN", Set.of());
         KEYS.put("SET_QUEUE", Set.of("queue_id"));
+        KEYS.put("GROUP", Set.of("group_id"));
+        KEYS.put("METER", Set.of("meter_id"));
         KEYS.put("GOTO_TABLE", Set.of("table_id"));
     }
 
@@ -47,20 +53,50 @@ final class ActionCodec {
     }
 
     /**
-     * The instructions for a flow-mod: apply-actions with the listed actions, then goto-table if given.
+     * The instructions for a flow-mod: the meter if given (as Ryu, a {@code METER} entry in the list),
+     * apply-actions with the listed actions, then goto-table if given.
      *
      * @throws IllegalArgumentException naming the action ({@code actions[1].port}) and what it expects
      */
     static List<OFInstruction> parse(OFFactory of, List<JsonNode> json) {
+        Parsed parsed = parse(of, json, "actions", true);
+        List<OFInstruction> instructions = new ArrayList<>();
+        if (parsed.meter != null) {
+            instructions.addAll(Meters.apply(of, parsed.meter, parsed.actions.toArray(OFAction[]::new)));
+        } else if (!parsed.actions.isEmpty()) {
+            instructions.add(of.instructions().applyActions(parsed.actions));
+        }
+        if (parsed.gotoTable != null) {
+            instructions.add(parsed.gotoTable);
+        }
+        return instructions;
+    }
+
+    /**
+     * The actions of a group bucket ({@code where} names the list: {@code buckets[0].actions}); no
+     * goto-table and no meter there.
+     */
+    static List<OFAction> bucketActions(OFFactory of, List<JsonNode> json, String where) {
+        return parse(of, json, where, false).actions;
+    }
+
+    private record Parsed(List<OFAction> actions, OFInstruction gotoTable, Long meter) {
+    }
+
+    private static Parsed parse(OFFactory of, List<JsonNode> json, String list, boolean flow) {
         List<OFAction> actions = new ArrayList<>();
         OFInstruction gotoTable = null;
+        Long meter = null;
         for (int i = 0; i < json.size(); i++) {
-            String where = "actions[" + i + "]";
+            String where = list + "[" + i + "]";
             JsonNode node = json.get(i);
             if (gotoTable != null) {
                 throw new IllegalArgumentException(where + ": nothing may follow GOTO_TABLE; make it the last action");
             }
             String type = type(node, where);
+            if (!flow && (type.equals("GOTO_TABLE") || type.equals("METER"))) {
+                throw new IllegalArgumentException(where + ": " + type + " belongs in a flow, not in a group bucket");
+            }
             switch (type) {
                 case "OUTPUT" -> actions.add(of.actions().buildOutput()
                         .setPort(port(node, where))
@@ -72,19 +108,19 @@ final class ActionCodec {
                         EthType.of((int) number(node, "ethertype", 0x8100, 0xffff, where))));
                 case "POP_VLAN" -> actions.add(of.actions().popVlan());
                 case "SET_QUEUE" -> actions.add(of.actions().setQueue(number(node, "queue_id", -1, 0xffffffffL, where)));
+                case "GROUP" -> actions.add(Groups.action(of, number(node, "group_id", -1, 0xffffff00L, where)));
+                case "METER" -> {
+                    if (meter != null) {
+                        throw new IllegalArgumentException(where + ": a flow passes one meter; remove the second METER");
+                    }
+                    meter = number(node, "meter_id", -1, 0xffff0000L, where);
+                }
                 case "GOTO_TABLE" -> gotoTable = of.instructions().gotoTable(
                         TableId.of((int) number(node, "table_id", -1, 254, where)));
                 default -> throw new IllegalStateException(type);
             }
         }
-        List<OFInstruction> instructions = new ArrayList<>();
-        if (!actions.isEmpty()) {
-            instructions.add(of.instructions().applyActions(actions));
-        }
-        if (gotoTable != null) {
-            instructions.add(gotoTable);
-        }
-        return instructions;
+        return new Parsed(actions, gotoTable, meter);
     }
 
     private static String type(JsonNode node, String where) {
@@ -160,7 +196,9 @@ final class ActionCodec {
         List<Map<String, Object>> json = new ArrayList<>();
         for (OFInstruction instruction : instructions) {
             if (instruction instanceof OFInstructionApplyActions apply) {
-                apply.getActions().forEach(a -> json.add(toJson(a)));
+                json.addAll(actionsToJson(apply.getActions()));
+            } else if (instruction instanceof OFInstructionMeter meter) {
+                json.add(entry("METER", "meter_id", meter.getMeterId()));
             } else if (instruction instanceof OFInstructionGotoTable goTo) {
                 json.add(entry("GOTO_TABLE", "table_id", goTo.getTableId().getValue()));
             } else {
@@ -168,6 +206,11 @@ final class ActionCodec {
             }
         }
         return json;
+    }
+
+    /** Actions (of a bucket, say) as JSON, in the format {@link #bucketActions} reads. */
+    static List<Map<String, Object>> actionsToJson(List<OFAction> actions) {
+        return actions.stream().map(ActionCodec::toJson).toList();
     }
 
     private static Map<String, Object> toJson(OFAction action) {
@@ -186,7 +229,9 @@ final class ActionCodec {
         } else if (action instanceof OFActionSetQueue queue) {
             return entry("SET_QUEUE", "queue_id", queue.getQueueId());
         } else if (action instanceof OFActionGroup group) {
-            return entry("GROUP", "group_id", group.getGroup().getGroupNumber());
+            return entry("GROUP", "group_id", group.getGroup().getGroupNumber() & 0xffffffffL);
+        } else if (action instanceof OFActionMeter meter) {
+            return entry("METER", "meter_id", meter.getMeterId());
         }
         return entry(action.getType().name(), null, null);
     }

@@ -2,13 +2,17 @@ package dev.flowlab.controller.rest;
 
 import dev.flowlab.controller.api.RestException;
 import dev.flowlab.controller.api.SwitchErrorException;
+import dev.flowlab.controller.core.OwnershipException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Maps what a handler threw to the HTTP status a client can act on. */
 final class Failures {
+    private static final Pattern ERROR_CODE = Pattern.compile("code=([A-Z_0-9]+)");
     private Failures() {
     }
 
@@ -35,6 +39,12 @@ final class Failures {
         if (e instanceof SwitchErrorException s) {
             return new RestException(502, s.getMessage() + ": " + s.error());
         }
+        if (e instanceof OwnershipException o) {
+            return new RestException(o.status(), o.getMessage());
+        }
+        if (e instanceof UnsupportedOperationException) {   // groups on OpenFlow 1.0, say
+            return RestException.badRequest(e.getMessage());
+        }
         if (e instanceof IllegalArgumentException) {
             return RestException.badRequest(e.getMessage());
         }
@@ -42,5 +52,11 @@ final class Failures {
             return new RestException(503, e.getMessage());
         }
         return new RestException(500, "internal error: " + e);
+    }
+
+    /** The error type and code, e.g. {@code FLOW_MOD_FAILED BAD_TABLE_ID}, without the echoed message bytes. */
+    static String describe(SwitchErrorException e) {
+        Matcher code = ERROR_CODE.matcher(e.error().toString());
+        return e.error().getErrType() + (code.find() ? " " + code.group(1) : "");
     }
 }

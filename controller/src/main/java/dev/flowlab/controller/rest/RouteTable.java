@@ -79,6 +79,11 @@ public final class RouteTable {
             }
 
             @Override
+            public void put(String path, RestHandler handler) {
+                add("PUT", prefixed(path), handler);
+            }
+
+            @Override
             public void delete(String path, RestHandler handler) {
                 add("DELETE", prefixed(path), handler);
             }

@@ -1,9 +1,14 @@
 package dev.flowlab.controller.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.flowlab.controller.api.App;
+import dev.flowlab.controller.api.ConfigStore;
 import dev.flowlab.controller.api.Flows;
+import dev.flowlab.controller.core.MessageSize;
 import dev.flowlab.controller.api.RestException;
 import dev.flowlab.controller.api.Switch;
 import dev.flowlab.controller.api.SwitchErrorException;
+import dev.flowlab.controller.core.JsonMapping;
 import dev.flowlab.controller.rest.SwitchViews.FlowView;
 import java.util.List;
 import java.util.Map;
@@ -11,30 +16,76 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFFlowAdd;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsReply;
+import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.types.DatapathId;
 import org.projectfloodlight.openflow.types.OFGroup;
 import org.projectfloodlight.openflow.types.OFPort;
 import org.projectfloodlight.openflow.types.TableId;
 import org.projectfloodlight.openflow.types.U64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Flow entries added through REST ("static flows"). Each carries the cookie of the owner
- * {@code rest} with a small id in its low bits, so it can be listed and deleted by id without the
- * controller keeping any state: the switch's flow table is the record.
+ * {@code rest} with a small id in its low bits, so it is listed and deleted by id from the switch's
+ * flow table. Each is also kept in the configuration store under {@code rest/flows/DPID/ID}, which a
+ * cluster replicates: a member that becomes master of the switch installs them again (a re-add
+ * replaces an entry in place, so their traffic never stops). Only the switch's master adds or
+ * deletes them; the other members answer 409.
  */
-final class StaticFlows {
+public final class StaticFlows implements App {
+    /** The id it runs under among the core services (its entries' cookie is {@code rest}'s, as before). */
+    public static final String ID = "static-flows";
     static final U64 COOKIE = Flows.cookie("rest");
     private static final U64 EXACT = U64.NO_MASK;
-    private static final Pattern ERROR_CODE = Pattern.compile("code=([A-Z_0-9]+)");
+    private static final String PREFIX = "rest/flows/";
+    private static final Logger LOG = LoggerFactory.getLogger(StaticFlows.class);
+
+    private final ConfigStore store;
 
     /** Per switch, the last change in progress: changes to one switch run one after another. */
     private final Map<DatapathId, CompletableFuture<?>> inProgress = new ConcurrentHashMap<>();
+
+    /** Static flows kept in {@code store}. */
+    public StaticFlows(ConfigStore store) {
+        this.store = store;
+    }
+
+    /** This controller may now write to the switch: the stored static flows go (back) on it. */
+    @Override
+    public void onSwitchUp(Switch sw) {
+        if (sw.version() == OFVersion.OF_10) {
+            return;
+        }
+        store.list(prefix(sw.id())).forEach((key, json) -> {
+            int id = Integer.parseInt(key.substring(prefix(sw.id()).length()));
+            try {
+                sw.send(JsonMapping.json().readValue(json, FlowBody.class).toFlowAdd(sw.factory(), COOKIE.or(U64.of(id))));
+            } catch (JsonProcessingException | RuntimeException e) {
+                LOG.warn("dpid={} static flow {} is stored but cannot be installed: {}", sw.id(), id, e.toString());
+            }
+        });
+    }
+
+    private static String prefix(DatapathId dpid) {
+        return PREFIX + dpid + "/";
+    }
+
+    private CompletableFuture<Void> keep(DatapathId dpid, int id, FlowBody body) {
+        try {
+            return store.put(prefix(dpid) + id, JsonMapping.json().writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private CompletableFuture<Void> forget(DatapathId dpid, List<Integer> ids) {
+        return CompletableFuture.allOf(ids.stream().map(id -> store.remove(prefix(dpid) + id)).toArray(CompletableFuture[]::new));
+    }
 
     /** The static flow id in a cookie, or null when the entry was not added through REST. */
     static Integer idOf(U64 cookie) {
@@ -44,6 +95,11 @@ final class StaticFlows {
     /** Every flow entry of the switch, or only those whose cookie matches under the mask; completes on its I/O thread. */
     static CompletableFuture<List<OFFlowStatsEntry>> flows(Switch sw, U64 cookie, U64 mask) {
         OFFactory of = sw.factory();
+        if (sw.version() == OFVersion.OF_10) {   // no cookie in a 1.0 request: all entries, selected here
+            return sw.request(Flows.allFlows(of))
+                    .thenApply(parts -> parts.stream().flatMap(r -> r.getEntries().stream())
+                            .filter(e -> e.getCookie().and(mask).equals(cookie.and(mask))).toList());
+        }
         CompletableFuture<List<OFFlowStatsReply>> replies = sw.request(of.buildFlowStatsRequest()
                 .setTableId(TableId.ALL)
                 .setOutPort(OFPort.ANY)
@@ -62,6 +118,8 @@ final class StaticFlows {
      *                                  OpenFlow message
      */
     CompletableFuture<FlowView> add(Switch sw, FlowBody body) {
+        refuseOpenFlow10(sw);
+        refuseUnlessWriting(sw);
         OFFlowAdd checked = body.toFlowAdd(sw.factory(), COOKIE);
         MessageSize.check(checked, "the flow");
         return inTurn(sw, () -> flows(sw, COOKIE, Flows.APP_COOKIE_MASK).thenCompose(existing -> {
@@ -70,10 +128,11 @@ final class StaticFlows {
             return sw.sendConfirmed(checked.createBuilder().setCookie(cookie).build())
                     .exceptionally(e -> {
                         if (Failures.cause(e) instanceof SwitchErrorException refused) {
-                            throw RestException.badRequest("switch " + sw.id() + " refused the flow: " + describe(refused));
+                            throw RestException.badRequest("switch " + sw.id() + " refused the flow: " + Failures.describe(refused));
                         }
                         throw e instanceof CompletionException c ? c : new CompletionException(e);
                     })
+                    .thenCompose(v -> keep(sw.id(), id, body))
                     .thenCompose(v -> flows(sw, cookie, EXACT))
                     .thenApply(listed -> listed.stream().findFirst().map(FlowView::of)
                             .orElseThrow(() -> new RestException(502, "switch " + sw.id() + " accepted the flow but"
@@ -83,6 +142,8 @@ final class StaticFlows {
 
     /** Deletes the static flow with this id; fails with 404 when there is none. */
     CompletableFuture<Integer> delete(Switch sw, int id) {
+        refuseOpenFlow10(sw);
+        refuseUnlessWriting(sw);
         U64 cookie = COOKIE.or(U64.of(id));
         return inTurn(sw, () -> flows(sw, cookie, EXACT).thenCompose(found -> {
             if (found.isEmpty()) {
@@ -95,13 +156,32 @@ final class StaticFlows {
 
     /** Deletes every static flow of the switch; completes with how many there were. */
     CompletableFuture<Integer> deleteAll(Switch sw) {
+        refuseOpenFlow10(sw);
+        refuseUnlessWriting(sw);
         return inTurn(sw, () -> deleteMatching(sw, COOKIE, Flows.APP_COOKIE_MASK));
     }
 
-    private static CompletableFuture<Integer> deleteMatching(Switch sw, U64 cookie, U64 mask) {
+    private CompletableFuture<Integer> deleteMatching(Switch sw, U64 cookie, U64 mask) {
         OFFactory of = sw.factory();
         return flows(sw, cookie, mask).thenCompose(found -> sw.sendConfirmed(Flows.deleteByCookie(of, cookie, mask).build())
+                .thenCompose(v -> forget(sw.id(), found.stream().map(e -> idOf(e.getCookie())).toList()))
                 .thenApply(v -> found.size()));
+    }
+
+    /** A SLAVE's writes would be refused by the switch: say where to send them instead. */
+    private static void refuseUnlessWriting(Switch sw) {
+        if (!sw.role().writes()) {
+            throw new RestException(409, "this controller is SLAVE of switch " + sw.id() + "; add or delete its static"
+                    + " flows on its master (GET /api/cluster names the leader)");
+        }
+    }
+
+    /** Static flows are told apart by cookie masks and carry instructions: neither exists in OpenFlow 1.0. */
+    private static void refuseOpenFlow10(Switch sw) {
+        if (sw.version() == OFVersion.OF_10) {
+            throw RestException.badRequest("switch " + sw.id() + " speaks OpenFlow 1.0; static flows need OpenFlow 1.3"
+                    + " or later (cookie masks, instructions): run its bridge with OpenFlow13, 14 or 15");
+        }
     }
 
     /** Runs {@code change} once the switch's previous change finished (whether or not it worked). */
@@ -118,11 +198,5 @@ final class StaticFlows {
             }
         });
         return mine;
-    }
-
-    /** The error type and code, e.g. {@code FLOW_MOD_FAILED BAD_TABLE_ID}, without the echoed message bytes. */
-    private static String describe(SwitchErrorException e) {
-        Matcher code = ERROR_CODE.matcher(e.error().toString());
-        return e.error().getErrType() + (code.find() ? " " + code.group(1) : "");
     }
 }

@@ -21,10 +21,11 @@ import org.projectfloodlight.openflow.types.U64;
  */
 final class SwitchRoutes {
     private final SwitchRegistry registry;
-    private final StaticFlows staticFlows = new StaticFlows();
+    private final StaticFlows staticFlows;
 
-    SwitchRoutes(SwitchRegistry registry) {
+    SwitchRoutes(SwitchRegistry registry, StaticFlows staticFlows) {
         this.registry = registry;
+        this.staticFlows = staticFlows;
     }
 
     /** Routes that ask the switch answer when it replies: no thread waits for it. */

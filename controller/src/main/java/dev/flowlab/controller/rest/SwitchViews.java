@@ -1,6 +1,7 @@
 package dev.flowlab.controller.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.flowlab.controller.api.FlowEntries;
 import dev.flowlab.controller.api.Ports;
 import dev.flowlab.controller.api.Switch;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Set;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
 import org.projectfloodlight.openflow.protocol.OFPortDesc;
 import org.projectfloodlight.openflow.protocol.OFPortStatsEntry;
+import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.types.U64;
 
 /** What the REST API shows of switches, ports and flows (records Jackson writes in snake_case). */
@@ -17,10 +19,12 @@ final class SwitchViews {
     private SwitchViews() {
     }
 
-    record SwitchView(String dpid, long dpidInt, String address, int ports) {
+    /** @param role this controller's OpenFlow role for the switch (EQUAL unless in a cluster) */
+    record SwitchView(String dpid, long dpidInt, String address, int ports, String role) {
         static SwitchView of(Switch sw) {
             return new SwitchView(sw.id().toString(), sw.id().getLong(),
-                    sw.remoteAddress().getHostString() + ":" + sw.remoteAddress().getPort(), sw.ports().size());
+                    sw.remoteAddress().getHostString() + ":" + sw.remoteAddress().getPort(), sw.ports().size(),
+                    sw.role().name());
         }
     }
 
@@ -28,7 +32,7 @@ final class SwitchViews {
                     long currSpeedKbps) {
         static PortView of(OFPortDesc p) {
             return new PortView(PortNumbers.json(p.getPortNo()), p.getName(), p.getHwAddr().toString(), Ports.isUp(p),
-                    names(p.getConfig()), names(p.getState()), p.getCurrSpeed());
+                    names(p.getConfig()), names(p.getState()), Ports.currentSpeedKbps(p));
         }
     }
 
@@ -37,7 +41,7 @@ final class SwitchViews {
         static PortStatsView of(OFPortStatsEntry e) {
             return new PortStatsView(PortNumbers.json(e.getPortNo()), n(e.getRxPackets()), n(e.getTxPackets()),
                     n(e.getRxBytes()), n(e.getTxBytes()), n(e.getRxDropped()), n(e.getTxDropped()), n(e.getRxErrors()),
-                    n(e.getTxErrors()), e.getDurationSec());
+                    n(e.getTxErrors()), e.getVersion() == OFVersion.OF_10 ? 0 : e.getDurationSec());   // 1.0 has none
         }
     }
 
@@ -52,9 +56,9 @@ final class SwitchViews {
                     List<Map<String, Object>> actions) {
         static FlowView of(OFFlowStatsEntry e) {
             return new FlowView(StaticFlows.idOf(e.getCookie()), e.getTableId().getValue(), e.getPriority(),
-                    e.getCookie().toString(), e.getDurationSec(), e.getIdleTimeout(), e.getHardTimeout(),
-                    n(e.getPacketCount()), n(e.getByteCount()), MatchCodec.toJson(e.getMatch()),
-                    ActionCodec.toJson(e.getInstructions()));
+                    e.getCookie().toString(), (long) FlowEntries.durationSeconds(e), e.getIdleTimeout(), e.getHardTimeout(),
+                    FlowEntries.packets(e), FlowEntries.bytes(e), MatchCodec.toJson(e.getMatch()),
+                    ActionCodec.toJson(FlowEntries.instructions(e)));
         }
     }
 

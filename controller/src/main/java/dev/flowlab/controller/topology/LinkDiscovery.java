@@ -10,6 +10,7 @@ import dev.flowlab.controller.api.Switch;
 import dev.flowlab.controller.api.SwitchPort;
 import dev.flowlab.controller.api.Verdict;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -160,7 +161,7 @@ public final class LinkDiscovery implements App {
                 .setCookie(Flows.cookie("link-discovery"))
                 .setPriority(LLDP_PRIORITY)
                 .setMatch(of.buildMatch().setExact(MatchField.ETH_TYPE, EthType.LLDP).build())
-                .setInstructions(Flows.apply(of, Flows.output(of, OFPort.CONTROLLER)))
+                .setActions(List.of(Flows.output(of, OFPort.CONTROLLER)))   // every version: 1.0 has no instructions
                 .build();
     }
 }

@@ -1,6 +1,7 @@
 package dev.flowlab.controller.view;
 
 import dev.flowlab.controller.ExpectedNetwork;
+import dev.flowlab.controller.api.FlowEntries;
 import dev.flowlab.controller.api.Flows;
 import dev.flowlab.controller.api.HostInfo;
 import dev.flowlab.controller.api.HostService;
@@ -77,7 +78,8 @@ public final class ViewModel {
                     .sorted(Comparator.comparingInt(p -> p.getPortNo().getPortNumber()))
                     .map(p -> port(p, c.get((long) p.getPortNo().getPortNumber()))).toList();
             List<FlowView> flows = monitor.flows(dpid).stream().map(this::flow).toList();
-            switchViews.add(new SwitchView(dpid.toString(), name(dpid), sw != null, ports, flows));
+            switchViews.add(new SwitchView(dpid.toString(), name(dpid), sw != null,
+                    sw == null ? null : sw.role().name(), ports, flows));
         }
         return new ViewSnapshot(switchViews, hostViews(), links(want, counters), apps, (int) Math.max(1, interval.toSeconds()));
     }
@@ -128,10 +130,10 @@ public final class ViewModel {
     private FlowView flow(OFFlowStatsEntry e) {
         String match = java.util.stream.StreamSupport.stream(e.getMatch().getMatchFields().spliterator(), false)
                 .map(f -> f.getName() + "=" + matchValue(e, f)).collect(Collectors.joining(","));
-        String actions = e.getInstructions().stream().map(ViewModel::instruction).collect(Collectors.joining(" "));
+        String actions = FlowEntries.instructions(e).stream().map(ViewModel::instruction).collect(Collectors.joining(" "));
         U64 cookie = e.getCookie();
         return new FlowView(e.getTableId().getValue(), e.getPriority(), match.isEmpty() ? "*" : match,
-                actions.isEmpty() ? "drop" : actions, e.getPacketCount().getValue(), e.getByteCount().getValue(),
+                actions.isEmpty() ? "drop" : actions, FlowEntries.packets(e), FlowEntries.bytes(e),
                 appByCookie.getOrDefault(cookie.getValue() >>> 32, cookie.equals(U64.ZERO) ? "" : cookie.toString()));
     }
 

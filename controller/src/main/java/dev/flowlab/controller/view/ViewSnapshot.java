@@ -11,8 +11,9 @@ import java.util.List;
 public record ViewSnapshot(List<SwitchView> switches, List<HostView> hosts, List<LinkView> links, List<String> apps,
                            int intervalSeconds) {
 
-    /** A switch: connected or only expected, its ports and flow table. */
-    public record SwitchView(String dpid, String name, boolean connected, List<PortView> ports, List<FlowView> flows) {
+    /** A switch: connected or only expected, this controller's role for it (null when not connected), its ports and flow table. */
+    public record SwitchView(String dpid, String name, boolean connected, String role, List<PortView> ports,
+                             List<FlowView> flows) {
     }
 
     /** A port's state and the monitor's counters and rates. */

@@ -20,6 +20,7 @@ import org.projectfloodlight.openflow.protocol.OFFlowMod;
 import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFPacketOut;
 import org.projectfloodlight.openflow.protocol.OFPortDesc;
+import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.protocol.action.OFAction;
 import org.projectfloodlight.openflow.protocol.action.OFActionOutput;
 import org.projectfloodlight.openflow.protocol.instruction.OFInstruction;
@@ -71,8 +72,15 @@ public final class VlanStage {
         return active;
     }
 
-    /** The entries the handshake installs: the table-miss, and with VLAN roles the ingress table before it. */
+    /**
+     * The entries the handshake installs: the table-miss, and with VLAN roles the ingress table before it.
+     * None on OpenFlow 1.0: a miss goes to the controller by itself there, and with one table there is no
+     * VLAN stage (the handshake refuses a 1.0 switch in a network with VLANs).
+     */
     public List<OFFlowAdd> baseEntries() {
+        if (of.getVersion() == OFVersion.OF_10) {
+            return List.of();
+        }
         if (!active) {
             return List.of(VlanPipeline.tableMiss(of, TableId.ZERO));
         }

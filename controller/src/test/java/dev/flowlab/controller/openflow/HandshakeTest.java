@@ -7,11 +7,18 @@ import dev.flowlab.controller.ControllerConfig;
 import dev.flowlab.controller.api.Switch;
 import dev.flowlab.controller.testing.RecordingApp;
 import dev.flowlab.controller.testing.SwitchPeer;
+import dev.flowlab.controller.Poll;
+import dev.flowlab.controller.VlanPorts;
+import dev.flowlab.controller.api.VlanRole;
+import java.util.Map;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.projectfloodlight.openflow.protocol.OFErrorType;
 import org.projectfloodlight.openflow.protocol.OFFactories;
 import org.projectfloodlight.openflow.protocol.OFFlowAdd;
@@ -19,6 +26,7 @@ import org.projectfloodlight.openflow.protocol.OFHelloFailedCode;
 import org.projectfloodlight.openflow.protocol.OFPortDesc;
 import org.projectfloodlight.openflow.protocol.OFPortDescStatsRequest;
 import org.projectfloodlight.openflow.protocol.OFSetConfig;
+import org.projectfloodlight.openflow.protocol.OFType;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.protocol.action.OFActionOutput;
 import org.projectfloodlight.openflow.protocol.errormsg.OFHelloFailedErrorMsg;
@@ -74,15 +82,85 @@ class HandshakeTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(value = OFVersion.class, names = {"OF_10", "OF_13", "OF_14", "OF_15"})
+    void aSwitchOfferingOneVersionComesUpSpeakingIt(OFVersion version) throws Exception {
+        try (SwitchPeer peer = SwitchPeer.connect(controller.address(), 1, 1, 2).speaking(version).sayHello()) {
+            assertThat(controller.awaitSwitches(List.of(DatapathId.of(1)), WAIT)).isTrue();
+
+            Switch sw = controller.switchById(DatapathId.of(1)).orElseThrow();
+            assertThat(sw.version()).isEqualTo(version);
+            assertThat(sw.factory().getVersion()).isEqualTo(version);
+            assertThat(sw.ports()).extracting(OFPortDesc::getPortNo).containsExactly(OFPort.of(1), OFPort.of(2));
+            assertThat(peer.received()).filteredOn(m -> m.getType() != OFType.HELLO)
+                    .allSatisfy(m -> assertThat(m.getVersion()).isEqualTo(version));
+            // 1.0 lists its ports in FEATURES_REPLY and sends misses to the controller by itself.
+            boolean of10 = version == OFVersion.OF_10;
+            assertThat(peer.received(OFPortDescStatsRequest.class)).hasSize(of10 ? 0 : 1);
+            assertThat(peer.received(OFFlowAdd.class)).filteredOn(add -> add.getPriority() == 0)   // the table-miss
+                    .hasSize(of10 ? 0 : 1);
+            assertThat(sw.barrier()).succeedsWithin(WAIT);   // the switch answers in its version, and we take it
+        }
+    }
+
     @Test
-    void peerWithoutOpenFlow13GetsHelloFailedAndIsClosed() throws Exception {
+    void theHighestVersionBothSidesSpeakIsChosen() throws Exception {
+        try (SwitchPeer peer = SwitchPeer.connect(controller.address(), 2, 1).speaking(OFVersion.OF_14)) {
+            var of14 = OFFactories.getFactory(OFVersion.OF_14);
+            // 1.0, 1.2, 1.3 and 1.4, as Open vSwitch offers with protocols=OpenFlow10,OpenFlow12,OpenFlow13,OpenFlow14
+            peer.send(of14.buildHello().setElements(List.of(of14.buildHelloElemVersionbitmap()
+                    .setBitmaps(List.of(U32.of((1 << 1) | (1 << 3) | (1 << 4) | (1 << 5)))).build())).build());
+            assertThat(controller.awaitSwitches(List.of(DatapathId.of(2)), WAIT)).isTrue();
+            assertThat(controller.switchById(DatapathId.of(2)).orElseThrow().version()).isEqualTo(OFVersion.OF_14);
+        }
+    }
+
+    @Test
+    void aPacketInReachesTheAppsInEachVersion() throws Exception {
+        for (OFVersion version : List.of(OFVersion.OF_10, OFVersion.OF_14, OFVersion.OF_15)) {
+            long dpid = 10 + version.getWireVersion();
+            try (SwitchPeer peer = SwitchPeer.connect(controller.address(), dpid, 1, 2).speaking(version).sayHello()) {
+                assertThat(controller.awaitSwitches(List.of(DatapathId.of(dpid)), WAIT)).isTrue();
+                peer.sendPacketIn(2, new byte[60]);
+                Poll.until("packet-in of " + version + " seen by the app", WAIT,
+                        () -> app.events().contains("packet-in " + dpid + " port 2"));
+            }
+        }
+    }
+
+    @Test
+    void anOpenFlow10SwitchIsClosedWhenTheNetworkHasVlans() throws Exception {
+        VlanPorts vlans = new VlanPorts(Map.of("s9-eth1", VlanRole.access(10)));
+        try (Controller withVlans = Controller.start(ControllerConfig.builder().listen("127.0.0.1", 0).vlanPorts(vlans)
+                .build(), List.of(app));
+             SwitchPeer peer = SwitchPeer.connect(withVlans.address(), 9, 1).speaking(OFVersion.OF_10).sayHello()) {
+            peer.awaitClosed(WAIT);   // one table: no VLAN stage in front of the apps, so no switch up
+            assertThat(peer.received(OFFlowAdd.class)).isEmpty();
+            assertThat(app.events()).isEmpty();
+        }
+    }
+
+    @Test
+    void aNetworkWithVlansIsRefusedAtStartWhenItsSwitchesWillSpeak10() {
+        VlanPorts vlans = new VlanPorts(Map.of("s9-eth1", VlanRole.access(10)));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Controller.start(ControllerConfig.builder()
+                        .listen("127.0.0.1", 0).vlanPorts(vlans).switchVersion(OFVersion.OF_10).build(), List.of(app)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("this network has VLANs, and the VLAN stage needs several flow tables: OpenFlow 1.3 or later,"
+                        + " while the switches will speak OpenFlow 1.0");
+    }
+
+    @Test
+    void peerOfferingOnlyAnUnsupportedVersionGetsHelloFailedAndIsClosed() throws Exception {
         try (SwitchPeer peer = SwitchPeer.connect(controller.address(), 7)) {
-            peer.send(OFFactories.getFactory(OFVersion.OF_10).buildHello().build());
+            peer.send(OFFactories.getFactory(OFVersion.OF_11).buildHello().build());
 
             OFHelloFailedErrorMsg error = peer.await(OFHelloFailedErrorMsg.class, 1, WAIT).get(0);
             assertThat(error.getErrType()).isEqualTo(OFErrorType.HELLO_FAILED);
             assertThat(error.getCode()).isEqualTo(OFHelloFailedCode.INCOMPATIBLE);
-            assertThat(error.getVersion()).isEqualTo(OFVersion.OF_10);  // in a version the peer can read
+            assertThat(error.getVersion()).isEqualTo(OFVersion.OF_11);  // in a version the peer can read
+            assertThat(new String(error.getData().getData(), StandardCharsets.US_ASCII))
+                    .isEqualTo("flowlab speaks only OpenFlow 1.0, 1.3, 1.4 and 1.5");
             peer.awaitClosed(WAIT);
             assertThat(controller.switches()).isEmpty();
             assertThat(app.events()).isEmpty();
@@ -90,11 +168,11 @@ class HandshakeTest {
     }
 
     @Test
-    void versionBitmapWithout13IsRefusedEvenFromANewerPeer() throws Exception {
+    void versionBitmapWithNoVersionWeSpeakIsRefusedEvenFromANewerPeer() throws Exception {
         try (SwitchPeer peer = SwitchPeer.connect(controller.address(), 7)) {
             var of14 = OFFactories.getFactory(OFVersion.OF_14);
             peer.send(of14.buildHello().setElements(List.of(of14.buildHelloElemVersionbitmap()
-                    .setBitmaps(List.of(U32.of(1 << 5))).build())).build());
+                    .setBitmaps(List.of(U32.of((1 << 2) | (1 << 3)))).build())).build());   // 1.1 and 1.2 only
 
             peer.await(OFHelloFailedErrorMsg.class, 1, WAIT);
             peer.awaitClosed(WAIT);
@@ -107,7 +185,7 @@ class HandshakeTest {
             peer.sendRaw(new byte[] {9, 0, 0, 8, 0, 0, 0, 1});
 
             OFHelloFailedErrorMsg error = peer.await(OFHelloFailedErrorMsg.class, 1, WAIT).get(0);
-            assertThat(error.getVersion()).isEqualTo(OFVersion.OF_13);
+            assertThat(error.getVersion()).isEqualTo(OFVersion.OF_15);   // our newest: the closest a newer peer reads
             peer.awaitClosed(WAIT);
         }
     }

@@ -59,6 +59,23 @@ class PacketInDecoderTest {
     }
 
     @Test
+    void readsOpenFlow14And15PacketInsToo() throws Exception {
+        for (OFVersion version : List.of(OFVersion.OF_14, OFVersion.OF_15)) {
+            OFFactory of = OFFactories.getFactory(version);
+            OFPacketIn original = of.buildPacketIn().setXid(7).setBufferId(OFBufferId.NO_BUFFER).setTotalLen(60)
+                    .setReason(OFPacketInReason.NO_MATCH).setTableId(TableId.of(0)).setCookie(U64.ZERO)
+                    .setMatch(of.buildMatch().setExact(MatchField.IN_PORT, OFPort.of(2)).build()).setData(new byte[60]).build();
+            ByteBuf buf = wire(original);
+
+            OFPacketIn fast = PacketInDecoder.decode(buf, 0, buf.readableBytes());
+
+            assertThat(fast).isEqualTo(original).isEqualTo(OFFactories.getGenericReader().readFrom(buf));
+            assertThat(fast.getVersion()).isEqualTo(version);
+        }
+        assertThat(PacketInDecoder.handles(OFVersion.OF_10.getWireVersion(), 10)).isFalse();   // 1.0's layout differs
+    }
+
+    @Test
     void sharesOneMatchPerPort() {
         ByteBuf a = wire(packetIn(inPort(2), OFBufferId.NO_BUFFER, OFPacketInReason.NO_MATCH, 20));
         ByteBuf b = wire(packetIn(inPort(2), OFBufferId.NO_BUFFER, OFPacketInReason.NO_MATCH, 30));

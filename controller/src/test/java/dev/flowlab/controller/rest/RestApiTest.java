@@ -8,6 +8,7 @@ import dev.flowlab.controller.ControllerConfig;
 import dev.flowlab.controller.RestConfig;
 import dev.flowlab.controller.api.Flows;
 import dev.flowlab.controller.rest.Http.Answer;
+import dev.flowlab.controller.store.MemoryConfigStore;
 import dev.flowlab.controller.testing.SwitchPeer;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.projectfloodlight.openflow.types.U64;
 /** The REST API over real HTTP, against a controller with a switch that keeps a real flow table. */
 class RestApiTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final MemoryConfigStore STORE = new MemoryConfigStore();
     private static Controller controller;
     private static SwitchPeer sw;
     private static Http http;
@@ -29,7 +31,7 @@ class RestApiTest {
     @BeforeAll
     static void start() throws Exception {
         controller = Controller.start(ControllerConfig.builder().apps("test-flood").listen("127.0.0.1", 0)
-                .rest(RestConfig.on("127.0.0.1", 0)).build());
+                .rest(RestConfig.on("127.0.0.1", 0)).configStore(STORE).build());
         sw = SwitchPeer.connect(controller.address(), 1, 1, 2, 3).keepFlowTable(4).sayHello();
         assertThat(controller.awaitSwitches(List.of(DatapathId.of(1)), WAIT)).isTrue();
         http = new Http(controller.restAccess().orElseThrow());
@@ -106,10 +108,12 @@ class RestApiTest {
         assertThat(listed).anySatisfy(f -> assertThat(f.path("id").asInt()).isEqualTo(id));
         assertThat(listed).anySatisfy(f -> assertThat(f.get("priority").asInt()).isZero());   // the table-miss entry
 
+        assertThat(STORE.get("rest/flows/00:00:00:00:00:00:00:01/" + id)).as("kept for the next master").isPresent();
         int second = http.post("/api/switches/1/flows", "{\"match\": {\"in_port\": 2}, \"actions\": []}").json().get("id").asInt();
         assertThat(second).isEqualTo(id + 1);
         assertThat(http.delete("/api/switches/1/flows/" + id).json().get("deleted").asInt()).isEqualTo(1);
         assertThat(staticFlows()).extracting(e -> StaticFlows.idOf(e.getCookie())).containsExactly(second);
+        assertThat(STORE.list("rest/flows/")).containsOnlyKeys("rest/flows/00:00:00:00:00:00:00:01/" + second);
         Answer again = http.delete("/api/switches/1/flows/" + id);
         assertThat(again.status()).isEqualTo(404);
         assertThat(again.error()).contains("has no static flow " + id);
@@ -121,6 +125,7 @@ class RestApiTest {
         http.post("/api/switches/1/flows", "{\"match\": {\"in_port\": 2}}");
         assertThat(http.delete("/api/switches/1/flows").json().get("deleted").asInt()).isEqualTo(2);
         assertThat(staticFlows()).isEmpty();
+        assertThat(STORE.list("rest/flows/")).isEmpty();
         assertThat(sw.flows()).extracting(OFFlowStatsEntry::getPriority).contains(0);
     }
 
@@ -156,7 +161,7 @@ class RestApiTest {
     void appsAndCounters() {
         JsonNode apps = http.get("/api/apps").json();
         assertThat(apps).extracting(a -> a.get("id").asText())   // the core services run as apps, first
-                .containsExactly("link-discovery", "host-tracker", "test-flood");
+                .containsExactly("link-discovery", "host-tracker", "static-flows", "test-flood");
 
         long before = http.get("/api/counters").json().get("total").get("flow_mods").asLong();
         http.post("/api/switches/1/flows", "{\"match\": {\"in_port\": 3}}");

@@ -21,6 +21,8 @@ import org.projectfloodlight.openflow.protocol.OFPortDescStatsRequest;
 import org.projectfloodlight.openflow.types.DatapathId;
 import org.projectfloodlight.openflow.types.OFAuxId;
 import org.projectfloodlight.openflow.protocol.OFFactories;
+import org.projectfloodlight.openflow.protocol.OFFactory;
+import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.types.U32;
 
@@ -64,8 +66,20 @@ public final class RawPeer implements AutoCloseable {
 
     /** An OpenFlow 1.3 HELLO with a version bitmap, as OVS sends it. */
     public static OFMessage hello() {
-        return SwitchPeer.OF13.buildHello().setElements(List.of(SwitchPeer.OF13.buildHelloElemVersionbitmap()
-                .setBitmaps(List.of(U32.of(1 << 4))).build())).build();
+        return hello(OFVersion.OF_13);
+    }
+
+    /**
+     * A HELLO offering only {@code version}, as OVS sends it with one protocol enabled: 1.3+ with a version
+     * bitmap, 1.0 without (that version's HELLO has no elements).
+     */
+    public static OFMessage hello(OFVersion version) {
+        OFFactory of = OFFactories.getFactory(version);
+        if (version == OFVersion.OF_10) {
+            return of.buildHello().build();
+        }
+        return of.buildHello().setElements(List.of(of.buildHelloElemVersionbitmap()
+                .setBitmaps(List.of(U32.of(1L << version.getWireVersion()))).build())).build();
     }
 
     public static byte[] bytes(OFMessage message) {

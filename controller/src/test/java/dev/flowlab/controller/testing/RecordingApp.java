@@ -74,6 +74,11 @@ public class RecordingApp implements App {
     }
 
     @Override
+    public void onRoleChanged(DatapathId dpid, dev.flowlab.controller.api.Role role) {
+        events.add("role " + dpid.getLong() + " " + role);
+    }
+
+    @Override
     public Verdict onPacketIn(PacketIn in) {
         events.add("packet-in " + in.sw().id().getLong() + " port " + in.inPort().getPortNumber());
         return onPacketIn.apply(in);

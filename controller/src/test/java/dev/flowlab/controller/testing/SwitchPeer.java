@@ -17,6 +17,7 @@ import org.projectfloodlight.openflow.protocol.OFBarrierRequest;
 import org.projectfloodlight.openflow.protocol.OFEchoRequest;
 import org.projectfloodlight.openflow.protocol.OFFactories;
 import org.projectfloodlight.openflow.protocol.OFFactory;
+import org.projectfloodlight.openflow.protocol.OFFeaturesReply;
 import org.projectfloodlight.openflow.protocol.OFFeaturesRequest;
 import org.projectfloodlight.openflow.protocol.OFFlowAdd;
 import org.projectfloodlight.openflow.protocol.OFFlowDelete;
@@ -24,6 +25,7 @@ import org.projectfloodlight.openflow.protocol.OFFlowModFailedCode;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsRequest;
 import org.projectfloodlight.openflow.protocol.OFMessage;
+import org.projectfloodlight.openflow.protocol.OFPacketIn;
 import org.projectfloodlight.openflow.protocol.OFPacketOut;
 import org.projectfloodlight.openflow.protocol.OFPacketInReason;
 import org.projectfloodlight.openflow.protocol.OFPortConfig;
@@ -46,10 +48,13 @@ import org.projectfloodlight.openflow.types.U64;
 import org.projectfloodlight.openflow.protocol.match.MatchField;
 
 /**
- * The switch side of OpenFlow 1.3 inside the test JVM, over a real TCP socket: it answers the
+ * The switch side of OpenFlow inside the test JVM, over a real TCP socket: it answers the
  * controller's handshake (features, port description, barrier), echo requests and flow stats
- * requests the way Open vSwitch does, and records every message it receives. Asked to
- * ({@link #keepFlowTable}), it keeps a flow table that flow and port stats are answered from.
+ * requests the way Open vSwitch does, and records every message it receives. It speaks 1.3 unless
+ * told another version ({@link #speaking}): then its HELLO offers only that version, and it answers
+ * in that version's shapes (1.0: ports in the FEATURES_REPLY, in_port in the packet-in). Asked to
+ * ({@link #keepFlowTable}), it keeps a flow table that flow and port stats are answered from, and
+ * group and meter tables.
  * {@link RawPeer} is the same wire without the answering thread.
  */
 public final class SwitchPeer implements AutoCloseable {
@@ -66,7 +71,10 @@ public final class SwitchPeer implements AutoCloseable {
     private volatile boolean closed;
     private volatile java.util.function.Predicate<OFMessage> ignored = m -> false;
     private volatile PeerFlowTable table;
+    private volatile PeerGroupsAndMeters groupsAndMeters;
     private volatile boolean answerFlowStats = true;
+    private volatile OFFactory of = OF13;
+    private volatile PeerRoles roles;
 
     private SwitchPeer(Socket socket, long dpid, List<Integer> ports) throws IOException {
         this.dpid = dpid;
@@ -107,10 +115,21 @@ public final class SwitchPeer implements AutoCloseable {
         return peer.sayHello();
     }
 
-    /** Sends an OpenFlow 1.3 HELLO (after {@link #connect} and any settings); the rest is answered as it comes. */
+    /** Sends a HELLO (after {@link #connect} and any settings); the rest is answered as it comes. */
     public SwitchPeer sayHello() {
-        send(RawPeer.hello());
+        send(RawPeer.hello(of.getVersion()));
         return this;
+    }
+
+    /** From now on speaks only {@code version} (call before {@link #sayHello}). */
+    public SwitchPeer speaking(OFVersion version) {
+        of = OFFactories.getFactory(version);
+        return this;
+    }
+
+    /** The factory of the version this peer speaks. */
+    public OFFactory factory() {
+        return of;
     }
 
     /**
@@ -120,13 +139,42 @@ public final class SwitchPeer implements AutoCloseable {
      * fixed two-part answer and the rest is only recorded.
      */
     public SwitchPeer keepFlowTable(int tables) {
-        table = new PeerFlowTable(OF13, tables);
+        table = new PeerFlowTable(of, tables);
+        groupsAndMeters = new PeerGroupsAndMeters(of);
         return this;
+    }
+
+    /**
+     * From now on answers ROLE_REQUESTs and refuses a SLAVE's writes as {@code roles} (shared with this switch's
+     * connections to other controllers) decides. Call before {@link #sayHello}.
+     */
+    public SwitchPeer roles(PeerRoles roles) {
+        this.roles = roles;
+        return this;
+    }
+
+    /** Open vSwitch's OpenFlow 1.3 role status (ONF experimenter 1911): role 1 equal, 2 master, 3 slave. */
+    void sendOnfRoleStatus(int role, long generation) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(32);
+        b.put((byte) 4).put((byte) 4).putShort((short) 32).putInt(0);
+        b.putInt(0x4F4E4600).putInt(1911);
+        b.putInt(role).put((byte) 0).put(new byte[3]).putLong(generation);
+        sendRaw(b.array());
     }
 
     /** The flow table as it is now (see {@link #keepFlowTable}). */
     public List<OFFlowStatsEntry> flows() {
         return table.all();
+    }
+
+    /** The group table as it is now (see {@link #keepFlowTable}). */
+    public List<org.projectfloodlight.openflow.protocol.OFGroupDescStatsEntry> groups() {
+        return groupsAndMeters.groups();
+    }
+
+    /** The meters as they are now (see {@link #keepFlowTable}). */
+    public List<org.projectfloodlight.openflow.protocol.OFMeterConfig> meters() {
+        return groupsAndMeters.meters();
     }
 
     /** From now on, flow stats requests go unanswered (a switch that hangs while everything else goes on). */
@@ -168,34 +216,44 @@ public final class SwitchPeer implements AutoCloseable {
 
     /** A table-miss packet-in, unbuffered, as OVS sends it. */
     public void sendPacketIn(int inPort, byte[] frame) {
-        send(OF13.buildPacketIn()
+        OFFactory v = of;
+        OFPacketIn.Builder in = v.buildPacketIn()
                 .setBufferId(OFBufferId.NO_BUFFER)
                 .setTotalLen(frame.length)
                 .setReason(OFPacketInReason.NO_MATCH)
-                .setTableId(TableId.of(0))
-                .setMatch(OF13.buildMatch().setExact(MatchField.IN_PORT, OFPort.of(inPort)).build())
-                .setData(frame)
-                .build());
+                .setData(frame);
+        if (v.getVersion() == OFVersion.OF_10) {
+            in.setInPort(OFPort.of(inPort));
+        } else {
+            in.setTableId(TableId.of(0)).setMatch(v.buildMatch().setExact(MatchField.IN_PORT, OFPort.of(inPort)).build());
+        }
+        send(in.build());
     }
 
     /** Reports a port change, as a switch does when a link goes down or a port is added. */
     public void sendPortStatus(OFPortReason reason, int port, boolean linkDown) {
-        send(OF13.buildPortStatus().setReason(reason).setDesc(portDesc(port, linkDown)).build());
+        send(of.buildPortStatus().setReason(reason).setDesc(portDesc(of, "s-eth" + port, port, linkDown)).build());
     }
 
+    /** An OpenFlow 1.3 port description, up or with its link down. */
     public static OFPortDesc portDesc(int port, boolean linkDown) {
-        return portDesc("s-eth" + port, port, linkDown);
+        return portDesc(OF13, "s-eth" + port, port, linkDown);
     }
 
-    private static OFPortDesc portDesc(String name, int port, boolean linkDown) {
-        return OF13.buildPortDesc()
+    /** A port description in {@code of}'s version: 1.0 has no LIVE state, 1.4+ no speed field (properties instead). */
+    private static OFPortDesc portDesc(OFFactory of, String name, int port, boolean linkDown) {
+        OFPortDesc.Builder desc = of.buildPortDesc()
                 .setPortNo(OFPort.of(port))
                 .setHwAddr(MacAddress.of(0x0200_0000_0000L | port))
                 .setName(name)
-                .setCurrSpeed(10_000_000)
-                .setConfig(EnumSet.noneOf(OFPortConfig.class))
-                .setState(linkDown ? EnumSet.of(OFPortState.LINK_DOWN) : EnumSet.of(OFPortState.LIVE))
-                .build();
+                .setConfig(EnumSet.noneOf(OFPortConfig.class));
+        if (of.getVersion() == OFVersion.OF_10) {
+            return desc.setState(linkDown ? EnumSet.of(OFPortState.LINK_DOWN) : EnumSet.noneOf(OFPortState.class)).build();
+        }
+        if (of.getVersion() == OFVersion.OF_13) {
+            desc.setCurrSpeed(10_000_000);
+        }
+        return desc.setState(linkDown ? EnumSet.of(OFPortState.LINK_DOWN) : EnumSet.of(OFPortState.LIVE)).build();
     }
 
     /** Every message received so far, in order. */
@@ -225,10 +283,15 @@ public final class SwitchPeer implements AutoCloseable {
     /** Waits for {@code count} packet-outs sent for packet-ins, skipping link discovery's own LLDP probes. */
     public List<OFPacketOut> awaitAnswers(int count, Duration timeout) {
         java.util.function.Supplier<List<OFPacketOut>> answers = () -> received(OFPacketOut.class).stream()
-                .filter(o -> !o.getInPort().equals(org.projectfloodlight.openflow.types.OFPort.CONTROLLER)).toList();
+                .filter(o -> !inPort(o).equals(OFPort.CONTROLLER)).toList();
         Poll.until(count + " packet-outs answering packet-ins at switch " + dpid, timeout,
                 () -> answers.get().size() >= count);
         return answers.get();
+    }
+
+    /** A packet-out's ingress port: a field before OpenFlow 1.5, a match field from 1.5 on. */
+    public static OFPort inPort(OFPacketOut out) {
+        return out.getVersion().compareTo(OFVersion.OF_15) >= 0 ? out.getMatch().get(MatchField.IN_PORT) : out.getInPort();
     }
 
     public boolean isClosed() {
@@ -260,42 +323,85 @@ public final class SwitchPeer implements AutoCloseable {
 
     private void answer(OFMessage m) {
         PeerFlowTable kept = table;
+        OFFactory of = this.of;
+        PeerRoles r = roles;
+        if (r != null && answerRoles(r, m)) {
+            return;
+        }
         if (m instanceof OFEchoRequest echo && answerEchoes) {
-            send(OF13.buildEchoReply().setXid(echo.getXid()).setData(echo.getData()).build());
+            send(of.buildEchoReply().setXid(echo.getXid()).setData(echo.getData()).build());
         } else if (!answerHandshake) {
             return;
         } else if (m instanceof OFFeaturesRequest) {
-            send(OF13.buildFeaturesReply().setXid(m.getXid()).setDatapathId(DatapathId.of(dpid))
-                    .setNBuffers(0).setNTables((short) (kept == null ? 254 : kept.tables())).setAuxiliaryId(OFAuxId.MAIN).build());
+            OFFeaturesReply.Builder features = of.buildFeaturesReply().setXid(m.getXid()).setDatapathId(DatapathId.of(dpid))
+                    .setNBuffers(0).setNTables((short) (kept == null ? 254 : kept.tables()));
+            if (of.getVersion() == OFVersion.OF_10) {   // 1.0 lists the ports here
+                features.setPorts(portDescs(of));
+            } else {
+                features.setAuxiliaryId(OFAuxId.MAIN);
+            }
+            send(features.build());
         } else if (m instanceof OFPortDescStatsRequest) {
-            List<OFPortDesc> descs = new ArrayList<>(ports.stream().map(p -> portDesc("s" + dpid + "-eth" + p, p, false)).toList());
-            descs.add(OF13.buildPortDesc().setPortNo(OFPort.LOCAL).setName("local").setHwAddr(MacAddress.of(1)).build());
-            send(OF13.buildPortDescStatsReply().setXid(m.getXid()).setEntries(descs).build());
+            send(of.buildPortDescStatsReply().setXid(m.getXid()).setEntries(portDescs(of)).build());
         } else if (m instanceof OFBarrierRequest) {
-            send(OF13.buildBarrierReply().setXid(m.getXid()).build());
+            send(of.buildBarrierReply().setXid(m.getXid()).build());
         } else if (m instanceof OFFlowStatsRequest request) {
             if (!answerFlowStats) {
                 return;
             }
             if (kept != null) {
-                send(OF13.buildFlowStatsReply().setXid(m.getXid())
+                send(of.buildFlowStatsReply().setXid(m.getXid())
                         .setEntries(kept.select(request.getCookie(), request.getCookieMask(), request.getTableId())).build());
                 return;
             }
             // Two parts, like a switch with a big table: the controller must join them.
-            send(OF13.buildFlowStatsReply().setXid(m.getXid()).setFlags(EnumSet.of(OFStatsReplyFlags.REPLY_MORE))
+            send(of.buildFlowStatsReply().setXid(m.getXid()).setFlags(EnumSet.of(OFStatsReplyFlags.REPLY_MORE))
                     .setEntries(List.of(flowStats(1))).build());
-            send(OF13.buildFlowStatsReply().setXid(m.getXid()).setEntries(List.of(flowStats(2))).build());
+            send(of.buildFlowStatsReply().setXid(m.getXid()).setEntries(List.of(flowStats(2))).build());
         } else if (kept != null) {
             answerWithTable(kept, m);
         }
     }
 
+    /** This peer's ports and its LOCAL port, as its handshake reports them. */
+    private List<OFPortDesc> portDescs(OFFactory of) {
+        List<OFPortDesc> descs = new ArrayList<>(ports.stream().map(p -> portDesc(of, "s" + dpid + "-eth" + p, p, false)).toList());
+        descs.add(of.buildPortDesc().setPortNo(OFPort.LOCAL).setName("local").setHwAddr(MacAddress.of(1)).build());
+        return descs;
+    }
+
+    /** Role requests, and a SLAVE's writes: true when {@code m} was answered here. */
+    private boolean answerRoles(PeerRoles r, OFMessage m) {
+        if (m instanceof org.projectfloodlight.openflow.protocol.OFRoleRequest request) {
+            Long generation = r.request(this, request.getRole(), request.getGenerationId().getValue());
+            if (generation == null) {
+                send(of.errorMsgs().buildRoleRequestFailedErrorMsg().setXid(m.getXid())
+                        .setCode(org.projectfloodlight.openflow.protocol.OFRoleRequestFailedCode.STALE).build());
+            } else {
+                send(of.buildRoleReply().setXid(m.getXid()).setRole(r.roleOf(this))
+                        .setGenerationId(U64.of(generation)).build());
+            }
+            return true;
+        }
+        boolean write = switch (m.getType()) {
+            case FLOW_MOD, GROUP_MOD, PORT_MOD, TABLE_MOD, METER_MOD, PACKET_OUT -> true;
+            default -> false;
+        };
+        if (write && r.isSlave(this)) {
+            send(of.errorMsgs().buildBadRequestErrorMsg().setXid(m.getXid()).setCode(OFBadRequestCode.IS_SLAVE).build());
+            return true;
+        }
+        return false;
+    }
+
     /** What only a peer that keeps a flow table answers (see {@link #keepFlowTable}). */
     private void answerWithTable(PeerFlowTable kept, OFMessage m) {
+        if (groupsAndMeters.answer(m, this::send)) {
+            return;
+        }
         if (m instanceof OFFlowAdd add) {
             if (!kept.add(add)) {
-                send(OF13.errorMsgs().buildFlowModFailedErrorMsg().setXid(add.getXid())
+                send(of.errorMsgs().buildFlowModFailedErrorMsg().setXid(add.getXid())
                         .setCode(OFFlowModFailedCode.BAD_TABLE_ID).build());
             }
         } else if (m instanceof OFFlowDelete delete) {
@@ -304,20 +410,28 @@ public final class SwitchPeer implements AutoCloseable {
             List<OFPortStatsEntry> stats = new ArrayList<>();
             for (int i = ports.size() - 1; i >= 0; i--) {   // out of order, as a switch may answer
                 long p = ports.get(i);
-                stats.add(OF13.buildPortStatsEntry().setPortNo(OFPort.of((int) p)).setRxPackets(U64.of(10L * p))
+                stats.add(of.buildPortStatsEntry().setPortNo(OFPort.of((int) p)).setRxPackets(U64.of(10L * p))
                         .setTxPackets(U64.of(20L * p)).setRxBytes(U64.of(1000L * p)).setTxBytes(U64.of(2000L * p))
                         .setRxDropped(U64.ZERO).setTxDropped(U64.ZERO).setRxErrors(U64.ZERO).setTxErrors(U64.ZERO)
                         .setRxFrameErr(U64.ZERO).setRxOverErr(U64.ZERO).setRxCrcErr(U64.ZERO).setCollisions(U64.ZERO)
                         .setDurationSec(5).build());
             }
-            send(OF13.buildPortStatsReply().setXid(m.getXid()).setEntries(stats).build());
+            send(of.buildPortStatsReply().setXid(m.getXid()).setEntries(stats).build());
         } else if (m.getType() != OFType.HELLO && m.getType() != OFType.SET_CONFIG) {
-            send(OF13.errorMsgs().buildBadRequestErrorMsg().setXid(m.getXid()).setCode(OFBadRequestCode.BAD_TYPE).build());
+            send(of.errorMsgs().buildBadRequestErrorMsg().setXid(m.getXid()).setCode(OFBadRequestCode.BAD_TYPE).build());
         }
     }
 
-    private static OFFlowStatsEntry flowStats(int priority) {
-        return OF13.buildFlowStatsEntry().setPriority(priority).setMatch(OF13.buildMatch().build()).build();
+    /** An entry that matched {@code priority} x 10 packets of 100 bytes (1.5 reports counters as statistics). */
+    private OFFlowStatsEntry flowStats(int priority) {
+        OFFlowStatsEntry.Builder entry = of.buildFlowStatsEntry().setPriority(priority).setMatch(of.buildMatch().build());
+        U64 packets = U64.of(10L * priority);
+        U64 bytes = U64.of(1000L * priority);
+        if (of.getVersion().compareTo(OFVersion.OF_15) >= 0) {
+            return entry.setStats(of.buildStatV6().setOxsFields(org.projectfloodlight.openflow.protocol.OFOxsList.of(
+                    of.oxss().packetCount(packets), of.oxss().byteCount(bytes))).build()).build();
+        }
+        return entry.setPacketCount(packets).setByteCount(bytes).build();
     }
 
     @Override

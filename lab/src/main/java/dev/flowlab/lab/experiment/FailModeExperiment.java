@@ -1,11 +1,8 @@
 package dev.flowlab.lab.experiment;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.flowlab.dataplane.FailMode;
 import dev.flowlab.lab.Progress;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,9 +33,6 @@ public final class FailModeExperiment {
 
     /** Writes results.json, the plots and report.md into {@code dir}. */
     public static void write(ExperimentResult result, Path dir) throws IOException {
-        Files.createDirectories(dir);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("results.json").toFile(), result);
-        List<String> plots = Plots.write(result, dir);
-        Files.writeString(dir.resolve("report.md"), ReportWriter.markdown(result, plots));
+        ReportFiles.write(result, dir, ReportWriter::markdown);
     }
 }

@@ -3,17 +3,14 @@ package dev.flowlab.lab.experiment;
 import dev.flowlab.dataplane.FailMode;
 import dev.flowlab.dataplane.OvsBridge;
 import dev.flowlab.dataplane.PingResult;
-import dev.flowlab.lab.ControllerChoice;
 import dev.flowlab.lab.Lab;
 import dev.flowlab.lab.LabSpec;
 import dev.flowlab.lab.Progress;
 import dev.flowlab.lab.traffic.LabHost;
-import dev.flowlab.controller.Controller;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.projectfloodlight.openflow.types.DatapathId;
 
 /**
  * The three phases for one fail-mode on a freshly built network: controller up (pingall, first
@@ -48,11 +45,18 @@ final class ModeRun {
     }
 
     ModeResult run(FailMode mode) throws Exception {
-        progress.heading("== fail-mode " + mode.ovsName());
-        LabSpec spec = new LabSpec(settings.topology(), settings.apps(), ControllerChoice.EMBEDDED, mode,
-                settings.prefix());
+        return run(mode, new ControllerStop(), mode.ovsName());
+    }
+
+    /**
+     * One run on a fresh lab whose controller {@code outage} sets up, takes away and brings back.
+     *
+     * @param label what the report calls the run
+     */
+    ModeResult run(FailMode mode, Outage outage, String label) throws Exception {
+        progress.heading("== " + (label.equals(mode.ovsName()) ? "fail-mode " + label : label));
+        LabSpec spec = new LabSpec(settings.topology(), settings.apps(), outage.controller(), mode, settings.prefix());
         try (Lab lab = Lab.start(spec, progress)) {
-            Controller controller = lab.embeddedController().orElseThrow();
             SwitchSetup.tuneControllers(lab, settings);
             datapathType = lab.network().datapathType();
             List<String> names = lab.hosts().stream().map(LabHost::name).toList();
@@ -74,20 +78,19 @@ final class ModeRun {
             try (FlowSampler flows = new FlowSampler(bridges, settings.flowSampling().toMillis());
                  PingProbe established = PingProbe.start(lab, a, b, interval)) {
                 Measurements.awaitReplies(established, 0, STABLE_REPLIES, Duration.ofSeconds(10));
-                step = progress.step("controller stopped");
+                step = progress.step("controller down");
                 double down = now();
-                controller.stopListening();
+                String stopped = outage.stop(lab);
                 try (PingProbe fresh = PingProbe.start(lab, c, d, interval)) {
                     Measurements.waitUntil(down + settings.down().toMillis() / 1000.0 - 3);
                     ModeResult.Pingall whileDown = pingall(lab, "pingall (controller down)");
                     Measurements.waitUntil(down + settings.down().toMillis() / 1000.0);
-                    step.done(String.format("for %.1f s", now() - down));
+                    step.done(String.format("%s, for %.1f s", stopped, now() - down));
 
                     step = progress.step("controller back");
                     double upAt = now();
-                    controller.startListening();
-                    List<DatapathId> dpids = settings.topology().switches().stream().map(s -> DatapathId.of(s.dpid())).toList();
-                    if (!controller.awaitSwitches(dpids, Duration.ofSeconds(60))) {
+                    outage.start(lab);
+                    if (!outage.awaitSwitches(lab, Duration.ofSeconds(60))) {
                         throw new IllegalStateException("switches did not reconnect within 60 s after the controller came back");
                     }
                     double reconnect = now() - upAt;
@@ -101,7 +104,7 @@ final class ModeRun {
                     flows.close();  // after the pingall: the table the controller rebuilt is part of the story
                     return new ModeResult(mode, up, first, mbits, down, upAt, reconnect,
                             pairRun(established, down, upAt), pairRun(fresh, down, upAt), whileDown, after,
-                            flows.samples());
+                            flows.samples(), label, outage.failover(lab));
                 }
             }
         }

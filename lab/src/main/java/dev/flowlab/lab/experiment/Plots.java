@@ -33,7 +33,7 @@ public final class Plots {
         System.setProperty("java.awt.headless", "true");  // no display needed, before any AWT class loads
         List<String> files = new ArrayList<>();
         for (ModeResult m : r.modes()) {
-            String name = "rtt-" + m.mode() + ".png";
+            String name = "rtt-" + m.label().replaceAll("[^A-Za-z0-9]+", "-") + ".png";
             ChartUtils.saveChartAsPNG(dir.resolve(name).toFile(), rttChart(m), WIDTH, HEIGHT);
             files.add(name);
         }
@@ -61,7 +61,8 @@ public final class Plots {
             data.addSeries(rtt);
             data.addSeries(lost);
         }
-        JFreeChart chart = ChartFactory.createXYLineChart("RTT over time, fail_mode=" + m.mode(),
+        JFreeChart chart = ChartFactory.createXYLineChart("RTT over time, " + (m.label().equals(m.mode())
+                        ? "fail_mode=" + m.mode() : m.label()),
                 "seconds since the controller stopped", "RTT (ms)", data, PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
         plot.setBackgroundPaint(Color.WHITE);
@@ -89,11 +90,11 @@ public final class Plots {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (ModeResult m : r.modes()) {
             PairSummary fresh = m.fresh().summary();
-            data.addValue(fresh.firstReplyAfterDown() == null ? 0 : fresh.firstReplyAfterDown(), m.mode(),
+            data.addValue(fresh.firstReplyAfterDown() == null ? 0 : fresh.firstReplyAfterDown(), m.label(),
                     "fresh pair: first reply after stop (0 = none)");
-            data.addValue(m.established().summary().longestGapDown(), m.mode(), "established pair: longest gap while down");
-            data.addValue(m.reconnect(), m.mode(), "switches reconnected after restart");
-            data.addValue(fresh.workingAfterUp() == null ? 0 : fresh.workingAfterUp(), m.mode(),
+            data.addValue(m.established().summary().longestGapDown(), m.label(), "established pair: longest gap while down");
+            data.addValue(m.reconnect(), m.label(), "switches reconnected after restart");
+            data.addValue(fresh.workingAfterUp() == null ? 0 : fresh.workingAfterUp(), m.label(),
                     "fresh pair working after restart");
         }
         return bars("Timings (s)", "seconds", data);
@@ -103,9 +104,9 @@ public final class Plots {
     static JFreeChart deliveryChart(ExperimentResult r) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (ModeResult m : r.modes()) {
-            data.addValue(m.established().summary().deliveredDownPercent(), m.mode(), "established " + m.established().label());
-            data.addValue(m.fresh().summary().deliveredDownPercent(), m.mode(), "fresh " + m.fresh().label());
-            data.addValue(100 - m.pingallDown().lossPercent(), m.mode(), "pingall just before restart");
+            data.addValue(m.established().summary().deliveredDownPercent(), m.label(), "established " + m.established().label());
+            data.addValue(m.fresh().summary().deliveredDownPercent(), m.label(), "fresh " + m.fresh().label());
+            data.addValue(100 - m.pingallDown().lossPercent(), m.label(), "pingall just before restart");
         }
         return bars("Delivered while the controller was down (%)", "percent", data);
     }

@@ -13,19 +13,9 @@ public final class ReportWriter {
     static String markdown(ExperimentResult r, List<String> plots) {
         ExperimentResult.Setup s = r.setup();
         StringBuilder md = new StringBuilder();
-        md.append("# Fail-mode experiment: standalone vs secure\n\n## Setup\n\n");
-        md.append("- Topology: `").append(s.topology()).append("` (").append(s.hosts()).append(" hosts, ")
-                .append(s.switches()).append(" switches), apps: `").append(String.join(",", s.apps())).append("`\n");
-        md.append("- Open vSwitch: ").append(s.ovsVersion()).append(", datapath type `").append(s.datapathType())
-                .append("`; controller record: inactivity_probe=").append(s.inactivityProbeMs())
-                .append(" ms, max_backoff=").append(s.maxBackoffMs()).append(" ms\n");
-        md.append("- ").append(s.flowlabVersion()).append(" (embedded controller), ").append(s.kernel()).append(", ")
-                .append(s.java()).append(", started ").append(s.startedAt()).append("\n");
-        md.append("- Established pair (talked before the stop): ").append(s.establishedPair())
-                .append("; fresh pair (never talked before the stop): ").append(s.freshPair()).append("\n");
-        md.append(fmt("- Controller stopped for %.0f s per mode; probes: `ping -D -O -i %.2f`; flow tables sampled "
-                + "every 0.5 s with `ovs-ofctl -O OpenFlow13 dump-flows`\n", s.downSeconds(), s.probeIntervalSeconds()));
-        md.append("\nCommand:\n\n```\n").append(r.command()).append("\n```\n\n## What each mode did\n\n");
+        md.append("# Fail-mode experiment: standalone vs secure\n\n");
+        setup(md, r, "embedded controller", "Controller stopped");
+        md.append("## What each mode did\n\n");
         for (ModeResult m : r.modes()) {
             md.append("- **").append(m.mode()).append("**: ").append(story(m)).append("\n");
         }
@@ -48,13 +38,38 @@ public final class ReportWriter {
                 + "again.\n");
         md.append("\nBefore the first-packet measurement the apps' flow entries (by cookie) and the hosts' ARP caches "
                 + "are cleared, so the established pair's first echo pays for ARP and reactive flow set-up, and the "
-                + "fresh pair has really never talked when the controller stops.\n\n## Plots\n\n");
-        plots.forEach(p -> md.append("![").append(p).append("](").append(p).append(")\n\n"));
-        md.append("Raw samples (every probe, every flow-table sample): `results.json`.\n");
+                + "fresh pair has really never talked when the controller stops.\n\n");
+        plots(md, plots);
         return md.toString();
     }
 
-    private static String story(ModeResult m) {
+    /** The setup section (and the command) shared by the experiments' reports. */
+    static void setup(StringBuilder md, ExperimentResult r, String controllers, String downWord) {
+        ExperimentResult.Setup s = r.setup();
+        md.append("## Setup\n\n");
+        md.append("- Topology: `").append(s.topology()).append("` (").append(s.hosts()).append(" hosts, ")
+                .append(s.switches()).append(" switches), apps: `").append(String.join(",", s.apps())).append("`\n");
+        md.append("- Open vSwitch: ").append(s.ovsVersion()).append(", datapath type `").append(s.datapathType())
+                .append("`; controller record: inactivity_probe=").append(s.inactivityProbeMs())
+                .append(" ms, max_backoff=").append(s.maxBackoffMs()).append(" ms\n");
+        md.append("- ").append(s.flowlabVersion()).append(" (").append(controllers).append("), ").append(s.kernel()).append(", ")
+                .append(s.java()).append(", started ").append(s.startedAt()).append("\n");
+        md.append("- Established pair (talked before the stop): ").append(s.establishedPair())
+                .append("; fresh pair (never talked before the stop): ").append(s.freshPair()).append("\n");
+        md.append(fmt("- " + downWord + " for %.0f s per run; probes: `ping -D -O -i %.2f`; flow tables sampled "
+                + "every 0.5 s with `ovs-ofctl -O OpenFlow13 dump-flows`\n", s.downSeconds(), s.probeIntervalSeconds()));
+        md.append("\nCommand:\n\n```\n").append(r.command()).append("\n```\n\n");
+    }
+
+    /** The plots section, closing a report. */
+    static void plots(StringBuilder md, List<String> plots) {
+        md.append("## Plots\n\n");
+        plots.forEach(p -> md.append("![").append(p).append("](").append(p).append(")\n\n"));
+        md.append("Raw samples (every probe, every flow-table sample): `results.json`.\n");
+    }
+
+    /** One run in a sentence: what the pairs saw while the controller was away, and after it came back. */
+    static String story(ModeResult m) {
         PairSummary e = m.established().summary();
         PairSummary f = m.fresh().summary();
         String established = fmt("%s delivered %.0f%% while the controller was down", m.established().label(),
@@ -88,7 +103,7 @@ public final class ReportWriter {
         StringBuilder head = new StringBuilder("| |");
         StringBuilder rule = new StringBuilder("|---|");
         r.modes().forEach(m -> {
-            head.append(' ').append(m.mode()).append(" |");
+            head.append(' ').append(m.label()).append(" |");
             rule.append("---|");
         });
         rows.add(head.toString());
@@ -111,6 +126,14 @@ public final class ReportWriter {
         row(rows, r, fresh + " working after restart", m -> seconds(m.fresh().summary().workingAfterUp(), "not working"));
         row(rows, r, "pingall after restart: loss", m -> fmt("%.0f%%", m.pingallAfter().lossPercent()));
         row(rows, r, "flows on " + firstSwitch(any) + ": before stop / while down / end", ReportWriter::flowCounts);
+        if (r.modes().stream().anyMatch(m -> m.failover() != null)) {
+            row(rows, r, "new master has every switch (after kill)", m -> m.failover() == null ? "-"
+                    : seconds(m.failover().takeoverSeconds(), "never") + (m.failover().newMaster() == null ? ""
+                    : " (controller " + m.failover().newMaster() + ")"));
+            row(rows, r, "generation id: killed master / new master", m -> m.failover() == null ? "-"
+                    : m.failover().generationBefore() + " / " + m.failover().generationAfter());
+            row(rows, r, "restarted controller becomes", m -> m.failover() == null ? "-" : m.failover().restartedBecomes());
+        }
         return rows;
     }
 

@@ -1,12 +1,11 @@
 package dev.flowlab.lab.traffic;
 
+import dev.flowlab.controller.api.FlowEntries;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
-import org.projectfloodlight.openflow.protocol.OFFlowStatsRequest;
 import org.projectfloodlight.openflow.protocol.action.OFAction;
 import org.projectfloodlight.openflow.protocol.action.OFActionOutput;
 import org.projectfloodlight.openflow.protocol.instruction.OFInstruction;
@@ -16,10 +15,7 @@ import org.projectfloodlight.openflow.protocol.instruction.OFInstructionGotoTabl
 import org.projectfloodlight.openflow.protocol.instruction.OFInstructionWriteActions;
 import org.projectfloodlight.openflow.protocol.match.Match;
 import org.projectfloodlight.openflow.protocol.match.MatchField;
-import org.projectfloodlight.openflow.types.OFGroup;
 import org.projectfloodlight.openflow.types.OFPort;
-import org.projectfloodlight.openflow.types.TableId;
-import org.projectfloodlight.openflow.types.U64;
 
 /**
  * Flow-stats entries as one line each, in the shape {@code ovs-ofctl dump-flows} prints, so a user
@@ -31,12 +27,6 @@ public final class FlowText {
             OFPort.IN_PORT, "IN_PORT", OFPort.LOCAL, "LOCAL", OFPort.NORMAL, "NORMAL", OFPort.TABLE, "TABLE");
 
     private FlowText() {
-    }
-
-    /** A flow stats request for every entry of every table (each field set: openflowj's defaults filter). */
-    public static OFFlowStatsRequest allFlows(OFFactory of) {
-        return of.buildFlowStatsRequest().setTableId(TableId.ALL).setOutPort(OFPort.ANY).setOutGroup(OFGroup.ANY)
-                .setCookie(U64.ZERO).setCookieMask(U64.ZERO).setMatch(of.buildMatch().build()).build();
     }
 
     /** The entries sorted as a person scans a table: by table, then highest priority first. */
@@ -51,11 +41,11 @@ public final class FlowText {
     /** Short lines, busiest first: {@code in_port=1,eth_dst=... -> output:2  (4267 packets)}. */
     public static List<String> briefLines(List<OFFlowStatsEntry> entries) {
         return entries.stream()
-                .sorted(Comparator.comparingLong((OFFlowStatsEntry e) -> e.getPacketCount().getValue()).reversed())
+                .sorted(Comparator.comparingLong(FlowEntries::packets).reversed())
                 .map(e -> {
                     String match = match(e.getMatch());
                     return "priority " + e.getPriority() + "  " + (match.isEmpty() ? "(any)" : match) + " -> "
-                            + instructions(e.getInstructions()) + "  (" + e.getPacketCount().getValue() + " packets)";
+                            + instructions(FlowEntries.instructions(e)) + "  (" + FlowEntries.packets(e) + " packets)";
                 })
                 .toList();
     }
@@ -63,10 +53,10 @@ public final class FlowText {
     public static String line(OFFlowStatsEntry e) {
         StringBuilder sb = new StringBuilder();
         sb.append("cookie=0x").append(Long.toHexString(e.getCookie().getValue()))
-                .append(", duration=").append(String.format("%.3fs", e.getDurationSec() + e.getDurationNsec() / 1e9))
+                .append(", duration=").append(String.format("%.3fs", FlowEntries.durationSeconds(e)))
                 .append(", table=").append(e.getTableId().getValue())
-                .append(", n_packets=").append(e.getPacketCount().getValue())
-                .append(", n_bytes=").append(e.getByteCount().getValue());
+                .append(", n_packets=").append(FlowEntries.packets(e))
+                .append(", n_bytes=").append(FlowEntries.bytes(e));
         if (e.getIdleTimeout() != 0) {
             sb.append(", idle_timeout=").append(e.getIdleTimeout());
         }
@@ -78,7 +68,7 @@ public final class FlowText {
         if (!match.isEmpty()) {
             sb.append(',').append(match);
         }
-        sb.append(" actions=").append(instructions(e.getInstructions()));
+        sb.append(" actions=").append(instructions(FlowEntries.instructions(e)));
         return sb.toString();
     }
 

@@ -33,6 +33,38 @@ class ReportFilesTest {
         assertThat(md).contains("s1 kept its 4 flow entries throughout");
     }
 
+    @Test
+    void theFailoverReportComparesTheCasesWithTheTakeover(@TempDir Path dir) throws Exception {
+        ModeResult single = mode(FailMode.SECURE, -1);
+        ModeResult cluster = mode(FailMode.SECURE, 1.2);
+        ExperimentResult result = new ExperimentResult("flowlab experiment failover --topo linear,3",
+                new ExperimentResult.Setup("linear,3", 3, 3, List.of("learning-switch"), "netdev", "flowlab 0.1.0",
+                        "ovs-vsctl (Open vSwitch) 3.1.0", "Linux 6.1", "Java 17", 5000, 8000, 0.1, 20,
+                        "h1->h3", "h2->h1", "2026-11-29T10:00:00Z"),
+                List.of(relabel(single, "one controller, secure", null), relabel(cluster, "cluster of 3, secure",
+                        new ModeResult.Failover(3, 1, 0.81, 2, 1, 2, "SLAVE of 3"))));
+        FailoverExperiment.write(result, dir);
+
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("results.json").toFile());
+        assertThat(json.path("modes").get(1).path("failover").path("newMaster").asInt()).isEqualTo(2);
+        assertThat(json.path("modes").get(0).has("failover")).isFalse();
+        for (String png : List.of("rtt-one-controller-secure.png", "rtt-cluster-of-3-secure.png", "summary.png", "delivery.png")) {
+            assertThat(dir.resolve(png)).isNotEmptyFile();
+        }
+        String md = Files.readString(dir.resolve("report.md"));
+        assertThat(md).contains("| | one controller, secure | cluster of 3, secure |",
+                "| new master has every switch (after kill) | - | 0.8 s (controller 2) |",
+                "| generation id: killed master / new master | - | 1 / 2 |",
+                "| restarted controller becomes | - | SLAVE of 3 |",
+                "Controller 2 became master of every switch 0.81 s after controller 1 was killed");
+    }
+
+    private static ModeResult relabel(ModeResult m, String label, ModeResult.Failover failover) {
+        return new ModeResult(m.failMode(), m.pingallUp(), m.firstPacket(), m.iperfMbits(), m.controllerDown(),
+                m.controllerUp(), m.reconnect(), m.established(), m.fresh(), m.pingallDown(), m.pingallAfter(),
+                m.flowSamples(), label, failover);
+    }
+
     /** A mode whose fresh pair starts answering {@code failOpen} s after the stop (never when negative). */
     private static ModeResult mode(FailMode name, double failOpen) {
         List<ProbeSample> established = new ArrayList<>();

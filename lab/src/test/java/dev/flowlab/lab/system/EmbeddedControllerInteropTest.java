@@ -2,9 +2,9 @@ package dev.flowlab.lab.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flowlab.lab.traffic.FlowText;
 import dev.flowlab.controller.Controller;
 import dev.flowlab.controller.ControllerConfig;
+import dev.flowlab.controller.api.Flows;
 import dev.flowlab.controller.api.Switch;
 import dev.flowlab.testkit.Leftovers;
 import dev.flowlab.testkit.SystemTest;
@@ -35,7 +35,7 @@ class EmbeddedControllerInteropTest {
             assertThat(net.unreachablePairs()).isEmpty();
 
             Switch sw = controller.switchById(DatapathId.of(DPID)).orElseThrow();
-            List<OFFlowStatsReply> replies = sw.request(FlowText.allFlows(sw.factory())).get(5, TimeUnit.SECONDS);
+            List<OFFlowStatsReply> replies = sw.request(Flows.allFlows(sw.factory())).get(5, TimeUnit.SECONDS);
             List<OFFlowStatsEntry> learned = replies.stream().flatMap(r -> r.getEntries().stream())
                     .filter(e -> e.getPriority() > 0).toList();
             assertThat(learned).as("flows the learning switch installed").isNotEmpty();

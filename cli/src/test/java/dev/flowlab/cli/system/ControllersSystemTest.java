@@ -1,0 +1,101 @@
+package dev.flowlab.cli.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flowlab.cli.Main;
+import dev.flowlab.lab.system.SystemTests;
+import dev.flowlab.testkit.Leftovers;
+import dev.flowlab.testkit.SystemTest;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code flowlab run --controllers N}: N controller processes of the run's own, every bridge given all of
+ * them; the shell kills and restarts one; teardown stops exactly those processes, and after a
+ * {@code kill -9} of flowlab, {@code flowlab clean} finds them in the run state.
+ */
+@SystemTest({"rcp", "rck"})
+class ControllersSystemTest {
+    private static final Pattern PID = Pattern.compile("controller (\\d)\\s.*pid (\\d+)");
+
+    @Test
+    void membersAreProcessesTheShellCanKillAndRestartAndTeardownStopsThem() throws Exception {
+        try (FlowlabProcess flowlab = new FlowlabProcess("run", "--topo", "linear,3", "--controllers", "3", "--prefix", "rcp")) {
+            flowlab.awaitLine(l -> l.contains("switches") && l.contains("3/3 connected"), 180);
+            assertThat(bridgeTargets("rcps1")).hasSize(3);
+            List<Long> pids = memberPids(flowlab, 3);
+
+            type(flowlab, "controller 2 stop\npingall\ncontroller 2 start\ncontrollers\n");
+            flowlab.awaitLine(l -> l.contains("controller 2") && l.contains("killed"), 30);
+            flowlab.awaitLine(l -> l.contains("0% loss (6/6 received)"), 60);
+            flowlab.awaitLine(l -> l.contains("controller 2") && l.contains("started"), 60);
+            assertThat(ProcessHandle.of(pids.get(1)).map(ProcessHandle::isAlive)).as("killed member").isNotEqualTo(Optional.of(true));
+
+            type(flowlab, "exit\n");
+            assertThat(flowlab.awaitExit(120)).as(flowlab.output()).isZero();
+            List<Long> after = pidsIn(flowlab.output());
+            assertThat(after).as("members after the restart").hasSizeGreaterThanOrEqualTo(3);
+            after.forEach(pid -> assertThat(alive(pid)).as("member pid %s after exit", pid).isFalse());
+        }
+        assertThat(Leftovers.named("rcp")).isEmpty();
+    }
+
+    @Test
+    void afterAKill9OfFlowlabCleanStopsItsControllerProcesses() throws Exception {
+        List<Long> pids;
+        try (FlowlabProcess flowlab = new FlowlabProcess("run", "--topo", "linear,2", "--controllers", "2", "--prefix", "rck")) {
+            flowlab.awaitLine(l -> l.contains("switches") && l.contains("2/2 connected"), 180);
+            pids = memberPids(flowlab, 2);
+            SystemTests.must("kill", "-KILL", String.valueOf(flowlab.process().pid()));
+            flowlab.awaitExit(30);
+        }
+        pids.forEach(pid -> assertThat(alive(pid)).as("orphaned member %s before clean", pid).isTrue());
+
+        assertThat(Main.commandLine().execute("clean")).isZero();
+
+        pids.forEach(pid -> assertThat(alive(pid)).as("member %s after flowlab clean", pid).isFalse());
+        assertThat(Leftovers.named("rck")).isEmpty();
+    }
+
+    /** Asks the shell for its controllers and reads their pids. */
+    private static List<Long> memberPids(FlowlabProcess flowlab, int count) throws Exception {
+        type(flowlab, "controllers\n");
+        flowlab.awaitLine(l -> l.startsWith("controller " + count + " ") && l.contains("pid"), 30);
+        List<Long> pids = pidsIn(flowlab.output());
+        assertThat(pids).hasSize(count);
+        pids.forEach(pid -> assertThat(alive(pid)).as("member %s", pid).isTrue());
+        return pids;
+    }
+
+    /** The pid of each member, from the last {@code controllers} listing in the output. */
+    private static List<Long> pidsIn(String output) {
+        java.util.Map<Integer, Long> byMember = new java.util.TreeMap<>();
+        for (String line : output.lines().toList()) {
+            Matcher m = PID.matcher(line.strip());
+            if (m.find()) {
+                byMember.put(Integer.parseInt(m.group(1)), Long.parseLong(m.group(2)));
+            }
+        }
+        return List.copyOf(byMember.values());
+    }
+
+    private static boolean alive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private static List<String> bridgeTargets(String bridge) {
+        return SystemTests.must("ovs-vsctl", "get-controller", bridge).lines().filter(l -> !l.isBlank()).toList();
+    }
+
+    private static void type(FlowlabProcess flowlab, String lines) throws Exception {
+        OutputStream in = flowlab.process().getOutputStream();
+        in.write(lines.getBytes(StandardCharsets.UTF_8));
+        in.flush();
+    }
+
+}

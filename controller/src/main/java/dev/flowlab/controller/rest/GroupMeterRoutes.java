@@ -1,0 +1,176 @@
+package dev.flowlab.controller.rest;
+
+import dev.flowlab.controller.api.RestException;
+import dev.flowlab.controller.api.RestResponse;
+import dev.flowlab.controller.api.Switch;
+import dev.flowlab.controller.api.SwitchErrorException;
+import dev.flowlab.controller.core.GroupsAndMeters;
+import dev.flowlab.controller.core.OwnedEntries;
+import dev.flowlab.controller.core.SwitchRegistry;
+import dev.flowlab.controller.rest.GroupMeterViews.GroupStatsView;
+import dev.flowlab.controller.rest.GroupMeterViews.GroupView;
+import dev.flowlab.controller.rest.GroupMeterViews.MeterStatsView;
+import dev.flowlab.controller.rest.GroupMeterViews.MeterView;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import org.projectfloodlight.openflow.protocol.OFBucket;
+import org.projectfloodlight.openflow.protocol.OFGroupDescStatsReply;
+import org.projectfloodlight.openflow.protocol.OFGroupStatsReply;
+import org.projectfloodlight.openflow.protocol.OFMeterConfigStatsReply;
+import org.projectfloodlight.openflow.protocol.OFMeterStatsReply;
+import org.projectfloodlight.openflow.protocol.meterband.OFMeterBand;
+import org.projectfloodlight.openflow.types.OFGroup;
+
+/**
+ * {@code /api/switches/{dpid}/groups} and {@code .../meters}: what the switch holds (read at each
+ * request), each with its owner (an app id, {@code rest}, or {@code unknown} for what was there before),
+ * their counters ({@code .../stats}), and groups and meters added, modified and deleted through REST
+ * (owner {@code rest}; entries of an app are not REST's to change).
+ */
+final class GroupMeterRoutes {
+    private static final long ALL = 0xffffffffL;   // OFPG_ALL, OFPM_ALL
+    private final SwitchRegistry registry;
+    private final GroupsAndMeters tables;
+
+    GroupMeterRoutes(SwitchRegistry registry, GroupsAndMeters tables) {
+        this.registry = registry;
+        this.tables = tables;
+    }
+
+    void register(RouteTable routes) {
+        String groups = "/api/switches/{dpid}/groups";
+        routes.add("GET", groups, r -> groups(sw(r)));
+        routes.add("GET", groups + "/stats", r -> groupStats(sw(r)));
+        routes.add("POST", groups, r -> {
+            Switch sw = sw(r);
+            GroupBody body = r.body(GroupBody.class);
+            OptionalLong wanted = body.groupId() == null ? OptionalLong.empty() : OptionalLong.of(body.groupId());
+            wanted.ifPresent(tables.groupEntries()::checkRange);
+            List<OFBucket> buckets = body.toBuckets(sw.factory());
+            return refused(sw, "group", tables.addGroup(sw, GroupsAndMeters.REST, wanted, body.groupType(),
+                    buckets)).thenApply(id -> RestResponse.created(Map.of("group_id", id,
+                    "owner", GroupsAndMeters.REST)));
+        });
+        routes.add("PUT", groups + "/{id}", r -> {
+            Switch sw = sw(r);
+            GroupBody body = r.body(GroupBody.class);
+            long id = id(r.param("id"), body.groupId(), "group");
+            List<OFBucket> buckets = body.toBuckets(sw.factory());
+            return refused(sw, "group", tables.modifyGroup(sw, GroupsAndMeters.REST, id, body.groupType(),
+                    buckets)).thenApply(v -> Map.of("modified", id));
+        });
+        routes.add("DELETE", groups, r -> {
+            Switch sw = sw(r);
+            return tables.groups(GroupsAndMeters.REST).deleteAll(sw).thenApply(n -> Map.of("deleted", n));
+        });
+        routes.add("DELETE", groups + "/{id}", r -> {
+            Switch sw = sw(r);
+            long id = id(r.param("id"), null, "group");
+            return tables.groupEntries().delete(sw, GroupsAndMeters.REST, id, GroupsAndMeters.groupDelete(sw.factory(), id))
+                    .thenApply(v -> Map.of("deleted", 1));
+        });
+
+        String meters = "/api/switches/{dpid}/meters";
+        routes.add("GET", meters, r -> meters(sw(r)));
+        routes.add("GET", meters + "/stats", r -> meterStats(sw(r)));
+        routes.add("POST", meters, r -> {
+            Switch sw = sw(r);
+            MeterBody body = r.body(MeterBody.class);
+            OptionalLong wanted = body.meterId() == null ? OptionalLong.empty() : OptionalLong.of(body.meterId());
+            wanted.ifPresent(tables.meterEntries()::checkRange);
+            List<OFMeterBand> bands = body.toBands(sw.factory());
+            return refused(sw, "meter", tables.addMeter(sw, GroupsAndMeters.REST, wanted, body.meterFlags(),
+                    bands)).thenApply(id -> RestResponse.created(Map.of("meter_id", id,
+                    "owner", GroupsAndMeters.REST)));
+        });
+        routes.add("PUT", meters + "/{id}", r -> {
+            Switch sw = sw(r);
+            MeterBody body = r.body(MeterBody.class);
+            long id = id(r.param("id"), body.meterId(), "meter");
+            List<OFMeterBand> bands = body.toBands(sw.factory());
+            return refused(sw, "meter", tables.modifyMeter(sw, GroupsAndMeters.REST, id, body.meterFlags(),
+                    bands)).thenApply(v -> Map.of("modified", id));
+        });
+        routes.add("DELETE", meters, r -> {
+            Switch sw = sw(r);
+            return tables.meters(GroupsAndMeters.REST).deleteAll(sw).thenApply(n -> Map.of("deleted", n));
+        });
+        routes.add("DELETE", meters + "/{id}", r -> {
+            Switch sw = sw(r);
+            long id = id(r.param("id"), null, "meter");
+            return tables.meterEntries().delete(sw, GroupsAndMeters.REST, id, GroupsAndMeters.meterDelete(sw.factory(), id))
+                    .thenApply(v -> Map.of("deleted", 1));
+        });
+    }
+
+    private CompletableFuture<List<GroupView>> groups(Switch sw) {
+        CompletableFuture<List<OFGroupDescStatsReply>> replies = sw.request(sw.factory().buildGroupDescStatsRequest().build());
+        return withOwners(sw, tables.groupEntries(), replies, parts -> parts.stream().flatMap(p -> p.getEntries().stream()),
+                GroupView::of, GroupView::groupId);
+    }
+
+    private CompletableFuture<List<GroupStatsView>> groupStats(Switch sw) {
+        CompletableFuture<List<OFGroupStatsReply>> replies = sw.request(sw.factory().buildGroupStatsRequest()
+                .setGroup(OFGroup.ALL).build());
+        return withOwners(sw, tables.groupEntries(), replies, parts -> parts.stream().flatMap(p -> p.getEntries().stream()),
+                GroupStatsView::of, GroupStatsView::groupId);
+    }
+
+    private CompletableFuture<List<MeterView>> meters(Switch sw) {
+        CompletableFuture<List<OFMeterConfigStatsReply>> replies = sw.request(sw.factory().buildMeterConfigStatsRequest()
+                .setMeterId(ALL).build());
+        return withOwners(sw, tables.meterEntries(), replies, parts -> parts.stream().flatMap(p -> p.getEntries().stream()),
+                MeterView::of, MeterView::meterId);
+    }
+
+    private CompletableFuture<List<MeterStatsView>> meterStats(Switch sw) {
+        CompletableFuture<List<OFMeterStatsReply>> replies = sw.request(sw.factory().buildMeterStatsRequest()
+                .setMeterId(ALL).build());
+        return withOwners(sw, tables.meterEntries(), replies, parts -> parts.stream().flatMap(p -> p.getEntries().stream()),
+                MeterStatsView::of, MeterStatsView::meterId);
+    }
+
+    /** What the switch answered, one view per entry with its owner, sorted by id. */
+    private static <P, E, V> CompletableFuture<List<V>> withOwners(Switch sw, OwnedEntries entries,
+            CompletableFuture<List<P>> replies, Function<List<P>, java.util.stream.Stream<E>> flatten,
+            GroupMeterViews.Viewer<E, V> view, java.util.function.ToLongFunction<V> id) {
+        return entries.owners(sw).thenCombine(replies, (owners, parts) -> flatten.apply(parts)
+                .map(e -> view.of(e, owners))
+                .sorted(Comparator.comparingLong(id))
+                .toList());
+    }
+
+    /** A change the switch refused is the client's to fix: 400 with the switch's error type and code. */
+    private static <T> CompletableFuture<T> refused(Switch sw, String noun, CompletableFuture<T> change) {
+        return change.exceptionally(e -> {
+            if (Failures.cause(e) instanceof SwitchErrorException refusal) {
+                throw RestException.badRequest("switch " + sw.id() + " refused the " + noun + ": " + Failures.describe(refusal));
+            }
+            throw e instanceof CompletionException c ? c : new CompletionException(e);
+        });
+    }
+
+    private Switch sw(dev.flowlab.controller.api.RestRequest r) {
+        return Dpids.connected(registry, r.param("dpid"));
+    }
+
+    /** The id in the path; a body that names another is a mistake, not a rename. */
+    private static long id(String text, Long inBody, String noun) {
+        long id;
+        try {
+            id = Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a " + noun + " id (a whole number, as GET lists them)");
+        }
+        if (inBody != null && inBody != id) {
+            throw new IllegalArgumentException(noun + "_id: the body says " + inBody + ", the path " + id
+                    + "; leave it out of the body");
+        }
+        return id;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.flowlab.dataplane;
+
+import dev.flowlab.topologies.PortQos;
+import dev.flowlab.topologies.Topology;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The ovs-vsctl arguments that give a port its queues, and the run record that makes teardown look for them. */
+class PortQueuesCommandsTest {
+    private static final Topology T = Topology.builder().addSwitch("s1").addHost("h1").addHost("h2")
+            .addLink("h1", "s1").addLink("h2", "s1")
+            .addQos(new PortQos("s1", 2, 100.0, List.of(PortQos.Queue.max(0, 50), new PortQos.Queue(1, 0.5, 10.0))))
+            .build();
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void restoreStateDir() {
+        System.clearProperty("flowlab.state.dir");
+    }
+
+    @Test
+    void eachPortGetsALinuxHtbQosWithItsQueuesAllTaggedWithTheRun() {
+        assertThat(String.join(" ", PortQueues.ovsArgs(T, "r1"))).isEqualTo(
+                "-- set port s1-eth2 qos=@qos0"
+                        + " -- --id=@qos0 create QoS type=linux-htb external_ids:flowlab-run=r1"
+                        + " other_config:max-rate=100000000 queues:0=@qos0q0 queues:1=@qos0q1"
+                        + " -- --id=@qos0q0 create Queue external_ids:flowlab-run=r1 other_config:max-rate=50000000"
+                        + " -- --id=@qos0q1 create Queue external_ids:flowlab-run=r1 other_config:min-rate=500000"
+                        + " other_config:max-rate=10000000");
+        assertThat(PortQueues.ports(T)).containsExactly("s1-eth2");
+    }
+
+    @Test
+    void theQueuesComeAfterThePortsInTheBridgeTransaction() {
+        List<String> argv = OvsCommands.addAll(new Plan(T), NetworkOptions.defaults(), Datapath.NETDEV, "r1",
+                java.time.Duration.ofSeconds(5));
+        assertThat(argv.indexOf("qos=@qos0")).isGreaterThan(argv.indexOf("ofport_request=2")).isPositive();
+    }
+
+    @Test
+    void theRunRecordKeepsItsQueuedPorts() {
+        System.setProperty("flowlab.state.dir", dir.toString());
+        RunState s = new RunState("q", 1, 2, 3, List.of("h1"), List.of("s1-eth2"), List.of("s1"), List.of(),
+                PortQueues.ports(T));
+        s.save();
+        assertThat(RunState.load(s.file())).isEqualTo(s);
+        RunState older = new RunState("old", 1, 2, 3, List.of(), List.of(), List.of());
+        older.save();
+        assertThat(RunState.load(older.file()).qosPorts()).isEmpty();
+    }
+}

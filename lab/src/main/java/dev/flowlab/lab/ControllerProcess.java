@@ -1,0 +1,137 @@
+package dev.flowlab.lab;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.flowlab.dataplane.ProcessRunner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One flowlab controller of a run, in its own process (so it can be killed like a crashed server): its
+ * member number, ports, log file and process. {@link #kill()} and {@link #start()} take it down and bring
+ * it back with the same ports and options, as an operator restarting a server does.
+ */
+public final class ControllerProcess {
+    private final int number;
+    private final int openflowPort;
+    private final int restPort;
+    private final int clusterPort;
+    private final List<String> argv;
+    private final Path log;
+    private final MemberRest rest;
+    private Process process;   // guarded by this
+
+    ControllerProcess(int number, int openflowPort, int restPort, int clusterPort, List<String> argv, Path log,
+                      String token) {
+        this.number = number;
+        this.openflowPort = openflowPort;
+        this.restPort = restPort;
+        this.clusterPort = clusterPort;
+        this.argv = List.copyOf(argv);
+        this.log = log;
+        this.rest = new MemberRest(restPort, token);
+    }
+
+    /** 1 for the first member. */
+    public int number() {
+        return number;
+    }
+
+    /** The OVS target of this member, {@code tcp:127.0.0.1:PORT}. */
+    public String target() {
+        return "tcp:127.0.0.1:" + openflowPort;
+    }
+
+    public int openflowPort() {
+        return openflowPort;
+    }
+
+    /** Where its REST API answers, {@code http://127.0.0.1:PORT}. */
+    public String restUrl() {
+        return rest.baseUrl();
+    }
+
+    /** The port its cluster messages use (for {@code --cluster}). */
+    public int clusterPort() {
+        return clusterPort;
+    }
+
+    /** Its output (stdout and stderr). */
+    public Path log() {
+        return log;
+    }
+
+    /** Starts the process (appending to its log); an error when it is already running. */
+    public synchronized ProcessHandle start() {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException("controller " + number + " is already running (pid " + process.pid() + ")");
+        }
+        try {
+            Files.writeString(log, "--- start: " + String.join(" ", argv) + "\n", java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write " + log + ": " + e.getMessage(), e);
+        }
+        process = ProcessRunner.startLogged(argv, log, true);
+        return process.toHandle();
+    }
+
+    /** Kills it with SIGKILL, as a crash would, and waits until it is gone. Idempotent. */
+    public synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops it with SIGTERM (it closes its switches and REST API), SIGKILL after {@code grace}. Idempotent. */
+    public synchronized void stop(Duration grace) {
+        if (process != null) {
+            ProcessRunner.stop(process, grace);
+        }
+    }
+
+    public synchronized boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** Its pid while it runs. */
+    public synchronized Optional<Long> pid() {
+        return process != null && process.isAlive() ? Optional.of(process.pid()) : Optional.empty();
+    }
+
+    /** Its REST API, for GETs. */
+    MemberRest rest() {
+        return rest;
+    }
+
+    /** Its {@code GET /api/cluster}: empty while it does not answer. */
+    public Optional<JsonNode> cluster() {
+        return rest.get("/api/cluster");
+    }
+
+    /** The last lines of its log, for an error message. */
+    String tail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            return String.join("\n", new ArrayList<>(all.subList(Math.max(0, all.size() - lines), all.size())));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "controller " + number + " " + target() + pid().map(p -> " pid " + p).orElse(" (not running)");
+    }
+}

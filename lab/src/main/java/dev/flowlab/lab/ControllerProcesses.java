@@ -1,0 +1,333 @@
+package dev.flowlab.lab;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The N flowlab controller processes of a run ({@code flowlab run --controllers N}), each its own JVM on
+ * free ports of 127.0.0.1, with the same apps and a REST API the lab reads readiness and roles from.
+ * Two or more form one cluster ({@code --cluster}, Raft logs under the log directory, kept across a
+ * member's restart so it catches up from its own log).
+ * Every bridge gets every member as a controller target. Started before the network, stopped after it;
+ * the network adopts their pids, so {@code flowlab clean} stops them after a {@code kill -9} of flowlab.
+ */
+public final class ControllerProcesses implements AutoCloseable {
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(3);
+    private static final String TOKEN_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+    private final List<ControllerProcess> members;
+    private final Path logDir;
+    private final String token;
+
+    private ControllerProcesses(List<ControllerProcess> members, Path logDir, String token) {
+        this.members = List.copyOf(members);
+        this.logDir = logDir;
+        this.token = token;
+    }
+
+    /** The REST token every member takes. */
+    public String token() {
+        return token;
+    }
+
+    /**
+     * Starts {@code count} members with {@code launcher} followed by each member's options, and waits until
+     * each answers on its REST API; kills them all again when one does not within {@code timeout}.
+     *
+     * @param apps       the apps every member runs (empty: the controller's default)
+     * @param appConfigs each app's config file, given to every member
+     */
+    public static ControllerProcesses start(int count, List<String> launcher, List<String> apps, Map<String, Path> appConfigs,
+                                            Duration timeout, Consumer<String> progress) {
+        Path logDir;
+        try {
+            logDir = Files.createTempDirectory("flowlab-controllers-");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot make a directory for the controllers' logs: " + e.getMessage(), e);
+        }
+        String token = newToken();
+        List<Integer> ports = freePorts(3 * count);
+        List<String> raft = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            raft.add((i + 1) + "@127.0.0.1:" + ports.get(3 * i + 2));
+        }
+        List<ControllerProcess> members = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int of = ports.get(3 * i);
+            int rest = ports.get(3 * i + 1);
+            int cluster = ports.get(3 * i + 2);
+            List<String> argv = new ArrayList<>(launcher);
+            argv.addAll(List.of("--listen", "127.0.0.1:" + of, "--rest", "127.0.0.1:" + rest, "--rest-token", token,
+                    "--rest-token-dir", logDir.toString()));   // removed with the logs, even after a kill -9
+            if (!apps.isEmpty()) {
+                argv.addAll(List.of("--apps", String.join(",", apps)));
+            }
+            appConfigs.forEach((app, file) -> argv.addAll(List.of("--app-config", app + "=" + file.toAbsolutePath())));
+            if (count > 1) {   // one cluster: the members elect the master of every switch (Raft)
+                argv.addAll(List.of("--cluster", String.join(",", raft), "--member", Integer.toString(i + 1),
+                        "--cluster-dir", logDir.resolve("raft-" + (i + 1)).toString()));
+            }
+            members.add(new ControllerProcess(i + 1, of, rest, cluster, argv, logDir.resolve("controller-" + (i + 1) + ".log"),
+                    token));
+        }
+        ControllerProcesses all = new ControllerProcesses(members, logDir, token);
+        try {
+            members.forEach(ControllerProcess::start);
+            for (ControllerProcess m : members) {
+                all.awaitServing(m, timeout, progress);
+            }
+            return all;
+        } catch (RuntimeException e) {
+            all.close();
+            throw e;
+        }
+    }
+
+    /** Waits until the member answers {@code GET /api/cluster}: its REST API is up, so are its apps and listener. */
+    void awaitServing(ControllerProcess member, Duration timeout, Consumer<String> progress) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (member.cluster().isEmpty()) {
+            if (!member.isAlive()) {
+                throw new IllegalStateException("controller " + member.number() + " exited while starting; its log "
+                        + member.log() + " ends with:\n" + member.tail(15));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("controller " + member.number() + " did not answer on " + member.restUrl()
+                        + " within " + timeout.toSeconds() + " s; see " + member.log());
+            }
+            progress.accept("waiting for controller " + member.number() + " to answer on " + member.restUrl());
+            pause();
+        }
+    }
+
+    public List<ControllerProcess> members() {
+        return members;
+    }
+
+    /** Member {@code number} (1-based), or a one-line error naming the members there are. */
+    public ControllerProcess member(int number) {
+        if (number < 1 || number > members.size()) {
+            throw new IllegalArgumentException("no controller " + number + ": the controllers are 1 to " + members.size());
+        }
+        return members.get(number - 1);
+    }
+
+    /** Every member's OVS target: every bridge gets them all. */
+    public List<String> targets() {
+        return members.stream().map(ControllerProcess::target).toList();
+    }
+
+    /** Where the members' logs are. */
+    public Path logDir() {
+        return logDir;
+    }
+
+    /**
+     * Each switch's role per running member, from each member's {@code /api/cluster}: datapath id (as the
+     * controller prints it) to member number to role. A member that does not answer is left out.
+     */
+    public Map<String, Map<Integer, String>> roles() {
+        Map<String, Map<Integer, String>> roles = new LinkedHashMap<>();
+        for (ControllerProcess m : members) {
+            if (!m.isAlive()) {
+                continue;
+            }
+            m.cluster().ifPresent(json -> {
+                for (JsonNode sw : json.path("switches")) {
+                    roles.computeIfAbsent(sw.path("dpid").asText(), d -> new LinkedHashMap<>())
+                            .put(m.number(), sw.path("role").asText());
+                }
+            });
+        }
+        return roles;
+    }
+
+    /** The newest generation id member {@code number} reports for any switch (0 when none or not answering). */
+    public long generation(int number) {
+        return member(number).cluster().map(json -> {
+            long newest = 0;
+            for (JsonNode sw : json.path("switches")) {
+                newest = Math.max(newest, sw.path("generation_id").asLong());
+            }
+            return newest;
+        }).orElse(0L);
+    }
+
+    /** The member that is MASTER of every one of {@code dpids}, if one is. */
+    public Optional<ControllerProcess> masterOfAll(Collection<String> dpids) {
+        Map<String, Map<Integer, String>> roles = roles();
+        return members.stream().filter(m -> dpids.stream().allMatch(d ->
+                "MASTER".equals(roles.getOrDefault(d, Map.of()).get(m.number())))).findFirst();
+    }
+
+    /**
+     * Waits until every running member has every switch of {@code dpids} (controller's text form) connected,
+     * and each switch has a member that may write to it (MASTER, or EQUAL without a cluster).
+     *
+     * @throws IllegalStateException naming what is missing when {@code timeout} passes first
+     */
+    public void awaitSwitches(Collection<String> dpids, Duration timeout, Consumer<String> progress) {
+        awaitReady(dpids, Map.of(), 0, timeout, progress);
+    }
+
+    /**
+     * As {@link #awaitSwitches}, and then until every member that writes (the master, or each member without a
+     * cluster) sees each switch with at least its expected number of ports, and at least {@code links} directed
+     * inter-switch links: what the embedded controller's readiness waits for, read from each member's REST API.
+     *
+     * @param ports switch (controller's text form) to the number of ports it must report
+     */
+    public void awaitReady(Collection<String> dpids, Map<String, Integer> ports, int links, Duration timeout,
+                           Consumer<String> progress) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            String missing = missing(dpids);
+            if (missing == null) {
+                missing = unseen(ports, links);
+            }
+            if (missing == null) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("controllers not ready after " + timeout.toSeconds() + " s: " + missing
+                        + "; logs in " + logDir);
+            }
+            progress.accept(missing);
+            pause();
+        }
+    }
+
+    /** What is not there yet, in one line; null when everything is. */
+    private String missing(Collection<String> dpids) {
+        Map<String, Map<Integer, String>> roles = roles();
+        for (ControllerProcess m : members) {
+            if (!m.isAlive()) {
+                continue;
+            }
+            long seen = dpids.stream().filter(d -> roles.getOrDefault(d, Map.of()).containsKey(m.number())).count();
+            if (seen < dpids.size()) {
+                return "controller " + m.number() + " has " + seen + "/" + dpids.size() + " switches";
+            }
+        }
+        Set<String> unwritten = new HashSet<>();
+        for (String d : dpids) {
+            if (roles.getOrDefault(d, Map.of()).values().stream().noneMatch(r -> r.equals("MASTER") || r.equals("EQUAL"))) {
+                unwritten.add(d);
+            }
+        }
+        return unwritten.isEmpty() ? null : unwritten.size() + " switches have no master yet";
+    }
+
+    /** What a writing member does not see yet (ports, links), in one line; null when each sees everything. */
+    private String unseen(Map<String, Integer> ports, int links) {
+        Map<String, Map<Integer, String>> roles = roles();
+        for (ControllerProcess m : members) {
+            boolean writes = m.isAlive() && roles.values().stream().anyMatch(r -> {
+                String role = r.get(m.number());
+                return "MASTER".equals(role) || "EQUAL".equals(role);
+            });
+            if (!writes) {
+                continue;
+            }
+            JsonNode switches = m.rest().get("/api/switches").orElse(null);
+            JsonNode seenLinks = m.rest().get("/api/links").orElse(null);
+            if (switches == null || seenLinks == null) {
+                return "controller " + m.number() + " does not answer";
+            }
+            Map<String, Integer> reported = new LinkedHashMap<>();
+            switches.forEach(sw -> reported.put(sw.path("dpid").asText(), sw.path("ports").asInt()));
+            long lacking = ports.entrySet().stream().filter(e -> reported.getOrDefault(e.getKey(), 0) < e.getValue()).count();
+            if (lacking > 0) {
+                return "controller " + m.number() + ": " + lacking + " switches still miss ports";
+            }
+            if (seenLinks.size() < links) {
+                return "controller " + m.number() + " discovered " + seenLinks.size() + " of " + links + " links";
+            }
+        }
+        return null;
+    }
+
+    /** Stops every member (SIGTERM, then SIGKILL) and removes the logs. Idempotent. */
+    @Override
+    public void close() {
+        // All at once: each takes a moment to close its switches, REST API and Raft server.
+        List<Thread> stopping = new ArrayList<>();
+        for (ControllerProcess m : members) {
+            Thread t = new Thread(() -> m.stop(STOP_GRACE), "flowlab-stop-controller-" + m.number());
+            t.setDaemon(true);
+            t.start();
+            stopping.add(t);
+        }
+        for (Thread t : stopping) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try (Stream<Path> files = Files.walk(logDir)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            // already gone, or left for the user to read
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL.toMillis());   // polling REST: the members offer no push for this
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the controllers");
+        }
+    }
+
+    /** A REST token the members share (the lab and the user read it from the banner). */
+    private static String newToken() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 32; i++) {
+            b.append(TOKEN_CHARS.charAt(random.nextInt(TOKEN_CHARS.length())));
+        }
+        return b.toString();
+    }
+
+    /** Ports free on 127.0.0.1 now: all held open together so none repeats, then released for the members. */
+    private static List<Integer> freePorts(int count) {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                held.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+            }
+            return held.stream().map(ServerSocket::getLocalPort).toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot find free ports on 127.0.0.1: " + e.getMessage(), e);
+        } finally {
+            for (ServerSocket s : held) {
+                try {
+                    s.close();
+                } catch (IOException e) {
+                    // closing anyway
+                }
+            }
+        }
+    }
+}

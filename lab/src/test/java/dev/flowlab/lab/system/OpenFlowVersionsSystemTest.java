@@ -1,0 +1,109 @@
+package dev.flowlab.lab.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.flowlab.controller.api.Switch;
+import dev.flowlab.dataplane.FailMode;
+import dev.flowlab.dataplane.OpenFlowVersion;
+import dev.flowlab.dataplane.PingResult;
+import dev.flowlab.lab.ControllerChoice;
+import dev.flowlab.lab.Lab;
+import dev.flowlab.lab.LabSpec;
+import dev.flowlab.lab.Progress;
+import dev.flowlab.testkit.Leftovers;
+import dev.flowlab.testkit.SystemTest;
+import dev.flowlab.topologies.Topologies;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.projectfloodlight.openflow.protocol.OFVersion;
+import org.projectfloodlight.openflow.types.DatapathId;
+
+/**
+ * {@code flowlab run --topo single,3 --protocols OpenFlowNN --test pingall} through the Lab API, on real
+ * Open vSwitch bridges that offer only that version: the embedded controller must speak it, and so must an
+ * OpenFlow 1.0 controller from elsewhere (Open vSwitch's own ovs-testcontroller).
+ */
+@SystemTest(OpenFlowVersionsSystemTest.PREFIX)
+class OpenFlowVersionsSystemTest {
+    static final String PREFIX = "ofv";
+
+    @ParameterizedTest
+    @EnumSource(value = OpenFlowVersion.class, names = {"OPENFLOW10", "OPENFLOW14", "OPENFLOW15"})
+    void learningSwitchPingsAllOverBridgesOfferingOnlyOneVersion(OpenFlowVersion version) {
+        try (Lab lab = Lab.start(spec(List.of("learning-switch"), ControllerChoice.EMBEDDED, version), Progress.SILENT)) {
+            Switch sw = lab.embeddedController().orElseThrow().switchById(DatapathId.of(1)).orElseThrow();
+            assertThat(sw.version()).isEqualTo(OFVERSION.get(version));
+
+            assertPingAll(lab);
+            assertThat(lab.network().bridge(PREFIX + "s1").flows()).as("ovs-ofctl in the bridge's version")
+                    .anyMatch(line -> line.contains("priority=1,"));   // the learning switch's entries
+        }
+        assertThat(Leftovers.named(PREFIX)).isEmpty();
+    }
+
+    @Test
+    void hubPingsAllOverOpenFlow10() {
+        try (Lab lab = Lab.start(spec(List.of("hub"), ControllerChoice.EMBEDDED, OpenFlowVersion.OPENFLOW10),
+                Progress.SILENT)) {
+            assertPingAll(lab);
+        }
+        assertThat(Leftovers.named(PREFIX)).isEmpty();
+    }
+
+    @Test
+    void anExternalOpenFlow10ControllerDrivesTheNetwork() throws Exception {
+        int port = SystemTests.freePort();
+        Process testController = new ProcessBuilder("ovs-testcontroller", "-O", "OpenFlow10", "ptcp:" + port + ":127.0.0.1")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            SystemTests.until("ovs-testcontroller listens on " + port, () -> listening(port));
+            try (Lab lab = Lab.start(spec(List.of(), ControllerChoice.parse("tcp:127.0.0.1:" + port),
+                    OpenFlowVersion.OPENFLOW10), Progress.SILENT)) {
+                assertPingAll(lab);
+            }
+        } finally {
+            testController.destroy();
+            testController.waitFor();
+        }
+        assertThat(Leftovers.named(PREFIX)).isEmpty();
+    }
+
+    @Test
+    void anAppThatNeedsOpenFlow13IsRefusedBeforeAnythingIsBuilt() {
+        assertThatThrownBy(() -> Lab.start(spec(List.of("routing"), ControllerChoice.EMBEDDED, OpenFlowVersion.OPENFLOW10),
+                Progress.SILENT))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("app routing needs OpenFlow 1.3 or later, and the switches will speak OpenFlow 1.0");
+        assertThat(Leftovers.named(PREFIX)).isEmpty();
+    }
+
+    private static final Map<OpenFlowVersion, OFVersion> OFVERSION = Map.of(OpenFlowVersion.OPENFLOW10, OFVersion.OF_10,
+            OpenFlowVersion.OPENFLOW13, OFVersion.OF_13, OpenFlowVersion.OPENFLOW14, OFVersion.OF_14,
+            OpenFlowVersion.OPENFLOW15, OFVersion.OF_15);
+
+    private static LabSpec spec(List<String> apps, ControllerChoice controller, OpenFlowVersion version) {
+        return new LabSpec(Topologies.single(3), apps, controller, FailMode.SECURE, PREFIX).withProtocols(List.of(version));
+    }
+
+    private static void assertPingAll(Lab lab) {
+        PingResult result = lab.network().pingAll();
+        assertThat(result.failures()).as("pingall").isEmpty();
+        assertThat(result.received()).isEqualTo(6);
+    }
+
+    private static boolean listening(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
