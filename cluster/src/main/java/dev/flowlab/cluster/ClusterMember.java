@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -13,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.protocol.Message;
@@ -24,7 +26,6 @@ import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.retry.RetryPolicies;
 import org.apache.ratis.server.DivisionInfo;
 import org.apache.ratis.server.RaftServer;
-import org.apache.ratis.server.RaftServerConfigKeys;
 import org.apache.ratis.server.storage.RaftStorage;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
 import org.apache.ratis.util.TimeDuration;
@@ -57,9 +58,9 @@ public final class ClusterMember implements AutoCloseable, ClusterStateMachine.E
     static final RaftGroupId GROUP_ID = RaftGroupId.valueOf(UUID.nameUUIDFromBytes(
             "flowlab-controllers".getBytes(StandardCharsets.UTF_8)));
 
-    private static final java.time.Duration CLAIM_RETRY = java.time.Duration.ofMillis(200);
+    private static final Duration CLAIM_RETRY = Duration.ofMillis(200);
     /** The longest a restarted member waits for a switch before it stands for election anyway. */
-    static final java.time.Duration RESTART_HOLD = java.time.Duration.ofSeconds(10);
+    static final Duration RESTART_HOLD = Duration.ofSeconds(10);
 
     private final ClusterSpec spec;
     private final List<MastershipListener> roleListeners = new CopyOnWriteArrayList<>();
@@ -72,7 +73,7 @@ public final class ClusterMember implements AutoCloseable, ClusterStateMachine.E
     private volatile Role role = Role.SLAVE;
     private volatile long generation;
     private volatile String leader;
-    private final java.util.concurrent.atomic.AtomicBoolean electionsHeld = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean electionsHeld = new AtomicBoolean();
 
     private ClusterMember(ClusterSpec spec) {
         this.spec = spec;

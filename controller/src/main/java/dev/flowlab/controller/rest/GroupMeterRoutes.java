@@ -18,10 +18,12 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
+import org.projectfloodlight.openflow.protocol.OFBucket;
 import org.projectfloodlight.openflow.protocol.OFGroupDescStatsReply;
 import org.projectfloodlight.openflow.protocol.OFGroupStatsReply;
 import org.projectfloodlight.openflow.protocol.OFMeterConfigStatsReply;
 import org.projectfloodlight.openflow.protocol.OFMeterStatsReply;
+import org.projectfloodlight.openflow.protocol.meterband.OFMeterBand;
 import org.projectfloodlight.openflow.types.OFGroup;
 
 /**
@@ -49,16 +51,18 @@ final class GroupMeterRoutes {
             GroupBody body = r.body(GroupBody.class);
             OptionalLong wanted = body.groupId() == null ? OptionalLong.empty() : OptionalLong.of(body.groupId());
             wanted.ifPresent(tables.groupEntries()::checkRange);
+            List<OFBucket> buckets = body.toBuckets(sw.factory());
             return refused(sw, "group", tables.addGroup(sw, GroupsAndMeters.REST, wanted, body.groupType(),
-                    body.toBuckets(sw.factory()))).thenApply(id -> RestResponse.created(Map.of("group_id", id,
+                    buckets)).thenApply(id -> RestResponse.created(Map.of("group_id", id,
                     "owner", GroupsAndMeters.REST)));
         });
         routes.add("PUT", groups + "/{id}", r -> {
             Switch sw = sw(r);
             GroupBody body = r.body(GroupBody.class);
             long id = id(r.param("id"), body.groupId(), "group");
+            List<OFBucket> buckets = body.toBuckets(sw.factory());
             return refused(sw, "group", tables.modifyGroup(sw, GroupsAndMeters.REST, id, body.groupType(),
-                    body.toBuckets(sw.factory()))).thenApply(v -> Map.of("modified", id));
+                    buckets)).thenApply(v -> Map.of("modified", id));
         });
         routes.add("DELETE", groups, r -> {
             Switch sw = sw(r);
@@ -79,16 +83,18 @@ final class GroupMeterRoutes {
             MeterBody body = r.body(MeterBody.class);
             OptionalLong wanted = body.meterId() == null ? OptionalLong.empty() : OptionalLong.of(body.meterId());
             wanted.ifPresent(tables.meterEntries()::checkRange);
+            List<OFMeterBand> bands = body.toBands(sw.factory());
             return refused(sw, "meter", tables.addMeter(sw, GroupsAndMeters.REST, wanted, body.meterFlags(),
-                    body.toBands(sw.factory()))).thenApply(id -> RestResponse.created(Map.of("meter_id", id,
+                    bands)).thenApply(id -> RestResponse.created(Map.of("meter_id", id,
                     "owner", GroupsAndMeters.REST)));
         });
         routes.add("PUT", meters + "/{id}", r -> {
             Switch sw = sw(r);
             MeterBody body = r.body(MeterBody.class);
             long id = id(r.param("id"), body.meterId(), "meter");
+            List<OFMeterBand> bands = body.toBands(sw.factory());
             return refused(sw, "meter", tables.modifyMeter(sw, GroupsAndMeters.REST, id, body.meterFlags(),
-                    body.toBands(sw.factory()))).thenApply(v -> Map.of("modified", id));
+                    bands)).thenApply(v -> Map.of("modified", id));
         });
         routes.add("DELETE", meters, r -> {
             Switch sw = sw(r);
