@@ -301,12 +301,14 @@ public final class Controller implements AutoCloseable {
      * the apps have seen every switch go down.
      */
     public void stopListening() {
+        registry.setSilent(true);   // as in close(): the switches keep what they have
         server.stopListening();
         LOG.info("stopped listening on {}", address);
     }
 
     /** Listens again on the same address and port. */
     public void startListening() {
+        registry.setSilent(false);
         try {
             address = server.listen(address);
         } catch (Exception e) {  // Netty rethrows the checked BindException without declaring it
@@ -360,6 +362,7 @@ public final class Controller implements AutoCloseable {
         if (rest != null) {
             rest.close();
         }
+        registry.setSilent(true);   // switch-down events below must not make apps change the switches still up
         server.close();
         mastership.close();
         openflowCapture.close();

@@ -23,18 +23,23 @@ import org.junit.jupiter.api.Test;
 class ControllersSystemTest {
     private static final Pattern PID = Pattern.compile("controller (\\d)\\s.*pid (\\d+)");
 
+    /** The check: kill the master's process from the shell; pingall keeps 0% loss once another member has the switches. */
     @Test
     void membersAreProcessesTheShellCanKillAndRestartAndTeardownStopsThem() throws Exception {
         try (FlowlabProcess flowlab = new FlowlabProcess("run", "--topo", "linear,3", "--controllers", "3", "--prefix", "rcp")) {
             flowlab.awaitLine(l -> l.contains("switches") && l.contains("3/3 connected"), 180);
             assertThat(bridgeTargets("rcps1")).hasSize(3);
             List<Long> pids = memberPids(flowlab, 3);
+            int master = master(flowlab.output());
 
-            type(flowlab, "controller 2 stop\npingall\ncontroller 2 start\ncontrollers\n");
-            flowlab.awaitLine(l -> l.contains("controller 2") && l.contains("killed"), 30);
+            type(flowlab, "controller " + master + " stop\npingall\ncontrollers\ncontroller " + master + " start\n");
+            flowlab.awaitLine(l -> l.contains("controller " + master) && l.contains("killed"), 30);
             flowlab.awaitLine(l -> l.contains("0% loss (6/6 received)"), 60);
-            flowlab.awaitLine(l -> l.contains("controller 2") && l.contains("started"), 60);
-            assertThat(ProcessHandle.of(pids.get(1)).map(ProcessHandle::isAlive)).as("killed member").isNotEqualTo(Optional.of(true));
+            flowlab.awaitLine(l -> l.contains("controller " + master) && l.contains("started"), 60);
+            assertThat(ProcessHandle.of(pids.get(master - 1)).map(ProcessHandle::isAlive)).as("killed master")
+                    .isNotEqualTo(Optional.of(true));
+            int newMaster = master(flowlab.output());
+            assertThat(newMaster).as("the master after the kill").isNotEqualTo(master);
 
             type(flowlab, "exit\n");
             assertThat(flowlab.awaitExit(120)).as(flowlab.output()).isZero();
@@ -70,6 +75,19 @@ class ControllersSystemTest {
         assertThat(pids).hasSize(count);
         pids.forEach(pid -> assertThat(alive(pid)).as("member %s", pid).isTrue());
         return pids;
+    }
+
+    /** The member the last {@code controllers} listing shows as MASTER of every switch. */
+    private static int master(String output) {
+        int master = 0;
+        for (String line : output.lines().toList()) {
+            Matcher m = Pattern.compile("^controller (\\d)\\s.*MASTER of 3").matcher(line.strip());
+            if (m.find()) {
+                master = Integer.parseInt(m.group(1));
+            }
+        }
+        assertThat(master).as("a member MASTER of every switch in:\n" + output).isPositive();
+        return master;
     }
 
     /** The pid of each member, from the last {@code controllers} listing in the output. */

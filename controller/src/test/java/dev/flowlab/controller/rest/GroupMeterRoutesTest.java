@@ -170,6 +170,10 @@ class GroupMeterRoutesTest {
                 .isEqualTo("bands[0].rate: missing");
         assertThat(http.post("/api/switches/1/meters", "{\"bands\": [], \"colour\": 1}").status()).isEqualTo(400);
         assertThat(http.delete("/api/switches/1/groups/seven").error()).startsWith("'seven' is not a group id");
+        String bucket = "{\"actions\": [{\"type\": \"OUTPUT\", \"port\": 1}]}";
+        String huge = "{\"type\": \"ALL\", \"buckets\": [" + String.join(",", java.util.Collections.nCopies(5000, bucket)) + "]}";
+        assertThat(http.post("/api/switches/1/groups", huge).error()).startsWith("the group encodes to ")
+                .contains("more than an OpenFlow message can hold");
         assertThat(peer.received(org.projectfloodlight.openflow.protocol.OFGroupMod.class)).hasSize(groupMods);
     }
 
