@@ -59,6 +59,8 @@ public final class ClusterMember implements AutoCloseable, ClusterStateMachine.E
             "flowlab-controllers".getBytes(StandardCharsets.UTF_8)));
 
     private static final Duration CLAIM_RETRY = Duration.ofMillis(200);
+    /** How long apps' seeds of their config files are tried while the cluster has no leader. */
+    private static final Duration SEED_PATIENCE = Duration.ofSeconds(60);
     /** The longest a restarted member waits for a switch before it stands for election anyway. */
     static final Duration RESTART_HOLD = Duration.ofSeconds(10);
 
@@ -345,9 +347,26 @@ public final class ClusterMember implements AutoCloseable, ClusterStateMachine.E
             return write(Command.add(prefix, json)).thenApply(Long::valueOf);
         }
 
+        /**
+         * Members started one by one (on several machines, say) may have no majority yet when their apps
+         * seed: a seed is harmless to repeat, so it goes on trying for {@link #SEED_PATIENCE}.
+         */
         @Override
         public CompletableFuture<Boolean> seed(String prefix, List<String> jsons) {
-            return write(Command.seed(prefix, jsons)).thenApply(Boolean::valueOf);
+            return seed(Command.seed(prefix, jsons), System.nanoTime() + SEED_PATIENCE.toNanos());
+        }
+
+        private CompletableFuture<Boolean> seed(Command command, long giveUpAt) {
+            return write(command).thenApply(Boolean::valueOf).handle((seeded, e) -> {
+                if (e == null) {
+                    return CompletableFuture.completedFuture(seeded);
+                }
+                if (System.nanoTime() > giveUpAt) {
+                    return CompletableFuture.<Boolean>failedFuture(e);
+                }
+                return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS))
+                        .thenCompose(v -> seed(command, giveUpAt));
+            }).thenCompose(f -> f);
         }
 
         @Override

@@ -17,13 +17,14 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.BiFunction;
 import java.util.function.Function;
-import org.projectfloodlight.openflow.protocol.OFBucket;
+import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFGroupDescStatsReply;
 import org.projectfloodlight.openflow.protocol.OFGroupStatsReply;
+import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFMeterConfigStatsReply;
 import org.projectfloodlight.openflow.protocol.OFMeterStatsReply;
-import org.projectfloodlight.openflow.protocol.meterband.OFMeterBand;
 import org.projectfloodlight.openflow.types.OFGroup;
 
 /**
@@ -42,68 +43,67 @@ final class GroupMeterRoutes {
         this.tables = tables;
     }
 
+    /** Adds an entry for REST, with the wanted id or a free one. */
+    @FunctionalInterface
+    private interface Adder<B> {
+        CompletableFuture<Long> add(Switch sw, OptionalLong wanted, B body);
+    }
+
+    /** Replaces one of REST's entries. */
+    @FunctionalInterface
+    private interface Modifier<B> {
+        CompletableFuture<Void> modify(Switch sw, long id, B body);
+    }
+
+    /** What differs between the group routes and the meter routes that change them. */
+    private record Kind<B>(String noun, OwnedEntries entries, Class<B> bodyType, Function<B, Long> bodyId, Adder<B> add,
+                           Modifier<B> modify, BiFunction<OFFactory, Long, OFMessage> delete) {
+    }
+
     void register(RouteTable routes) {
         String groups = "/api/switches/{dpid}/groups";
         routes.add("GET", groups, r -> groups(sw(r)));
         routes.add("GET", groups + "/stats", r -> groupStats(sw(r)));
-        routes.add("POST", groups, r -> {
-            Switch sw = sw(r);
-            GroupBody body = r.body(GroupBody.class);
-            OptionalLong wanted = body.groupId() == null ? OptionalLong.empty() : OptionalLong.of(body.groupId());
-            wanted.ifPresent(tables.groupEntries()::checkRange);
-            List<OFBucket> buckets = body.toBuckets(sw.factory());
-            return refused(sw, "group", tables.addGroup(sw, GroupsAndMeters.REST, wanted, body.groupType(),
-                    buckets)).thenApply(id -> RestResponse.created(Map.of("group_id", id,
-                    "owner", GroupsAndMeters.REST)));
-        });
-        routes.add("PUT", groups + "/{id}", r -> {
-            Switch sw = sw(r);
-            GroupBody body = r.body(GroupBody.class);
-            long id = id(r.param("id"), body.groupId(), "group");
-            List<OFBucket> buckets = body.toBuckets(sw.factory());
-            return refused(sw, "group", tables.modifyGroup(sw, GroupsAndMeters.REST, id, body.groupType(),
-                    buckets)).thenApply(v -> Map.of("modified", id));
-        });
-        routes.add("DELETE", groups, r -> {
-            Switch sw = sw(r);
-            return tables.groups(GroupsAndMeters.REST).deleteAll(sw).thenApply(n -> Map.of("deleted", n));
-        });
-        routes.add("DELETE", groups + "/{id}", r -> {
-            Switch sw = sw(r);
-            long id = id(r.param("id"), null, "group");
-            return tables.groupEntries().delete(sw, GroupsAndMeters.REST, id, GroupsAndMeters.groupDelete(sw.factory(), id))
-                    .thenApply(v -> Map.of("deleted", 1));
-        });
-
+        changes(routes, groups, new Kind<>("group", tables.groupEntries(), GroupBody.class, GroupBody::groupId,
+                (sw, wanted, b) -> tables.addGroup(sw, GroupsAndMeters.REST, wanted, b.groupType(), b.toBuckets(sw.factory())),
+                (sw, id, b) -> tables.modifyGroup(sw, GroupsAndMeters.REST, id, b.groupType(), b.toBuckets(sw.factory())),
+                GroupsAndMeters::groupDelete));
         String meters = "/api/switches/{dpid}/meters";
         routes.add("GET", meters, r -> meters(sw(r)));
         routes.add("GET", meters + "/stats", r -> meterStats(sw(r)));
-        routes.add("POST", meters, r -> {
+        changes(routes, meters, new Kind<>("meter", tables.meterEntries(), MeterBody.class, MeterBody::meterId,
+                (sw, wanted, b) -> tables.addMeter(sw, GroupsAndMeters.REST, wanted, b.meterFlags(), b.toBands(sw.factory())),
+                (sw, id, b) -> tables.modifyMeter(sw, GroupsAndMeters.REST, id, b.meterFlags(), b.toBands(sw.factory())),
+                GroupsAndMeters::meterDelete));
+    }
+
+    /** POST, PUT and DELETE of one kind of entry, always as the owner {@code rest}. */
+    private <B> void changes(RouteTable routes, String path, Kind<B> kind) {
+        String idKey = kind.noun() + "_id";
+        routes.add("POST", path, r -> {
             Switch sw = sw(r);
-            MeterBody body = r.body(MeterBody.class);
-            OptionalLong wanted = body.meterId() == null ? OptionalLong.empty() : OptionalLong.of(body.meterId());
-            wanted.ifPresent(tables.meterEntries()::checkRange);
-            List<OFMeterBand> bands = body.toBands(sw.factory());
-            return refused(sw, "meter", tables.addMeter(sw, GroupsAndMeters.REST, wanted, body.meterFlags(),
-                    bands)).thenApply(id -> RestResponse.created(Map.of("meter_id", id,
-                    "owner", GroupsAndMeters.REST)));
+            B body = r.body(kind.bodyType());
+            Long asked = kind.bodyId().apply(body);
+            OptionalLong wanted = asked == null ? OptionalLong.empty() : OptionalLong.of(asked);
+            wanted.ifPresent(kind.entries()::checkRange);
+            return refused(sw, kind.noun(), kind.add().add(sw, wanted, body))
+                    .thenApply(id -> RestResponse.created(Map.of(idKey, id, "owner", GroupsAndMeters.REST)));
         });
-        routes.add("PUT", meters + "/{id}", r -> {
+        routes.add("PUT", path + "/{id}", r -> {
             Switch sw = sw(r);
-            MeterBody body = r.body(MeterBody.class);
-            long id = id(r.param("id"), body.meterId(), "meter");
-            List<OFMeterBand> bands = body.toBands(sw.factory());
-            return refused(sw, "meter", tables.modifyMeter(sw, GroupsAndMeters.REST, id, body.meterFlags(),
-                    bands)).thenApply(v -> Map.of("modified", id));
+            B body = r.body(kind.bodyType());
+            long id = id(r.param("id"), kind.bodyId().apply(body), kind.noun());
+            return refused(sw, kind.noun(), kind.modify().modify(sw, id, body)).thenApply(v -> Map.of("modified", id));
         });
-        routes.add("DELETE", meters, r -> {
+        routes.add("DELETE", path, r -> {
             Switch sw = sw(r);
-            return tables.meters(GroupsAndMeters.REST).deleteAll(sw).thenApply(n -> Map.of("deleted", n));
+            return kind.entries().deleteAll(sw, GroupsAndMeters.REST, id -> kind.delete().apply(sw.factory(), id))
+                    .thenApply(n -> Map.of("deleted", n));
         });
-        routes.add("DELETE", meters + "/{id}", r -> {
+        routes.add("DELETE", path + "/{id}", r -> {
             Switch sw = sw(r);
-            long id = id(r.param("id"), null, "meter");
-            return tables.meterEntries().delete(sw, GroupsAndMeters.REST, id, GroupsAndMeters.meterDelete(sw.factory(), id))
+            long id = id(r.param("id"), null, kind.noun());
+            return kind.entries().delete(sw, GroupsAndMeters.REST, id, kind.delete().apply(sw.factory(), id))
                     .thenApply(v -> Map.of("deleted", 1));
         });
     }
