@@ -3,6 +3,7 @@ package dev.flowlab.controller.rest;
 import dev.flowlab.controller.api.Groups;
 import dev.flowlab.controller.api.Meters;
 import dev.flowlab.controller.api.RestException;
+import dev.flowlab.controller.api.RestRequest;
 import dev.flowlab.controller.api.RestResponse;
 import dev.flowlab.controller.api.Switch;
 import dev.flowlab.controller.api.SwitchErrorException;
@@ -21,6 +22,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import java.util.stream.Stream;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFGroupDescStatsReply;
 import org.projectfloodlight.openflow.protocol.OFGroupStatsReply;
@@ -143,8 +146,8 @@ final class GroupMeterRoutes {
 
     /** What the switch answered, one view per entry with its owner, sorted by id. */
     private static <P, E, V> CompletableFuture<List<V>> withOwners(Switch sw, OwnedEntries entries,
-            CompletableFuture<List<P>> replies, Function<List<P>, java.util.stream.Stream<E>> flatten,
-            GroupMeterViews.Viewer<E, V> view, java.util.function.ToLongFunction<V> id) {
+            CompletableFuture<List<P>> replies, Function<List<P>, Stream<E>> flatten,
+            GroupMeterViews.Viewer<E, V> view, ToLongFunction<V> id) {
         return entries.owners(sw).thenCombine(replies, (owners, parts) -> flatten.apply(parts)
                 .map(e -> view.of(e, owners))
                 .sorted(Comparator.comparingLong(id))
@@ -161,7 +164,7 @@ final class GroupMeterRoutes {
         });
     }
 
-    private Switch sw(dev.flowlab.controller.api.RestRequest r) {
+    private Switch sw(RestRequest r) {
         return Dpids.connected(registry, r.param("dpid"));
     }
 
