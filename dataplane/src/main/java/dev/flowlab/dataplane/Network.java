@@ -264,6 +264,11 @@ public final class Network implements AutoCloseable {
         RunProcesses.adopt(build.state(), process);
     }
 
+    /** Makes {@code dir} (what adopted processes write: logs, state) part of this run: removed after them. */
+    public void adoptDirectory(java.nio.file.Path dir) {
+        RunProcesses.adoptDirectory(build.state(), dir);
+    }
+
     /** Sets probe interval and backoff on every controller of every switch, in one ovs-vsctl transaction. */
     public void tuneControllers(ControllerTuning tuning) {
         List<String> args = new ArrayList<>();

@@ -1,5 +1,7 @@
 package dev.flowlab.controller.rest;
 
+import dev.flowlab.controller.api.Groups;
+import dev.flowlab.controller.api.Meters;
 import dev.flowlab.controller.api.RestException;
 import dev.flowlab.controller.api.RestResponse;
 import dev.flowlab.controller.api.Switch;
@@ -109,12 +111,14 @@ final class GroupMeterRoutes {
     }
 
     private CompletableFuture<List<GroupView>> groups(Switch sw) {
+        Groups.require(sw.factory());   // before openflowj refuses the request less clearly
         CompletableFuture<List<OFGroupDescStatsReply>> replies = sw.request(sw.factory().buildGroupDescStatsRequest().build());
         return withOwners(sw, tables.groupEntries(), replies, parts -> parts.stream().flatMap(p -> p.getEntries().stream()),
                 GroupView::of, GroupView::groupId);
     }
 
     private CompletableFuture<List<GroupStatsView>> groupStats(Switch sw) {
+        Groups.require(sw.factory());   // before openflowj refuses the request less clearly
         CompletableFuture<List<OFGroupStatsReply>> replies = sw.request(sw.factory().buildGroupStatsRequest()
                 .setGroup(OFGroup.ALL).build());
         return withOwners(sw, tables.groupEntries(), replies, parts -> parts.stream().flatMap(p -> p.getEntries().stream()),
@@ -122,6 +126,7 @@ final class GroupMeterRoutes {
     }
 
     private CompletableFuture<List<MeterView>> meters(Switch sw) {
+        Meters.require(sw.factory());   // before openflowj refuses the request less clearly
         CompletableFuture<List<OFMeterConfigStatsReply>> replies = sw.request(sw.factory().buildMeterConfigStatsRequest()
                 .setMeterId(ALL).build());
         return withOwners(sw, tables.meterEntries(), replies, parts -> parts.stream().flatMap(p -> p.getEntries().stream()),
@@ -129,6 +134,7 @@ final class GroupMeterRoutes {
     }
 
     private CompletableFuture<List<MeterStatsView>> meterStats(Switch sw) {
+        Meters.require(sw.factory());   // before openflowj refuses the request less clearly
         CompletableFuture<List<OFMeterStatsReply>> replies = sw.request(sw.factory().buildMeterStatsRequest()
                 .setMeterId(ALL).build());
         return withOwners(sw, tables.meterEntries(), replies, parts -> parts.stream().flatMap(p -> p.getEntries().stream()),
