@@ -53,9 +53,14 @@ class ControllersSystemTest {
     @Test
     void afterAKill9OfFlowlabCleanStopsItsControllerProcesses() throws Exception {
         List<Long> pids;
+        java.nio.file.Path logs;
         try (FlowlabProcess flowlab = new FlowlabProcess("run", "--topo", "linear,2", "--controllers", "2", "--prefix", "rck")) {
             flowlab.awaitLine(l -> l.contains("switches") && l.contains("2/2 connected"), 180);
             pids = memberPids(flowlab, 2);
+            Matcher dir = Pattern.compile("logs in (\\S+)").matcher(flowlab.output());
+            assertThat(dir.find()).as(flowlab.output()).isTrue();
+            logs = java.nio.file.Path.of(dir.group(1));
+            assertThat(logs).isDirectory();
             SystemTests.must("kill", "-KILL", String.valueOf(flowlab.process().pid()));
             flowlab.awaitExit(30);
         }
@@ -64,6 +69,7 @@ class ControllersSystemTest {
         assertThat(Main.commandLine().execute("clean")).isZero();
 
         pids.forEach(pid -> assertThat(alive(pid)).as("member %s after flowlab clean", pid).isFalse());
+        assertThat(logs).as("the members' logs and Raft logs").doesNotExist();
         assertThat(Leftovers.named("rck")).isEmpty();
     }
 
