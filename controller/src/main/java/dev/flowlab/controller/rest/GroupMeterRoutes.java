@@ -1,6 +1,9 @@
 package dev.flowlab.controller.rest;
 
+import dev.flowlab.controller.api.Groups;
+import dev.flowlab.controller.api.Meters;
 import dev.flowlab.controller.api.RestException;
+import dev.flowlab.controller.api.RestRequest;
 import dev.flowlab.controller.api.RestResponse;
 import dev.flowlab.controller.api.Switch;
 import dev.flowlab.controller.api.SwitchErrorException;
@@ -19,6 +22,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import java.util.stream.Stream;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFGroupDescStatsReply;
 import org.projectfloodlight.openflow.protocol.OFGroupStatsReply;
@@ -109,12 +114,14 @@ final class GroupMeterRoutes {
     }
 
     private CompletableFuture<List<GroupView>> groups(Switch sw) {
+        Groups.require(sw.factory());   // before openflowj refuses the request less clearly
         CompletableFuture<List<OFGroupDescStatsReply>> replies = sw.request(sw.factory().buildGroupDescStatsRequest().build());
         return withOwners(sw, tables.groupEntries(), replies, parts -> parts.stream().flatMap(p -> p.getEntries().stream()),
                 GroupView::of, GroupView::groupId);
     }
 
     private CompletableFuture<List<GroupStatsView>> groupStats(Switch sw) {
+        Groups.require(sw.factory());   // before openflowj refuses the request less clearly
         CompletableFuture<List<OFGroupStatsReply>> replies = sw.request(sw.factory().buildGroupStatsRequest()
                 .setGroup(OFGroup.ALL).build());
         return withOwners(sw, tables.groupEntries(), replies, parts -> parts.stream().flatMap(p -> p.getEntries().stream()),
@@ -122,6 +129,7 @@ final class GroupMeterRoutes {
     }
 
     private CompletableFuture<List<MeterView>> meters(Switch sw) {
+        Meters.require(sw.factory());   // before openflowj refuses the request less clearly
         CompletableFuture<List<OFMeterConfigStatsReply>> replies = sw.request(sw.factory().buildMeterConfigStatsRequest()
                 .setMeterId(ALL).build());
         return withOwners(sw, tables.meterEntries(), replies, parts -> parts.stream().flatMap(p -> p.getEntries().stream()),
@@ -129,6 +137,7 @@ final class GroupMeterRoutes {
     }
 
     private CompletableFuture<List<MeterStatsView>> meterStats(Switch sw) {
+        Meters.require(sw.factory());   // before openflowj refuses the request less clearly
         CompletableFuture<List<OFMeterStatsReply>> replies = sw.request(sw.factory().buildMeterStatsRequest()
                 .setMeterId(ALL).build());
         return withOwners(sw, tables.meterEntries(), replies, parts -> parts.stream().flatMap(p -> p.getEntries().stream()),
@@ -137,8 +146,8 @@ final class GroupMeterRoutes {
 
     /** What the switch answered, one view per entry with its owner, sorted by id. */
     private static <P, E, V> CompletableFuture<List<V>> withOwners(Switch sw, OwnedEntries entries,
-            CompletableFuture<List<P>> replies, Function<List<P>, java.util.stream.Stream<E>> flatten,
-            GroupMeterViews.Viewer<E, V> view, java.util.function.ToLongFunction<V> id) {
+            CompletableFuture<List<P>> replies, Function<List<P>, Stream<E>> flatten,
+            GroupMeterViews.Viewer<E, V> view, ToLongFunction<V> id) {
         return entries.owners(sw).thenCombine(replies, (owners, parts) -> flatten.apply(parts)
                 .map(e -> view.of(e, owners))
                 .sorted(Comparator.comparingLong(id))
@@ -155,7 +164,7 @@ final class GroupMeterRoutes {
         });
     }
 
-    private Switch sw(dev.flowlab.controller.api.RestRequest r) {
+    private Switch sw(RestRequest r) {
         return Dpids.connected(registry, r.param("dpid"));
     }
 
