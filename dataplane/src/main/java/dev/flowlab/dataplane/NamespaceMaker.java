@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -18,33 +20,45 @@ final class NamespaceMaker {
     private static final long MS_REC = 16384;
     private static final long MS_SHARED = 1 << 20;
     private static final int EINVAL = 22;
+    private static final int THREADS = 2;
 
     private NamespaceMaker() {
     }
 
     /**
-     * Makes the namespaces in order, recording each (then telling {@code made}); stops at the first that cannot be made (one that
-     * exists already is someone else's and is left alone). Runs on a thread of its own that ends
-     * afterwards, so no JVM thread can stay in a namespace it made.
+     * Makes the namespaces, recording each (then telling {@code made}, from the thread that made it); stops
+     * at the first that cannot be made (one that exists already is someone else's and is left alone).
+     * Runs on {@value #THREADS} threads of their own, each taking every {@value #THREADS}th name, which
+     * end afterwards, so no JVM thread can stay in a namespace it made. The kernel sets up network
+     * namespaces in parallel: tree,3,10's 1,000 took 1.1-1.5 s on two threads, 1.8-2.5 s on one (same minutes, load 4-5).
      */
     static void make(List<String> names, OwnershipJournal journal, Consumer<String> made) {
         if (names.isEmpty()) {
             return;
         }
-        FreshThread.run("flowlab-netns-add", () -> {
-            Path dir = Path.of(InNamespace.DIR);
-            shareMounts(dir);
-            Libc c = Libc.c();
-            int home = c.open("/proc/thread-self/ns/net", Libc.O_RDONLY_CLOEXEC);
-            try {
-                for (String name : names) {
-                    makeOne(c, dir.resolve(name), home, journal);
-                    made.accept(name);
+        Path dir = Path.of(InNamespace.DIR);
+        shareMounts(dir);
+        AtomicBoolean failed = new AtomicBoolean();
+        List<Runnable> workers = new ArrayList<>();
+        for (int w = 0; w < Math.min(THREADS, names.size()); w++) {
+            int first = w;
+            workers.add(() -> {
+                Libc c = Libc.c();
+                int home = c.open("/proc/thread-self/ns/net", Libc.O_RDONLY_CLOEXEC);
+                try {
+                    for (int i = first; i < names.size() && !failed.get(); i += THREADS) {
+                        makeOne(c, dir.resolve(names.get(i)), home, journal);
+                        made.accept(names.get(i));
+                    }
+                } catch (RuntimeException e) {
+                    failed.set(true);
+                    throw e;
+                } finally {
+                    c.close(home);
                 }
-            } finally {
-                c.close(home);
-            }
-        });
+            });
+        }
+        FreshThread.runAll("flowlab-netns-add", workers);
     }
 
     private static void makeOne(Libc c, Path file, int home, OwnershipJournal journal) {
