@@ -87,8 +87,9 @@ public final class Flows {
     }
 
     /**
-     * Where to make match fields for {@link #match} and set-field actions: the switch's own OXMs, and on
-     * OpenFlow 1.0 (which has none) 1.3's, which {@link #match} turns into a 1.0 match.
+     * Where to make match fields for {@link #match}: the switch's own OXMs, and on OpenFlow 1.0 (which has
+     * none) 1.3's, which {@link #match} turns into a 1.0 match. (Set-field actions need 1.2+: build those
+     * with {@code of.oxms()}.)
      */
     public static OFOxms oxms(OFFactory of) {
         return of.getVersion() == OFVersion.OF_10 ? OF13.oxms() : of.oxms();
