@@ -9,6 +9,7 @@ import dev.flowlab.apps.loadbalancer.LoadBalancerConfig;
 import dev.flowlab.apps.qos.HostLimit;
 import dev.flowlab.apps.qos.QosConfig;
 import dev.flowlab.apps.router.RouterConfig;
+import dev.flowlab.apps.routing.RoutingConfig;
 import dev.flowlab.controller.core.AppConfigFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,12 @@ class ExampleConfigsTest {
         assertThatThrownBy(() -> AppConfigFile.read("learning-switch", bad, LearningSwitchConfig.class))
                 .hasMessageContaining("mac_table_size 0 must be at least 1")
                 .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void routingExampleTurnsFastFailoverOn() {
+        RoutingConfig config = AppConfigFile.read("routing", EXAMPLES.resolve("routing-fast-failover.yaml"), RoutingConfig.class);
+        assertThat(config).isEqualTo(new RoutingConfig(true, false));
     }
 
     @Test

@@ -40,6 +40,16 @@ class BadInputTest {
     }
 
     @Test
+    void controllersIsCountedAndNotMixedWithController() {
+        assertOneLineError(List.of("run", "--topo", "single,2", "--controllers", "0"),
+                "flowlab: --controllers 0 is out of range", "1 to 7");
+        assertOneLineError(List.of("run", "--topo", "single,2", "--controllers", "3", "--controller", "tcp:127.0.0.1:6653"),
+                "flowlab: --controller and --controllers cannot be used together", "--controllers N");
+        assertOneLineError(List.of("run", "--topo", "single,2", "--controllers", "3", "--rest", "8080"),
+                "flowlab: --rest, --rest-token and --capture-openflow configure the embedded controller", "port of its own");
+    }
+
+    @Test
     void missingScriptNamesTheFile() {
         assertOneLineError(List.of("run", "--topo", "single,2", "--script", "/nonexistent/steps.txt"),
                 "flowlab: --script /nonexistent/steps.txt", "no such readable file");

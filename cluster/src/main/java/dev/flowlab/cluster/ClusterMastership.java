@@ -43,6 +43,12 @@ public final class ClusterMastership implements Mastership {
                 .map(m -> new ClusterView.Member(m.id(), m.hostPort())).toList(), member.leader());
     }
 
+    /** A switch is connected: a member that restarted may stand for election again. */
+    @Override
+    public void switchConnected(DatapathId dpid) {
+        member.controllerReady();
+    }
+
     @Override
     public void claimRefused(DatapathId dpid, RoleClaim claim, String why) {
         LOG.info("cluster member {}: switch {} refused {} (generation {}): {}", member.id(), dpid, claim.role(),

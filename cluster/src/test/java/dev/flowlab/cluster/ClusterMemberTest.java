@@ -97,6 +97,30 @@ class ClusterMemberTest {
     }
 
     @Test
+    void aRestartedMemberStillVotesWhileItHoldsItsOwnCandidacyAndStandsOnceItsControllerIsReady() throws Exception {
+        List<MemberAddress> members = List.of(new MemberAddress("1", "127.0.0.1", freePort()),
+                new MemberAddress("2", "127.0.0.1", freePort()), new MemberAddress("3", "127.0.0.1", freePort()));
+        members.forEach(m -> start(members, m.id()));
+        ClusterMember first = awaitOneMaster();
+        ClusterMember follower = running.stream().filter(m -> m != first).findFirst().orElseThrow();
+        follower.close();
+        running.remove(follower);
+        ClusterMember held = start(members, follower.id());   // restarted: holds its candidacy
+        Poll.until("the restarted member caught up", WAIT, () -> held.generation() == first.generation());
+
+        first.close();
+        running.remove(first);
+        ClusterMember second = awaitOneMaster();
+        assertThat(second).as("the member that did not restart leads, with the held member's vote").isNotSameAs(held);
+
+        held.controllerReady();
+        second.close();
+        running.remove(second);
+        start(members, second.id());
+        Poll.until("the member that was held leads once ready", WAIT, () -> held.role() == Role.MASTER);
+    }
+
+    @Test
     void withoutAMajorityAWriteFailsNamingTheMembers() throws Exception {
         List<MemberAddress> members = List.of(new MemberAddress("1", "127.0.0.1", freePort()),
                 new MemberAddress("2", "127.0.0.1", freePort()), new MemberAddress("3", "127.0.0.1", freePort()));

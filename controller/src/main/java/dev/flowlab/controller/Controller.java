@@ -75,6 +75,7 @@ public final class Controller implements AutoCloseable {
     private ViewFeed viewFeed;
     private volatile ExpectedNetwork expected;
     private RestServer rest;
+    private PacketPathWarmup warmup;
     private final ConfigStore store;
     private final StaticFlows staticFlows;
     /** The core services that run as apps (first in the dispatch order of equal {@code order()}). */
@@ -139,6 +140,7 @@ public final class Controller implements AutoCloseable {
             controller.mastership.start(controller::reclaimAll);
             refuseUnhonouredVlans(loaded, config.vlanPorts());   // apps know their config now; no switch yet
             refuseIncompatibleApps(loaded);
+            controller.warmup = PacketPathWarmup.startOncePerJvm(config);
             controller.startRest();
             controller.startListening();
             return controller;
@@ -301,12 +303,14 @@ public final class Controller implements AutoCloseable {
      * the apps have seen every switch go down.
      */
     public void stopListening() {
+        registry.setSilent(true);   // as in close(): the switches keep what they have
         server.stopListening();
         LOG.info("stopped listening on {}", address);
     }
 
     /** Listens again on the same address and port. */
     public void startListening() {
+        registry.setSilent(false);
         try {
             address = server.listen(address);
         } catch (Exception e) {  // Netty rethrows the checked BindException without declaring it
@@ -357,9 +361,13 @@ public final class Controller implements AutoCloseable {
             return;
         }
         closed = true;
+        if (warmup != null) {
+            warmup.stop();
+        }
         if (rest != null) {
             rest.close();
         }
+        registry.setSilent(true);   // switch-down events below must not make apps change the switches still up
         server.close();
         mastership.close();
         openflowCapture.close();

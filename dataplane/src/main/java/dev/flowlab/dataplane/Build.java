@@ -137,8 +137,12 @@ final class Build {
         progress.update("namespaces and links", 0, total);
         OwnershipJournal journal = state.journal();
         NamespaceMaker.make(plan.namespaces(), journal, ns -> afterStep.accept("namespace " + ns));
+        long t1 = System.nanoTime();
         ProcessRunner.check(List.of(Tools.path("ip"), "-batch", "-"), plan.vethBatch(state.group()), options.timeout());
+        long t2 = System.nanoTime();
         OptionalFeatures.build(plan.topology(), options, state.group(), state.runId(), journal);
+        log.debug("run {}: {} namespaces took {} ms, {} veths {} ms", state.runId(), plan.namespaces().size(),
+                (t1 - t0) / 1_000_000, plan.veths().size(), (t2 - t1) / 1_000_000);
         progress.update("namespaces and links", total, total);
         log.debug("run {}: namespaces and links took {} ms", state.runId(), (System.nanoTime() - t0) / 1_000_000);
     }
@@ -193,9 +197,11 @@ final class Build {
 
     /** Root ends: IPv6 off before they come up, or their start-up chatter floods the bridges. */
     private void switchPortsUp() {
+        long t0 = System.nanoTime();
         plan.rootInterfaces().forEach(HostSetup::disableIpv6);
         try (Rtnetlink nl = new Rtnetlink()) {
             plan.rootInterfaces().forEach(i -> nl.setUp(i, true));
         }
+        log.debug("run {}: {} switch ports up in {} ms", state.runId(), plan.rootInterfaces().size(), (System.nanoTime() - t0) / 1_000_000);
     }
 }

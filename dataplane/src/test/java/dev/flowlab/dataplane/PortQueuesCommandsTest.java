@@ -56,4 +56,16 @@ class PortQueuesCommandsTest {
         older.save();
         assertThat(RunState.load(older.file()).qosPorts()).isEmpty();
     }
+
+    @Test
+    void onlyTaggedRecordsThatNothingUsesAreDestroyed() {
+        // QoS q1 (run r1) on a port still there, q2 (r1) orphaned, q3 (r2) orphaned; queues u1 (q1's), u2 (q2's), u3 (q3's).
+        String listing = """
+                {"data":[[["uuid","q1"],["map",[["flowlab-run","r1"]]],["map",[[0,["uuid","u1"]]]]],                [["uuid","q2"],["map",[["flowlab-run","r1"]]],["map",[[0,["uuid","u2"]]]]],                [["uuid","q3"],["map",[["flowlab-run","r2"]]],["map",[[1,["uuid","u3"]]]]]],"headings":["_uuid","external_ids","queues"]}
+                {"data":[[["uuid","u1"],["map",[["flowlab-run","r1"]]]],[["uuid","u2"],["map",[["flowlab-run","r1"]]]],                [["uuid","u3"],["map",[["flowlab-run","r2"]]]],[["uuid","u4"],["map",[]]]],"headings":["_uuid","external_ids"]}
+                {"data":[[["uuid","q1"]],[["set",[]]]],"headings":["qos"]}
+                """;
+        assertThat(PortQueues.unused(listing, "r1"::equals)).containsExactly("QoS q2", "Queue u2");
+        assertThat(PortQueues.unused(listing, run -> true)).containsExactly("QoS q2", "QoS q3", "Queue u2", "Queue u3");
+    }
 }

@@ -110,6 +110,11 @@ public final class ControllerProcess {
         return process != null && process.isAlive() ? Optional.of(process.pid()) : Optional.empty();
     }
 
+    /** Its REST API, for GETs. */
+    MemberRest rest() {
+        return rest;
+    }
+
     /** Its {@code GET /api/cluster}: empty while it does not answer. */
     public Optional<JsonNode> cluster() {
         return rest.get("/api/cluster");

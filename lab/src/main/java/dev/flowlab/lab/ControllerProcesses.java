@@ -184,9 +184,24 @@ public final class ControllerProcesses implements AutoCloseable {
      * @throws IllegalStateException naming what is missing when {@code timeout} passes first
      */
     public void awaitSwitches(Collection<String> dpids, Duration timeout, Consumer<String> progress) {
+        awaitReady(dpids, Map.of(), 0, timeout, progress);
+    }
+
+    /**
+     * As {@link #awaitSwitches}, and then until every member that writes (the master, or each member without a
+     * cluster) sees each switch with at least its expected number of ports, and at least {@code links} directed
+     * inter-switch links: what the embedded controller's readiness waits for, read from each member's REST API.
+     *
+     * @param ports switch (controller's text form) to the number of ports it must report
+     */
+    public void awaitReady(Collection<String> dpids, Map<String, Integer> ports, int links, Duration timeout,
+                           Consumer<String> progress) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             String missing = missing(dpids);
+            if (missing == null) {
+                missing = unseen(ports, links);
+            }
             if (missing == null) {
                 return;
             }
@@ -220,10 +235,53 @@ public final class ControllerProcesses implements AutoCloseable {
         return unwritten.isEmpty() ? null : unwritten.size() + " switches have no master yet";
     }
 
+    /** What a writing member does not see yet (ports, links), in one line; null when each sees everything. */
+    private String unseen(Map<String, Integer> ports, int links) {
+        Map<String, Map<Integer, String>> roles = roles();
+        for (ControllerProcess m : members) {
+            boolean writes = m.isAlive() && roles.values().stream().anyMatch(r -> {
+                String role = r.get(m.number());
+                return "MASTER".equals(role) || "EQUAL".equals(role);
+            });
+            if (!writes) {
+                continue;
+            }
+            JsonNode switches = m.rest().get("/api/switches").orElse(null);
+            JsonNode seenLinks = m.rest().get("/api/links").orElse(null);
+            if (switches == null || seenLinks == null) {
+                return "controller " + m.number() + " does not answer";
+            }
+            Map<String, Integer> reported = new LinkedHashMap<>();
+            switches.forEach(sw -> reported.put(sw.path("dpid").asText(), sw.path("ports").asInt()));
+            long lacking = ports.entrySet().stream().filter(e -> reported.getOrDefault(e.getKey(), 0) < e.getValue()).count();
+            if (lacking > 0) {
+                return "controller " + m.number() + ": " + lacking + " switches still miss ports";
+            }
+            if (seenLinks.size() < links) {
+                return "controller " + m.number() + " discovered " + seenLinks.size() + " of " + links + " links";
+            }
+        }
+        return null;
+    }
+
     /** Stops every member (SIGTERM, then SIGKILL) and removes the logs. Idempotent. */
     @Override
     public void close() {
-        members.forEach(m -> m.stop(STOP_GRACE));
+        // All at once: each takes a moment to close its switches, REST API and Raft server.
+        List<Thread> stopping = new ArrayList<>();
+        for (ControllerProcess m : members) {
+            Thread t = new Thread(() -> m.stop(STOP_GRACE), "flowlab-stop-controller-" + m.number());
+            t.setDaemon(true);
+            t.start();
+            stopping.add(t);
+        }
+        for (Thread t : stopping) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         try (Stream<Path> files = Files.walk(logDir)) {
             for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(f);

@@ -2,6 +2,7 @@ package dev.flowlab.lab;
 
 import dev.flowlab.controller.Controller;
 import dev.flowlab.controller.ControllerConfig;
+import dev.flowlab.controller.ExpectedNetwork;
 import dev.flowlab.controller.NotReadyException;
 import dev.flowlab.controller.api.Flows;
 import dev.flowlab.controller.api.Switch;
@@ -16,6 +17,7 @@ import dev.flowlab.topologies.Topology;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
@@ -108,6 +110,7 @@ public final class Lab implements AutoCloseable {
         network = Network.start(t, options);
         if (processes != null) {   // from now on torn down with the network, and found by flowlab clean
             processes.members().forEach(m -> m.pid().flatMap(ProcessHandle::of).ifPresent(network::adopt));
+            network.adoptDirectory(processes.logDir());
         }
         if (spec.captureDir() != null) {
             network.captureAll(spec.captureDir());
@@ -125,7 +128,10 @@ public final class Lab implements AutoCloseable {
         }
         Progress.Stage step = progress.step("switches");
         if (processes != null) {
-            processes.awaitSwitches(dpids(), READY_TIMEOUT, step::progress);
+            ExpectedNetwork want = ExpectedTopology.of(spec.topology());
+            Map<String, Integer> ports = new java.util.LinkedHashMap<>();
+            want.ports().forEach((dpid, p) -> ports.put(dpid.toString(), p.size()));
+            processes.awaitReady(dpids(), ports, want.links().size(), READY_TIMEOUT, step::progress);
         } else if (controller != null) {
             try {
                 controller.awaitReady(ExpectedTopology.of(spec.topology()), READY_TIMEOUT, step::progress);

@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToDoubleFunction;
@@ -56,8 +57,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The paths follow the broadcast tree where it can ({@link TopologyService#broadcastTree()}), so
  * the connections take the same cables as {@code learning-switch} under {@code stp}. A server the
- * controller has not heard from yet is asked for with an ARP request from the virtual IP, and skipped
- * until it answers.
+ * controller has not heard from yet is asked for with an ARP request from the virtual IP (each second,
+ * and when a client asks for the virtual IP), and skipped until it answers.
  */
 public final class LoadBalancer implements App {
     public static final String ID = "load-balancer";
@@ -111,6 +112,14 @@ public final class LoadBalancer implements App {
         given = new AgeingTable<>("load-balancer connections", MAX_CONNECTIONS, Duration.ofSeconds(config.idleTimeout()),
                 System::nanoTime);
         ctx.rest().get("/", request -> view());
+        // Servers found before the first client: a SYN that finds none known waits a whole TCP retransmission (1 s).
+        ctx.executor().scheduleWithFixedDelay(() -> {
+            try {
+                probeUnknownServers();
+            } catch (RuntimeException e) {   // logged, and the next round runs anyway (a throw would end the schedule)
+                LOG.warn("load-balancer: asking for the servers failed: {}", e.toString(), e);
+            }
+        }, PROBE_INTERVAL_NANOS, PROBE_INTERVAL_NANOS, TimeUnit.NANOSECONDS);
     }
 
     @Override
@@ -123,6 +132,9 @@ public final class LoadBalancer implements App {
         Ethernet eth = in.ethernet();
         Optional<Arp> arp = eth.arp();
         if (arp.isPresent()) {
+            if (arp.get().senderIp().equals(vip)) {
+                return Verdict.HANDLED;   // our own question to a server, back in through another switch: not to be flooded
+            }
             return arp.get().targetIp().equals(vip) ? answer(in, arp.get()) : Verdict.CONTINUE;
         }
         Optional<Ipv4> ip = eth.ipv4();

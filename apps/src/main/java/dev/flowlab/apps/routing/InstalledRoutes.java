@@ -4,47 +4,60 @@ import dev.flowlab.controller.api.Link;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import org.projectfloodlight.openflow.types.DatapathId;
 import org.projectfloodlight.openflow.types.MacAddress;
 
 /** The route installed for each (source MAC, destination MAC) pair, so it can be withdrawn later. */
 final class InstalledRoutes {
 
+    /**
+     * A leg as installed.
+     *
+     * @param cables   the links whose loss withdraws it (either direction)
+     * @param switches the switches holding its entries
+     */
+    record Installed(Leg leg, Set<Link> cables, Set<DatapathId> switches) {
+        boolean uses(Link link) {
+            return cables.contains(link) || cables.contains(link.reversed());
+        }
+    }
+
     private record Pair(MacAddress src, MacAddress dst) {
     }
 
-    private final Map<Pair, Route> routes = new ConcurrentHashMap<>();
+    private final Map<Pair, Installed> routes = new ConcurrentHashMap<>();
 
-    void put(Leg leg) {
-        routes.put(new Pair(leg.src(), leg.dst()), leg.route());
+    void put(Installed installed) {
+        routes.put(new Pair(installed.leg().src(), installed.leg().dst()), installed);
     }
 
-    /** Forgets the pair's route if it is still this leg's; true if it was. */
-    boolean remove(Leg leg) {
-        return routes.remove(new Pair(leg.src(), leg.dst()), leg.route());
+    /** Forgets the pair's route if it is still this one; true if it was. */
+    boolean remove(Installed installed) {
+        return routes.remove(new Pair(installed.leg().src(), installed.leg().dst()), installed);
     }
 
-    /** Removes and returns the legs whose route crosses {@code link}'s cable. */
-    List<Leg> removeUsing(Link link) {
-        return removeIf(leg -> leg.route().uses(link));
+    /** Removes and returns the legs that use {@code link}'s cable. */
+    List<Installed> removeUsing(Link link) {
+        return removeIf(i -> i.uses(link));
     }
 
     /** Removes and returns the legs to or from {@code mac}. */
-    List<Leg> removeHost(MacAddress mac) {
-        return removeIf(leg -> leg.src().equals(mac) || leg.dst().equals(mac));
+    List<Installed> removeHost(MacAddress mac) {
+        return removeIf(i -> i.leg().src().equals(mac) || i.leg().dst().equals(mac));
     }
 
     int size() {
         return routes.size();
     }
 
-    private List<Leg> removeIf(Predicate<Leg> gone) {
-        List<Leg> removed = new ArrayList<>();
-        routes.forEach((pair, route) -> {
-            Leg leg = new Leg(pair.src(), pair.dst(), route);
-            if (gone.test(leg) && routes.remove(pair, route)) {
-                removed.add(leg);
+    private List<Installed> removeIf(Predicate<Installed> gone) {
+        List<Installed> removed = new ArrayList<>();
+        routes.forEach((pair, installed) -> {
+            if (gone.test(installed) && routes.remove(pair, installed)) {
+                removed.add(installed);
             }
         });
         return removed;

@@ -2,10 +2,13 @@ package dev.flowlab.apps.routing;
 
 import dev.flowlab.controller.api.Flows;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 import org.projectfloodlight.openflow.protocol.OFFactory;
+import org.projectfloodlight.openflow.protocol.OFFlowAdd;
 import org.projectfloodlight.openflow.protocol.OFFlowMod;
+import org.projectfloodlight.openflow.protocol.action.OFAction;
 import org.projectfloodlight.openflow.protocol.match.Match;
 import org.projectfloodlight.openflow.protocol.match.MatchField;
 import org.projectfloodlight.openflow.types.DatapathId;
@@ -39,28 +42,48 @@ final class PathFlows {
      */
     static List<SwitchFlow> install(Route route, MacAddress src, MacAddress dst, U64 cookie,
                                     Function<DatapathId, OFFactory> factories) {
-        List<SwitchFlow> flows = new ArrayList<>();
+        return entries(route).stream().map(e -> {
+            OFFactory of = factories.apply(e.dpid());
+            return new SwitchFlow(e.dpid(), flowAdd(of, e, src, dst, cookie,
+                    List.of(Flows.output(of, ((HopEntry.Output) e.next()).port()))));
+        }).toList();
+    }
+
+    /** The route's hops as entries that output to the next hop, destination switch first. */
+    static List<HopEntry> entries(Route route) {
+        List<HopEntry> entries = new ArrayList<>();
         for (Route.Hop hop : route.hops()) {
-            OFFactory of = factories.apply(hop.dpid());
-            flows.add(0, new SwitchFlow(hop.dpid(), of.buildFlowAdd()
-                    .setCookie(cookie)
-                    .setPriority(PRIORITY)
-                    .setIdleTimeout(IDLE_TIMEOUT)
-                    .setMatch(of.buildMatch()
-                            .setExact(MatchField.IN_PORT, hop.in())
-                            .setExact(MatchField.ETH_SRC, src)
-                            .setExact(MatchField.ETH_DST, dst)
-                            .build())
-                    .setInstructions(Flows.apply(of, Flows.output(of, hop.out())))
-                    .build()));
+            entries.add(0, new HopEntry(hop.dpid(), hop.in(), PRIORITY, new HopEntry.Output(hop.out())));
         }
-        return flows;
+        return entries;
+    }
+
+    /** The flow-add of one entry of the {@code src -> dst} pair, with these actions. */
+    static OFFlowAdd flowAdd(OFFactory of, HopEntry entry, MacAddress src, MacAddress dst, U64 cookie,
+                             List<OFAction> actions) {
+        Match.Builder match = of.buildMatch();
+        if (entry.inPort() != null) {
+            match.setExact(MatchField.IN_PORT, entry.inPort());
+        }
+        return of.buildFlowAdd()
+                .setCookie(cookie)
+                .setPriority(entry.priority())
+                .setIdleTimeout(IDLE_TIMEOUT)
+                .setMatch(match.setExact(MatchField.ETH_SRC, src).setExact(MatchField.ETH_DST, dst).build())
+                .setInstructions(List.of(of.instructions().applyActions(actions)))
+                .build();
     }
 
     /** Deletes of the {@code src -> dst} entries on every switch of {@code route}, whatever their in-port. */
     static List<SwitchFlow> remove(Route route, MacAddress src, MacAddress dst, U64 cookie,
                                    Function<DatapathId, OFFactory> factories) {
-        return route.path().switches().stream().map(dpid -> {
+        return remove(route.path().switches(), src, dst, cookie, factories);
+    }
+
+    /** Deletes of the {@code src -> dst} entries on these switches, whatever their in-port and priority. */
+    static List<SwitchFlow> remove(Collection<DatapathId> switches, MacAddress src, MacAddress dst, U64 cookie,
+                                   Function<DatapathId, OFFactory> factories) {
+        return switches.stream().map(dpid -> {
             OFFactory of = factories.apply(dpid);
             Match pair = of.buildMatch().setExact(MatchField.ETH_SRC, src).setExact(MatchField.ETH_DST, dst).build();
             return new SwitchFlow(dpid, delete(of, pair, cookie));

@@ -17,8 +17,10 @@ import dev.flowlab.controller.api.SwitchPort;
 import dev.flowlab.controller.api.TopologyListener;
 import dev.flowlab.controller.api.TopologyService;
 import dev.flowlab.controller.api.Verdict;
+import dev.flowlab.controller.api.VlanRole;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +42,10 @@ import org.slf4j.LoggerFactory;
  * over an inter-switch link, so loops cannot make storms (in a VLAN network: hop by hop along the
  * broadcast tree, see {@link #floodAlongTree}). When a link goes down or a host moves,
  * the routes over it are withdrawn and the next packet finds a new path.
+ *
+ * <p>Options ({@link RoutingConfig}): {@code fast_failover} gives every hop a precomputed backup in a
+ * fast-failover group, so a switch bypasses a cut link by itself; {@code ecmp} spreads pairs over all
+ * equal-cost paths with select groups.
  */
 public final class ShortestPathRouting implements App, TopologyListener, HostListener {
     private static final Logger LOG = LoggerFactory.getLogger(ShortestPathRouting.class);
@@ -49,6 +55,7 @@ public final class ShortestPathRouting implements App, TopologyListener, HostLis
     private final RecentFrames floods = new RecentFrames(Duration.ofMillis(500));
     private AppContext context;
     private RouteInstaller routes;
+    private RoutingConfig config = RoutingConfig.DEFAULTS;
 
     @Inject
     public ShortestPathRouting(TopologyService topology, HostService hosts) {
@@ -59,9 +66,17 @@ public final class ShortestPathRouting implements App, TopologyListener, HostLis
     @Override
     public void start(AppContext context) {
         this.context = context;
-        this.routes = new RouteInstaller(context, topology);
+        this.config = context.config(RoutingConfig.class).orElse(RoutingConfig.DEFAULTS);
+        this.routes = new RouteInstaller(context, topology, config);
         topology.addListener(this);
         hosts.addListener(this);
+    }
+
+    /** The VLAN stage rewrites the outputs of flows and packet-outs, not those inside group buckets. */
+    @Override
+    public Optional<String> refuseVlans(Collection<VlanRole> roles) {
+        return config.usesGroups() ? Optional.of("fast_failover and ecmp forward through groups, whose outputs the VLAN"
+                + " stage does not rewrite; turn them off in the routing config") : Optional.empty();
     }
 
     @Override
@@ -71,8 +86,8 @@ public final class ShortestPathRouting implements App, TopologyListener, HostLis
     }
 
     /**
-     * A controller alone starts each switch from a clean slate: entries from an earlier run may lead
-     * anywhere. A cluster's new master (role MASTER) keeps the paths the previous master installed,
+     * A controller alone starts each switch from a clean slate: entries (and groups) from an earlier run
+     * may lead anywhere. A cluster's new master (role MASTER) keeps the paths the previous master installed,
      * so established traffic keeps flowing through the takeover: the same apps on the same network
      * made them, they go idle within {@link PathFlows#IDLE_TIMEOUT} s when unused, and a link that
      * goes down takes the entries that lead into it along (see {@link #onLinkDown}).
@@ -80,7 +95,7 @@ public final class ShortestPathRouting implements App, TopologyListener, HostLis
     @Override
     public void onSwitchUp(Switch sw) {
         if (sw.role() != Role.MASTER) {
-            sw.send(PathFlows.removeAll(sw.factory(), context.cookie()));
+            routes.clean(sw);
         }
     }
 

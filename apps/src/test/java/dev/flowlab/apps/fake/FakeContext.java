@@ -1,6 +1,9 @@
 package dev.flowlab.apps.fake;
 
 import dev.flowlab.controller.api.AppContext;
+import dev.flowlab.controller.api.GroupTable;
+import dev.flowlab.controller.api.MeterTable;
+import dev.flowlab.controller.core.GroupsAndMeters;
 import dev.flowlab.controller.api.ConfigStore;
 import dev.flowlab.controller.api.Documents;
 import dev.flowlab.controller.api.RestHandler;
@@ -29,6 +32,7 @@ public final class FakeContext implements AppContext {
     private final List<Switch> switches = new ArrayList<>();
     private final Map<String, RestHandler> routes = new HashMap<>();
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+    private final GroupsAndMeters tables = new GroupsAndMeters();
     private final ConfigStore store;
 
     public FakeContext(String appId, Object config, Switch... switches) {
@@ -75,6 +79,18 @@ public final class FakeContext implements AppContext {
     @Override
     public Optional<Switch> switchById(DatapathId dpid) {
         return switches.stream().filter(s -> s.id().equals(dpid)).findFirst();
+    }
+
+    /** The app's groups, on the controller's own group table (ids, owners, confirmed sends). */
+    @Override
+    public GroupTable groups() {
+        return tables.groups(appId);
+    }
+
+    /** The app's meters, likewise. */
+    @Override
+    public MeterTable meters() {
+        return tables.meters(appId);
     }
 
     @Override

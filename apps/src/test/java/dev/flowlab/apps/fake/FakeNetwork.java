@@ -5,18 +5,20 @@ import dev.flowlab.controller.api.AppContext;
 import dev.flowlab.controller.api.ConfigStore;
 import dev.flowlab.controller.api.Documents;
 import dev.flowlab.controller.api.Flows;
+import dev.flowlab.controller.api.GroupTable;
+import dev.flowlab.controller.api.MeterTable;
 import dev.flowlab.controller.api.HostService;
 import dev.flowlab.controller.api.PacketIn;
 import dev.flowlab.controller.api.Switch;
 import dev.flowlab.controller.api.TopologyService;
 import dev.flowlab.controller.core.EventDispatcher;
+import dev.flowlab.controller.core.GroupsAndMeters;
 import dev.flowlab.controller.core.LoadedApp;
 import dev.flowlab.controller.core.SwitchRegistry;
 import dev.flowlab.controller.store.JsonDocuments;
 import dev.flowlab.controller.store.MemoryConfigStore;
 import dev.flowlab.controller.api.AgeingTable;
 import dev.flowlab.controller.testing.FakeSwitch;
-import dev.flowlab.controller.testing.FlowTable;
 import dev.flowlab.controller.topology.CoreServices;
 import dev.flowlab.topologies.Host;
 import dev.flowlab.topologies.Link;
@@ -36,6 +38,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BiFunction;
 import org.projectfloodlight.openflow.protocol.OFPacketInReason;
 import org.projectfloodlight.openflow.protocol.action.OFAction;
+import org.projectfloodlight.openflow.protocol.action.OFActionGroup;
 import org.projectfloodlight.openflow.protocol.action.OFActionOutput;
 import org.projectfloodlight.openflow.protocol.action.OFActionSetField;
 import org.projectfloodlight.openflow.protocol.instruction.OFInstructionApplyActions;
@@ -65,6 +68,7 @@ public final class FakeNetwork {
     private final Set<End> cut = new HashSet<>();
     private final ManualScheduler scheduler = new ManualScheduler();
     private final ConfigStore store = new MemoryConfigStore();
+    private final GroupsAndMeters tables = new GroupsAndMeters();
     private final CoreServices core = new CoreServices(AgeingTable.DEFAULT_SIZE, AgeingTable.DEFAULT_AGEING,
             scheduler);   // discovery rounds run on tick()
     private final EventDispatcher dispatcher;
@@ -94,7 +98,7 @@ public final class FakeNetwork {
         dispatcher = new EventDispatcher(loaded);
         registry = new SwitchRegistry(dispatcher);
         for (LoadedApp a : dispatcher.apps()) {
-            a.app().start(new Context(a.id(), registry, scheduler, store, configs.get(a.id())));
+            a.app().start(new Context(a.id(), registry, scheduler, store, configs.get(a.id()), tables));
         }
     }
 
@@ -160,7 +164,7 @@ public final class FakeNetwork {
         FakeSwitch sw = switches.get(at.node());
         OFPort in = OFPort.of(at.port());
         sw.table().lookup(in, frame).ifPresent(entry -> {
-            FlowTable.outputs(entry);   // refuses instructions and actions the fake does not model
+            sw.outputs(entry);   // refuses instructions and actions the fake does not model
             entry.getInstructions().forEach(i -> execute(sw, in, frame, ((OFInstructionApplyActions) i).getActions()));
         });
     }
@@ -171,6 +175,8 @@ public final class FakeNetwork {
         for (OFAction action : actions) {
             if (action instanceof OFActionOutput output) {
                 executeOutputs(sw, in, current, List.of(output.getPort()));
+            } else if (action instanceof OFActionGroup group) {
+                execute(sw, in, current, sw.groupActions(group.getGroup()));
             } else if (action instanceof OFActionSetField set) {
                 current = Rewrites.apply(current, set.getField());
             }
@@ -204,6 +210,18 @@ public final class FakeNetwork {
 
     /** Cuts the cable between two switches: frames stop, both ports report link down. */
     public void cut(String a, String b) {
+        cut(a, b, true);
+    }
+
+    /**
+     * Cuts the cable between two switches without the controller hearing of it (it is away): frames
+     * stop and both ports go down, which only the switches themselves act on (fast-failover groups).
+     */
+    public void cutBehindTheControllersBack(String a, String b) {
+        cut(a, b, false);
+    }
+
+    private void cut(String a, String b, boolean tellController) {
         End endA = wires.keySet().stream().filter(e -> e.node().equals(a) && wires.get(e).node().equals(b))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("no cable " + a + " - " + b));
         End endB = wires.get(endA);
@@ -213,8 +231,10 @@ public final class FakeNetwork {
         FakeSwitch swB = switches.get(b);
         var statusA = swA.setPort(endA.port(), false);
         var statusB = swB.setPort(endB.port(), false);
-        later(() -> dispatcher.portStatus(swA, statusA));
-        later(() -> dispatcher.portStatus(swB, statusB));
+        if (tellController) {
+            later(() -> dispatcher.portStatus(swA, statusA));
+            later(() -> dispatcher.portStatus(swB, statusB));
+        }
         settle();
     }
 
@@ -292,7 +312,17 @@ public final class FakeNetwork {
     }
 
     private record Context(String appId, SwitchRegistry registry, ScheduledExecutorService executor, ConfigStore store,
-                           Object config) implements AppContext {
+                           Object config, GroupsAndMeters tables) implements AppContext {
+        @Override
+        public GroupTable groups() {
+            return tables.groups(appId);
+        }
+
+        @Override
+        public MeterTable meters() {
+            return tables.meters(appId);
+        }
+
         @Override
         public <T> Optional<T> config(Class<T> type) {
             return Optional.ofNullable(config).map(type::cast);

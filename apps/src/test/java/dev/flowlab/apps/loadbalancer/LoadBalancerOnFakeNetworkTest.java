@@ -91,6 +91,17 @@ class LoadBalancerOnFakeNetworkTest {
     }
 
     @Test
+    void theServersAreAskedForBeforeAnyClientComes() {
+        net.tick();   // the load balancer's periodic round
+
+        for (String server : List.of("10.0.0.2", "10.0.0.3", "10.0.0.6")) {
+            assertThat(net.hostService().hostByIp(IPv4Address.of(server))).as(server).isPresent();
+        }
+        assertThat(net.host("h1s1").received()).as("a client sees the question, and nothing loops")
+                .filteredOn(f -> Ethernet.of(f).arp().isPresent()).hasSize(3);
+    }
+
+    @Test
     void aConnectionsPacketThatStillReachesTheControllerGoesToTheSameServer() {
         assertThat(net.pingAll()).isEmpty();
         net.host("h1s1").send(Segments.tcp(1, 100, 80));

@@ -35,6 +35,7 @@ public final class SwitchRegistry {
     private final EventDispatcher dispatcher;
     private final Mastership mastership;
     private final Object changed = new Object();
+    private volatile boolean silent;
     private final FlowFilters flowFilters = new FlowFilters();
     private volatile OFVersion oldestServed = OFVersion.OF_10;
     private volatile String oldestWhy = "";
@@ -149,6 +150,21 @@ public final class SwitchRegistry {
     /** The connected switches this controller may write to (MASTER or EQUAL): what apps see. */
     public Collection<Switch> writable() {
         return switches.values().stream().filter(sw -> sw.role().writes()).toList();
+    }
+
+    /**
+     * Whether nothing may be written to any switch: set while the controller drops all its switches
+     * (stops listening, shuts down). The apps still hear every switch go down, but must not change the
+     * switches still connected for a moment (a route withdrawn because a neighbour's connection closed
+     * first): in secure fail-mode the switches are to keep what the controller left them.
+     */
+    public void setSilent(boolean silent) {
+        this.silent = silent;
+    }
+
+    /** See {@link #setSilent}. */
+    public boolean isSilent() {
+        return silent;
     }
 
     /** One lock object per datapath id ever seen, like the counters (a few bytes each). */

@@ -345,8 +345,9 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
     }
 
     private void write(OFMessage message) {
-        if (!channel.isActive()) {
-            LOG.debug("dpid={} is disconnected; dropped {}", dpid, message.getType());
+        if (!channel.isActive() || registry.isSilent()) {
+            LOG.debug("dpid={} is disconnected or the controller is dropping its switches; dropped {}", dpid,
+                    message.getType());
             return;
         }
         if (!role.role().writes() && RoleMessages.isWrite(message)) {   // a SLAVE never writes

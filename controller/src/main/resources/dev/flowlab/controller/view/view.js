@@ -129,7 +129,8 @@
   function renderSwitch(dpid) {
     const sw = state.snapshot.switches.find((x) => x.dpid === dpid);
     if (!sw) return;
-    $('switch-name').textContent = sw.name + (sw.connected ? '' : ' (not connected)');
+    $('switch-name').textContent = sw.name + (!sw.connected ? ' (not connected)'
+      : sw.role && sw.role !== 'EQUAL' ? ' (this controller: ' + sw.role + ')' : '');
     const flows = table(['prio', 'match', 'actions', 'packets', 'app'], sw.flows
       .slice().sort((a, b) => b.priority - a.priority)
       .map((f) => [[String(f.priority), 'num'], [f.match], [f.actions], [String(f.packets), 'num'], [f.app]]));

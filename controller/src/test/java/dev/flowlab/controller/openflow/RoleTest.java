@@ -92,6 +92,7 @@ class RoleTest {
         roles.sawGeneration(9);   // another controller claimed with generation 9 before
 
         SwitchPeer peer = peer(c, roles);
+        Poll.until("apps told the role", WAIT, () -> app.events().contains("role 1 SLAVE"));
 
         assertThat(sw(c).role()).isEqualTo(Role.SLAVE);
         assertThat(((SwitchConnection) sw(c)).roleRefusal()).hasValueSatisfying(why -> assertThat(why).contains("stale"));
@@ -136,11 +137,12 @@ class RoleTest {
         try (LogCapture log = LogCapture.of(SwitchRegistry.class)) {
             sw(a).send(flowAdd(sw(a)));
 
-            Poll.until("a learns it is slave", WAIT, () -> sw(a).role() == Role.SLAVE);
+            Poll.until("a learns it is slave", WAIT, () -> app.events().contains("down 1"));
             assertThat(log.warnings()).anySatisfy(w -> assertThat(w).contains("MASTER -> SLAVE").contains("IS_SLAVE"));
         }
         assertThat(app.events()).containsSubsequence("up 1", "role 1 SLAVE", "down 1");
-        assertThat(mastership.events()).anySatisfy(e -> assertThat(e).startsWith("refused 1 MASTER").contains("IS_SLAVE"));
+        Poll.until("the mastership told", WAIT, () -> mastership.events().stream()
+                .anyMatch(e -> e.startsWith("refused 1 MASTER") && e.contains("IS_SLAVE")));
     }
 
     @Test
@@ -155,10 +157,12 @@ class RoleTest {
         Controller b = controller(new SettableMastership("b", RoleClaim.master(2)), appB);
         peer(b, roles);
 
-        Poll.until("a demoted by the switch's role status", WAIT, () -> sw(a).role() == Role.SLAVE);
+        Poll.until("a demoted by the switch's role status", WAIT, () -> appA.events().contains("down 1"));
+        assertThat(sw(a).role()).isEqualTo(Role.SLAVE);
         assertThat(((SwitchConnection) sw(a)).generationId()).isEqualTo(2);
         assertThat(appA.events()).containsExactly("role 1 MASTER", "up 1", "role 1 SLAVE", "down 1");
         assertThat(sw(b).role()).isEqualTo(Role.MASTER);
+        Poll.until("b's apps told", WAIT, () -> appB.events().contains("up 1"));
         assertThat(appB.events()).containsExactly("role 1 MASTER", "up 1");
     }
 
@@ -172,7 +176,6 @@ class RoleTest {
 
         mastership.set(RoleClaim.master(4));
 
-        Poll.until("master", WAIT, () -> sw(c).role() == Role.MASTER);
         Poll.until("apps told", WAIT, () -> app.events().contains("up 1"));
         assertThat(app.events()).containsExactly("role 1 SLAVE", "role 1 MASTER", "up 1");
         assertThat(peer.received(OFRoleRequest.class)).extracting(r -> r.getGenerationId().getValue()).containsExactly(3L, 4L);

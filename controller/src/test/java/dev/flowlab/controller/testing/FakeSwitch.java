@@ -16,6 +16,10 @@ import java.util.stream.IntStream;
 import org.projectfloodlight.openflow.protocol.OFBarrierReply;
 import org.projectfloodlight.openflow.protocol.OFFactories;
 import org.projectfloodlight.openflow.protocol.OFFactory;
+import org.projectfloodlight.openflow.protocol.OFBucket;
+import org.projectfloodlight.openflow.protocol.action.OFAction;
+import org.projectfloodlight.openflow.protocol.OFGroupMod;
+import org.projectfloodlight.openflow.types.OFGroup;
 import org.projectfloodlight.openflow.protocol.OFFlowMod;
 import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFPacketOut;
@@ -48,6 +52,7 @@ public final class FakeSwitch implements Switch {
     private final String name;
     private final Map<OFPort, OFPortDesc> ports = new TreeMap<>();
     private final FlowTable table = new FlowTable();
+    private final Map<OFGroup, OFGroupMod> groups = new java.util.HashMap<>();
     private volatile Role role = Role.EQUAL;
     private final List<OFMessage> sent = new ArrayList<>();
     private Executor queue = Runnable::run;
@@ -135,10 +140,46 @@ public final class FakeSwitch implements Switch {
             processed++;
             if (message instanceof OFFlowMod mod) {
                 table.apply(mod);
+            } else if (message instanceof OFGroupMod mod) {
+                applyGroup(mod);
             } else if (message instanceof OFPacketOut out) {
                 packetOuts.accept(out);
             }
         });
+    }
+
+    private void applyGroup(OFGroupMod mod) {
+        switch (mod.getCommand()) {
+            case ADD, MODIFY -> groups.put(mod.getGroup(), mod);
+            case DELETE -> groups.remove(mod.getGroup());
+            default -> throw new UnsupportedOperationException("fake switch does not model group " + mod.getCommand());
+        }
+    }
+
+    /**
+     * Where a frame hitting {@code entry} goes: its outputs, and its groups' as {@link #groupActions} picks them.
+     */
+    public List<OFPort> outputs(OFFlowAdd entry) {
+        return FlowTable.outputs(entry, id -> groupActions(id).stream()
+                .filter(a -> a instanceof org.projectfloodlight.openflow.protocol.action.OFActionOutput)
+                .map(a -> ((org.projectfloodlight.openflow.protocol.action.OFActionOutput) a).getPort()).toList());
+    }
+
+    /**
+     * The actions a group applies to a frame, as the switch picks its buckets: every bucket of ALL, the first
+     * of SELECT and INDIRECT, the first whose watch port is up of FF (none when every one is down).
+     */
+    public List<OFAction> groupActions(OFGroup id) {
+        OFGroupMod group = groups.get(id);
+        if (group == null) {
+            return List.of();
+        }
+        List<OFBucket> buckets = switch (group.getGroupType()) {
+            case ALL -> group.getBuckets();
+            case SELECT, INDIRECT -> group.getBuckets().subList(0, Math.min(1, group.getBuckets().size()));
+            case FF -> group.getBuckets().stream().filter(b -> isUp(b.getWatchPort())).limit(1).toList();
+        };
+        return buckets.stream().flatMap(b -> b.getActions().stream()).toList();
     }
 
     @Override

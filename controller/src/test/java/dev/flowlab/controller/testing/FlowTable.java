@@ -10,6 +10,7 @@ import org.projectfloodlight.openflow.protocol.OFFlowDeleteStrict;
 import org.projectfloodlight.openflow.protocol.OFFlowMod;
 import org.projectfloodlight.openflow.protocol.OFActionType;
 import org.projectfloodlight.openflow.protocol.action.OFAction;
+import org.projectfloodlight.openflow.protocol.action.OFActionGroup;
 import org.projectfloodlight.openflow.protocol.action.OFActionOutput;
 import org.projectfloodlight.openflow.protocol.instruction.OFInstruction;
 import org.projectfloodlight.openflow.protocol.instruction.OFInstructionApplyActions;
@@ -21,6 +22,7 @@ import dev.flowlab.controller.api.Ipv4;
 import dev.flowlab.controller.api.TransportPorts;
 import org.projectfloodlight.openflow.types.ICMPv4Type;
 import org.projectfloodlight.openflow.types.Masked;
+import org.projectfloodlight.openflow.types.OFGroup;
 import org.projectfloodlight.openflow.types.OFPort;
 import org.projectfloodlight.openflow.types.OFValueType;
 import org.projectfloodlight.openflow.types.U64;
@@ -52,7 +54,8 @@ public final class FlowTable {
 
     private static boolean deletes(OFFlowDelete delete, OFFlowAdd entry) {
         boolean cookie = entry.getCookie().applyMask(delete.getCookieMask()).equals(delete.getCookie().applyMask(delete.getCookieMask()));
-        boolean port = delete.getOutPort().equals(OFPort.ANY) || outputs(entry).contains(delete.getOutPort());
+        // as Open vSwitch: an out_port filter looks at the entry's own outputs, not into the groups it uses
+        boolean port = delete.getOutPort().equals(OFPort.ANY) || outputs(entry, group -> List.of()).contains(delete.getOutPort());
         boolean match = fieldsOf(delete.getMatch()).stream().allMatch(f -> delete.getMatch().get(f).equals(entry.getMatch().get(f)));
         return cookie && port && match;
     }
@@ -123,8 +126,15 @@ public final class FlowTable {
         return fields;
     }
 
-    /** The output ports of an entry's apply-actions instruction. */
+    /** The output ports of an entry's apply-actions instruction (which must not send to a group). */
     public static List<OFPort> outputs(OFFlowAdd entry) {
+        return outputs(entry, group -> {
+            throw new UnsupportedOperationException("fake flow table does not model groups; ask the FakeSwitch");
+        });
+    }
+
+    /** The output ports of an entry's apply-actions instruction, with {@code groups} telling where a group sends. */
+    public static List<OFPort> outputs(OFFlowAdd entry, java.util.function.Function<OFGroup, List<OFPort>> groups) {
         List<OFPort> ports = new ArrayList<>();
         for (OFInstruction instruction : entry.getInstructions()) {
             if (!(instruction instanceof OFInstructionApplyActions apply)) {
@@ -133,6 +143,8 @@ public final class FlowTable {
             for (OFAction action : apply.getActions()) {
                 if (action instanceof OFActionOutput output) {
                     ports.add(output.getPort());
+                } else if (action instanceof OFActionGroup group) {
+                    ports.addAll(groups.apply(group.getGroup()));
                 } else if (!REWRITES.contains(action.getType())) {   // rewrites do not change where it goes
                     throw new UnsupportedOperationException("fake flow table does not model " + action.getType());
                 }

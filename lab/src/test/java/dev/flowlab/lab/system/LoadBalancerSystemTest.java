@@ -14,11 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The {@code load-balancer} app beside the learning switch on real Open vSwitch bridges, on
+ * The {@code load-balancer} app beside each forwarding app on real Open vSwitch bridges, on
  * {@code linear,3,2}: web servers on h1s2, h1s3 and h2s3 (10.0.0.2, .3, .6), each answering its own
  * name; clients h1s1, h2s1 and h2s2 fetch the virtual IP's page with curl. Prints how the
  * connections were spread and how long a fetch takes (a measurement, not an assertion).
@@ -30,11 +31,12 @@ class LoadBalancerSystemTest {
     private static final List<String> SERVERS = List.of("h1s2", "h1s3", "h2s3");
     private static final List<String> CLIENTS = List.of("h1s1", "h2s1", "h2s2");
 
-    @Test
-    void everyServerAnswersTheVirtualIpAndTheEntriesIdleOut(@TempDir Path dir) throws Exception {
+    @ParameterizedTest(name = "beside {0}")
+    @ValueSource(strings = {"learning-switch", "routing"})
+    void everyServerAnswersTheVirtualIpAndTheEntriesIdleOut(String forwarding, @TempDir Path dir) throws Exception {
         Path config = dir.resolve("load-balancer.yaml");
         Files.writeString(config, "vip: " + VIP + "\nservers: [10.0.0.2, 10.0.0.3, 10.0.0.6]\nidle_timeout: 2\n");
-        try (Lab lab = AppLabs.start(Topologies.linear(3, 2), PREFIX, List.of("load-balancer", "learning-switch"),
+        try (Lab lab = AppLabs.start(Topologies.linear(3, 2), PREFIX, List.of("load-balancer", forwarding),
                 Map.of("load-balancer", config))) {
             for (String name : SERVERS) {
                 Path root = Files.createDirectories(dir.resolve(name));
@@ -59,8 +61,8 @@ class LoadBalancerSystemTest {
 
             assertThat(AppLabs.flows(lab, "s2")).as("the last connection's entries on s2 (h2s2's switch)").contains("priority=20000");
             assertThat(answers.keySet()).as("servers that answered").containsExactlyElementsOf(SERVERS);
-            System.out.printf("load-balancer: 9 fetches of http://%s:8000/ from 3 clients on linear,3,2 (learning-switch"
-                    + " beside it): answered by %s; first fetch %.1f ms, the other 8 %.1f ms on average%n", VIP, answers,
+            System.out.printf("load-balancer: 9 fetches of http://%s:8000/ from 3 clients on linear,3,2 (%s"
+                    + " beside it): answered by %s; first fetch %.1f ms, the other 8 %.1f ms on average%n", VIP, forwarding, answers,
                     seconds.get(0) * 1000, seconds.subList(1, 9).stream().mapToDouble(d -> d).average().orElseThrow() * 1000);
             SystemTests.until("the connections' entries idle out", () -> lab.switchNames().stream().noneMatch(s ->
                     AppLabs.flows(lab, s).contains("priority=20000")));

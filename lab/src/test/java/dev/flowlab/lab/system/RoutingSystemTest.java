@@ -11,9 +11,13 @@ import dev.flowlab.testkit.Leftovers;
 import dev.flowlab.testkit.SystemTest;
 import dev.flowlab.topologies.Topologies;
 import dev.flowlab.topologies.Topology;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -21,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code routing} app on real Open vSwitch bridges in secure fail-mode, on looped topologies
@@ -50,9 +56,13 @@ class RoutingSystemTest {
         assertThat(Leftovers.named(PREFIX)).isEmpty();
     }
 
-    @Test
-    void aLinkCutDuringAPingStreamIsBypassed() {
-        try (Lab lab = AppLabs.start(Topologies.ring(4), PREFIX, ROUTING)) {   // h1-s1, h2-s2; s1-s2 direct, or s1-s4-s3-s2
+    /** Without and with fast-failover groups ({@code routing} config), the same cut: the README compares the two. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"fast_failover: false", "fast_failover: true"})
+    void aLinkCutDuringAPingStreamIsBypassed(String config, @TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("routing.yaml"), config + "\n");
+        // h1-s1, h2-s2; s1-s2 direct, or s1-s4-s3-s2
+        try (Lab lab = AppLabs.start(Topologies.ring(4), PREFIX, List.of(ROUTING), Map.of(ROUTING, file))) {
             NamespaceHost h1 = lab.network().host("h1");
             String h2 = lab.network().host("h2").ip();
             assertThat(h1.exec("ping", "-c1", "-W2", h2).ok()).as("h1 reaches h2 before the cut").isTrue();
@@ -69,9 +79,9 @@ class RoutingSystemTest {
             double firstAfter = after.get(0)[0];
             double lastBefore = replies.stream().filter(r -> r[0] <= cutAt).mapToDouble(r -> r[0]).max().orElse(cutAt);
             int lost = 600 - replies.size();
-            System.out.printf("routing: link s1-s2 cut during a 100/s ping stream on ring,4: traffic back %.0f ms after"
-                    + " the cut (gap between replies %.0f ms), %d of 600 echo requests lost%n",
-                    (firstAfter - cutAt) * 1000, (firstAfter - lastBefore) * 1000, lost);
+            System.out.printf("routing (%s): link s1-s2 cut during a 100/s ping stream on ring,4: traffic back %.0f ms"
+                    + " after the cut (gap between replies %.0f ms), %d of 600 echo requests lost%n",
+                    config, (firstAfter - cutAt) * 1000, (firstAfter - lastBefore) * 1000, lost);
             assertThat(h1.exec("ping", "-c1", "-W2", h2).ok()).as("h1 reaches h2 after the cut").isTrue();
             String s3 = AppLabs.flows(lab, "s3");
             assertThat(s3).as("s3, on the way round, carries the pair now").contains("priority=100");
@@ -109,7 +119,7 @@ class RoutingSystemTest {
     }
 
     /** Each reply of {@code ping -D}: {timestamp in seconds, icmp_seq, rtt in ms}. */
-    private static List<double[]> replies(String pingOutput) {
+    static List<double[]> replies(String pingOutput) {
         List<double[]> out = new ArrayList<>();
         Matcher m = REPLY.matcher(pingOutput);
         while (m.find()) {
