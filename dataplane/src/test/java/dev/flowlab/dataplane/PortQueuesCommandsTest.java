@@ -40,7 +40,7 @@ class PortQueuesCommandsTest {
 
     @Test
     void theQueuesComeAfterThePortsInTheBridgeTransaction() {
-        List<String> argv = OvsCommands.addAll(new Plan(T), NetworkOptions.defaults(), Datapath.NETDEV, "r1",
+        List<String> argv = OvsCommands.addPorts(new Plan(T), NetworkOptions.defaults(), "r1",
                 java.time.Duration.ofSeconds(5));
         assertThat(argv.indexOf("qos=@qos0")).isGreaterThan(argv.indexOf("ofport_request=2")).isPositive();
     }
