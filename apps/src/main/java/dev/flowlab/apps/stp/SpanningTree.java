@@ -53,6 +53,9 @@ public final class SpanningTree implements App {
     /** Two rounds of link discovery (one per second): time for a probe each way on a new port. */
     static final Duration HOLD = Duration.ofSeconds(2);
 
+    /** When the deletes of a change's newly forwarding ports go a second time. */
+    static final Duration REOPEN = Duration.ofSeconds(1);
+
     private static final Logger LOG = LoggerFactory.getLogger(SpanningTree.class);
 
     private final TopologyService topology;
@@ -211,8 +214,12 @@ public final class SpanningTree implements App {
         if (toOpen.isEmpty()) {
             return;
         }
-        CompletableFuture.allOf(blocked.toArray(CompletableFuture[]::new))
-                .whenComplete((ok, failed) -> open(toOpen));
+        CompletableFuture.allOf(blocked.toArray(CompletableFuture[]::new)).whenComplete((ok, failed) -> {
+            open(toOpen);
+            // Seen on a busy machine: a port's drop entry stayed after its delete, blocking a forwarding port for
+            // good. The deletes go once more a second later (deleting nothing costs the switch nothing).
+            context.executor().schedule(() -> open(toOpen), REOPEN.toMillis(), TimeUnit.MILLISECONDS);
+        });
     }
 
     /** Removes the drops of ports that still forward (a later change may have blocked one again meanwhile). */
