@@ -9,6 +9,7 @@ import dev.flowlab.apps.learningswitch.LearningSwitch;
 import dev.flowlab.controller.Controller;
 import dev.flowlab.controller.ControllerConfig;
 import dev.flowlab.controller.api.App;
+import dev.flowlab.controller.api.Flows;
 import dev.flowlab.controller.testing.SwitchPeer;
 import java.time.Duration;
 import java.util.List;
@@ -47,7 +48,7 @@ class OpenFlowVersionsTest {
             peer.sendPacketIn(1, Frames.arpRequest(H1, IP1, IP2));   // h1 asks for h2: unknown, flooded
             OFPacketOut flood = peer.awaitAnswers(1, WAIT).get(0);
             assertThat(flood.getVersion()).isEqualTo(version);
-            assertThat(SwitchPeer.inPort(flood)).isEqualTo(OFPort.of(1));
+            assertThat(Flows.inPortOf(flood)).isEqualTo(OFPort.of(1));
             assertThat(outputs(flood.getActions())).containsExactly(OFPort.FLOOD);
 
             peer.sendPacketIn(2, Frames.arpReply(H2, IP2, H1, IP1));   // h2 answers: h1 is known on port 1
@@ -71,7 +72,7 @@ class OpenFlowVersionsTest {
             peer.sendPacketIn(2, Frames.arpReply(H2, IP2, H1, IP1));
             OFPacketOut flood = peer.awaitAnswers(1, WAIT).get(0);
             assertThat(flood.getVersion()).isEqualTo(version);
-            assertThat(SwitchPeer.inPort(flood)).isEqualTo(OFPort.of(2));
+            assertThat(Flows.inPortOf(flood)).isEqualTo(OFPort.of(2));
             assertThat(outputs(flood.getActions())).containsExactly(OFPort.FLOOD);
         }
     }

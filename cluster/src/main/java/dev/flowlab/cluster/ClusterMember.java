@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -13,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.protocol.Message;
@@ -24,7 +26,6 @@ import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.retry.RetryPolicies;
 import org.apache.ratis.server.DivisionInfo;
 import org.apache.ratis.server.RaftServer;
-import org.apache.ratis.server.RaftServerConfigKeys;
 import org.apache.ratis.server.storage.RaftStorage;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
 import org.apache.ratis.util.TimeDuration;
@@ -57,9 +58,11 @@ public final class ClusterMember implements AutoCloseable, ClusterStateMachine.E
     static final RaftGroupId GROUP_ID = RaftGroupId.valueOf(UUID.nameUUIDFromBytes(
             "flowlab-controllers".getBytes(StandardCharsets.UTF_8)));
 
-    private static final java.time.Duration CLAIM_RETRY = java.time.Duration.ofMillis(200);
+    private static final Duration CLAIM_RETRY = Duration.ofMillis(200);
+    /** How long apps' seeds of their config files are tried while the cluster has no leader. */
+    private static final Duration SEED_PATIENCE = Duration.ofSeconds(60);
     /** The longest a restarted member waits for a switch before it stands for election anyway. */
-    static final java.time.Duration RESTART_HOLD = java.time.Duration.ofSeconds(10);
+    static final Duration RESTART_HOLD = Duration.ofSeconds(10);
 
     private final ClusterSpec spec;
     private final List<MastershipListener> roleListeners = new CopyOnWriteArrayList<>();
@@ -72,7 +75,7 @@ public final class ClusterMember implements AutoCloseable, ClusterStateMachine.E
     private volatile Role role = Role.SLAVE;
     private volatile long generation;
     private volatile String leader;
-    private final java.util.concurrent.atomic.AtomicBoolean electionsHeld = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean electionsHeld = new AtomicBoolean();
 
     private ClusterMember(ClusterSpec spec) {
         this.spec = spec;
@@ -344,9 +347,26 @@ public final class ClusterMember implements AutoCloseable, ClusterStateMachine.E
             return write(Command.add(prefix, json)).thenApply(Long::valueOf);
         }
 
+        /**
+         * Members started one by one (on several machines, say) may have no majority yet when their apps
+         * seed: a seed is harmless to repeat, so it goes on trying for {@link #SEED_PATIENCE}.
+         */
         @Override
         public CompletableFuture<Boolean> seed(String prefix, List<String> jsons) {
-            return write(Command.seed(prefix, jsons)).thenApply(Boolean::valueOf);
+            return seed(Command.seed(prefix, jsons), System.nanoTime() + SEED_PATIENCE.toNanos());
+        }
+
+        private CompletableFuture<Boolean> seed(Command command, long giveUpAt) {
+            return write(command).thenApply(Boolean::valueOf).handle((seeded, e) -> {
+                if (e == null) {
+                    return CompletableFuture.completedFuture(seeded);
+                }
+                if (System.nanoTime() > giveUpAt) {
+                    return CompletableFuture.<Boolean>failedFuture(e);
+                }
+                return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS))
+                        .thenCompose(v -> seed(command, giveUpAt));
+            }).thenCompose(f -> f);
         }
 
         @Override

@@ -75,6 +75,7 @@ public final class Controller implements AutoCloseable {
     private ViewFeed viewFeed;
     private volatile ExpectedNetwork expected;
     private RestServer rest;
+    private PacketPathWarmup warmup;
     private final ConfigStore store;
     private final StaticFlows staticFlows;
     /** The core services that run as apps (first in the dispatch order of equal {@code order()}). */
@@ -139,6 +140,7 @@ public final class Controller implements AutoCloseable {
             controller.mastership.start(controller::reclaimAll);
             refuseUnhonouredVlans(loaded, config.vlanPorts());   // apps know their config now; no switch yet
             refuseIncompatibleApps(loaded);
+            controller.warmup = PacketPathWarmup.startOncePerJvm(config);
             controller.startRest();
             controller.startListening();
             return controller;
@@ -359,6 +361,9 @@ public final class Controller implements AutoCloseable {
             return;
         }
         closed = true;
+        if (warmup != null) {
+            warmup.stop();
+        }
         if (rest != null) {
             rest.close();
         }

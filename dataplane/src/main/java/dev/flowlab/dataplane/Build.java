@@ -108,25 +108,26 @@ final class Build {
     }
 
     /**
-     * The two slowest steps overlap: ovs-vswitchd adds bridges and ports (one transaction, its own
-     * process) while this JVM brings the switch-side veth ends up and configures the hosts. A failure on either side waits for the other to
-     * finish, so the rollback sees everything that was made.
+     * ovs-vswitchd makes the bridges (its own process) while this JVM brings the switch-side veth ends up
+     * and configures the hosts; then the ports go in, once every veth is up on both ends. A failure on
+     * either side waits for the other to finish, so the rollback sees everything that was made.
      */
     private void configureHostsWhileOvsAddsBridges() {
-        CompletableFuture<Void> switches = CompletableFuture.runAsync(this::createBridges, OVS_WAITER);
+        CompletableFuture<Void> bridges = CompletableFuture.runAsync(this::createBridges, OVS_WAITER);
         try {
             switchPortsUp();
             configureHosts();
             afterStep.accept("hosts");
         } catch (RuntimeException e) {
-            switches.handle((ok, error) -> null).join();
+            bridges.handle((ok, error) -> null).join();
             throw e;
         }
         try {
-            switches.join();
+            bridges.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
+        addPorts();
         afterStep.accept("switches");
     }
 
@@ -137,8 +138,12 @@ final class Build {
         progress.update("namespaces and links", 0, total);
         OwnershipJournal journal = state.journal();
         NamespaceMaker.make(plan.namespaces(), journal, ns -> afterStep.accept("namespace " + ns));
+        long t1 = System.nanoTime();
         ProcessRunner.check(List.of(Tools.path("ip"), "-batch", "-"), plan.vethBatch(state.group()), options.timeout());
+        long t2 = System.nanoTime();
         OptionalFeatures.build(plan.topology(), options, state.group(), state.runId(), journal);
+        log.debug("run {}: {} namespaces took {} ms, {} veths {} ms", state.runId(), plan.namespaces().size(),
+                (t1 - t0) / 1_000_000, plan.veths().size(), (t2 - t1) / 1_000_000);
         progress.update("namespaces and links", total, total);
         log.debug("run {}: namespaces and links took {} ms", state.runId(), (System.nanoTime() - t0) / 1_000_000);
     }
@@ -184,18 +189,30 @@ final class Build {
         int n = plan.bridges().size();
         options.progress().update("switches", 0, n);
         if (n > 0) {
+            Duration t = OvsCommands.timeoutFor(n, options.timeout());
+            ProcessRunner.check(OvsCommands.addBridges(plan, options, datapath, state.runId(), t), null, t.plusSeconds(5));
+        }
+        log.debug("run {}: bridges took {} ms", state.runId(), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private void addPorts() {
+        long t0 = System.nanoTime();
+        int n = plan.bridges().size();
+        if (n > 0) {
             Duration t = OvsCommands.timeoutFor(n + plan.rootInterfaces().size(), options.timeout());
-            ProcessRunner.check(OvsCommands.addAll(plan, options, datapath, state.runId(), t), null, t.plusSeconds(5));
+            ProcessRunner.check(OvsCommands.addPorts(plan, options, state.runId(), t), null, t.plusSeconds(5));
         }
         options.progress().update("switches", n, n);
-        log.debug("run {}: switches took {} ms", state.runId(), (System.nanoTime() - t0) / 1_000_000);
+        log.debug("run {}: ports took {} ms", state.runId(), (System.nanoTime() - t0) / 1_000_000);
     }
 
     /** Root ends: IPv6 off before they come up, or their start-up chatter floods the bridges. */
     private void switchPortsUp() {
+        long t0 = System.nanoTime();
         plan.rootInterfaces().forEach(HostSetup::disableIpv6);
         try (Rtnetlink nl = new Rtnetlink()) {
             plan.rootInterfaces().forEach(i -> nl.setUp(i, true));
         }
+        log.debug("run {}: {} switch ports up in {} ms", state.runId(), plan.rootInterfaces().size(), (System.nanoTime() - t0) / 1_000_000);
     }
 }

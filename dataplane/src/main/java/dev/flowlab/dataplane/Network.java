@@ -99,6 +99,11 @@ public final class Network implements AutoCloseable {
         String runId = options.runId() != null ? options.runId() : UUID.randomUUID().toString().substring(0, 8);
         log.info("run {}: building {} with the {} datapath{}", runId, t, datapath.ovsName(),
                 datapath == Datapath.NETDEV ? " (no openvswitch kernel module: userspace, TX checksum offload off)" : "");
+        if (datapath == Datapath.NETDEV && !t.qos().isEmpty()) {
+            log.warn("run {}: queues on {}: the userspace datapath holds only queue 0's rates, for all traffic leaving "
+                    + "the port, and set_queue selects nothing (README: Queues on a switch port)", runId,
+                    String.join(", ", PortQueues.ports(t)));
+        }
         Network net = new Network(plan, options, datapath, runId, afterStep);
         Runtime.getRuntime().addShutdownHook(net.shutdownHook);
         try {
@@ -257,6 +262,11 @@ public final class Network implements AutoCloseable {
      */
     public void adopt(ProcessHandle process) {
         RunProcesses.adopt(build.state(), process);
+    }
+
+    /** Makes {@code dir} (what adopted processes write: logs, state) part of this run: removed after them. */
+    public void adoptDirectory(java.nio.file.Path dir) {
+        RunProcesses.adoptDirectory(build.state(), dir);
     }
 
     /** Sets probe interval and backoff on every controller of every switch, in one ovs-vsctl transaction. */

@@ -74,20 +74,39 @@ final class PortQueues {
      * call lists, one transaction destroys. Returns what it removed, e.g. {@code QoS 1b2c...}.
      */
     static List<String> destroy(Predicate<String> runs, Duration timeout) {
-        List<JsonNode> tables = OvsControl.run(OvsControl.vsctl(timeout, List.of("--format=json",
+        List<String> doomed = unused(OvsControl.run(OvsControl.vsctl(timeout, List.of("--format=json",
                 "--columns=_uuid,external_ids,queues", "list", QOS_TABLE,
                 "--", "--columns=_uuid,external_ids", "list", QUEUE_TABLE,
-                "--", "--columns=qos", "list", "Port")), timeout).lines().filter(l -> !l.isBlank()).map(PortQueues::json).toList();
+                "--", "--columns=qos", "list", "Port")), timeout), runs);
+        List<String> argv = new ArrayList<>();
+        for (String record : doomed) {
+            String[] tableAndUuid = record.split(" ");
+            argv.addAll(List.of("--", "--if-exists", "destroy", tableAndUuid[0], tableAndUuid[1]));
+        }
+        if (!argv.isEmpty()) {
+            ProcessRunner.check(OvsControl.vsctl(timeout, argv), null, timeout.plusSeconds(5));
+        }
+        return doomed;
+    }
+
+    /**
+     * From ovs-vsctl's JSON listing of QoS ({@code _uuid,external_ids,queues}), Queue ({@code _uuid,external_ids})
+     * and Port ({@code qos}), one table a line: the records tagged with a run {@code runs} accepts that no port
+     * and no remaining QoS points at, as {@code QoS 1b2c...} and {@code Queue 3d4e...}, QoS first.
+     */
+    static List<String> unused(String listing, Predicate<String> runs) {
+        List<JsonNode> tables = listing.lines().filter(l -> !l.isBlank()).map(PortQueues::json).toList();
+        if (tables.size() != 3) {
+            throw new DataplaneException("ovs-vsctl listed " + tables.size() + " tables, not QoS, Queue and Port");
+        }
         Set<String> usedQos = new HashSet<>();
         tables.get(2).path("data").forEach(row -> uuids(row, usedQos));
-        List<String> argv = new ArrayList<>();
-        List<String> removed = new ArrayList<>();
+        List<String> doomed = new ArrayList<>();
         Set<String> usedQueues = new HashSet<>();
         for (JsonNode row : tables.get(0).path("data")) {
             String uuid = row.path(0).path(1).asText();
             if (ours(row, runs) && !usedQos.contains(uuid)) {
-                argv.addAll(List.of("--", "--if-exists", "destroy", QOS_TABLE, uuid));
-                removed.add(QOS_TABLE + " " + uuid);
+                doomed.add(QOS_TABLE + " " + uuid);
             } else {
                 uuids(row.path(2), usedQueues);
             }
@@ -95,14 +114,10 @@ final class PortQueues {
         for (JsonNode row : tables.get(1).path("data")) {
             String uuid = row.path(0).path(1).asText();
             if (ours(row, runs) && !usedQueues.contains(uuid)) {
-                argv.addAll(List.of("--", "--if-exists", "destroy", QUEUE_TABLE, uuid));
-                removed.add(QUEUE_TABLE + " " + uuid);
+                doomed.add(QUEUE_TABLE + " " + uuid);
             }
         }
-        if (!argv.isEmpty()) {
-            ProcessRunner.check(OvsControl.vsctl(timeout, argv), null, timeout.plusSeconds(5));
-        }
-        return removed;
+        return doomed;
     }
 
     /** A row {@code [["uuid", u], ["map", [[key, value], ...]], ...]} whose run tag {@code runs} accepts. */

@@ -12,7 +12,8 @@ import java.util.List;
  * Processes in the root namespace a run started and owns (its controller processes), recorded as
  * {@code PID START-TICKS} lines in the run's work directory the moment they are adopted, so teardown
  * and {@code flowlab clean} after a {@code kill -9} of flowlab stop exactly those: a pid reused by
- * another program since has another start time and is left alone.
+ * another program since has another start time and is left alone. Directories those processes write
+ * (logs, a Raft log) are recorded as {@code dir PATH} lines and removed once the processes are gone.
  */
 final class RunProcesses {
     private static final String FILE = "processes";
@@ -36,7 +37,21 @@ final class RunProcesses {
         }
     }
 
-    /** Kills (SIGKILL) every recorded process still alive as itself, waits up to 5 s for each; returns them. */
+    /** Records {@code dir} as the run's: removed with it, after its processes are stopped. */
+    static void adoptDirectory(RunState state, Path dir) {
+        try {
+            Files.createDirectories(state.workDir());
+            Files.writeString(file(state), "dir " + dir.toAbsolutePath() + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new DataplaneException("cannot record directory " + dir + " in " + file(state) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Kills (SIGKILL) every recorded process still alive as itself, waiting up to 5 s for each, then removes the
+     * recorded directories; returns what it stopped and removed.
+     */
     static List<String> killAll(RunState state) {
         Path file = file(state);
         if (!Files.exists(file)) {
@@ -44,9 +59,10 @@ final class RunProcesses {
         }
         List<String> killed = new ArrayList<>();
         try {
-            for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (String line : lines) {
                 String[] f = line.strip().split(" ");
-                if (f.length != 2) {
+                if (f.length != 2 || f[0].equals("dir")) {
                     continue;
                 }
                 long pid = Long.parseLong(f[0]);
@@ -63,10 +79,31 @@ final class RunProcesses {
                     killed.add("process " + pid);
                 });
             }
+            for (String line : lines) {
+                if (line.startsWith("dir ")) {
+                    Path dir = Path.of(line.substring(4).strip());
+                    if (removeTree(dir)) {
+                        killed.add("directory " + dir);
+                    }
+                }
+            }
         } catch (IOException | NumberFormatException e) {
             throw new DataplaneException("cannot read " + file + ": " + e.getMessage(), e);
         }
         return killed;
+    }
+
+    /** Removes {@code dir} and everything in it; false when it was not there. */
+    private static boolean removeTree(Path dir) throws IOException {
+        if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+        return true;
     }
 
     private static Path file(RunState state) {

@@ -11,33 +11,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class OvsCommandsTest {
     @Test
-    void oneTransactionSetsEveryBridgeAndNumbersPortsAsTheirNames() {
+    void bridgesFirstThenPortsNumberedAsTheirNamesThenControllers() {
         NetworkOptions o = NetworkOptions.builder().failMode(FailMode.SECURE).controller("127.0.0.1", 16753).build();
-        List<String> argv = OvsCommands.addAll(new Plan(Topologies.linear(2)), o, Datapath.NETDEV, "run1",
-                Duration.ofSeconds(30));
+        Plan plan = new Plan(Topologies.linear(2));
+        List<String> bridges = OvsCommands.addBridges(plan, o, Datapath.NETDEV, "run1", Duration.ofSeconds(30));
+        List<String> ports = OvsCommands.addPorts(plan, o, "run1", Duration.ofSeconds(30));
 
-        assertThat(argv.get(0)).endsWith("ovs-vsctl");
-        assertThat(Collections.frequency(argv, "add-br")).isEqualTo(2);
-        assertThat(argv).containsSubsequence("add-br", "s2", "--", "set", "bridge", "s2", "datapath_type=netdev",
+        assertThat(bridges.get(0)).endsWith("ovs-vsctl");
+        assertThat(Collections.frequency(bridges, "add-br")).isEqualTo(2);
+        assertThat(bridges).containsSubsequence("add-br", "s2", "--", "set", "bridge", "s2", "datapath_type=netdev",
                 "protocols=OpenFlow13", "fail_mode=secure", "other_config:datapath-id=0000000000000002",
                 "other_config:disable-in-band=true", "external_ids:flowlab-run=run1");
-        assertThat(argv).containsSubsequence("set-controller", "s1", "tcp:127.0.0.1:16753");
-        assertThat(argv).containsSubsequence("add-port", "s2", "s2-eth2", "--", "set", "interface", "s2-eth2",
+        assertThat(bridges).doesNotContain("add-port", "set-controller");
+        assertThat(ports.get(0)).endsWith("ovs-vsctl");
+        assertThat(ports).doesNotContain("add-br");
+        assertThat(ports).containsSubsequence("add-port", "s2", "s2-eth2", "--", "set", "interface", "s2-eth2",
                 "ofport_request=2");
+        // A switch connects to its controller with every port in place.
+        assertThat(ports.indexOf("set-controller")).isGreaterThan(ports.lastIndexOf("add-port"));
+        assertThat(ports).containsSubsequence("set-controller", "s1", "tcp:127.0.0.1:16753");
     }
 
     @Test
     void noControllerMeansNoSetController() {
-        List<String> argv = OvsCommands.addAll(new Plan(Topologies.single(1)), NetworkOptions.defaults(),
-                Datapath.SYSTEM, "r", Duration.ofSeconds(5));
-        assertThat(argv).doesNotContain("set-controller").contains("datapath_type=system", "fail_mode=standalone");
+        Plan plan = new Plan(Topologies.single(1));
+        List<String> bridges = OvsCommands.addBridges(plan, NetworkOptions.defaults(), Datapath.SYSTEM, "r", Duration.ofSeconds(5));
+        assertThat(bridges).contains("datapath_type=system", "fail_mode=standalone");
+        assertThat(OvsCommands.addPorts(plan, NetworkOptions.defaults(), "r", Duration.ofSeconds(5))).doesNotContain("set-controller");
     }
 
     @Test
     void everyBridgeOffersTheChosenOpenFlowVersionsLowestFirst() {
         NetworkOptions o = NetworkOptions.builder().protocols(List.of(OpenFlowVersion.OPENFLOW15,
                 OpenFlowVersion.OPENFLOW10, OpenFlowVersion.OPENFLOW15)).build();
-        List<String> argv = OvsCommands.addAll(new Plan(Topologies.linear(2)), o, Datapath.NETDEV, "r", Duration.ofSeconds(5));
+        List<String> argv = OvsCommands.addBridges(new Plan(Topologies.linear(2)), o, Datapath.NETDEV, "r", Duration.ofSeconds(5));
 
         assertThat(Collections.frequency(argv, "protocols=OpenFlow10,OpenFlow15")).isEqualTo(2);
         assertThat(NetworkOptions.defaults().protocols()).containsExactly(OpenFlowVersion.OPENFLOW13);

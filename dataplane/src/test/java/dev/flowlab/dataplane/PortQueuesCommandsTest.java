@@ -40,7 +40,7 @@ class PortQueuesCommandsTest {
 
     @Test
     void theQueuesComeAfterThePortsInTheBridgeTransaction() {
-        List<String> argv = OvsCommands.addAll(new Plan(T), NetworkOptions.defaults(), Datapath.NETDEV, "r1",
+        List<String> argv = OvsCommands.addPorts(new Plan(T), NetworkOptions.defaults(), "r1",
                 java.time.Duration.ofSeconds(5));
         assertThat(argv.indexOf("qos=@qos0")).isGreaterThan(argv.indexOf("ofport_request=2")).isPositive();
     }
@@ -55,5 +55,17 @@ class PortQueuesCommandsTest {
         RunState older = new RunState("old", 1, 2, 3, List.of(), List.of(), List.of());
         older.save();
         assertThat(RunState.load(older.file()).qosPorts()).isEmpty();
+    }
+
+    @Test
+    void onlyTaggedRecordsThatNothingUsesAreDestroyed() {
+        // QoS q1 (run r1) on a port still there, q2 (r1) orphaned, q3 (r2) orphaned; queues u1 (q1's), u2 (q2's), u3 (q3's).
+        String listing = """
+                {"data":[[["uuid","q1"],["map",[["flowlab-run","r1"]]],["map",[[0,["uuid","u1"]]]]],                [["uuid","q2"],["map",[["flowlab-run","r1"]]],["map",[[0,["uuid","u2"]]]]],                [["uuid","q3"],["map",[["flowlab-run","r2"]]],["map",[[1,["uuid","u3"]]]]]],"headings":["_uuid","external_ids","queues"]}
+                {"data":[[["uuid","u1"],["map",[["flowlab-run","r1"]]]],[["uuid","u2"],["map",[["flowlab-run","r1"]]]],                [["uuid","u3"],["map",[["flowlab-run","r2"]]]],[["uuid","u4"],["map",[]]]],"headings":["_uuid","external_ids"]}
+                {"data":[[["uuid","q1"]],[["set",[]]]],"headings":["qos"]}
+                """;
+        assertThat(PortQueues.unused(listing, "r1"::equals)).containsExactly("QoS q2", "Queue u2");
+        assertThat(PortQueues.unused(listing, run -> true)).containsExactly("QoS q2", "QoS q3", "Queue u2", "Queue u3");
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Processes a run adopts are recorded on disk and stopped by teardown, but never a pid reused by another program. */
+/** Processes (and their directories) a run adopts are recorded on disk and stopped (removed) by teardown, but never a pid reused by another program. */
 class RunProcessesTest {
     @TempDir
     Path dir;
@@ -38,8 +38,14 @@ class RunProcessesTest {
         RunProcesses.adopt(state, sleeper.toHandle());
 
         assertThat(Files.readString(state.workDir().resolve("processes"))).startsWith(sleeper.pid() + " ");
-        assertThat(RunProcesses.killAll(state)).containsExactly("process " + sleeper.pid());
+        Path logs = Files.createDirectories(dir.resolve("controller-logs/raft-1"));
+        Files.writeString(logs.resolve("log"), "x");
+        RunProcesses.adoptDirectory(state, dir.resolve("controller-logs"));
+
+        assertThat(RunProcesses.killAll(state)).containsExactly("process " + sleeper.pid(),
+                "directory " + dir.resolve("controller-logs"));
         assertThat(sleeper.waitFor(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(dir.resolve("controller-logs")).doesNotExist();
     }
 
     @Test

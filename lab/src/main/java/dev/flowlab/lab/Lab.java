@@ -110,6 +110,7 @@ public final class Lab implements AutoCloseable {
         network = Network.start(t, options);
         if (processes != null) {   // from now on torn down with the network, and found by flowlab clean
             processes.members().forEach(m -> m.pid().flatMap(ProcessHandle::of).ifPresent(network::adopt));
+            network.adoptDirectory(processes.logDir());
         }
         if (spec.captureDir() != null) {
             network.captureAll(spec.captureDir());

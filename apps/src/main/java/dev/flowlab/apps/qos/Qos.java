@@ -62,10 +62,6 @@ public final class Qos implements App {
         if (limits.all().isEmpty()) {
             return;
         }
-        if (sw.version().compareTo(Meters.SINCE) < 0) {
-            LOG.warn("qos: dpid={} speaks {}, which has no meters: its hosts are not limited", sw.id(), sw.version());
-            return;
-        }
         Map<HostLimit, Long> mine = new ConcurrentHashMap<>();
         meters.put(sw.id(), mine);
         // Meters of an earlier connection (the switch keeps them) go first, with the entries that used them.
@@ -89,7 +85,7 @@ public final class Qos implements App {
     /** Another app's entry, through the meter of the limited host whose traffic it matches. */
     OFFlowMod filter(Switch sw, OFFlowMod mod) {
         Map<HostLimit, Long> mine = meters.get(sw.id());
-        if (mine == null || mine.isEmpty() || RateLimits.metered(mod)) {   // none on OpenFlow 1.0
+        if (mine == null || mine.isEmpty() || RateLimits.metered(mod)) {
             return mod;
         }
         HostLimit limit = limits.of(mod.getMatch(), hosts);

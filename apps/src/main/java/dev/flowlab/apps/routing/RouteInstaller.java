@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
@@ -44,6 +45,7 @@ final class RouteInstaller {
     private final GroupCache groups;
     private final U64 cookie;
     private final InstalledRoutes installed = new InstalledRoutes();
+    private volatile boolean warnedNoGroups;
 
     /** One leg's entries, and what it depends on. */
     private record Planned(Leg leg, List<HopEntry> entries, Set<Link> cables) {
@@ -65,7 +67,7 @@ final class RouteInstaller {
     /** A switch (re)connected: entries and groups from an earlier run may lead anywhere. */
     void clean(Switch sw) {
         sw.send(PathFlows.removeAll(sw.factory(), cookie));
-        if (groups != null) {
+        if (groups != null && Groups.supported(sw.factory())) {
             groups.reset(sw);
         }
     }
@@ -132,6 +134,9 @@ final class RouteInstaller {
 
     private Planned plan(Leg leg) {
         Route route = leg.route();
+        if (config.usesGroups() && !groupsEverywhere()) {
+            return new Planned(leg, PathFlows.entries(route), Set.copyOf(route.path().links()));
+        }
         if (config.ecmp()) {
             EqualCostPlan.Plan p = EqualCostPlan.entries(route.from(), route.to(), topology, this::factoryOf);
             return new Planned(leg, p.entries(), p.cables());
@@ -168,6 +173,20 @@ final class RouteInstaller {
         }
         return groups.id(sw, group.type(), group.buckets()).thenApply(id -> new PathFlows.SwitchFlow(e.dpid(),
                 PathFlows.flowAdd(of, e, src, dst, cookie, List.<OFAction>of(Groups.action(of, id)))));
+    }
+
+    /**
+     * Whether every connected switch takes groups; if one does not (OpenFlow 1.0 or 1.5), routes are
+     * plain shortest paths, said once in the log.
+     */
+    private boolean groupsEverywhere() {
+        Optional<Switch> without = context.switches().stream().filter(sw -> !Groups.supported(sw.factory())).findFirst();
+        if (without.isPresent() && !warnedNoGroups) {
+            warnedNoGroups = true;
+            LOG.warn("switch {} cannot take groups ({}): fast_failover and ecmp are off, routes are plain shortest paths",
+                    without.get().id(), without.get().factory().getVersion());
+        }
+        return without.isEmpty();
     }
 
     /** The switch's factory: the routing app runs on every version from 1.3 on, so switches may differ. */

@@ -17,8 +17,10 @@ import dev.flowlab.controller.api.SwitchPort;
 import dev.flowlab.controller.api.TopologyListener;
 import dev.flowlab.controller.api.TopologyService;
 import dev.flowlab.controller.api.Verdict;
+import dev.flowlab.controller.api.VlanRole;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +55,7 @@ public final class ShortestPathRouting implements App, TopologyListener, HostLis
     private final RecentFrames floods = new RecentFrames(Duration.ofMillis(500));
     private AppContext context;
     private RouteInstaller routes;
+    private RoutingConfig config = RoutingConfig.DEFAULTS;
 
     @Inject
     public ShortestPathRouting(TopologyService topology, HostService hosts) {
@@ -63,10 +66,17 @@ public final class ShortestPathRouting implements App, TopologyListener, HostLis
     @Override
     public void start(AppContext context) {
         this.context = context;
-        this.routes = new RouteInstaller(context, topology,
-                context.config(RoutingConfig.class).orElse(RoutingConfig.DEFAULTS));
+        this.config = context.config(RoutingConfig.class).orElse(RoutingConfig.DEFAULTS);
+        this.routes = new RouteInstaller(context, topology, config);
         topology.addListener(this);
         hosts.addListener(this);
+    }
+
+    /** The VLAN stage rewrites the outputs of flows and packet-outs, not those inside group buckets. */
+    @Override
+    public Optional<String> refuseVlans(Collection<VlanRole> roles) {
+        return config.usesGroups() ? Optional.of("fast_failover and ecmp forward through groups, whose outputs the VLAN"
+                + " stage does not rewrite; turn them off in the routing config") : Optional.empty();
     }
 
     @Override

@@ -2,10 +2,13 @@ package dev.flowlab.apps.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flowlab.apps.fake.FakeContext;
 import dev.flowlab.apps.fake.FakeNetwork;
 import dev.flowlab.controller.api.App;
+import dev.flowlab.controller.api.VlanRole;
 import dev.flowlab.topologies.Topologies;
 import dev.flowlab.topologies.Topology;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.projectfloodlight.openflow.protocol.OFGroupMod;
@@ -58,5 +61,17 @@ class RoutingGroupsOnFakeNetworkTest {
         assertThat(net.pingAll()).isEmpty();
         assertThat(net.switchNamed("s13").sent(OFGroupMod.class)).extracting(OFGroupMod::getGroupType)
                 .contains(OFGroupType.SELECT);
+    }
+
+    @Test
+    void aVlanNetworkIsRefusedWithGroupsAndAcceptedWithout() {
+        List<VlanRole> roles = List.of(VlanRole.access(10));
+        FakeNetwork net = FakeNetwork.start(Topologies.single(2), (t, h) -> Map.of());
+        ShortestPathRouting withGroups = new ShortestPathRouting(net.topology(), net.hostService());
+        withGroups.start(new FakeContext("routing", new RoutingConfig(false, true)));
+        assertThat(withGroups.refuseVlans(roles)).hasValueSatisfying(why -> assertThat(why).startsWith("fast_failover and ecmp"));
+        ShortestPathRouting plain = new ShortestPathRouting(net.topology(), net.hostService());
+        plain.start(new FakeContext("routing", RoutingConfig.DEFAULTS));
+        assertThat(plain.refuseVlans(roles)).isEmpty();
     }
 }

@@ -23,18 +23,23 @@ import org.junit.jupiter.api.Test;
 class ControllersSystemTest {
     private static final Pattern PID = Pattern.compile("controller (\\d)\\s.*pid (\\d+)");
 
+    /** The check: kill the master's process from the shell; pingall keeps 0% loss once another member has the switches. */
     @Test
     void membersAreProcessesTheShellCanKillAndRestartAndTeardownStopsThem() throws Exception {
         try (FlowlabProcess flowlab = new FlowlabProcess("run", "--topo", "linear,3", "--controllers", "3", "--prefix", "rcp")) {
             flowlab.awaitLine(l -> l.contains("switches") && l.contains("3/3 connected"), 180);
             assertThat(bridgeTargets("rcps1")).hasSize(3);
             List<Long> pids = memberPids(flowlab, 3);
+            int master = master(flowlab.output());
 
-            type(flowlab, "controller 2 stop\npingall\ncontroller 2 start\ncontrollers\n");
-            flowlab.awaitLine(l -> l.contains("controller 2") && l.contains("killed"), 30);
+            type(flowlab, "controller " + master + " stop\npingall\ncontrollers\ncontroller " + master + " start\n");
+            flowlab.awaitLine(l -> l.contains("controller " + master) && l.contains("killed"), 30);
             flowlab.awaitLine(l -> l.contains("0% loss (6/6 received)"), 60);
-            flowlab.awaitLine(l -> l.contains("controller 2") && l.contains("started"), 60);
-            assertThat(ProcessHandle.of(pids.get(1)).map(ProcessHandle::isAlive)).as("killed member").isNotEqualTo(Optional.of(true));
+            flowlab.awaitLine(l -> l.contains("controller " + master) && l.contains("started"), 60);
+            assertThat(ProcessHandle.of(pids.get(master - 1)).map(ProcessHandle::isAlive)).as("killed master")
+                    .isNotEqualTo(Optional.of(true));
+            int newMaster = master(flowlab.output());
+            assertThat(newMaster).as("the master after the kill").isNotEqualTo(master);
 
             type(flowlab, "exit\n");
             assertThat(flowlab.awaitExit(120)).as(flowlab.output()).isZero();
@@ -48,9 +53,14 @@ class ControllersSystemTest {
     @Test
     void afterAKill9OfFlowlabCleanStopsItsControllerProcesses() throws Exception {
         List<Long> pids;
+        java.nio.file.Path logs;
         try (FlowlabProcess flowlab = new FlowlabProcess("run", "--topo", "linear,2", "--controllers", "2", "--prefix", "rck")) {
             flowlab.awaitLine(l -> l.contains("switches") && l.contains("2/2 connected"), 180);
             pids = memberPids(flowlab, 2);
+            Matcher dir = Pattern.compile("logs in (\\S+)").matcher(flowlab.output());
+            assertThat(dir.find()).as(flowlab.output()).isTrue();
+            logs = java.nio.file.Path.of(dir.group(1));
+            assertThat(logs).isDirectory();
             SystemTests.must("kill", "-KILL", String.valueOf(flowlab.process().pid()));
             flowlab.awaitExit(30);
         }
@@ -59,6 +69,7 @@ class ControllersSystemTest {
         assertThat(Main.commandLine().execute("clean")).isZero();
 
         pids.forEach(pid -> assertThat(alive(pid)).as("member %s after flowlab clean", pid).isFalse());
+        assertThat(logs).as("the members' logs and Raft logs").doesNotExist();
         assertThat(Leftovers.named("rck")).isEmpty();
     }
 
@@ -70,6 +81,19 @@ class ControllersSystemTest {
         assertThat(pids).hasSize(count);
         pids.forEach(pid -> assertThat(alive(pid)).as("member %s", pid).isTrue());
         return pids;
+    }
+
+    /** The member the last {@code controllers} listing shows as MASTER of every switch. */
+    private static int master(String output) {
+        int master = 0;
+        for (String line : output.lines().toList()) {
+            Matcher m = Pattern.compile("^controller (\\d)\\s.*MASTER of 3").matcher(line.strip());
+            if (m.find()) {
+                master = Integer.parseInt(m.group(1));
+            }
+        }
+        assertThat(master).as("a member MASTER of every switch in:\n" + output).isPositive();
+        return master;
     }
 
     /** The pid of each member, from the last {@code controllers} listing in the output. */

@@ -13,6 +13,7 @@ import org.projectfloodlight.openflow.protocol.action.OFAction;
 import org.projectfloodlight.openflow.protocol.action.OFActionOutput;
 import org.projectfloodlight.openflow.protocol.instruction.OFInstruction;
 import org.projectfloodlight.openflow.protocol.match.Match;
+import org.projectfloodlight.openflow.protocol.match.MatchField;
 import org.projectfloodlight.openflow.protocol.oxm.OFOxm;
 import org.projectfloodlight.openflow.types.OFBufferId;
 import org.projectfloodlight.openflow.types.OFGroup;
@@ -87,8 +88,9 @@ public final class Flows {
     }
 
     /**
-     * Where to make match fields for {@link #match} and set-field actions: the switch's own OXMs, and on
-     * OpenFlow 1.0 (which has none) 1.3's, which {@link #match} turns into a 1.0 match.
+     * Where to make match fields for {@link #match}: the switch's own OXMs, and on OpenFlow 1.0 (which has
+     * none) 1.3's, which {@link #match} turns into a 1.0 match. (Set-field actions need 1.2+: build those
+     * with {@code of.oxms()}.)
      */
     public static OFOxms oxms(OFFactory of) {
         return of.getVersion() == OFVersion.OF_10 ? OF13.oxms() : of.oxms();
@@ -111,6 +113,15 @@ public final class Flows {
     public static OFPacketOut packetOutOfBuffer(OFFactory of, OFBufferId buffer, OFPort inPort,
                                                 List<? extends OFAction> actions) {
         return withInPort(of, of.buildPacketOut(), inPort).setBufferId(buffer).setActions(List.copyOf(actions)).build();
+    }
+
+    /** A packet-out's ingress port, in any version (1.5 carries it in a match; the versions before in a field). */
+    public static OFPort inPortOf(OFPacketOut out) {
+        if (out.getVersion().compareTo(OFVersion.OF_15) >= 0) {
+            OFPort port = out.getMatch().get(MatchField.IN_PORT);
+            return port == null ? OFPort.ANY : port;
+        }
+        return out.getInPort();
     }
 
     /** OpenFlow 1.5 says a packet-out's ingress port in a match; the versions before in a field. */

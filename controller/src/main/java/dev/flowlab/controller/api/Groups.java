@@ -63,6 +63,12 @@ public final class Groups {
         return of.actions().group(OFGroup.of((int) groupId));
     }
 
+    /** Whether the controller can write groups to a switch of this factory's version (see {@link #require}). */
+    public static boolean supported(OFFactory of) {
+        OFVersion v = of.getVersion();
+        return v.compareTo(SINCE) >= 0 && v.compareTo(UNTIL) <= 0;
+    }
+
     /**
      * Refuses a switch without groups the controller can write: OpenFlow 1.0 has none, and 1.5 gives
      * each bucket an id that openflowj cannot encode (it knows only the special bucket ids).
@@ -70,10 +76,9 @@ public final class Groups {
      * @throws UnsupportedOperationException naming the switch's version
      */
     public static void require(OFFactory of) {
-        OFVersion v = of.getVersion();
-        if (v.compareTo(SINCE) < 0 || v.compareTo(UNTIL) > 0) {
+        if (!supported(of)) {
             throw new UnsupportedOperationException("groups need OpenFlow 1.1 to 1.4 here; this switch speaks "
-                    + Meters.versionName(v));
+                    + Meters.versionName(of.getVersion()));
         }
     }
 }

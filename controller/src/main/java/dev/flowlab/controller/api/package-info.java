@@ -14,5 +14,12 @@
  * between them found by LLDP, shortest {@link dev.flowlab.controller.api.Path}s, a loop-free broadcast
  * tree, edge ports) and {@link dev.flowlab.controller.api.HostService} (where each host attaches, as
  * {@link dev.flowlab.controller.api.HostInfo}).
+ *
+ * <p>Configuration users change at run time (rules, routes, flows added through REST) goes in the
+ * app's {@link dev.flowlab.controller.api.Documents} ({@code ctx.documents(...)}), backed by the
+ * controller's {@link dev.flowlab.controller.api.ConfigStore}: in memory for a controller alone,
+ * replicated to every member by a cluster. When a controller becomes a switch's master its flow table
+ * still holds the previous master's entries: {@link dev.flowlab.controller.api.Reconcile} brings an
+ * app's entries in line without wiping them.
  */
 package dev.flowlab.controller.api;

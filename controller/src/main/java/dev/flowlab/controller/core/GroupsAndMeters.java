@@ -120,7 +120,7 @@ public final class GroupsAndMeters {
     public CompletableFuture<Long> addGroup(Switch sw, String owner, OptionalLong wanted, OFGroupType type,
                                            List<OFBucket> buckets) {
         OFFactory of = sw.factory();
-        return groups.add(sw, owner, wanted, id -> groupMod(of.buildGroupAdd(), id, type, buckets));
+        return groups.add(sw, owner, wanted, id -> groupAdd(of, id, type, buckets));
     }
 
     /** Replaces type and buckets of one of {@code owner}'s groups. */
@@ -133,7 +133,7 @@ public final class GroupsAndMeters {
     public CompletableFuture<Long> addMeter(Switch sw, String owner, OptionalLong wanted, Set<OFMeterFlags> flags,
                                            List<OFMeterBand> bands) {
         OFFactory of = sw.factory();
-        return meters.add(sw, owner, wanted, id -> meterMod(of, OFMeterModCommand.ADD, id, flags, bands));
+        return meters.add(sw, owner, wanted, id -> meterAdd(of, id, flags, bands));
     }
 
     /** Replaces flags and bands of one of {@code owner}'s meters. */
@@ -141,6 +141,16 @@ public final class GroupsAndMeters {
                                                List<OFMeterBand> bands) {
         Meters.require(sw.factory());
         return meters.modify(sw, owner, id, meterMod(sw.factory(), OFMeterModCommand.MODIFY, id, flags, bands));
+    }
+
+    /** The add of one group. */
+    public static OFGroupMod groupAdd(OFFactory of, long id, OFGroupType type, List<OFBucket> buckets) {
+        return groupMod(of.buildGroupAdd(), id, type, buckets);
+    }
+
+    /** The add of one meter. */
+    public static OFMeterMod meterAdd(OFFactory of, long id, Set<OFMeterFlags> flags, List<OFMeterBand> bands) {
+        return meterMod(of, OFMeterModCommand.ADD, id, flags, bands);
     }
 
     /** The delete of one group. */

@@ -79,12 +79,14 @@ public final class OwnedEntries {
      * Adds an entry: with {@code wanted} as its id (refused when taken), or else the lowest free one.
      * Completes with the id once the switch confirmed the add.
      *
+     * @throws IllegalArgumentException (at once) when the message would not fit in an OpenFlow message
+     *
      * @param message the add message for an id
      */
     public CompletableFuture<Long> add(Switch sw, String owner, OptionalLong wanted, LongFunction<OFMessage> message) {
         require.accept(sw.factory());
         wanted.ifPresent(this::checkRange);
-        message.apply(wanted.orElse(firstId));   // builder errors now, on the caller's thread
+        MessageSize.check(message.apply(wanted.orElse(firstId)), "the " + noun);   // errors now, on the caller's thread
         SwitchIds ids = of(sw);
         return ids.ready.thenCompose(v -> addAttempt(sw, ids, owner, wanted, message, RETRIES));
     }
@@ -144,6 +146,7 @@ public final class OwnedEntries {
     /** Sends {@code message} (a modify) for one of {@code owner}'s entries. */
     public CompletableFuture<Void> modify(Switch sw, String owner, long id, OFMessage message) {
         require.accept(sw.factory());
+        MessageSize.check(message, "the " + noun);
         SwitchIds ids = of(sw);
         return ids.ready.thenCompose(v -> {
             checkOwner(sw, ids, owner, id, false);

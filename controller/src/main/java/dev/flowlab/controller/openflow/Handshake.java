@@ -25,8 +25,6 @@ import org.projectfloodlight.openflow.protocol.OFFactories;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFFeaturesReply;
 import org.projectfloodlight.openflow.protocol.OFHello;
-import org.projectfloodlight.openflow.protocol.OFHelloElem;
-import org.projectfloodlight.openflow.protocol.OFHelloElemVersionbitmap;
 import org.projectfloodlight.openflow.protocol.OFHelloFailedCode;
 import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFPacketIn;
@@ -140,31 +138,11 @@ final class Handshake extends ChannelInboundHandlerAdapter {
                 ctx.write(of.buildFeaturesRequest().build(), ctx.voidPromise());
                 state = HandshakeState.WAIT_FEATURES;
             } else {
-                refuse(hello.getVersion().getWireVersion(), offered(hello));
+                refuse(hello.getVersion().getWireVersion(), VersionNegotiation.offered(hello));
             }
         } else {
             ctx.fireExceptionCaught(new ProtocolViolation("expected HELLO first, got " + describe(msg)));
         }
-    }
-
-    /** "OpenFlow 1.1" from the header, or the versions of its bitmap, for the refusal's log line. */
-    private static String offered(OFHello hello) {
-        if (hello.getVersion().compareTo(OFVersion.OF_13) >= 0) {
-            for (OFHelloElem element : hello.getElements()) {
-                if (element instanceof OFHelloElemVersionbitmap bitmap && !bitmap.getBitmaps().isEmpty()) {
-                    long bits = bitmap.getBitmaps().get(0).getValue();
-                    List<String> names = new ArrayList<>();
-                    for (int wire = 1; wire < 32; wire++) {
-                        if ((bits & (1L << wire)) != 0) {
-                            names.add(VersionNegotiation.known(wire)
-                                    ? VersionNegotiation.name(VersionNegotiation.versionOf(wire)) : "wire version " + wire);
-                        }
-                    }
-                    return String.join(", ", names);
-                }
-            }
-        }
-        return VersionNegotiation.name(hello.getVersion());
     }
 
     /** Spec 1.3 section 6.3.1: HELLO_FAILED/INCOMPATIBLE with an explanation, in a version the peer reads, then close. */

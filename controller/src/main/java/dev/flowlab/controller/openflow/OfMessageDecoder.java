@@ -69,7 +69,8 @@ final class OfMessageDecoder extends ByteToMessageDecoder {
                     return status;
                 }
             }
-            message = READER.readFrom(in.slice(start, length));
+            message = READER.readFrom(OxsNumbering.applies(version, type)
+                    ? OxsNumbering.forOpenflowj(in, start, length) : in.slice(start, length));
         } catch (Exception e) {  // OFParseError, or an index error from a body shorter than it claims
             throw corrupt(in, "cannot parse type " + type + " version " + version + " length " + length + ": " + e.getMessage());
         }

@@ -2,6 +2,7 @@ package dev.flowlab.controller.openflow;
 
 import dev.flowlab.controller.api.OpenFlowVersions;
 import io.netty.util.AttributeKey;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -48,6 +49,21 @@ final class VersionNegotiation {
         }
         OFVersion lower = theirs.getVersion().compareTo(HIGHEST) < 0 ? theirs.getVersion() : HIGHEST;
         return SPOKEN.contains(lower) ? Optional.of(lower) : Optional.empty();
+    }
+
+    /** What a HELLO offers, for a refusal's log line: its bitmap's versions, or its header's version. */
+    static String offered(OFHello hello) {
+        Optional<Long> bitmap = bitmapOf(hello);
+        if (bitmap.isEmpty()) {
+            return name(hello.getVersion());
+        }
+        List<String> names = new ArrayList<>();
+        for (int wire = 1; wire < 32; wire++) {
+            if ((bitmap.get() & (1L << wire)) != 0) {
+                names.add(known(wire) ? name(versionOf(wire)) : "wire version " + wire);
+            }
+        }
+        return String.join(", ", names);
     }
 
     /** The first 32 versions of the peer's version bitmap, if its HELLO has one (OpenFlow 1.3.1+). */

@@ -1,6 +1,7 @@
 package dev.flowlab.controller.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flowlab.controller.api.Groups;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +10,6 @@ import org.projectfloodlight.openflow.protocol.OFBucket;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFGroupType;
 import org.projectfloodlight.openflow.types.OFPort;
-import dev.flowlab.controller.api.Groups;
 
 /**
  * The body of {@code POST /api/switches/{dpid}/groups} (and of {@code PUT .../groups/{id}}), as

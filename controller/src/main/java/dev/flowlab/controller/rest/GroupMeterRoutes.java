@@ -1,6 +1,9 @@
 package dev.flowlab.controller.rest;
 
+import dev.flowlab.controller.api.Groups;
+import dev.flowlab.controller.api.Meters;
 import dev.flowlab.controller.api.RestException;
+import dev.flowlab.controller.api.RestRequest;
 import dev.flowlab.controller.api.RestResponse;
 import dev.flowlab.controller.api.Switch;
 import dev.flowlab.controller.api.SwitchErrorException;
@@ -17,9 +20,14 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import java.util.stream.Stream;
+import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFGroupDescStatsReply;
 import org.projectfloodlight.openflow.protocol.OFGroupStatsReply;
+import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFMeterConfigStatsReply;
 import org.projectfloodlight.openflow.protocol.OFMeterStatsReply;
 import org.projectfloodlight.openflow.types.OFGroup;
@@ -40,75 +48,80 @@ final class GroupMeterRoutes {
         this.tables = tables;
     }
 
+    /** Adds an entry for REST, with the wanted id or a free one. */
+    @FunctionalInterface
+    private interface Adder<B> {
+        CompletableFuture<Long> add(Switch sw, OptionalLong wanted, B body);
+    }
+
+    /** Replaces one of REST's entries. */
+    @FunctionalInterface
+    private interface Modifier<B> {
+        CompletableFuture<Void> modify(Switch sw, long id, B body);
+    }
+
+    /** What differs between the group routes and the meter routes that change them. */
+    private record Kind<B>(String noun, OwnedEntries entries, Class<B> bodyType, Function<B, Long> bodyId, Adder<B> add,
+                           Modifier<B> modify, BiFunction<OFFactory, Long, OFMessage> delete) {
+    }
+
     void register(RouteTable routes) {
         String groups = "/api/switches/{dpid}/groups";
         routes.add("GET", groups, r -> groups(sw(r)));
         routes.add("GET", groups + "/stats", r -> groupStats(sw(r)));
-        routes.add("POST", groups, r -> {
-            Switch sw = sw(r);
-            GroupBody body = r.body(GroupBody.class);
-            OptionalLong wanted = body.groupId() == null ? OptionalLong.empty() : OptionalLong.of(body.groupId());
-            wanted.ifPresent(tables.groupEntries()::checkRange);
-            return refused(sw, "group", tables.addGroup(sw, GroupsAndMeters.REST, wanted, body.groupType(),
-                    body.toBuckets(sw.factory()))).thenApply(id -> RestResponse.created(Map.of("group_id", id,
-                    "owner", GroupsAndMeters.REST)));
-        });
-        routes.add("PUT", groups + "/{id}", r -> {
-            Switch sw = sw(r);
-            GroupBody body = r.body(GroupBody.class);
-            long id = id(r.param("id"), body.groupId(), "group");
-            return refused(sw, "group", tables.modifyGroup(sw, GroupsAndMeters.REST, id, body.groupType(),
-                    body.toBuckets(sw.factory()))).thenApply(v -> Map.of("modified", id));
-        });
-        routes.add("DELETE", groups, r -> {
-            Switch sw = sw(r);
-            return tables.groups(GroupsAndMeters.REST).deleteAll(sw).thenApply(n -> Map.of("deleted", n));
-        });
-        routes.add("DELETE", groups + "/{id}", r -> {
-            Switch sw = sw(r);
-            long id = id(r.param("id"), null, "group");
-            return tables.groupEntries().delete(sw, GroupsAndMeters.REST, id, GroupsAndMeters.groupDelete(sw.factory(), id))
-                    .thenApply(v -> Map.of("deleted", 1));
-        });
-
+        changes(routes, groups, new Kind<>("group", tables.groupEntries(), GroupBody.class, GroupBody::groupId,
+                (sw, wanted, b) -> tables.addGroup(sw, GroupsAndMeters.REST, wanted, b.groupType(), b.toBuckets(sw.factory())),
+                (sw, id, b) -> tables.modifyGroup(sw, GroupsAndMeters.REST, id, b.groupType(), b.toBuckets(sw.factory())),
+                GroupsAndMeters::groupDelete));
         String meters = "/api/switches/{dpid}/meters";
         routes.add("GET", meters, r -> meters(sw(r)));
         routes.add("GET", meters + "/stats", r -> meterStats(sw(r)));
-        routes.add("POST", meters, r -> {
+        changes(routes, meters, new Kind<>("meter", tables.meterEntries(), MeterBody.class, MeterBody::meterId,
+                (sw, wanted, b) -> tables.addMeter(sw, GroupsAndMeters.REST, wanted, b.meterFlags(), b.toBands(sw.factory())),
+                (sw, id, b) -> tables.modifyMeter(sw, GroupsAndMeters.REST, id, b.meterFlags(), b.toBands(sw.factory())),
+                GroupsAndMeters::meterDelete));
+    }
+
+    /** POST, PUT and DELETE of one kind of entry, always as the owner {@code rest}. */
+    private <B> void changes(RouteTable routes, String path, Kind<B> kind) {
+        String idKey = kind.noun() + "_id";
+        routes.add("POST", path, r -> {
             Switch sw = sw(r);
-            MeterBody body = r.body(MeterBody.class);
-            OptionalLong wanted = body.meterId() == null ? OptionalLong.empty() : OptionalLong.of(body.meterId());
-            wanted.ifPresent(tables.meterEntries()::checkRange);
-            return refused(sw, "meter", tables.addMeter(sw, GroupsAndMeters.REST, wanted, body.meterFlags(),
-                    body.toBands(sw.factory()))).thenApply(id -> RestResponse.created(Map.of("meter_id", id,
-                    "owner", GroupsAndMeters.REST)));
+            B body = r.body(kind.bodyType());
+            Long asked = kind.bodyId().apply(body);
+            OptionalLong wanted = asked == null ? OptionalLong.empty() : OptionalLong.of(asked);
+            wanted.ifPresent(kind.entries()::checkRange);
+            return refused(sw, kind.noun(), kind.add().add(sw, wanted, body))
+                    .thenApply(id -> RestResponse.created(Map.of(idKey, id, "owner", GroupsAndMeters.REST)));
         });
-        routes.add("PUT", meters + "/{id}", r -> {
+        routes.add("PUT", path + "/{id}", r -> {
             Switch sw = sw(r);
-            MeterBody body = r.body(MeterBody.class);
-            long id = id(r.param("id"), body.meterId(), "meter");
-            return refused(sw, "meter", tables.modifyMeter(sw, GroupsAndMeters.REST, id, body.meterFlags(),
-                    body.toBands(sw.factory()))).thenApply(v -> Map.of("modified", id));
+            B body = r.body(kind.bodyType());
+            long id = id(r.param("id"), kind.bodyId().apply(body), kind.noun());
+            return refused(sw, kind.noun(), kind.modify().modify(sw, id, body)).thenApply(v -> Map.of("modified", id));
         });
-        routes.add("DELETE", meters, r -> {
+        routes.add("DELETE", path, r -> {
             Switch sw = sw(r);
-            return tables.meters(GroupsAndMeters.REST).deleteAll(sw).thenApply(n -> Map.of("deleted", n));
+            return kind.entries().deleteAll(sw, GroupsAndMeters.REST, id -> kind.delete().apply(sw.factory(), id))
+                    .thenApply(n -> Map.of("deleted", n));
         });
-        routes.add("DELETE", meters + "/{id}", r -> {
+        routes.add("DELETE", path + "/{id}", r -> {
             Switch sw = sw(r);
-            long id = id(r.param("id"), null, "meter");
-            return tables.meterEntries().delete(sw, GroupsAndMeters.REST, id, GroupsAndMeters.meterDelete(sw.factory(), id))
+            long id = id(r.param("id"), null, kind.noun());
+            return kind.entries().delete(sw, GroupsAndMeters.REST, id, kind.delete().apply(sw.factory(), id))
                     .thenApply(v -> Map.of("deleted", 1));
         });
     }
 
     private CompletableFuture<List<GroupView>> groups(Switch sw) {
+        Groups.require(sw.factory());   // before openflowj refuses the request less clearly
         CompletableFuture<List<OFGroupDescStatsReply>> replies = sw.request(sw.factory().buildGroupDescStatsRequest().build());
         return withOwners(sw, tables.groupEntries(), replies, parts -> parts.stream().flatMap(p -> p.getEntries().stream()),
                 GroupView::of, GroupView::groupId);
     }
 
     private CompletableFuture<List<GroupStatsView>> groupStats(Switch sw) {
+        Groups.require(sw.factory());   // before openflowj refuses the request less clearly
         CompletableFuture<List<OFGroupStatsReply>> replies = sw.request(sw.factory().buildGroupStatsRequest()
                 .setGroup(OFGroup.ALL).build());
         return withOwners(sw, tables.groupEntries(), replies, parts -> parts.stream().flatMap(p -> p.getEntries().stream()),
@@ -116,6 +129,7 @@ final class GroupMeterRoutes {
     }
 
     private CompletableFuture<List<MeterView>> meters(Switch sw) {
+        Meters.require(sw.factory());   // before openflowj refuses the request less clearly
         CompletableFuture<List<OFMeterConfigStatsReply>> replies = sw.request(sw.factory().buildMeterConfigStatsRequest()
                 .setMeterId(ALL).build());
         return withOwners(sw, tables.meterEntries(), replies, parts -> parts.stream().flatMap(p -> p.getEntries().stream()),
@@ -123,6 +137,7 @@ final class GroupMeterRoutes {
     }
 
     private CompletableFuture<List<MeterStatsView>> meterStats(Switch sw) {
+        Meters.require(sw.factory());   // before openflowj refuses the request less clearly
         CompletableFuture<List<OFMeterStatsReply>> replies = sw.request(sw.factory().buildMeterStatsRequest()
                 .setMeterId(ALL).build());
         return withOwners(sw, tables.meterEntries(), replies, parts -> parts.stream().flatMap(p -> p.getEntries().stream()),
@@ -131,8 +146,8 @@ final class GroupMeterRoutes {
 
     /** What the switch answered, one view per entry with its owner, sorted by id. */
     private static <P, E, V> CompletableFuture<List<V>> withOwners(Switch sw, OwnedEntries entries,
-            CompletableFuture<List<P>> replies, Function<List<P>, java.util.stream.Stream<E>> flatten,
-            GroupMeterViews.Viewer<E, V> view, java.util.function.ToLongFunction<V> id) {
+            CompletableFuture<List<P>> replies, Function<List<P>, Stream<E>> flatten,
+            GroupMeterViews.Viewer<E, V> view, ToLongFunction<V> id) {
         return entries.owners(sw).thenCombine(replies, (owners, parts) -> flatten.apply(parts)
                 .map(e -> view.of(e, owners))
                 .sorted(Comparator.comparingLong(id))
@@ -149,7 +164,7 @@ final class GroupMeterRoutes {
         });
     }
 
-    private Switch sw(dev.flowlab.controller.api.RestRequest r) {
+    private Switch sw(RestRequest r) {
         return Dpids.connected(registry, r.param("dpid"));
     }
 

@@ -1,5 +1,6 @@
 package dev.flowlab.controller.rest;
 
+import dev.flowlab.controller.api.Meters;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -8,7 +9,6 @@ import java.util.Set;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFMeterFlags;
 import org.projectfloodlight.openflow.protocol.meterband.OFMeterBand;
-import dev.flowlab.controller.api.Meters;
 
 /**
  * The body of {@code POST /api/switches/{dpid}/meters} (and of {@code PUT .../meters/{id}}), as Ryu's

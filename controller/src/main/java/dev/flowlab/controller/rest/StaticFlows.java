@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.flowlab.controller.api.App;
 import dev.flowlab.controller.api.ConfigStore;
 import dev.flowlab.controller.api.Flows;
+import dev.flowlab.controller.core.MessageSize;
 import dev.flowlab.controller.api.RestException;
 import dev.flowlab.controller.api.Switch;
 import dev.flowlab.controller.api.SwitchErrorException;

@@ -2,6 +2,7 @@ package dev.flowlab.controller.vlan;
 
 import dev.flowlab.controller.VlanPorts;
 import dev.flowlab.controller.api.Ethernet;
+import dev.flowlab.controller.api.Flows;
 import dev.flowlab.controller.api.VlanRole;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -116,7 +117,7 @@ public final class VlanStage {
         byte[] data = out.getData();
         int vlan = data == null || data.length == 0 ? EgressActions.UNTAGGED
                 : Ethernet.of(data).vlan().map(t -> t.vid()).orElse(EgressActions.UNTAGGED);
-        List<OFAction> actions = egress.rewrite(out.getActions(), vlan, out.getInPort(), vlan == EgressActions.UNTAGGED)
+        List<OFAction> actions = egress.rewrite(out.getActions(), vlan, Flows.inPortOf(out), vlan == EgressActions.UNTAGGED)
                 .actions();
         return out.createBuilder().setActions(actions).build();
     }

@@ -170,6 +170,10 @@ class GroupMeterRoutesTest {
                 .isEqualTo("bands[0].rate: missing");
         assertThat(http.post("/api/switches/1/meters", "{\"bands\": [], \"colour\": 1}").status()).isEqualTo(400);
         assertThat(http.delete("/api/switches/1/groups/seven").error()).startsWith("'seven' is not a group id");
+        String bucket = "{\"actions\": [{\"type\": \"OUTPUT\", \"port\": 1}]}";
+        String huge = "{\"type\": \"ALL\", \"buckets\": [" + String.join(",", java.util.Collections.nCopies(5000, bucket)) + "]}";
+        assertThat(http.post("/api/switches/1/groups", huge).error()).startsWith("the group encodes to ")
+                .contains("more than an OpenFlow message can hold");
         assertThat(peer.received(org.projectfloodlight.openflow.protocol.OFGroupMod.class)).hasSize(groupMods);
     }
 
@@ -185,5 +189,21 @@ class GroupMeterRoutesTest {
         assertThat(flow.json().get("actions").toString())
                 .isEqualTo("[{\"type\":\"METER\",\"meter_id\":1},{\"type\":\"GROUP\",\"group_id\":1}]");
         assertThat(http.delete("/api/switches/1/flows").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anOpenFlow10SwitchIsRefusedOneLineAndSentNothing() throws Exception {
+        try (SwitchPeer old = SwitchPeer.connect(controller.address(), 2, 1, 2)
+                .speaking(org.projectfloodlight.openflow.protocol.OFVersion.OF_10).sayHello()) {
+            assertThat(controller.awaitSwitches(List.of(DatapathId.of(2)), WAIT)).isTrue();
+            Answer group = http.post("/api/switches/2/groups", "{\"type\": \"ALL\", \"buckets\": [{\"actions\": []}]}");
+            assertThat(group.status()).isEqualTo(400);
+            assertThat(group.error()).isEqualTo("groups need OpenFlow 1.1 to 1.4 here; this switch speaks OpenFlow 1.0");
+            assertThat(http.get("/api/switches/2/meters/stats").error())
+                    .isEqualTo("meters need OpenFlow 1.3 or later; this switch speaks OpenFlow 1.0");
+            assertThat(http.get("/api/switches/2/groups").status()).isEqualTo(400);
+            assertThat(old.received()).noneMatch(m -> m.getType().name().startsWith("GROUP")
+                    || m.getType().name().startsWith("METER"));
+        }
     }
 }

@@ -24,6 +24,7 @@ import org.projectfloodlight.openflow.protocol.OFFactories;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.protocol.OFMessage;
+import org.projectfloodlight.openflow.protocol.OFType;
 import org.projectfloodlight.openflow.types.U32;
 
 /**
@@ -82,12 +83,36 @@ public final class RawPeer implements AutoCloseable {
                 .setBitmaps(List.of(U32.of(1L << version.getWireVersion()))).build())).build();
     }
 
+    /**
+     * The message's bytes as a switch writes them. openflowj numbers three OpenFlow 1.5 OXS statistics one
+     * below the spec (packet_count 3, byte_count 4, flow_count 2); Open vSwitch follows the spec, and so does
+     * this peer in the messages that carry them (flow stats replies, flow removed).
+     */
     public static byte[] bytes(OFMessage message) {
         ByteBuf buf = Unpooled.buffer();
         message.writeTo(buf);
+        if (message.getVersion() == OFVersion.OF_15
+                && (message.getType() == OFType.STATS_REPLY || message.getType() == OFType.FLOW_REMOVED)) {
+            replaceWord(buf, OPENFLOWJ_BYTE_COUNT, SPEC_BYTE_COUNT);   // bytes first: packets take bytes' old number
+            replaceWord(buf, OPENFLOWJ_PACKET_COUNT, SPEC_PACKET_COUNT);
+        }
         byte[] bytes = new byte[buf.readableBytes()];
         buf.readBytes(bytes);
         return bytes;
+    }
+
+    /** OXS headers (class 0x8002, field, length 8) as openflowj and as the spec number them. */
+    private static final int OPENFLOWJ_PACKET_COUNT = 0x8002_0608;
+    private static final int OPENFLOWJ_BYTE_COUNT = 0x8002_0808;
+    private static final int SPEC_PACKET_COUNT = 0x8002_0808;
+    private static final int SPEC_BYTE_COUNT = 0x8002_0a08;
+
+    private static void replaceWord(ByteBuf buf, int from, int to) {
+        for (int i = 8; i + 4 <= buf.writerIndex(); i++) {
+            if (buf.getInt(i) == from) {
+                buf.setInt(i, to);
+            }
+        }
     }
 
     /** Writes; throws IOException once the controller has closed the connection. */

@@ -283,15 +283,10 @@ public final class SwitchPeer implements AutoCloseable {
     /** Waits for {@code count} packet-outs sent for packet-ins, skipping link discovery's own LLDP probes. */
     public List<OFPacketOut> awaitAnswers(int count, Duration timeout) {
         java.util.function.Supplier<List<OFPacketOut>> answers = () -> received(OFPacketOut.class).stream()
-                .filter(o -> !inPort(o).equals(OFPort.CONTROLLER)).toList();
+                .filter(o -> !dev.flowlab.controller.api.Flows.inPortOf(o).equals(OFPort.CONTROLLER)).toList();
         Poll.until(count + " packet-outs answering packet-ins at switch " + dpid, timeout,
                 () -> answers.get().size() >= count);
         return answers.get();
-    }
-
-    /** A packet-out's ingress port: a field before OpenFlow 1.5, a match field from 1.5 on. */
-    public static OFPort inPort(OFPacketOut out) {
-        return out.getVersion().compareTo(OFVersion.OF_15) >= 0 ? out.getMatch().get(MatchField.IN_PORT) : out.getInPort();
     }
 
     public boolean isClosed() {

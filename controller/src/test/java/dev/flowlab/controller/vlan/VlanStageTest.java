@@ -44,6 +44,18 @@ class VlanStageTest {
     }
 
     @Test
+    void aPacketOutOfOpenFlow15TakesItsIngressPortFromItsMatch() {
+        OFFactory of15 = OFFactories.getFactory(OFVersion.OF_15);
+        VlanStage stage15 = new VlanStage(of15, ROLES, () -> List.of(port(1), port(2), port(3), port(4), port(5)));
+        OFMessage out = stage15.translate(Flows.packetOut(of15, OFPort.of(3), List.of(Flows.output(of15, OFPort.FLOOD)),
+                frame(10))).get(0);
+
+        assertThat(Flows.inPortOf((OFPacketOut) out)).isEqualTo(OFPort.of(3));
+        assertThat(((OFPacketOut) out).getActions()).containsExactly(Flows.output(of15, OFPort.of(5)),
+                of15.actions().popVlan(), Flows.output(of15, OFPort.of(1)));
+    }
+
+    @Test
     void anOutputOutsideTheFramesVlanIsDropped() {
         OFMessage out = stage.translate(Flows.packetOut(OF, OFPort.of(1), List.of(Flows.output(OF, OFPort.of(2))), frame(10))).get(0);
 

@@ -3,6 +3,8 @@ package dev.flowlab.lab.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flowlab.controller.api.FlowEntries;
+import dev.flowlab.controller.api.Flows;
 import dev.flowlab.controller.api.Switch;
 import dev.flowlab.dataplane.FailMode;
 import dev.flowlab.dataplane.OpenFlowVersion;
@@ -19,9 +21,11 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.types.DatapathId;
 
@@ -36,7 +40,7 @@ class OpenFlowVersionsSystemTest {
 
     @ParameterizedTest
     @EnumSource(value = OpenFlowVersion.class, names = {"OPENFLOW10", "OPENFLOW14", "OPENFLOW15"})
-    void learningSwitchPingsAllOverBridgesOfferingOnlyOneVersion(OpenFlowVersion version) {
+    void learningSwitchPingsAllOverBridgesOfferingOnlyOneVersion(OpenFlowVersion version) throws Exception {
         try (Lab lab = Lab.start(spec(List.of("learning-switch"), ControllerChoice.EMBEDDED, version), Progress.SILENT)) {
             Switch sw = lab.embeddedController().orElseThrow().switchById(DatapathId.of(1)).orElseThrow();
             assertThat(sw.version()).isEqualTo(OFVERSION.get(version));
@@ -44,6 +48,12 @@ class OpenFlowVersionsSystemTest {
             assertPingAll(lab);
             assertThat(lab.network().bridge(PREFIX + "s1").flows()).as("ovs-ofctl in the bridge's version")
                     .anyMatch(line -> line.contains("priority=1,"));   // the learning switch's entries
+            // Flow stats in the switch's version, counters read right (1.5 numbers them differently from openflowj).
+            List<OFFlowStatsEntry> entries = sw.request(Flows.allFlows(sw.factory())).get(10, TimeUnit.SECONDS).stream()
+                    .flatMap(r -> r.getEntries().stream()).toList();
+            assertThat(entries).as("the learning switch's entries, with the ping's packets")
+                    .anyMatch(e -> e.getPriority() == 1 && FlowEntries.packets(e) > 0 && FlowEntries.bytes(e) > FlowEntries.packets(e));
+            assertThat(sw.isConnected()).as("still connected after the flow stats").isTrue();
         }
         assertThat(Leftovers.named(PREFIX)).isEmpty();
     }

@@ -1,4 +1,4 @@
-package dev.flowlab.controller.rest;
+package dev.flowlab.controller.core;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -8,12 +8,12 @@ import org.projectfloodlight.openflow.protocol.OFMessage;
 
 /**
  * Whether a message fits OpenFlow's 16-bit length field. The channel's encoder drops one that does
- * not (with a warning in the log, after the caller was told it was sent); a REST client must hear
- * it instead, before anything is sent.
+ * not (with a warning in the log, after the caller was told it was sent); a REST client, or an app
+ * adding a group, must hear it instead, before anything is sent.
  */
-final class MessageSize {
+public final class MessageSize {
     /** The largest OpenFlow message: its length is an unsigned 16-bit field. */
-    static final int MAX = 0xffff;
+    public static final int MAX = 0xffff;
     /** openflowj's words: "message length (67208) exceeds maximum (0xFFFF)". */
     private static final Pattern LENGTH = Pattern.compile("length \\((\\d+)\\)");
 
@@ -24,7 +24,7 @@ final class MessageSize {
      * @param what how the client knows the message ({@code the flow})
      * @throws IllegalArgumentException (a 400) saying how large it is and what the limit is
      */
-    static void check(OFMessage message, String what) {
+    public static void check(OFMessage message, String what) {
         ByteBuf buffer = Unpooled.buffer(1024);
         try {
             try {
