@@ -107,7 +107,8 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
 
     /**
      * The handshake finished (we are inside its read batch): report the switch up, close the
-     * connection this one replaces, then deliver what the handshake held back, in arrival order.
+     * connection this one replaces, deliver what the handshake held back, in arrival order, then
+     * claim again if the mastership's answer changed meanwhile.
      */
     void start(List<OFMessage> held) {
         inReadBatch = true;
@@ -119,6 +120,9 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
             registry.mastership().becameMaster(this);
         }
         held.forEach(this::receive);
+        // The mastership may have changed its mind while the handshake waited for the role reply: its
+        // claimsChanged() then reached only the switches already registered, not this one.
+        reclaimNow();
     }
 
     private void receive(OFMessage message) {

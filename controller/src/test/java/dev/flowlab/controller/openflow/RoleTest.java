@@ -204,4 +204,48 @@ class RoleTest {
     private static OFFlowAdd flowAdd(Switch sw) {
         return sw.factory().buildFlowAdd().setPriority(10).build();
     }
+
+    @Test
+    void aClaimThatChangesDuringTheHandshakeIsSentOnceTheSwitchIsUp() throws Exception {
+        RecordingApp app = new RecordingApp("app");
+        Controller c = Controller.start(ControllerConfig.builder().listen("127.0.0.1", 0)
+                .mastership(new LosesLeadershipAtFirstClaim()).build(), List.of(app));
+        open.add(c);
+        PeerRoles roles = PeerRoles.likeOvs();
+        SwitchPeer peer = peer(c, roles);
+
+        Poll.until("the later claim reaches the switch", WAIT, () -> roles.roleOf(peer) == OFControllerRole.ROLE_SLAVE);
+        Poll.until("the controller holds it", WAIT, () -> sw(c).role() == Role.SLAVE);
+        assertThat(peer.received(OFRoleRequest.class)).extracting(OFRoleRequest::getRole)
+                .containsExactly(OFControllerRole.ROLE_MASTER, OFControllerRole.ROLE_SLAVE);
+    }
+
+    /**
+     * Claims MASTER once, then loses leadership before the switch answers: the change is announced while
+     * the switch is still in its handshake, so no registered switch hears it.
+     */
+    private static final class LosesLeadershipAtFirstClaim implements dev.flowlab.controller.role.Mastership {
+        private volatile RoleClaim claim = RoleClaim.master(5);
+        private volatile Listener listener;
+
+        @Override
+        public void start(Listener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public RoleClaim claim(DatapathId dpid) {
+            RoleClaim now = claim;
+            if (now.role() == Role.MASTER) {
+                claim = RoleClaim.slave(6);
+                listener.claimsChanged();
+            }
+            return now;
+        }
+
+        @Override
+        public dev.flowlab.controller.role.ClusterView view() {
+            return new SettableMastership("a", RoleClaim.EQUAL).view();
+        }
+    }
 }
