@@ -68,9 +68,9 @@ public final class Qos implements App {
         context.meters().deleteAll(sw).thenCompose(n -> CompletableFuture.allOf(limits.all().stream()
                 .map(l -> context.meters().add(sw, flags(l), List.of(band(sw, l))).thenAccept(id -> mine.put(l, id)))
                 .toArray(CompletableFuture[]::new))).whenComplete((ok, failure) -> {
-                    if (failure != null && meters.get(sw.id()) != mine) {
-                        // This connection closed meanwhile (Open vSwitch may reconnect right after a bridge is made):
-                        // the switch's next connection sets its meters again, so nothing is unlimited.
+                    if (failure != null && (!sw.isConnected() || meters.get(sw.id()) != mine)) {
+                        // This connection closed meanwhile (the controller's packet-path warm-up closes its rehearsal
+                        // switch at once): a switch's next connection sets its meters again, so nothing is unlimited.
                         LOG.debug("qos: dpid={} disconnected before its meters were set: {}", sw.id(), failure.getMessage());
                     } else if (failure != null) {
                         LOG.warn("qos: dpid={} refused a meter, so some hosts are not limited there: {}", sw.id(),
