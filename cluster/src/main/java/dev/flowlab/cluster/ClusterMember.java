@@ -1,6 +1,7 @@
 package dev.flowlab.cluster;
 
 import dev.flowlab.controller.api.ConfigStore;
+import dev.flowlab.controller.api.Role;
 import dev.flowlab.controller.role.RoleClaim;
 import java.io.IOException;
 import java.io.UncheckedIOException;
