@@ -74,6 +74,14 @@ class BadInputTest {
     }
 
     @Test
+    void anAppThatNeedsOpenFlow13IsRefusedOn10WithControllerProcessesToo() {
+        assertOneLineError(List.of("run", "--topo", "single,2", "--protocols", "OpenFlow10", "--apps", "routing",
+                        "--controllers", "2"),
+                "flowlab: app routing needs OpenFlow 1.3 or later, and the switches will speak OpenFlow 1.0",
+                "apps that run on OpenFlow 1.0: hub, learning-switch");
+    }
+
+    @Test
     void vlansAreRefusedOn10BeforeAnythingIsBuilt(@TempDir Path dir) throws Exception {
         Path vlans = Files.writeString(dir.resolve("vlans.yaml"), """
                 switches: [{name: s1}]

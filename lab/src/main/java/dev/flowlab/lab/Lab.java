@@ -6,6 +6,7 @@ import dev.flowlab.controller.ExpectedNetwork;
 import dev.flowlab.controller.NotReadyException;
 import dev.flowlab.controller.api.Flows;
 import dev.flowlab.controller.api.Switch;
+import dev.flowlab.controller.core.AppLoader;
 import dev.flowlab.dataplane.FailMode;
 import dev.flowlab.dataplane.LinkCapture;
 import dev.flowlab.dataplane.Network;
@@ -87,6 +88,9 @@ public final class Lab implements AutoCloseable {
     }
 
     private void startProcesses() {
+        // As the embedded controller does: a member learns the switches' version only when they connect, and would
+        // refuse every switch at switch up, leaving the run to time out waiting for them.
+        AppLoader.refuseOlderSwitches(spec.apps(), ExpectedTopology.switchVersion(spec.protocols()));
         Progress.Stage step = progress.step("controllers");
         ControllerChoice choice = spec.controller();
         processes = ControllerProcesses.start(choice.members(), choice.launcher(), spec.apps(), spec.appConfigs(),
