@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ControllerProcess {
     private final int number;
-    private final int openflowPort;
+    private final String target;
     private final int restPort;
     private final int clusterPort;
     private final List<String> argv;
@@ -26,10 +26,10 @@ public final class ControllerProcess {
     private final MemberRest rest;
     private Process process;   // guarded by this
 
-    ControllerProcess(int number, int openflowPort, int restPort, int clusterPort, List<String> argv, Path log,
+    ControllerProcess(int number, String target, int restPort, int clusterPort, List<String> argv, Path log,
                       String token) {
         this.number = number;
-        this.openflowPort = openflowPort;
+        this.target = target;
         this.restPort = restPort;
         this.clusterPort = clusterPort;
         this.argv = List.copyOf(argv);
@@ -42,13 +42,9 @@ public final class ControllerProcess {
         return number;
     }
 
-    /** The OVS target of this member, {@code tcp:127.0.0.1:PORT}. */
+    /** The OVS target of this member, {@code tcp:127.0.0.1:PORT} or {@code ssl:127.0.0.1:PORT}. */
     public String target() {
-        return "tcp:127.0.0.1:" + openflowPort;
-    }
-
-    public int openflowPort() {
-        return openflowPort;
+        return target;
     }
 
     /** Where its REST API answers, {@code http://127.0.0.1:PORT}. */
