@@ -24,10 +24,11 @@ public final class ControllerProcess {
     private final List<String> argv;
     private final Path log;
     private final MemberRest rest;
+    private final Path tokenFile;
     private Process process;   // guarded by this
 
     ControllerProcess(int number, String target, int restPort, int clusterPort, List<String> argv, Path log,
-                      String token) {
+                      String token, Path tokenFile) {
         this.number = number;
         this.target = target;
         this.restPort = restPort;
@@ -35,6 +36,7 @@ public final class ControllerProcess {
         this.argv = List.copyOf(argv);
         this.log = log;
         this.rest = new MemberRest(restPort, token);
+        this.tokenFile = tokenFile;
     }
 
     /** 1 for the first member. */
@@ -50,6 +52,11 @@ public final class ControllerProcess {
     /** Where its REST API answers, {@code http://127.0.0.1:PORT}. */
     public String restUrl() {
         return rest.baseUrl();
+    }
+
+    /** The file its REST token is in while it runs (readable by its owner only): every request needs the token. */
+    public Path tokenFile() {
+        return tokenFile;
     }
 
     /** The port its cluster messages use (for {@code --cluster}). */

@@ -1,6 +1,7 @@
 package dev.flowlab.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flowlab.controller.RestConfig;
 import dev.flowlab.controller.openflow.TlsFiles;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -95,7 +96,7 @@ public final class ControllerProcesses implements AutoCloseable {
                         "--cluster-dir", logDir.resolve("raft-" + (i + 1)).toString()));
             }
             members.add(new ControllerProcess(i + 1, (files == null ? "tcp:" : "ssl:") + "127.0.0.1:" + of, rest, cluster,
-                    argv, logDir.resolve("controller-" + (i + 1) + ".log"), token));
+                    argv, logDir.resolve("controller-" + (i + 1) + ".log"), token, logDir.resolve(RestConfig.tokenFileName(rest))));
         }
         ControllerProcesses all = new ControllerProcesses(members, logDir, token);
         try {
