@@ -378,7 +378,8 @@ public final class ClusterMember implements AutoCloseable, ClusterStateMachine.E
                 if (e == null) {
                     return CompletableFuture.completedFuture(seeded);
                 }
-                if (System.nanoTime() > giveUpAt) {
+                boolean refused = (e instanceof CompletionException c ? c.getCause() : e) instanceof IllegalArgumentException;
+                if (refused || System.nanoTime() > giveUpAt) {   // refused (the store is full): the same next time
                     return CompletableFuture.<Boolean>failedFuture(e);
                 }
                 return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS))

@@ -42,9 +42,9 @@ public final class GroupsAndMeters {
     private static final long ALL_METERS = 0xffffffffL;
 
     private final OwnedEntries groups = new OwnedEntries("group", 0, MAX_GROUP, Groups::require,
-            GroupsAndMeters::groupIds, GroupsAndMeters::groupExists);
+            GroupsAndMeters::groupIds, GroupsAndMeters::groupExists, GroupsAndMeters::groupDelete);
     private final OwnedEntries meters = new OwnedEntries("meter", 1, MAX_METER, Meters::require,
-            GroupsAndMeters::meterIds, GroupsAndMeters::meterExists);
+            GroupsAndMeters::meterIds, GroupsAndMeters::meterExists, GroupsAndMeters::meterDelete);
 
     /** The group table, for REST. */
     public OwnedEntries groupEntries() {
@@ -58,7 +58,11 @@ public final class GroupsAndMeters {
 
     /** The groups of {@code owner} (an app id). */
     public GroupTable groups(String owner) {
-        return new GroupTable() {
+        final class OwnersGroups extends OwnersEntries implements GroupTable {
+            OwnersGroups() {
+                super(groups, owner);
+            }
+
             @Override
             public CompletableFuture<Long> add(Switch sw, OFGroupType type, List<OFBucket> buckets) {
                 return addGroup(sw, owner, OptionalLong.empty(), type, buckets);
@@ -68,27 +72,17 @@ public final class GroupsAndMeters {
             public CompletableFuture<Void> modify(Switch sw, long groupId, OFGroupType type, List<OFBucket> buckets) {
                 return modifyGroup(sw, owner, groupId, type, buckets);
             }
-
-            @Override
-            public CompletableFuture<Void> delete(Switch sw, long groupId) {
-                return groups.delete(sw, owner, groupId, groupDelete(sw.factory(), groupId));
-            }
-
-            @Override
-            public CompletableFuture<Integer> deleteAll(Switch sw) {
-                return groups.deleteAll(sw, owner, id -> groupDelete(sw.factory(), id));
-            }
-
-            @Override
-            public Set<Long> ids(Switch sw) {
-                return groups.ids(sw, owner);
-            }
-        };
+        }
+        return new OwnersGroups();
     }
 
     /** The meters of {@code owner} (an app id). */
     public MeterTable meters(String owner) {
-        return new MeterTable() {
+        final class OwnersMeters extends OwnersEntries implements MeterTable {
+            OwnersMeters() {
+                super(meters, owner);
+            }
+
             @Override
             public CompletableFuture<Long> add(Switch sw, Set<OFMeterFlags> flags, List<OFMeterBand> bands) {
                 return addMeter(sw, owner, OptionalLong.empty(), flags, bands);
@@ -98,22 +92,31 @@ public final class GroupsAndMeters {
             public CompletableFuture<Void> modify(Switch sw, long meterId, Set<OFMeterFlags> flags, List<OFMeterBand> bands) {
                 return modifyMeter(sw, owner, meterId, flags, bands);
             }
+        }
+        return new OwnersMeters();
+    }
 
-            @Override
-            public CompletableFuture<Void> delete(Switch sw, long meterId) {
-                return meters.delete(sw, owner, meterId, meterDelete(sw.factory(), meterId));
-            }
+    /** What {@link GroupTable} and {@link MeterTable} do alike for one owner: delete and list its ids. */
+    private abstract static class OwnersEntries {
+        private final OwnedEntries entries;
+        private final String owner;
 
-            @Override
-            public CompletableFuture<Integer> deleteAll(Switch sw) {
-                return meters.deleteAll(sw, owner, id -> meterDelete(sw.factory(), id));
-            }
+        OwnersEntries(OwnedEntries entries, String owner) {
+            this.entries = entries;
+            this.owner = owner;
+        }
 
-            @Override
-            public Set<Long> ids(Switch sw) {
-                return meters.ids(sw, owner);
-            }
-        };
+        public CompletableFuture<Void> delete(Switch sw, long id) {
+            return entries.delete(sw, owner, id);
+        }
+
+        public CompletableFuture<Integer> deleteAll(Switch sw) {
+            return entries.deleteAll(sw, owner);
+        }
+
+        public Set<Long> ids(Switch sw) {
+            return entries.ids(sw, owner);
+        }
     }
 
     /** Adds a group for {@code owner}, with {@code wanted} as its id or else the lowest free one. */

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongFunction;
@@ -44,6 +45,7 @@ public final class OwnedEntries {
     private final Consumer<OFFactory> require;
     private final Function<Switch, CompletableFuture<Set<Long>>> present;
     private final Predicate<SwitchErrorException> exists;
+    private final BiFunction<OFFactory, Long, OFMessage> deleteMessage;
     private final Map<DatapathId, SwitchIds> switches = new ConcurrentHashMap<>();
 
     /**
@@ -51,15 +53,18 @@ public final class OwnedEntries {
      * @param require  throws {@link UnsupportedOperationException} for a switch version without this kind
      * @param present  reads the ids the switch holds
      * @param exists   whether an add failed because the id was already taken on the switch
+     * @param deleteMessage the delete of one id
      */
     public OwnedEntries(String noun, long firstId, long maxId, Consumer<OFFactory> require,
-                        Function<Switch, CompletableFuture<Set<Long>>> present, Predicate<SwitchErrorException> exists) {
+                        Function<Switch, CompletableFuture<Set<Long>>> present, Predicate<SwitchErrorException> exists,
+                        BiFunction<OFFactory, Long, OFMessage> deleteMessage) {
         this.noun = noun;
         this.firstId = firstId;
         this.maxId = maxId;
         this.require = require;
         this.present = present;
         this.exists = exists;
+        this.deleteMessage = deleteMessage;
     }
 
     /** The ids, owners and reading of one switch connection. */
@@ -154,9 +159,10 @@ public final class OwnedEntries {
         });
     }
 
-    /** Sends {@code message} (a delete) for one of {@code owner}'s entries, or one of {@link #UNKNOWN}'s. */
-    public CompletableFuture<Void> delete(Switch sw, String owner, long id, OFMessage message) {
+    /** Deletes one of {@code owner}'s entries, or one of {@link #UNKNOWN}'s. */
+    public CompletableFuture<Void> delete(Switch sw, String owner, long id) {
         require.accept(sw.factory());
+        OFMessage message = deleteMessage.apply(sw.factory(), id);
         SwitchIds ids = of(sw);
         return ids.ready.thenCompose(v -> {
             checkOwner(sw, ids, owner, id, true);
@@ -169,13 +175,13 @@ public final class OwnedEntries {
     }
 
     /** Deletes every entry of {@code owner}; completes with how many there were. */
-    public CompletableFuture<Integer> deleteAll(Switch sw, String owner, LongFunction<OFMessage> message) {
+    public CompletableFuture<Integer> deleteAll(Switch sw, String owner) {
         require.accept(sw.factory());
         SwitchIds ids = of(sw);
         return ids.ready.thenCompose(v -> {
             List<Long> mine = idsOf(ids, owner);
             CompletableFuture<?>[] deletes = mine.stream()
-                    .map(id -> delete(sw, owner, id, message.apply(id)))
+                    .map(id -> delete(sw, owner, id))
                     .toArray(CompletableFuture[]::new);
             return CompletableFuture.allOf(deletes).thenApply(done -> mine.size());
         });

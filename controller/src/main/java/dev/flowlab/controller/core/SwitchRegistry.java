@@ -62,13 +62,6 @@ public final class SwitchRegistry {
     }
 
     /**
-     * Records a switch that finished its handshake and tells the apps, unless another live
-     * connection already has its datapath id: then nothing changes, a WARN names both, and the
-     * caller closes the newcomer.
-     *
-     * @return whether the switch was registered
-     */
-    /**
      * From now on, a switch that speaks a version older than {@code version} is refused at switch up, with
      * {@code why} (the app that needs it) in the log line: apps never get a switch they cannot serve.
      */
@@ -77,6 +70,13 @@ public final class SwitchRegistry {
         oldestWhy = why;
     }
 
+    /**
+     * Records a switch that finished its handshake and tells the apps, unless another live
+     * connection already has its datapath id: then nothing changes, a WARN names both, and the
+     * caller closes the newcomer. A switch older than {@link #serveFrom} allows is refused likewise.
+     *
+     * @return whether the switch was registered
+     */
     public boolean up(Switch sw) {
         if (sw.version().compareTo(oldestServed) < 0) {
             LOG.warn("dpid={} from {} refused: it speaks {}, and {}; offer a newer version on the switch"

@@ -2,10 +2,11 @@ package dev.flowlab.controller.openflow;
 
 import dev.flowlab.controller.api.Role;
 import io.netty.buffer.ByteBuf;
+import org.projectfloodlight.openflow.protocol.OFRoleStatus;
 
 /**
  * A switch telling this controller its role changed without being asked: another controller claimed
- * MASTER, so we are SLAVE now. OpenFlow 1.4 has ROLE_STATUS for it; on OpenFlow 1.3 Open vSwitch sends
+ * MASTER, so we are SLAVE now. OpenFlow 1.4 has ROLE_STATUS for it ({@link #of}); on OpenFlow 1.3 Open vSwitch sends
  * the same body as the ONF extension message 1911, which openflowj cannot read (it would take the
  * connection down as garbage), so it is decoded here.
  *
@@ -31,6 +32,12 @@ record RoleStatus(Role role, long generationId, int reason) {
             return null;
         }
         return new RoleStatus(role, in.getLong(start + BODY_AT + 8), in.getUnsignedByte(start + BODY_AT + 4));
+    }
+
+    /** OpenFlow 1.4's own ROLE_STATUS. */
+    static RoleStatus of(OFRoleStatus status) {
+        return new RoleStatus(RoleMessages.role(status.getRole()), status.getGenerationId().getValue(),
+                status.getReason().ordinal());   // MASTER_REQUEST, CONFIG, EXPERIMENTER: 0, 1, 2 as on the wire
     }
 
     /** The reason in words, for the log. */

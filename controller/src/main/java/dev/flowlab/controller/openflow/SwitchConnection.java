@@ -31,6 +31,7 @@ import org.projectfloodlight.openflow.protocol.OFPortDesc;
 import org.projectfloodlight.openflow.protocol.OFPortReason;
 import org.projectfloodlight.openflow.protocol.OFPortStatus;
 import org.projectfloodlight.openflow.protocol.OFRoleReply;
+import org.projectfloodlight.openflow.protocol.OFRoleStatus;
 import org.projectfloodlight.openflow.protocol.OFStatsReply;
 import org.projectfloodlight.openflow.protocol.OFStatsRequest;
 import org.projectfloodlight.openflow.types.DatapathId;
@@ -107,7 +108,8 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
 
     /**
      * The handshake finished (we are inside its read batch): report the switch up, close the
-     * connection this one replaces, then deliver what the handshake held back, in arrival order.
+     * connection this one replaces, deliver what the handshake held back, in arrival order, then
+     * claim again if the mastership's answer changed meanwhile.
      */
     void start(List<OFMessage> held) {
         inReadBatch = true;
@@ -119,6 +121,9 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
             registry.mastership().becameMaster(this);
         }
         held.forEach(this::receive);
+        // The mastership may have changed its mind while the handshake waited for the role reply: its
+        // claimsChanged() then reached only the switches already registered, not this one.
+        reclaimNow();
     }
 
     private void receive(OFMessage message) {
@@ -136,6 +141,7 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
         }
         switch (message.getType()) {
             case PORT_STATUS -> portStatus((OFPortStatus) message);
+            case ROLE_STATUS -> roleStatus(RoleStatus.of((OFRoleStatus) message));   // OpenFlow 1.4+
             case FLOW_REMOVED -> {
                 if (role.role().writes()) {
                     dispatcher.flowRemoved(this, (OFFlowRemoved) message);
@@ -217,7 +223,9 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
         RoleClaim claim = registry.mastership().claim(dpid);
         RoleOutcome held = role;
         boolean same = claim.role() == held.role() && (claim.role() == Role.EQUAL || claim.generationId() == held.generationId());
-        if (same || claim.equals(inFlight)) {
+        // The switch refused or withdrew this very claim: sent again, it would be refused again.
+        boolean refused = held.refusal() != null && claim.role() != Role.EQUAL && claim.generationId() == held.generationId();
+        if (same || refused || claim.equals(inFlight)) {
             return;
         }
         if (!RoleMessages.supported(of)) {
@@ -245,7 +253,7 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
         }
     }
 
-    /** Open vSwitch tells a master it was demoted when another controller claims MASTER. */
+    /** The switch tells a master it was demoted when another controller claims MASTER (ROLE_STATUS, or its 1.3 extension). */
     private void roleStatus(RoleStatus status) {
         String why = "the switch reports " + status.reasonText() + " (generation " + status.generationId() + ")";
         RoleOutcome before = role;

@@ -20,14 +20,11 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
-import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFGroupDescStatsReply;
 import org.projectfloodlight.openflow.protocol.OFGroupStatsReply;
-import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFMeterConfigStatsReply;
 import org.projectfloodlight.openflow.protocol.OFMeterStatsReply;
 import org.projectfloodlight.openflow.types.OFGroup;
@@ -62,7 +59,7 @@ final class GroupMeterRoutes {
 
     /** What differs between the group routes and the meter routes that change them. */
     private record Kind<B>(String noun, OwnedEntries entries, Class<B> bodyType, Function<B, Long> bodyId, Adder<B> add,
-                           Modifier<B> modify, BiFunction<OFFactory, Long, OFMessage> delete) {
+                           Modifier<B> modify) {
     }
 
     void register(RouteTable routes) {
@@ -71,15 +68,13 @@ final class GroupMeterRoutes {
         routes.add("GET", groups + "/stats", r -> groupStats(sw(r)));
         changes(routes, groups, new Kind<>("group", tables.groupEntries(), GroupBody.class, GroupBody::groupId,
                 (sw, wanted, b) -> tables.addGroup(sw, GroupsAndMeters.REST, wanted, b.groupType(), b.toBuckets(sw.factory())),
-                (sw, id, b) -> tables.modifyGroup(sw, GroupsAndMeters.REST, id, b.groupType(), b.toBuckets(sw.factory())),
-                GroupsAndMeters::groupDelete));
+                (sw, id, b) -> tables.modifyGroup(sw, GroupsAndMeters.REST, id, b.groupType(), b.toBuckets(sw.factory()))));
         String meters = "/api/switches/{dpid}/meters";
         routes.add("GET", meters, r -> meters(sw(r)));
         routes.add("GET", meters + "/stats", r -> meterStats(sw(r)));
         changes(routes, meters, new Kind<>("meter", tables.meterEntries(), MeterBody.class, MeterBody::meterId,
                 (sw, wanted, b) -> tables.addMeter(sw, GroupsAndMeters.REST, wanted, b.meterFlags(), b.toBands(sw.factory())),
-                (sw, id, b) -> tables.modifyMeter(sw, GroupsAndMeters.REST, id, b.meterFlags(), b.toBands(sw.factory())),
-                GroupsAndMeters::meterDelete));
+                (sw, id, b) -> tables.modifyMeter(sw, GroupsAndMeters.REST, id, b.meterFlags(), b.toBands(sw.factory()))));
     }
 
     /** POST, PUT and DELETE of one kind of entry, always as the owner {@code rest}. */
@@ -102,13 +97,13 @@ final class GroupMeterRoutes {
         });
         routes.add("DELETE", path, r -> {
             Switch sw = sw(r);
-            return kind.entries().deleteAll(sw, GroupsAndMeters.REST, id -> kind.delete().apply(sw.factory(), id))
+            return kind.entries().deleteAll(sw, GroupsAndMeters.REST)
                     .thenApply(n -> Map.of("deleted", n));
         });
         routes.add("DELETE", path + "/{id}", r -> {
             Switch sw = sw(r);
             long id = id(r.param("id"), null, kind.noun());
-            return kind.entries().delete(sw, GroupsAndMeters.REST, id, kind.delete().apply(sw.factory(), id))
+            return kind.entries().delete(sw, GroupsAndMeters.REST, id)
                     .thenApply(v -> Map.of("deleted", 1));
         });
     }

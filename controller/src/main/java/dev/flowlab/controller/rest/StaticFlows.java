@@ -16,6 +16,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFFlowAdd;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
@@ -132,7 +133,11 @@ public final class StaticFlows implements App {
                         }
                         throw e instanceof CompletionException c ? c : new CompletionException(e);
                     })
-                    .thenCompose(v -> keep(sw.id(), id, body))
+                    .thenCompose(v -> keep(sw.id(), id, body).exceptionally(notKept -> {
+                        // Not in the store, the flow would vanish at the next failover: take it off the switch too.
+                        sw.send(Flows.deleteByCookie(sw.factory(), cookie, EXACT).build());
+                        throw notKept instanceof CompletionException c ? c : new CompletionException(notKept);
+                    }))
                     .thenCompose(v -> flows(sw, cookie, EXACT))
                     .thenApply(listed -> listed.stream().findFirst().map(FlowView::of)
                             .orElseThrow(() -> new RestException(502, "switch " + sw.id() + " accepted the flow but"
@@ -146,11 +151,11 @@ public final class StaticFlows implements App {
         refuseUnlessWriting(sw);
         U64 cookie = COOKIE.or(U64.of(id));
         return inTurn(sw, () -> flows(sw, cookie, EXACT).thenCompose(found -> {
-            if (found.isEmpty()) {
+            if (found.isEmpty() && store.get(prefix(sw.id()) + id).isEmpty()) {
                 throw RestException.notFound("switch " + sw.id() + " has no static flow " + id
                         + "; GET /api/switches/" + sw.id() + "/flows lists them with their ids");
             }
-            return deleteMatching(sw, cookie, EXACT);
+            return deleteMatching(sw, cookie, EXACT, List.of(id));   // stored but timed out: it must not come back
         }));
     }
 
@@ -158,14 +163,25 @@ public final class StaticFlows implements App {
     CompletableFuture<Integer> deleteAll(Switch sw) {
         refuseOpenFlow10(sw);
         refuseUnlessWriting(sw);
-        return inTurn(sw, () -> deleteMatching(sw, COOKIE, Flows.APP_COOKIE_MASK));
+        return inTurn(sw, () -> deleteMatching(sw, COOKIE, Flows.APP_COOKIE_MASK, storedIds(sw.id())));
     }
 
-    private CompletableFuture<Integer> deleteMatching(Switch sw, U64 cookie, U64 mask) {
+    /**
+     * Deletes the switch's entries under {@code cookie}/{@code mask} and forgets them in the store, together with
+     * {@code stored}: ids kept in the store whose entries the switch no longer has (an idle or hard timeout), which
+     * would otherwise be installed again the next time the switch comes up here. Completes with the entries deleted.
+     */
+    private CompletableFuture<Integer> deleteMatching(Switch sw, U64 cookie, U64 mask, List<Integer> stored) {
         OFFactory of = sw.factory();
         return flows(sw, cookie, mask).thenCompose(found -> sw.sendConfirmed(Flows.deleteByCookie(of, cookie, mask).build())
-                .thenCompose(v -> forget(sw.id(), found.stream().map(e -> idOf(e.getCookie())).toList()))
+                .thenCompose(v -> forget(sw.id(), Stream.concat(found.stream().map(e -> idOf(e.getCookie())), stored.stream())
+                        .distinct().toList()))
                 .thenApply(v -> found.size()));
+    }
+
+    private List<Integer> storedIds(DatapathId dpid) {
+        return store.list(prefix(dpid)).keySet().stream().map(key -> key.substring(prefix(dpid).length()))
+                .filter(name -> name.chars().allMatch(Character::isDigit)).map(Integer::valueOf).toList();
     }
 
     /** A SLAVE's writes would be refused by the switch: say where to send them instead. */

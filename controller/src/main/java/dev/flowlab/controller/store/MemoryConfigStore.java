@@ -11,8 +11,17 @@ import java.util.function.Supplier;
  * config files are read again at the next start). Listeners run on the writer's thread, in order.
  */
 public final class MemoryConfigStore implements ConfigStore {
-    private final StoreState state = new StoreState();
+    private final StoreState state;
     private final StoreListeners listeners = new StoreListeners();
+
+    /** A store bounded by {@link StoreState.Limits#DEFAULT}. */
+    public MemoryConfigStore() {
+        this(StoreState.Limits.DEFAULT);
+    }
+
+    public MemoryConfigStore(StoreState.Limits limits) {
+        this.state = new StoreState(limits);
+    }
 
     @Override
     public CompletableFuture<Void> put(String key, String json) {

@@ -14,8 +14,25 @@ import java.util.TreeSet;
  * The documents of a {@link dev.flowlab.controller.api.ConfigStore} and the last number used under
  * each prefix. Deterministic: the same operations in the same order give the same state and the
  * same changes on every cluster member. Not thread-safe: its owner applies one operation at a time.
+ *
+ * <p>Bounded: REST clients write here (static flows, ACL rules, ...), and without a bound one client
+ * could fill every member's heap and its snapshots. A write that would pass {@link Limits} is refused
+ * whole, with {@link IllegalArgumentException} (REST answers 400), and changes nothing; the bound is
+ * part of the state's rules, so every member refuses the same write.
  */
 public final class StoreState {
+    /**
+     * How much the store holds at most.
+     *
+     * @param documents  the number of documents
+     * @param characters the characters of all keys and documents together
+     */
+    public record Limits(int documents, long characters) {
+        /** Far above any lab's configuration, far below a heap: 100,000 documents, 32 Mi characters. */
+        public static final Limits DEFAULT = new Limits(100_000, 32L << 20);
+    }
+
+
     /** One key's new value; {@code json} null when the key was removed. */
     public record Change(String key, String json) {
     }
@@ -26,19 +43,34 @@ public final class StoreState {
 
     private final TreeMap<String, String> documents = new TreeMap<>();
     private final TreeMap<String, Long> lastNumbers = new TreeMap<>();
+    private final Limits limits;
+    private long characters;   // of every key and document now held
+
+    /** A store bounded by {@link Limits#DEFAULT}. */
+    public StoreState() {
+        this(Limits.DEFAULT);
+    }
+
+    public StoreState(Limits limits) {
+        this.limits = limits;
+    }
 
     /** Sets {@code key}; answers null. */
     public Outcome put(String key, String json) {
         Objects.requireNonNull(json, "json");
-        documents.put(requireKey(key), json);
+        String before = documents.get(requireKey(key));
+        admit(before == null ? 1 : 0, size(key, json) - (before == null ? 0 : size(key, before)));
+        store(key, json);
         return new Outcome(null, List.of(new Change(key, json)));
     }
 
     /** Adds under the next number of {@code prefix}; answers the number (a Long). */
     public Outcome add(String prefix, String json) {
-        long number = lastNumbers.merge(requireKey(prefix), 1L, Long::sum);
-        String key = prefix + number;
-        documents.put(key, Objects.requireNonNull(json, "json"));
+        Objects.requireNonNull(json, "json");
+        String key = requireKey(prefix) + (lastNumbers.getOrDefault(prefix, 0L) + 1);
+        admit(1, size(key, json));
+        long number = lastNumbers.merge(prefix, 1L, Long::sum);
+        store(key, json);
         return new Outcome(number, List.of(new Change(key, json)));
     }
 
@@ -47,6 +79,11 @@ public final class StoreState {
         if (lastNumbers.containsKey(requireKey(prefix))) {
             return new Outcome(false, List.of());
         }
+        long added = 0;
+        for (int i = 0; i < jsons.size(); i++) {   // all or nothing: a seed cut short would never be completed
+            added += size(prefix + (i + 1), Objects.requireNonNull(jsons.get(i), "json"));
+        }
+        admit(jsons.size(), added);
         List<Change> changes = new ArrayList<>();
         lastNumbers.put(prefix, 0L);
         for (String json : jsons) {
@@ -57,7 +94,11 @@ public final class StoreState {
 
     /** Removes {@code key}; answers whether it was there (a Boolean). */
     public Outcome remove(String key) {
-        boolean removed = documents.remove(requireKey(key)) != null;
+        String removedJson = documents.remove(requireKey(key));
+        boolean removed = removedJson != null;
+        if (removed) {
+            characters -= size(key, removedJson);
+        }
         return new Outcome(removed, removed ? List.of(new Change(key, null)) : List.of());
     }
 
@@ -90,9 +131,30 @@ public final class StoreState {
         }
         documents.clear();
         documents.putAll(newDocuments);
+        characters = 0;   // a snapshot is taken as it is: every member applied the writes that made it
+        documents.forEach((key, json) -> characters += size(key, json));
         lastNumbers.clear();
         lastNumbers.putAll(newLastNumbers);
         return changes;
+    }
+
+    private void store(String key, String json) {
+        String before = documents.put(key, json);
+        characters += size(key, json) - (before == null ? 0 : size(key, before));
+    }
+
+    /** Refuses a write that would add {@code moreDocuments} and {@code moreCharacters} beyond the limits. */
+    private void admit(int moreDocuments, long moreCharacters) {
+        if (documents.size() + (long) moreDocuments > limits.documents()
+                || characters + moreCharacters > limits.characters()) {
+            throw new IllegalArgumentException("the configuration store is full (" + documents.size() + " documents, "
+                    + characters + " characters; at most " + limits.documents() + " and " + limits.characters()
+                    + "): remove documents before adding more");
+        }
+    }
+
+    private static long size(String key, String json) {
+        return (long) key.length() + json.length();
     }
 
     private static String requireKey(String key) {

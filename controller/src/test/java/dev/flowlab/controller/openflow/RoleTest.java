@@ -22,10 +22,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.projectfloodlight.openflow.protocol.OFControllerRole;
 import org.projectfloodlight.openflow.protocol.OFFlowAdd;
 import org.projectfloodlight.openflow.protocol.OFFlowDelete;
 import org.projectfloodlight.openflow.protocol.OFRoleRequest;
+import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.types.DatapathId;
 
 /**
@@ -52,7 +55,11 @@ class RoleTest {
     }
 
     private SwitchPeer peer(Controller c, PeerRoles roles) throws Exception {
-        SwitchPeer peer = SwitchPeer.connect(c.address(), 1, 1, 2).roles(roles).sayHello();
+        return peer(c, roles, OFVersion.OF_13);
+    }
+
+    private SwitchPeer peer(Controller c, PeerRoles roles, OFVersion version) throws Exception {
+        SwitchPeer peer = SwitchPeer.connect(c.address(), 1, 1, 2).roles(roles).speaking(version).sayHello();
         open.add(peer);
         assertThat(c.awaitSwitches(List.of(DPID), WAIT)).isTrue();
         return peer;
@@ -145,17 +152,18 @@ class RoleTest {
                 .anyMatch(e -> e.startsWith("refused 1 MASTER") && e.contains("IS_SLAVE")));
     }
 
-    @Test
-    void aMasterIsDemotedWhenAnotherControllerClaimsMasterWithANewerGeneration() throws Exception {
+    @ParameterizedTest   // 1.3: Open vSwitch's ONF extension message; 1.4 and later: OFPT_ROLE_STATUS
+    @EnumSource(value = OFVersion.class, names = {"OF_13", "OF_14", "OF_15"})
+    void aMasterIsDemotedWhenAnotherControllerClaimsMasterWithANewerGeneration(OFVersion version) throws Exception {
         RecordingApp appA = new RecordingApp("a-app");
         Controller a = controller(new SettableMastership("a", RoleClaim.master(1)), appA);
         PeerRoles roles = PeerRoles.likeOvs();
-        peer(a, roles);
+        peer(a, roles, version);
         Poll.until("a master", WAIT, () -> appA.events().contains("up 1"));
 
         RecordingApp appB = new RecordingApp("b-app");
         Controller b = controller(new SettableMastership("b", RoleClaim.master(2)), appB);
-        peer(b, roles);
+        peer(b, roles, version);
 
         Poll.until("a demoted by the switch's role status", WAIT, () -> appA.events().contains("down 1"));
         assertThat(sw(a).role()).isEqualTo(Role.SLAVE);
@@ -203,5 +211,49 @@ class RoleTest {
 
     private static OFFlowAdd flowAdd(Switch sw) {
         return sw.factory().buildFlowAdd().setPriority(10).build();
+    }
+
+    @Test
+    void aClaimThatChangesDuringTheHandshakeIsSentOnceTheSwitchIsUp() throws Exception {
+        RecordingApp app = new RecordingApp("app");
+        Controller c = Controller.start(ControllerConfig.builder().listen("127.0.0.1", 0)
+                .mastership(new LosesLeadershipAtFirstClaim()).build(), List.of(app));
+        open.add(c);
+        PeerRoles roles = PeerRoles.likeOvs();
+        SwitchPeer peer = peer(c, roles);
+
+        Poll.until("the later claim reaches the switch", WAIT, () -> roles.roleOf(peer) == OFControllerRole.ROLE_SLAVE);
+        Poll.until("the controller holds it", WAIT, () -> sw(c).role() == Role.SLAVE);
+        assertThat(peer.received(OFRoleRequest.class)).extracting(OFRoleRequest::getRole)
+                .containsExactly(OFControllerRole.ROLE_MASTER, OFControllerRole.ROLE_SLAVE);
+    }
+
+    /**
+     * Claims MASTER once, then loses leadership before the switch answers: the change is announced while
+     * the switch is still in its handshake, so no registered switch hears it.
+     */
+    private static final class LosesLeadershipAtFirstClaim implements dev.flowlab.controller.role.Mastership {
+        private volatile RoleClaim claim = RoleClaim.master(5);
+        private volatile Listener listener;
+
+        @Override
+        public void start(Listener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public RoleClaim claim(DatapathId dpid) {
+            RoleClaim now = claim;
+            if (now.role() == Role.MASTER) {
+                claim = RoleClaim.slave(6);
+                listener.claimsChanged();
+            }
+            return now;
+        }
+
+        @Override
+        public dev.flowlab.controller.role.ClusterView view() {
+            return new SettableMastership("a", RoleClaim.EQUAL).view();
+        }
     }
 }

@@ -8,7 +8,7 @@ import org.projectfloodlight.openflow.protocol.OFControllerRole;
  * The switch side of OpenFlow roles, shared by the {@link SwitchPeer} connections of one switch to
  * several controllers, with Open vSwitch's rules: every connection starts EQUAL; a MASTER or SLAVE
  * request whose generation id is older than the newest seen is refused as stale; a new MASTER demotes
- * the old one to SLAVE (told with Open vSwitch's OpenFlow 1.3 role status message, unless
+ * the old one to SLAVE (told with a role status message: OpenFlow 1.4's, or Open vSwitch's extension on 1.3; unless
  * {@link #silent()}); a SLAVE's writes are refused with OFPBRC_IS_SLAVE.
  */
 public final class PeerRoles {
@@ -52,7 +52,7 @@ public final class PeerRoles {
                 if (e.getKey() != peer && e.getValue() == OFControllerRole.ROLE_MASTER) {
                     e.setValue(OFControllerRole.ROLE_SLAVE);
                     if (tellDemoted) {
-                        e.getKey().sendOnfRoleStatus(3, generation);
+                        e.getKey().sendRoleStatus(3, generation);
                     }
                 }
             }

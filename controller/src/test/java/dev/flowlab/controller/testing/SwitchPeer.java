@@ -154,7 +154,14 @@ public final class SwitchPeer implements AutoCloseable {
     }
 
     /** Open vSwitch's OpenFlow 1.3 role status (ONF experimenter 1911): role 1 equal, 2 master, 3 slave. */
-    void sendOnfRoleStatus(int role, long generation) {
+    void sendRoleStatus(int role, long generation) {
+        if (of.getVersion().compareTo(OFVersion.OF_14) >= 0) {   // OpenFlow 1.4 has the message itself
+            send(of.buildRoleStatus().setRole(role == 3 ? org.projectfloodlight.openflow.protocol.OFControllerRole.ROLE_SLAVE
+                            : org.projectfloodlight.openflow.protocol.OFControllerRole.ROLE_MASTER)
+                    .setReason(org.projectfloodlight.openflow.protocol.OFControllerRoleReason.MASTER_REQUEST)
+                    .setGenerationId(org.projectfloodlight.openflow.types.U64.of(generation)).build());
+            return;
+        }
         java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(32);
         b.put((byte) 4).put((byte) 4).putShort((short) 32).putInt(0);
         b.putInt(0x4F4E4600).putInt(1911);
