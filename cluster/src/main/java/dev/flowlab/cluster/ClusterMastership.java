@@ -33,8 +33,7 @@ public final class ClusterMastership implements Mastership {
 
     @Override
     public RoleClaim claim(DatapathId dpid) {
-        long generation = member.generation();
-        return member.role() == Role.MASTER ? RoleClaim.master(generation) : RoleClaim.slave(generation);
+        return member.currentClaim();
     }
 
     @Override

@@ -1,7 +1,9 @@
 package dev.flowlab.cluster;
 
 import dev.flowlab.controller.api.ConfigStore;
+import dev.flowlab.controller.api.Role;
 import dev.flowlab.controller.openflow.TlsFiles;
+import dev.flowlab.controller.role.RoleClaim;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -75,8 +77,8 @@ public final class ClusterMember implements AutoCloseable, ClusterStateMachine.E
     private RaftClient client;
     /** Sends claims straight to this member, once: only this member, while it leads, may append its claim. */
     private RaftClient claimClient;
-    private volatile Role role = Role.SLAVE;
-    private volatile long generation;
+    /** Role and generation change together: read apart, a new role could pair with the old generation. */
+    private volatile Standing standing = new Standing(Role.SLAVE, 0);
     private volatile String leader;
     private final AtomicBoolean electionsHeld = new AtomicBoolean();
 
@@ -213,12 +215,18 @@ public final class ClusterMember implements AutoCloseable, ClusterStateMachine.E
 
     /** This member's role for every switch. */
     public Role role() {
-        return role;
+        return standing.role();
     }
 
     /** The generation id of the latest claim this member applied (0 before the first). */
     public long generation() {
-        return generation;
+        return standing.generation();
+    }
+
+    /** The claim this member makes for every switch now: its role with the generation it holds it under. */
+    public RoleClaim currentClaim() {
+        Standing now = standing;
+        return now.role() == Role.MASTER ? RoleClaim.master(now.generation()) : RoleClaim.slave(now.generation());
     }
 
     /** The member holding the latest claim as this member applied it. */
@@ -274,7 +282,7 @@ public final class ClusterMember implements AutoCloseable, ClusterStateMachine.E
         this.leader = leaderId;
         LOG.info("cluster member {}: Raft leader is now {}", spec.self(), leaderId == null ? "unknown" : leaderId);
         if (!spec.self().equals(leaderId)) {
-            changeRole(Role.SLAVE, generation);   // at once: the new leader's claim follows
+            changeRole(Role.SLAVE, standing.generation());   // at once: the new leader's claim follows
         }
     }
 
@@ -295,12 +303,12 @@ public final class ClusterMember implements AutoCloseable, ClusterStateMachine.E
     }
 
     private synchronized void changeRole(Role next, long nextGeneration) {
-        if (next == role && nextGeneration == generation) {
+        Standing now = new Standing(next, nextGeneration);
+        Role before = standing.role();
+        if (now.equals(standing)) {
             return;
         }
-        Role before = role;
-        role = next;
-        generation = nextGeneration;
+        standing = now;
         if (before != next) {
             LOG.info("cluster member {}: {} -> {} (generation {})", spec.self(), before, next, nextGeneration);
         }
@@ -350,6 +358,10 @@ public final class ClusterMember implements AutoCloseable, ClusterStateMachine.E
         } catch (IOException e) {
             throw new UncheckedIOException("cluster member " + spec.self() + " did not close cleanly", e);
         }
+    }
+
+    /** This member's role for every switch and the generation id of the claim it holds it under. */
+    private record Standing(Role role, long generation) {
     }
 
     /** The configuration store: writes go through the log, reads and listeners are this member's. */

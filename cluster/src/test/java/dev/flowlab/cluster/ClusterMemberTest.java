@@ -3,6 +3,7 @@ package dev.flowlab.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowlab.controller.Poll;
+import dev.flowlab.controller.api.Role;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;

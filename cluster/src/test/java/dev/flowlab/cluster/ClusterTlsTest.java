@@ -3,6 +3,7 @@ package dev.flowlab.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowlab.controller.Poll;
+import dev.flowlab.controller.api.Role;
 import dev.flowlab.controller.openflow.ThrowawayPki;
 import dev.flowlab.controller.openflow.TlsFiles;
 import java.io.IOException;

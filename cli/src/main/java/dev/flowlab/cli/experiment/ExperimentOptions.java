@@ -3,9 +3,16 @@ package dev.flowlab.cli.experiment;
 import dev.flowlab.cli.AppsOption;
 import dev.flowlab.lab.experiment.Settings;
 import dev.flowlab.topologies.TopologySource;
+import dev.flowlab.cli.output.Console;
+import dev.flowlab.lab.experiment.ExperimentResult;
+import dev.flowlab.lab.experiment.ReportWriter;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The options the fail-mode and failover experiments share: topology, apps, outage length and OVS settings. */
 public final class ExperimentOptions {
@@ -41,18 +48,41 @@ public final class ExperimentOptions {
             description = "put TEXT before every namespace and bridge name")
     String prefix;
 
-    /** The command line that asked for the experiment, quoted in its report (picocli's args are the root's). */
-    static String commandLine(picocli.CommandLine.Model.CommandSpec spec) {
-        return "flowlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    /** The experiment command this mixin is part of: its command line is quoted in the report. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /** One experiment's run, as the lab module offers it. */
+    @FunctionalInterface
+    interface Run {
+        ExperimentResult run(Settings settings, String commandLine, Console console) throws Exception;
     }
 
-    /** After the report is written: the summary table and where the report is. */
-    static void summarize(dev.flowlab.cli.output.Console console, dev.flowlab.lab.experiment.ExperimentResult result,
-                          java.nio.file.Path out) {
+    /** One experiment's report writer (report.md, results.json, plots into a directory). */
+    @FunctionalInterface
+    interface Write {
+        void write(ExperimentResult result, Path dir) throws IOException;
+    }
+
+    /**
+     * What every experiment command does: check the settings, run, write the report to {@code out},
+     * then print the summary table and where the report is.
+     */
+    int runAndReport(Run run, Write write, Path out) throws Exception {
+        Settings settings = settings();
+        Console console = Console.system();
+        ExperimentResult result = run.run(settings, commandLine(), console);
+        write.write(result, out);
         console.println();
-        dev.flowlab.lab.experiment.ReportWriter.summaryTable(result).forEach(console::println);
+        ReportWriter.summaryTable(result).forEach(console::println);
         console.println();
         console.println("report: " + out.resolve("report.md") + "  (results.json and plots beside it)");
+        return 0;
+    }
+
+    /** The command line that asked for the experiment, quoted in its report (picocli's args are the root's). */
+    String commandLine() {
+        return "flowlab " + String.join(" ", command.commandLine().getParseResult().originalArgs());
     }
 
     /** The settings, checked: a bad value is a one-line error before anything is built. */

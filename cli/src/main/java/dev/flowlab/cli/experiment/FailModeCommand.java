@@ -1,12 +1,8 @@
 package dev.flowlab.cli.experiment;
 
-import dev.flowlab.cli.output.Console;
-import dev.flowlab.lab.experiment.ExperimentResult;
 import dev.flowlab.lab.experiment.FailModeExperiment;
-import dev.flowlab.lab.experiment.Settings;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,17 +25,8 @@ public final class FailModeCommand implements Callable<Integer> {
             description = "directory for report.md, results.json and the plots (default: ${DEFAULT-VALUE})")
     Path out;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        Settings settings = options.settings();
-        Console console = Console.system();
-        String command = ExperimentOptions.commandLine(spec);
-        ExperimentResult result = FailModeExperiment.run(settings, command, console);
-        FailModeExperiment.write(result, out);
-        ExperimentOptions.summarize(console, result, out);
-        return 0;
+        return options.runAndReport(FailModeExperiment::run, FailModeExperiment::write, out);
     }
 }

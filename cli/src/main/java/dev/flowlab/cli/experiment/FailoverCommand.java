@@ -1,13 +1,9 @@
 package dev.flowlab.cli.experiment;
 
 import dev.flowlab.cli.ControllerLauncher;
-import dev.flowlab.cli.output.Console;
-import dev.flowlab.lab.experiment.ExperimentResult;
 import dev.flowlab.lab.experiment.FailoverExperiment;
-import dev.flowlab.lab.experiment.Settings;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,17 +27,9 @@ public final class FailoverCommand implements Callable<Integer> {
             description = "directory for report.md, results.json and the plots (default: ${DEFAULT-VALUE})")
     Path out;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        Settings settings = options.settings();
-        Console console = Console.system();
-        String command = ExperimentOptions.commandLine(spec);
-        ExperimentResult result = FailoverExperiment.run(settings, ControllerLauncher.command(), command, console);
-        FailoverExperiment.write(result, out);
-        ExperimentOptions.summarize(console, result, out);
-        return 0;
+        return options.runAndReport((settings, commandLine, console) -> FailoverExperiment.run(
+                settings, ControllerLauncher.command(), commandLine, console), FailoverExperiment::write, out);
     }
 }

@@ -1,6 +1,7 @@
 package dev.flowlab.controller.openflow;
 
 import dev.flowlab.controller.ControllerConfig;
+import dev.flowlab.controller.api.IsSlaveException;
 import dev.flowlab.controller.api.PacketIn;
 import dev.flowlab.controller.api.Role;
 import dev.flowlab.controller.api.SwitchErrorException;
@@ -393,8 +394,7 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
             message = message.createBuilder().setXid(of.nextXid()).build();
         }
         if (!role.role().writes() && RoleMessages.isWrite(message)) {
-            return CompletableFuture.failedFuture(new IllegalStateException("this controller is SLAVE for switch " + dpid
-                    + ": another controller is its master; send the change there"));
+            return CompletableFuture.failedFuture(new IsSlaveException(dpid));
         }
         long xid = message.getXid();
         // An error answering the message carries its XID; a switch processes in order, so if no error

@@ -1,5 +1,6 @@
 package dev.flowlab.controller.rest;
 
+import dev.flowlab.controller.api.IsSlaveException;
 import dev.flowlab.controller.api.RestException;
 import dev.flowlab.controller.api.SwitchErrorException;
 import dev.flowlab.controller.core.OwnershipException;
@@ -38,6 +39,9 @@ final class Failures {
         }
         if (e instanceof SwitchErrorException s) {
             return new RestException(502, s.getMessage() + ": " + s.error());
+        }
+        if (e instanceof IsSlaveException) {   // the change belongs on the switch's master
+            return new RestException(409, e.getMessage());
         }
         if (e instanceof OwnershipException o) {
             return new RestException(o.status(), o.getMessage());

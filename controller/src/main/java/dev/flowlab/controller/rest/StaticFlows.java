@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.flowlab.controller.api.App;
 import dev.flowlab.controller.api.ConfigStore;
 import dev.flowlab.controller.api.Flows;
+import dev.flowlab.controller.api.IsSlaveException;
 import dev.flowlab.controller.core.MessageSize;
 import dev.flowlab.controller.api.RestException;
 import dev.flowlab.controller.api.Switch;
@@ -187,8 +188,7 @@ public final class StaticFlows implements App {
     /** A SLAVE's writes would be refused by the switch: say where to send them instead. */
     private static void refuseUnlessWriting(Switch sw) {
         if (!sw.role().writes()) {
-            throw new RestException(409, "this controller is SLAVE of switch " + sw.id() + "; add or delete its static"
-                    + " flows on its master (GET /api/cluster names the leader)");
+            throw new IsSlaveException(sw.id());
         }
     }
 

@@ -37,6 +37,18 @@ class FlowFiltersTest {
     }
 
     @Test
+    void aFilterThatThrowsOrAnswersNullLeavesTheEntryToTheOtherFilters() {
+        filters.add(Flows.cookie("broken"), (s, mod) -> {
+            throw new IllegalStateException("bug in an app");
+        });
+        filters.add(Flows.cookie("lazy"), (s, mod) -> null);
+        filters.add(Flows.cookie("qos"), (s, mod) -> mod.createBuilder().setPriority(7).build());
+
+        assertThat(priority(filters.apply(sw, add("learning-switch")))).isEqualTo(7);
+        assertThat(priority(filters.apply(sw, add("learning-switch")))).as("again, after the first warning").isEqualTo(7);
+    }
+
+    @Test
     void throughPutsTheMeterInFrontOfAnEntrysInstructionsInEachVersion() {
         OFFlowAdd add = add("learning-switch");
         assertThat(Meters.through(of, 3, add.getInstructions())).satisfiesExactly(

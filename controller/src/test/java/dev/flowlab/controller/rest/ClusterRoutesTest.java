@@ -42,4 +42,23 @@ class ClusterRoutesTest {
             assertThat(http.get("/api/switches").json().get(0).get("role").asText()).isEqualTo("MASTER");
         }
     }
+
+    @Test
+    void aSlaveMemberAnswers409ToEveryChangeOfTheSwitch() throws Exception {
+        try (Controller c = Controller.start(ControllerConfig.builder().listen("127.0.0.1", 0)
+                .rest(RestConfig.on("127.0.0.1", 0)).mastership(new SettableMastership("m2", RoleClaim.slave(3))).build());
+             SwitchPeer peer = SwitchPeer.connect(c.address(), 1, 1, 2).roles(PeerRoles.likeOvs()).keepFlowTable(1).sayHello()) {
+            assertThat(c.awaitSwitches(List.of(DatapathId.of(1)), WAIT)).isTrue();
+            Http http = new Http(c.restAccess().orElseThrow());
+
+            Http.Answer group = http.post("/api/switches/1/groups",
+                    "{\"type\": \"all\", \"buckets\": [{\"actions\": [{\"type\": \"OUTPUT\", \"port\": 2}]}]}");
+            Http.Answer flow = http.post("/api/switches/1/flows", "{\"priority\": 5, \"actions\": []}");
+
+            assertThat(group.status()).as(group.text()).isEqualTo(409);
+            assertThat(group.text()).contains("SLAVE");
+            assertThat(flow.status()).as(flow.text()).isEqualTo(409);
+            assertThat(peer.groups()).isEmpty();
+        }
+    }
 }
