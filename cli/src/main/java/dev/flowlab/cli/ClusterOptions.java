@@ -14,7 +14,9 @@ public final class ClusterOptions {
     @Option(names = "--cluster", paramLabel = "ID@HOST:PORT,...",
             description = {"run as one member of this cluster of flowlab controllers (Raft on Apache Ratis): every member's"
                     + " id and Raft address, the same list on every member, e.g. 1@10.0.0.1:7001,2@10.0.0.2:7001,3@10.0.0.3:7001.",
-                    "The members elect one master for every switch; point each switch at every member's OpenFlow address."})
+                    "The members elect one master for every switch; point each switch at every member's OpenFlow address.",
+                    "With --listen ssl: the members speak Raft over mutual TLS with the same --tls-key, --tls-cert and"
+                    + " --tls-ca (every member must then listen ssl:)."})
     String members;
 
     @Option(names = "--member", paramLabel = "ID", description = "with --cluster: which member this controller is")

@@ -6,6 +6,7 @@ import dev.flowlab.cluster.ClusterSpec;
 import dev.flowlab.controller.Controller;
 import dev.flowlab.controller.ControllerConfig;
 import dev.flowlab.controller.api.App;
+import dev.flowlab.controller.openflow.TlsFiles;
 import dev.flowlab.controller.api.Switch;
 import dev.flowlab.controller.RestConfig;
 import java.io.PrintWriter;
@@ -49,18 +50,19 @@ public final class ControllerCommand implements Callable<Integer> {
         InetSocketAddress address = listen.address();
         PrintWriter out = spec.commandLine().getOut();
         List<String> appIds = apps.given();
+        TlsFiles tls = listen.tls();
         ControllerConfig.Builder builder = ControllerConfig.builder().apps(appIds).listen(address.getHostString(), address.getPort())
-                .tls(listen.tls()).rest(services.rest()).appConfigs(services.appConfigs(appIds))
+                .tls(tls).rest(services.rest()).appConfigs(services.appConfigs(appIds))
                 .openflowCapture(services.openflowCapture());
         SwitchPrinter printer = new SwitchPrinter(out);
         ClusterSpec spec = cluster.spec();
-        ClusterMember member = spec == null ? null : ClusterMember.start(spec);
+        ClusterMember member = spec == null ? null : ClusterMember.start(spec, tls);   // ssl: -> Raft over TLS too
         if (member != null) {
             builder.mastership(new ClusterMastership(member)).configStore(member.store());
             member.onRoleChange((role, generation) -> printer.print("cluster member " + member.id() + " is " + role
                     + " (generation " + generation + ")"));
-            out.printf("cluster member %s of %s, Raft on %s, log in %s%n", member.id(), spec.members(),
-                    spec.selfAddress().hostPort(), spec.storage());
+            out.printf("cluster member %s of %s, Raft on %s%s, log in %s%n", member.id(), spec.members(),
+                    tls != null ? "ssl:" : "", spec.selfAddress().hostPort(), spec.storage());
         }
         ControllerConfig config = builder.build();
         Controller controller;

@@ -42,6 +42,8 @@ import picocli.CommandLine.Option;
             "      every bridge connects to both (OpenFlow roles decide who may write)",
             "  flowlab run --topo linear,3 --controllers 3",
             "      three flowlab controller processes of this run's own; controller 2 stop kills one",
+            "  flowlab run --topo linear,3 --controllers 3 --tls",
+            "      the same over TLS: each member has its own certificate from the run's CA, Raft too",
             "  flowlab run --topo linear,3 --script steps.txt",
             "      shell commands from a file, one per line; exit code 1 if one failed",
             "  flowlab run --topo subnets.yaml --apps router,routing --app-config router=router.yaml --rest 8080",
@@ -96,7 +98,8 @@ public final class RunCommand implements Callable<Integer> {
     Path capture;
 
     @Option(names = "--tls",
-            description = "the embedded controller and the bridges speak OpenFlow over mutual TLS, with a CA and"
+            description = "the embedded controller (or each of the --controllers, which also speak Raft to each other"
+                    + " over TLS) and the bridges speak OpenFlow over mutual TLS, with a CA and"
                     + " certificates made for this run; Open vSwitch's SSL settings are machine-wide: they are put"
                     + " back as they were at exit, and only one --tls run at a time is allowed")
     boolean tls;

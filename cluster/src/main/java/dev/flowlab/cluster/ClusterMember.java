@@ -2,6 +2,7 @@ package dev.flowlab.cluster;
 
 import dev.flowlab.controller.api.ConfigStore;
 import dev.flowlab.controller.api.Role;
+import dev.flowlab.controller.openflow.TlsFiles;
 import dev.flowlab.controller.role.RoleClaim;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
@@ -67,6 +69,7 @@ public final class ClusterMember implements AutoCloseable, ClusterStateMachine.E
     static final Duration RESTART_HOLD = Duration.ofSeconds(10);
 
     private final ClusterSpec spec;
+    private final TlsFiles tls;
     private final List<MastershipListener> roleListeners = new CopyOnWriteArrayList<>();
     private final ClusterStateMachine stateMachine;
     private final ReplicatedStore store;
@@ -79,8 +82,9 @@ public final class ClusterMember implements AutoCloseable, ClusterStateMachine.E
     private volatile String leader;
     private final AtomicBoolean electionsHeld = new AtomicBoolean();
 
-    private ClusterMember(ClusterSpec spec) {
+    private ClusterMember(ClusterSpec spec, TlsFiles tls) {
         this.spec = spec;
+        this.tls = tls;
         this.stateMachine = new ClusterStateMachine(this);
         this.store = new ReplicatedStore();
     }
@@ -91,12 +95,24 @@ public final class ClusterMember implements AutoCloseable, ClusterStateMachine.E
      * @throws IllegalStateException naming the address when the Raft port cannot be bound, or the storage used
      */
     public static ClusterMember start(ClusterSpec spec) {
-        return start(spec, RaftSettings.Compaction.DEFAULT);
+        return start(spec, (TlsFiles) null);
+    }
+
+    /**
+     * Starts this member with its Raft traffic over mutual TLS: {@code tls} is its key and certificate and
+     * the CA every other member's certificate must come from (null: plaintext). Every member needs TLS then.
+     */
+    public static ClusterMember start(ClusterSpec spec, TlsFiles tls) {
+        return start(spec, tls, RaftSettings.Compaction.DEFAULT);
     }
 
     /** Starts a member that compacts its log as {@code compaction} says (tests do it often). */
     static ClusterMember start(ClusterSpec spec, RaftSettings.Compaction compaction) {
-        ClusterMember member = new ClusterMember(spec);
+        return start(spec, null, compaction);
+    }
+
+    static ClusterMember start(ClusterSpec spec, TlsFiles tls, RaftSettings.Compaction compaction) {
+        ClusterMember member = new ClusterMember(spec, tls);
         try {
             member.startRaft(compaction);
             return member;
@@ -109,17 +125,18 @@ public final class ClusterMember implements AutoCloseable, ClusterStateMachine.E
 
     private void startRaft(RaftSettings.Compaction compaction) throws IOException {
         RaftProperties properties = RaftSettings.properties(spec, compaction);
+        Parameters parameters = RaftSettings.parameters(tls);
         RaftGroup group = RaftGroup.valueOf(GROUP_ID, spec.members().stream()
                 .map(m -> RaftPeer.newBuilder().setId(m.id()).setAddress(m.hostPort()).build()).toList());
         Files.createDirectories(spec.storage());
         boolean existing = Files.isDirectory(spec.storage().resolve(GROUP_ID.getUuid().toString()));
         server = RaftServer.newBuilder().setServerId(RaftPeerId.valueOf(spec.self())).setGroup(group)
-                .setProperties(properties).setStateMachine(stateMachine)
+                .setProperties(properties).setParameters(parameters).setStateMachine(stateMachine)
                 .setOption(existing ? RaftStorage.StartupOption.RECOVER : RaftStorage.StartupOption.FORMAT)
                 .build();
         server.start();
-        client = client(properties, group).build();
-        claimClient = RaftClient.newBuilder().setProperties(properties).setRaftGroup(group)
+        client = client(properties, parameters, group).build();
+        claimClient = RaftClient.newBuilder().setProperties(properties).setParameters(parameters).setRaftGroup(group)
                 .setLeaderId(RaftPeerId.valueOf(spec.self())).setRetryPolicy(RetryPolicies.noRetry()).build();
         LOG.info("cluster member {} started (members {}, storage {}, election timeout {}-{} ms)", spec.self(),
                 spec.members(), spec.storage(), spec.electionTimeout().toMillis(), 2 * spec.electionTimeout().toMillis());
@@ -175,8 +192,8 @@ public final class ClusterMember implements AutoCloseable, ClusterStateMachine.E
      * A write waits out an election (about a second) but gives up after about 5 s without a leader (a
      * minority of members is up), so the REST call that made it answers with why.
      */
-    private static RaftClient.Builder client(RaftProperties properties, RaftGroup group) {
-        return RaftClient.newBuilder().setProperties(properties).setRaftGroup(group)
+    private static RaftClient.Builder client(RaftProperties properties, Parameters parameters, RaftGroup group) {
+        return RaftClient.newBuilder().setProperties(properties).setParameters(parameters).setRaftGroup(group)
                 .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(50,
                         TimeDuration.valueOf(100, TimeUnit.MILLISECONDS)));
     }

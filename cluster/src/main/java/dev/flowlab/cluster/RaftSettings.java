@@ -1,14 +1,17 @@
 package dev.flowlab.cluster;
 
+import dev.flowlab.controller.openflow.TlsFiles;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.grpc.GrpcConfigKeys;
+import org.apache.ratis.grpc.GrpcTlsConfig;
 import org.apache.ratis.server.RaftServerConfigKeys;
 import org.apache.ratis.util.SizeInBytes;
 import org.apache.ratis.util.TimeDuration;
 
-/** The Ratis properties of a member: where it listens and stores, its timeouts, its snapshots. */
+/** The Ratis properties of a member: where it listens and stores, its timeouts, its snapshots, its TLS. */
 final class RaftSettings {
     /**
      * How the log is kept short: a snapshot every {@code snapshotEvery} entries, and log segments of at
@@ -44,6 +47,20 @@ final class RaftSettings {
         RaftServerConfigKeys.Log.setPreallocatedSize(p, SizeInBytes.valueOf(Math.min(compaction.segmentBytes(), 1 << 20)));
         RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, true);
         RaftServerConfigKeys.Log.setPurgeGap(p, 1);
+        return p;
+    }
+
+    /**
+     * With TLS files, every Raft connection of the member (server, its clients, leader-election
+     * management) is mutual TLS: it shows its certificate and takes only peers whose certificate the CA
+     * signed. Ratis' gRPC client also checks the peer's host name against its certificate.
+     */
+    static Parameters parameters(TlsFiles tls) {
+        Parameters p = new Parameters();
+        if (tls != null) {
+            GrpcConfigKeys.TLS.setConf(p, new GrpcTlsConfig(tls.privateKey().toFile(), tls.certificate().toFile(),
+                    tls.caCertificate().toFile(), true));
+        }
         return p;
     }
 

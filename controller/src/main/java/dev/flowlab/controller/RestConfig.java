@@ -47,6 +47,11 @@ public record RestConfig(boolean enabled, String host, int port, String token, P
     }
 
     /** No REST API. */
+    /** The name of the token file of a REST API on {@code boundPort}, in {@link #tokenDir()}. */
+    public static String tokenFileName(int boundPort) {
+        return "rest-" + boundPort + ".token";
+    }
+
     public static RestConfig off() {
         return new RestConfig(false, ControllerConfig.DEFAULT_HOST, DEFAULT_PORT, null, DEFAULT_TOKEN_DIR,
                 DEFAULT_READ_TIMEOUT, DEFAULT_IDLE_TIMEOUT);

@@ -18,23 +18,25 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ControllerProcess {
     private final int number;
-    private final int openflowPort;
+    private final String target;
     private final int restPort;
     private final int clusterPort;
     private final List<String> argv;
     private final Path log;
     private final MemberRest rest;
+    private final Path tokenFile;
     private Process process;   // guarded by this
 
-    ControllerProcess(int number, int openflowPort, int restPort, int clusterPort, List<String> argv, Path log,
-                      String token) {
+    ControllerProcess(int number, String target, int restPort, int clusterPort, List<String> argv, Path log,
+                      String token, Path tokenFile) {
         this.number = number;
-        this.openflowPort = openflowPort;
+        this.target = target;
         this.restPort = restPort;
         this.clusterPort = clusterPort;
         this.argv = List.copyOf(argv);
         this.log = log;
         this.rest = new MemberRest(restPort, token);
+        this.tokenFile = tokenFile;
     }
 
     /** 1 for the first member. */
@@ -42,18 +44,19 @@ public final class ControllerProcess {
         return number;
     }
 
-    /** The OVS target of this member, {@code tcp:127.0.0.1:PORT}. */
+    /** The OVS target of this member, {@code tcp:127.0.0.1:PORT} or {@code ssl:127.0.0.1:PORT}. */
     public String target() {
-        return "tcp:127.0.0.1:" + openflowPort;
-    }
-
-    public int openflowPort() {
-        return openflowPort;
+        return target;
     }
 
     /** Where its REST API answers, {@code http://127.0.0.1:PORT}. */
     public String restUrl() {
         return rest.baseUrl();
+    }
+
+    /** The file its REST token is in while it runs (readable by its owner only): every request needs the token. */
+    public Path tokenFile() {
+        return tokenFile;
     }
 
     /** The port its cluster messages use (for {@code --cluster}). */

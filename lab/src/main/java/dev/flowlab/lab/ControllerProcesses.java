@@ -1,6 +1,8 @@
 package dev.flowlab.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flowlab.controller.RestConfig;
+import dev.flowlab.controller.openflow.TlsFiles;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
 /**
@@ -24,7 +27,8 @@ import java.util.stream.Stream;
  * free ports of 127.0.0.1, with the same apps and a REST API the lab reads readiness and roles from.
  * Two or more form one cluster ({@code --cluster}, Raft logs under the log directory, kept across a
  * member's restart so it catches up from its own log).
- * Every bridge gets every member as a controller target. Started before the network, stopped after it;
+ * Every bridge gets every member as a controller target. With TLS files (one set per member, one CA) each
+ * member listens {@code ssl:}, and their Raft traffic is mutual TLS with the same files. Started before the network, stopped after it;
  * the network adopts their pids, so {@code flowlab clean} stops them after a {@code kill -9} of flowlab.
  */
 public final class ControllerProcesses implements AutoCloseable {
@@ -53,9 +57,10 @@ public final class ControllerProcesses implements AutoCloseable {
      *
      * @param apps       the apps every member runs (empty: the controller's default)
      * @param appConfigs each app's config file, given to every member
+     * @param tls        member number (1-based) to its TLS files; null: plain TCP
      */
     public static ControllerProcesses start(int count, List<String> launcher, List<String> apps, Map<String, Path> appConfigs,
-                                            Duration timeout, Consumer<String> progress) {
+                                            IntFunction<TlsFiles> tls, Duration timeout, Consumer<String> progress) {
         Path logDir;
         try {
             logDir = Files.createTempDirectory("flowlab-controllers-");
@@ -74,7 +79,13 @@ public final class ControllerProcesses implements AutoCloseable {
             int rest = ports.get(3 * i + 1);
             int cluster = ports.get(3 * i + 2);
             List<String> argv = new ArrayList<>(launcher);
-            argv.addAll(List.of("--listen", "127.0.0.1:" + of, "--rest", "127.0.0.1:" + rest, "--rest-token", token,
+            TlsFiles files = tls == null ? null : tls.apply(i + 1);
+            argv.addAll(List.of("--listen", (files == null ? "" : "ssl:") + "127.0.0.1:" + of));
+            if (files != null) {   // also what its Raft server and client use (ClusterOptions)
+                argv.addAll(List.of("--tls-key", files.privateKey().toString(), "--tls-cert", files.certificate().toString(),
+                        "--tls-ca", files.caCertificate().toString()));
+            }
+            argv.addAll(List.of("--rest", "127.0.0.1:" + rest, "--rest-token", token,
                     "--rest-token-dir", logDir.toString()));   // removed with the logs, even after a kill -9
             if (!apps.isEmpty()) {
                 argv.addAll(List.of("--apps", String.join(",", apps)));
@@ -84,8 +95,8 @@ public final class ControllerProcesses implements AutoCloseable {
                 argv.addAll(List.of("--cluster", String.join(",", raft), "--member", Integer.toString(i + 1),
                         "--cluster-dir", logDir.resolve("raft-" + (i + 1)).toString()));
             }
-            members.add(new ControllerProcess(i + 1, of, rest, cluster, argv, logDir.resolve("controller-" + (i + 1) + ".log"),
-                    token));
+            members.add(new ControllerProcess(i + 1, (files == null ? "tcp:" : "ssl:") + "127.0.0.1:" + of, rest, cluster,
+                    argv, logDir.resolve("controller-" + (i + 1) + ".log"), token, logDir.resolve(RestConfig.tokenFileName(rest))));
         }
         ControllerProcesses all = new ControllerProcesses(members, logDir, token);
         try {

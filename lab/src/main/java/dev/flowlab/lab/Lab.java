@@ -93,8 +93,11 @@ public final class Lab implements AutoCloseable {
         AppLoader.refuseOlderSwitches(spec.apps(), ExpectedTopology.switchVersion(spec.protocols()));
         Progress.Stage step = progress.step("controllers");
         ControllerChoice choice = spec.controller();
+        if (spec.tls()) {   // one CA for the run, a certificate per member
+            tls = OvsTlsSession.start();
+        }
         processes = ControllerProcesses.start(choice.members(), choice.launcher(), spec.apps(), spec.appConfigs(),
-                READY_TIMEOUT, step::progress);
+                tls == null ? null : tls::memberFiles, READY_TIMEOUT, step::progress);
         step.done(choice.members() + " processes on " + String.join(",", processes.targets()) + ", apps "
                 + String.join(",", spec.apps()) + ", REST on " + processes.members().stream().map(ControllerProcess::restUrl)
                 .collect(java.util.stream.Collectors.joining(",")) + ", logs in " + processes.logDir());

@@ -18,7 +18,8 @@ import java.util.Map;
  * @param captureDir where packet captures go; when set, every link is captured from the start (null: none
  *                   at the start, later ones under {@code captures/RUN-ID})
  * @param openflowCapture a pcap file for the embedded controller's OpenFlow messages from the start, or null
- * @param tls        the embedded controller and the bridges speak TLS, with throwaway certificates
+ * @param tls        the embedded controller (or each of the controller processes) and the bridges speak TLS,
+ *                   with throwaway certificates
  *                   ({@link OvsTlsSession})
  * @param protocols  the OpenFlow versions the bridges offer (null or empty: OpenFlow 1.3); the embedded
  *                   controller speaks the newest of them, and refuses at start apps that need a newer one
@@ -34,10 +35,7 @@ public record LabSpec(Topology topology, List<String> apps, ControllerChoice con
         prefix = prefix == null ? "" : prefix;
         rest = rest == null ? RestConfig.off() : rest;
         appConfigs = appConfigs == null ? Map.of() : Map.copyOf(appConfigs);
-        if (tls && controller.kind() == ControllerChoice.Kind.PROCESSES) {
-            throw new IllegalArgumentException("--tls is not available with --controllers yet: use the embedded controller");
-        }
-        if (tls && controller.kind() != ControllerChoice.Kind.EMBEDDED) {
+        if (tls && controller.kind() != ControllerChoice.Kind.EMBEDDED && controller.kind() != ControllerChoice.Kind.PROCESSES) {
             throw new IllegalArgumentException("--tls is for flowlab's embedded controller; with --controller " + controller
                     + " set up TLS on that controller and in Open vSwitch (ovs-vsctl set-ssl) yourself");
         }

@@ -127,6 +127,14 @@ public final class OvsTlsSession implements AutoCloseable {
         return pki.controllerFiles();
     }
 
+    /**
+     * Controller process {@code number}'s own key and certificate, from the same CA ({@code --controllers N
+     * --tls}): each member listens {@code ssl:} with it and shows it to the other members.
+     */
+    public TlsFiles memberFiles(int number) {
+        return pki.memberFiles(number);
+    }
+
     /** Puts Open vSwitch's SSL settings back as they were, deletes the certificates, lets the next TLS run go. */
     @Override
     public void close() {

@@ -6,8 +6,6 @@ import dev.flowlab.cli.Main;
 import dev.flowlab.lab.system.SystemTests;
 import dev.flowlab.testkit.Leftovers;
 import dev.flowlab.testkit.SystemTest;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -32,7 +30,7 @@ class ControllersSystemTest {
             List<Long> pids = memberPids(flowlab, 3);
             int master = master(flowlab.output());
 
-            type(flowlab, "controller " + master + " stop\npingall\ncontrollers\ncontroller " + master + " start\n");
+            flowlab.type("controller " + master + " stop\npingall\ncontrollers\ncontroller " + master + " start\n");
             flowlab.awaitLine(l -> l.contains("controller " + master) && l.contains("killed"), 30);
             flowlab.awaitLine(l -> l.contains("0% loss (6/6 received)"), 60);
             flowlab.awaitLine(l -> l.contains("controller " + master) && l.contains("started"), 60);
@@ -41,7 +39,7 @@ class ControllersSystemTest {
             int newMaster = master(flowlab.output());
             assertThat(newMaster).as("the master after the kill").isNotEqualTo(master);
 
-            type(flowlab, "exit\n");
+            flowlab.type("exit\n");
             assertThat(flowlab.awaitExit(120)).as(flowlab.output()).isZero();
             List<Long> after = pidsIn(flowlab.output());
             assertThat(after).as("members after the restart").hasSizeGreaterThanOrEqualTo(3);
@@ -75,7 +73,7 @@ class ControllersSystemTest {
 
     /** Asks the shell for its controllers and reads their pids. */
     private static List<Long> memberPids(FlowlabProcess flowlab, int count) throws Exception {
-        type(flowlab, "controllers\n");
+        flowlab.type("controllers\n");
         flowlab.awaitLine(l -> l.startsWith("controller " + count + " ") && l.contains("pid"), 30);
         List<Long> pids = pidsIn(flowlab.output());
         assertThat(pids).hasSize(count);
@@ -116,10 +114,5 @@ class ControllersSystemTest {
         return SystemTests.must("ovs-vsctl", "get-controller", bridge).lines().filter(l -> !l.isBlank()).toList();
     }
 
-    private static void type(FlowlabProcess flowlab, String lines) throws Exception {
-        OutputStream in = flowlab.process().getOutputStream();
-        in.write(lines.getBytes(StandardCharsets.UTF_8));
-        in.flush();
-    }
 
 }

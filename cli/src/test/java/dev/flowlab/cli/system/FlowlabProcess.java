@@ -33,6 +33,12 @@ final class FlowlabProcess implements AutoCloseable {
         return process;
     }
 
+    /** Types {@code lines} into its stdin, as a user at the flowlab> shell does. */
+    void type(String lines) throws IOException {
+        process.getOutputStream().write(lines.getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+    }
+
     /** Waits until a printed line matches, or fails with everything printed so far. */
     String awaitLine(Predicate<String> match, long seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);

@@ -13,10 +13,13 @@ import java.util.concurrent.TimeUnit;
  * A certificate authority made for one run and thrown away after it, with a certificate for the
  * controller and one for the switches, all signed by it: enough for mutual TLS between flowlab and
  * Open vSwitch without touching any real PKI. Made with the {@code openssl} command (RSA 2048,
- * valid two days), in a directory only the owner can read.
+ * valid two days), in a directory only the owner can read. A cluster of controllers gets one
+ * certificate per member ({@link #memberFiles}), which its members also present to each other.
  *
  * <p>Files: {@code ca.pem}, {@code controller.key}/{@code controller.pem},
- * {@code switch.key}/{@code switch.pem}; keys in PKCS#8 PEM.
+ * {@code switch.key}/{@code switch.pem}, {@code member-N.key}/{@code member-N.pem}; keys in PKCS#8 PEM.
+ * Every leaf names {@code 127.0.0.1} and {@code localhost} as subject alternative names, so a peer
+ * that checks host names (Raft's gRPC does) accepts it on loopback.
  */
 public final class ThrowawayPki {
     private static final String DAYS = "2";
@@ -40,7 +43,7 @@ public final class ThrowawayPki {
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
             Path ext = dir.resolve("leaf.ext");
             Files.writeString(ext, "basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\n"
-                    + "extendedKeyUsage=serverAuth,clientAuth\n");
+                    + "extendedKeyUsage=serverAuth,clientAuth\nsubjectAltName=IP:127.0.0.1,DNS:localhost\n");
             pki.openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", DAYS,
                     "-keyout", "ca.key", "-out", "ca.pem", "-subj", "/O=flowlab/CN=flowlab throwaway CA",
                     "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign");
@@ -97,6 +100,16 @@ public final class ThrowawayPki {
 
     public Path switchCertificate() {
         return dir.resolve("switch.pem");
+    }
+
+    /**
+     * Cluster member {@code number}'s key and certificate (made now, signed by the CA) with the CA: what
+     * it listens for switches with, and shows the other members (mutual TLS between them too).
+     */
+    public TlsFiles memberFiles(int number) {
+        String name = "member-" + number;
+        leaf(name, "flowlab controller " + number);
+        return new TlsFiles(dir.resolve(name + ".key"), dir.resolve(name + ".pem"), caCertificate());
     }
 
     /** The controller's side: its key and certificate, and the CA that switch certificates must come from. */

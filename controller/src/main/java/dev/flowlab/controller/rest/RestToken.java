@@ -39,7 +39,7 @@ final class RestToken implements AutoCloseable {
     static RestToken create(RestConfig config, int boundPort) {
         String value = config.token() != null ? config.token() : generate();
         Path dir = directory(config.tokenDir());
-        Path file = dir.resolve("rest-" + boundPort + ".token");
+        Path file = dir.resolve(RestConfig.tokenFileName(boundPort));
         try {
             Path temp = Files.createTempFile(dir, ".rest-" + boundPort + "-", ".token",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
