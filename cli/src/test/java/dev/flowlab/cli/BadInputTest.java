@@ -95,6 +95,19 @@ class BadInputTest {
     }
 
     @Test
+    void vlansAreRefusedWithControllerProcesses(@TempDir Path dir) throws Exception {
+        Path vlans = Files.writeString(dir.resolve("vlans.yaml"), """
+                switches: [{name: s1}]
+                hosts: [{name: h1, ip: 10.0.0.1/24}, {name: h2, ip: 10.0.0.2/24}]
+                links:
+                  - {a: h1, b: s1, vlan: {tag: 10}}
+                  - {a: h2, b: s1, vlan: {tag: 20}}
+                """);
+        assertOneLineError(List.of("run", "--topo", vlans.toString(), "--controllers", "2"),
+                "flowlab: this network has VLANs, and --controllers N processes are not told", "embedded controller");
+    }
+
+    @Test
     void everyCommandHasHelpWithExamples() {
         for (String command : new String[] {"run", "demo"}) {
             StringWriter out = new StringWriter();

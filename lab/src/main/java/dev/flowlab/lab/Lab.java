@@ -91,6 +91,12 @@ public final class Lab implements AutoCloseable {
         // As the embedded controller does: a member learns the switches' version only when they connect, and would
         // refuse every switch at switch up, leaving the run to time out waiting for them.
         AppLoader.refuseOlderSwitches(spec.apps(), ExpectedTopology.switchVersion(spec.protocols()));
+        // A member is not told the ports' VLAN roles (flowlab controller has no option for them), so its VLAN stage
+        // would be off and hosts of different VLANs would reach each other: refused rather than silently different.
+        if (ExpectedTopology.vlanPorts(spec.topology(), spec.prefix()).any()) {
+            throw new IllegalArgumentException("this network has VLANs, and --controllers N processes are not told the"
+                    + " ports' VLAN roles: use the embedded controller (no --controllers) for VLAN topologies");
+        }
         Progress.Stage step = progress.step("controllers");
         ControllerChoice choice = spec.controller();
         if (spec.tls()) {   // one CA for the run, a certificate per member
