@@ -5,6 +5,7 @@ import dev.flowlab.dataplane.OvsBridge;
 import dev.flowlab.lab.Lab;
 import dev.flowlab.lab.ControllerChoice;
 import dev.flowlab.lab.ControllerProcess;
+import dev.flowlab.lab.ControllerProcesses;
 import dev.flowlab.cli.output.Console;
 import dev.flowlab.cli.shell.CommandTable;
 import dev.flowlab.cli.shell.CommandTable.Completes;
@@ -136,16 +137,10 @@ final class ControlCommands {
                 "this run has no controller processes of its own (" + lab.controllerName() + "): see flowlab run --controllers N"));
         var roles = processes.roles();
         for (ControllerProcess m : processes.members()) {
-            java.util.Map<String, Long> counts = new java.util.TreeMap<>();
-            roles.values().forEach(r -> {
-                String role = r.get(m.number());
-                if (role != null) {
-                    counts.merge(role, 1L, Long::sum);
-                }
-            });
-            String held = counts.isEmpty() ? (m.isAlive() ? "no switches" : "")
-                    : counts.entrySet().stream().map(e -> e.getKey() + " of " + e.getValue())
-                    .collect(java.util.stream.Collectors.joining(", "));
+            String held = ControllerProcesses.rolesHeld(roles, m.number());
+            if (held.isEmpty() && m.isAlive()) {
+                held = "no switches";
+            }
             console.println(console.bold("controller " + m.number()) + "  " + m.target() + "  " + m.restUrl() + "  "
                     + m.pid().map(p -> "pid " + p).orElse(console.red("not running")) + "  " + held);
         }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
@@ -168,6 +169,21 @@ public final class ControllerProcesses implements AutoCloseable {
             });
         }
         return roles;
+    }
+
+    /**
+     * The roles member {@code number} holds in {@code roles} (as {@link #roles()} gives them), counted:
+     * "MASTER of 3, SLAVE of 1"; empty when it holds none.
+     */
+    public static String rolesHeld(Map<String, Map<Integer, String>> roles, int number) {
+        Map<String, Long> counts = new TreeMap<>();
+        roles.values().forEach(r -> {
+            String role = r.get(number);
+            if (role != null) {
+                counts.merge(role, 1L, Long::sum);
+            }
+        });
+        return String.join(", ", counts.entrySet().stream().map(e -> e.getKey() + " of " + e.getValue()).toList());
     }
 
     /** The newest generation id member {@code number} reports for any switch (0 when none or not answering). */

@@ -6,9 +6,7 @@ import dev.flowlab.lab.ControllerProcesses;
 import dev.flowlab.lab.Lab;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The failover experiment's outage: the run's controllers are processes of its own; the one that is
@@ -96,15 +94,8 @@ final class MasterKill implements Outage {
             watcher.interrupt();
         }
         ControllerProcesses processes = lab.controllerProcesses().orElseThrow();
-        Map<String, Long> restarted = new TreeMap<>();
-        processes.roles().values().forEach(r -> {
-            String role = r.get(killed);
-            if (role != null) {
-                restarted.merge(role, 1L, Long::sum);
-            }
-        });
-        String becomes = restarted.isEmpty() ? "no switches"
-                : String.join(", ", restarted.entrySet().stream().map(e -> e.getKey() + " of " + e.getValue()).toList());
+        String held = ControllerProcesses.rolesHeld(processes.roles(), killed);
+        String becomes = held.isEmpty() ? "no switches" : held;
         long after = newMaster == null ? 0 : processes.generation(newMaster);
         return new ModeResult.Failover(members, killed, takeover, newMaster, generationBefore, after, becomes);
     }
