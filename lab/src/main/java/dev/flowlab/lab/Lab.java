@@ -6,7 +6,6 @@ import dev.flowlab.controller.ExpectedNetwork;
 import dev.flowlab.controller.NotReadyException;
 import dev.flowlab.controller.api.Flows;
 import dev.flowlab.controller.api.Switch;
-import dev.flowlab.controller.core.AppLoader;
 import dev.flowlab.dataplane.FailMode;
 import dev.flowlab.dataplane.LinkCapture;
 import dev.flowlab.dataplane.Network;
@@ -52,6 +51,7 @@ public final class Lab implements AutoCloseable {
 
     /** Starts controller and network and waits until every switch is connected; rolls back on failure. */
     public static Lab start(LabSpec spec, Progress progress) {
+        spec.refuseUnrunnable();   // before anything is started or built
         Lab lab = new Lab(spec, progress);
         Runtime.getRuntime().addShutdownHook(lab.shutdownHook);
         try {
@@ -88,15 +88,6 @@ public final class Lab implements AutoCloseable {
     }
 
     private void startProcesses() {
-        // As the embedded controller does: a member learns the switches' version only when they connect, and would
-        // refuse every switch at switch up, leaving the run to time out waiting for them.
-        AppLoader.refuseOlderSwitches(spec.apps(), ExpectedTopology.switchVersion(spec.protocols()));
-        // A member is not told the ports' VLAN roles (flowlab controller has no option for them), so its VLAN stage
-        // would be off and hosts of different VLANs would reach each other: refused rather than silently different.
-        if (ExpectedTopology.vlanPorts(spec.topology(), spec.prefix()).any()) {
-            throw new IllegalArgumentException("this network has VLANs, and --controllers N processes are not told the"
-                    + " ports' VLAN roles: use the embedded controller (no --controllers) for VLAN topologies");
-        }
         Progress.Stage step = progress.step("controllers");
         ControllerChoice choice = spec.controller();
         if (spec.tls()) {   // one CA for the run, a certificate per member
