@@ -11,6 +11,7 @@ import dev.flowlab.dataplane.LinkCapture;
 import dev.flowlab.dataplane.Network;
 import dev.flowlab.dataplane.NetworkOptions;
 import dev.flowlab.dataplane.OpenFlowVersion;
+import dev.flowlab.dataplane.OwnedProcesses;
 import dev.flowlab.lab.traffic.FlowText;
 import dev.flowlab.lab.traffic.LabHost;
 import dev.flowlab.topologies.Topology;
@@ -39,6 +40,7 @@ public final class Lab implements AutoCloseable {
     private final Thread shutdownHook = new Thread(this::close, "flowlab-teardown");
     private volatile Controller controller;
     private volatile ControllerProcesses processes;
+    private volatile OwnedProcesses owned;   // the record of the controller processes, made before the first starts
     private volatile Network network;
     private volatile OvsTlsSession tls;
     private boolean closed;
@@ -93,8 +95,9 @@ public final class Lab implements AutoCloseable {
         if (spec.tls()) {   // one CA for the run, a certificate per member
             tls = OvsTlsSession.start();
         }
+        owned = OwnedProcesses.record();
         processes = ControllerProcesses.start(choice.members(), choice.launcher(), spec.apps(), spec.appConfigs(),
-                tls == null ? null : tls::memberFiles, READY_TIMEOUT, step::progress);
+                tls == null ? null : tls::memberFiles, owned, READY_TIMEOUT, step::progress);
         step.done(choice.members() + " processes on " + String.join(",", processes.targets()) + ", apps "
                 + String.join(",", spec.apps()) + ", REST on " + processes.members().stream().map(ControllerProcess::restUrl)
                 .collect(java.util.stream.Collectors.joining(",")) + ", logs in " + processes.logDir());
@@ -112,10 +115,6 @@ public final class Lab implements AutoCloseable {
                 .progress(line::update)
                 .build();
         network = Network.start(t, options);
-        if (processes != null) {   // from now on torn down with the network, and found by flowlab clean
-            processes.members().forEach(m -> m.pid().flatMap(ProcessHandle::of).ifPresent(network::adopt));
-            network.adoptDirectory(processes.logDir());
-        }
         if (spec.captureDir() != null) {
             network.captureAll(spec.captureDir());
         }
@@ -175,13 +174,12 @@ public final class Lab implements AutoCloseable {
     }
 
     /**
-     * Starts controller process {@code number} again (same ports, same options) and waits until it answers;
-     * the network adopts the new process.
+     * Starts controller process {@code number} again (same ports, same options, recorded as the first start was)
+     * and waits until it answers.
      */
     public void restartController(int number, Duration timeout) {
         ControllerProcess member = processes().member(number);
-        ProcessHandle started = member.start();
-        network.adopt(started);
+        processes.restart(number);
         processes.awaitServing(member, timeout, detail -> { });
     }
 
@@ -380,6 +378,13 @@ public final class Lab implements AutoCloseable {
         try {
             if (network != null) {
                 network.close();
+            }
+        } catch (RuntimeException e) {
+            failure = failure == null ? e : failure;
+        }
+        try {
+            if (owned != null) {
+                owned.close();   // any member still running as itself, the logs, the record
             }
         } catch (RuntimeException e) {
             failure = failure == null ? e : failure;
