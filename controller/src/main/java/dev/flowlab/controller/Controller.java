@@ -332,6 +332,11 @@ public final class Controller implements AutoCloseable {
         LOG.info("stopped listening on {}", address);
     }
 
+    /** Whether it listens for switches now (false after {@link #stopListening()}, until {@link #startListening()}). */
+    public boolean isListening() {
+        return server.isListening();
+    }
+
     /** Listens again on the same address and port. */
     public void startListening() {
         registry.setSilent(false);

@@ -313,13 +313,20 @@ public final class Lab implements AutoCloseable {
         return controller != null ? "embedded " + address() : spec.controller().toString();
     }
 
-    /** Whether the embedded controller has this switch connected (empty for other controllers). */
-    public Optional<Boolean> connected(String switchName) {
-        if (controller == null) {
-            return Optional.empty();
+    /**
+     * Whether each switch (by the name the user knows) is connected to its controller: as the embedded controller
+     * sees it, otherwise as Open vSwitch does (every one of the bridge's targets connected: with several
+     * controllers, one down makes it false). Empty when the run has no controller.
+     */
+    public Map<String, Boolean> connections() {
+        Map<String, Boolean> connected = new java.util.LinkedHashMap<>();
+        if (controller != null) {
+            topology().switches().forEach(s -> connected.put(s.name(),
+                    controller.switchById(DatapathId.of(s.dpid())).isPresent()));
+        } else if (spec.controller().kind() != ControllerChoice.Kind.NONE) {
+            network.controllerConnections().forEach((bridge, up) -> connected.put(userName(bridge), up));
         }
-        DatapathId dpid = DatapathId.of(topology().switchNamed(switchName).orElseThrow().dpid());
-        return Optional.of(controller.switchById(dpid).isPresent());
+        return connected;
     }
 
     /**
