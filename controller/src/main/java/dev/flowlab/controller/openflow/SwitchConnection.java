@@ -11,11 +11,14 @@ import dev.flowlab.controller.vlan.VlanStage;
 import dev.flowlab.controller.core.EventDispatcher;
 import dev.flowlab.controller.core.SwitchCounters;
 import dev.flowlab.controller.core.SwitchRegistry;
+import dev.flowlab.controller.core.MessageSize;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -343,20 +346,49 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
         return of;
     }
 
+    /**
+     * {@inheritDoc} Each message is encoded here, on the caller's thread, before anything is written: one that
+     * OpenFlow cannot carry (larger than 65,535 bytes) throws {@link IllegalArgumentException} saying so, and
+     * nothing of it (nor of the entries the VLAN stage makes of it) goes to the switch.
+     */
     @Override
     public void send(OFMessage message) {
         message = registry.flowFilters().apply(this, message);   // what apps add to each other's entries
         if (!vlanStage.active()) {
-            write(message);
+            write(message, encode(message));
             return;
         }
-        vlanStage.translate(message).forEach(this::write);   // apps' entries into the VLAN pipeline
+        List<OFMessage> translated = vlanStage.translate(message);   // apps' entries into the VLAN pipeline
+        List<ByteBuf> frames = new ArrayList<>(translated.size());
+        try {
+            for (OFMessage m : translated) {
+                frames.add(encode(m));
+            }
+        } catch (RuntimeException e) {
+            frames.forEach(ByteBuf::release);
+            throw e;
+        }
+        for (int i = 0; i < translated.size(); i++) {
+            write(translated.get(i), frames.get(i));
+        }
     }
 
+    /** The message's bytes; throws the one-line {@link IllegalArgumentException} of a message OpenFlow cannot carry. */
+    private ByteBuf encode(OFMessage message) {
+        return MessageSize.encode(channel.alloc(), message, "the " + message.getType() + " to switch " + dpid);
+    }
+
+    /** Writes one of the controller's own messages (the pipeline's entries). */
     private void write(OFMessage message) {
+        write(message, encode(message));
+    }
+
+    /** Writes {@code frame}, the bytes of {@code message}, or drops (and releases) it. */
+    private void write(OFMessage message, ByteBuf frame) {
         if (!channel.isActive() || registry.isSilent()) {
             LOG.debug("dpid={} is disconnected or the controller is dropping its switches; dropped {}", dpid,
                     message.getType());
+            frame.release();
             return;
         }
         if (!role.role().writes() && RoleMessages.isWrite(message)) {   // a SLAVE never writes
@@ -365,21 +397,23 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
                 LOG.warn("dpid={} this controller is SLAVE for the switch: dropped {} (and drops every write until it is master)",
                         dpid, message.getType());
             }
+            frame.release();
             return;
         }
         // Answers to this switch's own packet-ins, while we read them, are bounded by reading itself (we stop
         // when it stops draining them). Anything else waits on nobody: the guard queues or drops it at once.
         boolean ownReadBatch = inReadBatch && channel.eventLoop().inEventLoop();
         if (!ownReadBatch && !guard.admit(message)) {
+            frame.release();
             return;
         }
         counters.sent(message);
         if (!channel.eventLoop().inEventLoop()) {
-            ctx.writeAndFlush(message, ctx.voidPromise());
+            ctx.writeAndFlush(frame, ctx.voidPromise());
         } else if (inReadBatch) {
-            ctx.write(message, ctx.voidPromise());   // flushed with the batch in channelReadComplete
+            ctx.write(frame, ctx.voidPromise());   // flushed with the batch in channelReadComplete
         } else {
-            ctx.writeAndFlush(message, ctx.voidPromise());
+            ctx.writeAndFlush(frame, ctx.voidPromise());
         }
     }
 
@@ -400,7 +434,12 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
         // An error answering the message carries its XID; a switch processes in order, so if no error
         // came before the barrier reply, none will.
         CompletableFuture<Void> outcome = pending.expect(xid);
-        send(message);
+        try {
+            send(message);
+        } catch (RuntimeException unsendable) {   // too large for OpenFlow: nothing went out
+            pending.forget(xid);
+            return CompletableFuture.failedFuture(unsendable);
+        }
         barrier().whenComplete((reply, failure) -> {
             pending.forget(xid);
             if (failure != null) {
@@ -426,7 +465,12 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
         }
         long xid = request.getXid();
         CompletableFuture<T> reply = pending.expect(xid);
-        send(request);
+        try {
+            send(request);
+        } catch (RuntimeException unsendable) {   // too large for OpenFlow: nothing went out
+            pending.forget(xid);
+            return CompletableFuture.failedFuture(unsendable);
+        }
         long millis = requestTimeout.toMillis();
         ScheduledFuture<?> timeout = channel.eventLoop().schedule(() -> pending.timeOut(xid, millis), millis, TimeUnit.MILLISECONDS);
         reply.whenComplete((r, e) -> timeout.cancel(false));
