@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import org.projectfloodlight.openflow.protocol.OFBarrierReply;
 import org.projectfloodlight.openflow.protocol.OFErrorMsg;
 import org.projectfloodlight.openflow.protocol.OFFactory;
+import org.projectfloodlight.openflow.protocol.OFFlowMod;
 import org.projectfloodlight.openflow.protocol.OFFlowRemoved;
 import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFPacketIn;
@@ -115,7 +116,7 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
      * connection this one replaces, deliver what the handshake held back, in arrival order, then
      * claim again if the mastership's answer changed meanwhile.
      */
-    void start(List<OFMessage> held) {
+    void start(List<Object> held) {
         inReadBatch = true;
         if (!registry.up(this)) {   // its datapath id is taken by a live connection: the registry said why
             channel.close();
@@ -124,7 +125,13 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
         if (role.role() == Role.MASTER) {
             registry.mastership().becameMaster(this);
         }
-        held.forEach(this::receive);
+        for (Object message : held) {
+            if (message instanceof RoleStatus status) {
+                roleStatus(status);
+            } else {
+                receive((OFMessage) message);
+            }
+        }
         // The mastership may have changed its mind while the handshake waited for the role reply: its
         // claimsChanged() then reached only the switches already registered, not this one.
         reclaimNow();
@@ -371,6 +378,11 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
         for (int i = 0; i < translated.size(); i++) {
             write(translated.get(i), frames.get(i));
         }
+    }
+
+    @Override
+    public List<OFFlowMod> installed(OFFlowMod mod) {
+        return vlanStage.translate(registry.flowFilters().apply(this, mod)).stream().map(OFFlowMod.class::cast).toList();
     }
 
     /** The message's bytes; throws the one-line {@link IllegalArgumentException} of a message OpenFlow cannot carry. */
