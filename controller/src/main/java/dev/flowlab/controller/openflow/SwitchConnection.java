@@ -2,6 +2,7 @@ package dev.flowlab.controller.openflow;
 
 import dev.flowlab.controller.ControllerConfig;
 import dev.flowlab.controller.api.IsSlaveException;
+import dev.flowlab.controller.api.Ethernet;
 import dev.flowlab.controller.api.PacketIn;
 import dev.flowlab.controller.api.Role;
 import dev.flowlab.controller.api.SwitchErrorException;
@@ -28,6 +29,7 @@ import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFFlowRemoved;
 import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFPacketIn;
+import org.projectfloodlight.openflow.protocol.OFPacketOut;
 import org.projectfloodlight.openflow.protocol.OFPortDesc;
 import org.projectfloodlight.openflow.protocol.OFPortReason;
 import org.projectfloodlight.openflow.protocol.OFPortStatus;
@@ -351,6 +353,11 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
             return;
         }
         vlanStage.translate(message).forEach(this::write);   // apps' entries into the VLAN pipeline
+    }
+
+    @Override
+    public void sendPacketOut(OFPacketOut packetOut, Ethernet frame) {
+        write(vlanStage.translate(packetOut, frame));   // flow filters touch flow-mods only
     }
 
     private void write(OFMessage message) {

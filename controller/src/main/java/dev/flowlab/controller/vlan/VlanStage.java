@@ -113,10 +113,25 @@ public final class VlanStage {
         return List.of(message);
     }
 
+    /**
+     * The packet-out to send in place of {@code out}, a packet-out of the frame {@code frame} views (a packet-in's,
+     * parsed by an app already): its VLAN comes from the view, so the bytes are not parsed a second time, and a
+     * buffered packet (no bytes in the packet-out) is known to be in its VLAN too.
+     */
+    public OFPacketOut translate(OFPacketOut out, Ethernet frame) {
+        return active ? packetOut(out, vlanOf(frame)) : out;
+    }
+
     private OFPacketOut packetOut(OFPacketOut out) {
         byte[] data = out.getData();
-        int vlan = data == null || data.length == 0 ? EgressActions.UNTAGGED
-                : Ethernet.of(data).vlan().map(t -> t.vid()).orElse(EgressActions.UNTAGGED);
+        return packetOut(out, data == null || data.length == 0 ? EgressActions.UNTAGGED : vlanOf(Ethernet.of(data)));
+    }
+
+    private static int vlanOf(Ethernet frame) {
+        return frame.vlan().map(t -> t.vid()).orElse(EgressActions.UNTAGGED);
+    }
+
+    private OFPacketOut packetOut(OFPacketOut out, int vlan) {
         List<OFAction> actions = egress.rewrite(out.getActions(), vlan, Flows.inPortOf(out), vlan == EgressActions.UNTAGGED)
                 .actions();
         return out.createBuilder().setActions(actions).build();
