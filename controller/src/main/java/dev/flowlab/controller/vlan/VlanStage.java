@@ -10,9 +10,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import org.projectfloodlight.openflow.protocol.OFBucket;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFFlowAdd;
 import org.projectfloodlight.openflow.protocol.OFFlowDelete;
@@ -88,6 +90,26 @@ public final class VlanStage {
         Map<OFPort, VlanRole> roles = new LinkedHashMap<>(roles());
         roles.values().removeIf(r -> r.kind() == VlanRole.Kind.NONE);
         return VlanPipeline.vlanEntries(of, roles);
+    }
+
+    /**
+     * Why a group with these buckets may not go to a switch of a network with VLAN roles, if it may not. A
+     * bucket's output leaves without the egress rewrite this stage gives flows and packet-outs: a group is not
+     * told which VLAN the frame reaching it is in (flows of every VLAN may point to it), so it could not pop
+     * the tag before an access port nor keep the frame out of ports of other VLANs. Outputs to the controller
+     * are harmless; any other output is refused, so REST and apps alike get the same clear answer.
+     */
+    public static Optional<String> groupRefusal(List<OFBucket> buckets) {
+        for (OFBucket b : buckets) {
+            for (OFAction a : b.getActions()) {
+                if (a instanceof OFActionOutput o && !o.getPort().equals(OFPort.CONTROLLER)) {
+                    return Optional.of("this network has VLAN roles, and a group's bucket output (here to port "
+                            + o.getPort() + ") would bypass the VLAN stage's egress tagging (a group cannot tell which"
+                            + " VLAN a frame is in); output to ports from the flows' own actions instead");
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The VLAN ingress entries of a port that attached after the handshake (none without a role). */
