@@ -256,6 +256,16 @@ public final class Controller implements AutoCloseable {
         return Optional.ofNullable(rest).map(RestServer::access);
     }
 
+    /** The switch registry (for tests of what it keeps per datapath id). */
+    SwitchRegistry registry() {
+        return registry;
+    }
+
+    /** The group and meter tables (for tests of what they keep per datapath id). */
+    GroupsAndMeters groupsAndMeters() {
+        return groupsAndMeters;
+    }
+
     /** The address the controller listens on (with the real port when port 0 was asked). */
     public InetSocketAddress address() {
         return address;

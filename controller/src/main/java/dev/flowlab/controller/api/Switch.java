@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.projectfloodlight.openflow.protocol.OFBarrierReply;
 import org.projectfloodlight.openflow.protocol.OFFactory;
+import org.projectfloodlight.openflow.protocol.OFFlowMod;
 import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFPacketOut;
 import org.projectfloodlight.openflow.protocol.OFPortDesc;
@@ -82,6 +83,15 @@ public interface Switch {
     /** Sends a frame the controller made out of one port (see {@link #sendFrame(byte[], List)}). */
     default void sendFrame(byte[] frame, OFPort out) {
         sendFrame(frame, List.of(Flows.output(factory(), out)));
+    }
+
+    /**
+     * The entries the switch's flow table holds once {@code mod} is sent: what the controller's pipeline makes
+     * of an app's entry (the VLAN stage moves it to a later table, one copy per VLAN with the VLAN in its match;
+     * other apps' flow filters may change it). The entry itself where the pipeline changes nothing.
+     */
+    default List<OFFlowMod> installed(OFFlowMod mod) {
+        return List.of(mod);
     }
 
     /** Sends a barrier request; completes when the switch has processed everything sent before it. */

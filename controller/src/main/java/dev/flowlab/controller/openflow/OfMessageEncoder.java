@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
  * Writes OpenFlow messages into one pooled buffer per flush instead of one buffer per message:
  * a read batch that answers a hundred packet-ins becomes a single buffer and a single write
  * system call. Writes that carry a real promise are encoded on their own, after the batch, so
- * the promise means what it says.
+ * the promise means what it says. A switch handle's messages come already encoded (a {@link ByteBuf}
+ * each, so that their sender hears at once of one that cannot be sent): they join the batch as bytes.
  */
 final class OfMessageEncoder extends ChannelOutboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(OfMessageEncoder.class);
@@ -23,6 +24,12 @@ final class OfMessageEncoder extends ChannelOutboundHandlerAdapter {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (msg instanceof ByteBuf frame && promise.isVoid()) {
+            batch(ctx).writeBytes(frame);
+            frame.release();
+            passIfFull(ctx);
+            return;
+        }
         if (!(msg instanceof OFMessage message)) {
             passBatch(ctx);
             ctx.write(msg, promise);
@@ -39,10 +46,18 @@ final class OfMessageEncoder extends ChannelOutboundHandlerAdapter {
             }
             return;
         }
+        encode(ctx, message, batch(ctx));
+        passIfFull(ctx);
+    }
+
+    private ByteBuf batch(ChannelHandlerContext ctx) {
         if (batch == null) {
             batch = ctx.alloc().ioBuffer(BATCH_CAPACITY);
         }
-        encode(ctx, message, batch);
+        return batch;
+    }
+
+    private void passIfFull(ChannelHandlerContext ctx) {
         if (batch.readableBytes() >= BATCH_LIMIT) {
             passBatch(ctx);
         }

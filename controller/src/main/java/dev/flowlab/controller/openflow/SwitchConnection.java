@@ -12,11 +12,14 @@ import dev.flowlab.controller.vlan.VlanStage;
 import dev.flowlab.controller.core.EventDispatcher;
 import dev.flowlab.controller.core.SwitchCounters;
 import dev.flowlab.controller.core.SwitchRegistry;
+import dev.flowlab.controller.core.MessageSize;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import org.projectfloodlight.openflow.protocol.OFBarrierReply;
 import org.projectfloodlight.openflow.protocol.OFErrorMsg;
 import org.projectfloodlight.openflow.protocol.OFFactory;
+import org.projectfloodlight.openflow.protocol.OFFlowMod;
 import org.projectfloodlight.openflow.protocol.OFFlowRemoved;
 import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFPacketIn;
@@ -114,7 +118,7 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
      * connection this one replaces, deliver what the handshake held back, in arrival order, then
      * claim again if the mastership's answer changed meanwhile.
      */
-    void start(List<OFMessage> held) {
+    void start(List<Object> held) {
         inReadBatch = true;
         if (!registry.up(this)) {   // its datapath id is taken by a live connection: the registry said why
             channel.close();
@@ -123,7 +127,13 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
         if (role.role() == Role.MASTER) {
             registry.mastership().becameMaster(this);
         }
-        held.forEach(this::receive);
+        for (Object message : held) {
+            if (message instanceof RoleStatus status) {
+                roleStatus(status);
+            } else {
+                receive((OFMessage) message);
+            }
+        }
         // The mastership may have changed its mind while the handshake waited for the role reply: its
         // claimsChanged() then reached only the switches already registered, not this one.
         reclaimNow();
@@ -345,14 +355,31 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
         return of;
     }
 
+    /**
+     * {@inheritDoc} Each message is encoded here, on the caller's thread, before anything is written: one that
+     * OpenFlow cannot carry (larger than 65,535 bytes) throws {@link IllegalArgumentException} saying so, and
+     * nothing of it (nor of the entries the VLAN stage makes of it) goes to the switch.
+     */
     @Override
     public void send(OFMessage message) {
         message = registry.flowFilters().apply(this, message);   // what apps add to each other's entries
         if (!vlanStage.active()) {
-            write(message);
+            write(message, encode(message));
             return;
         }
-        vlanStage.translate(message).forEach(this::write);   // apps' entries into the VLAN pipeline
+        List<OFMessage> translated = vlanStage.translate(message);   // apps' entries into the VLAN pipeline
+        List<ByteBuf> frames = new ArrayList<>(translated.size());
+        try {
+            for (OFMessage m : translated) {
+                frames.add(encode(m));
+            }
+        } catch (RuntimeException e) {
+            frames.forEach(ByteBuf::release);
+            throw e;
+        }
+        for (int i = 0; i < translated.size(); i++) {
+            write(translated.get(i), frames.get(i));
+        }
     }
 
     @Override
@@ -360,10 +387,27 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
         write(vlanStage.translate(packetOut, frame));   // flow filters touch flow-mods only
     }
 
+    @Override
+    public List<OFFlowMod> installed(OFFlowMod mod) {
+        return vlanStage.translate(registry.flowFilters().apply(this, mod)).stream().map(OFFlowMod.class::cast).toList();
+    }
+
+    /** The message's bytes; throws the one-line {@link IllegalArgumentException} of a message OpenFlow cannot carry. */
+    private ByteBuf encode(OFMessage message) {
+        return MessageSize.encode(channel.alloc(), message, "the " + message.getType() + " to switch " + dpid);
+    }
+
+    /** Writes one of the controller's own messages (the pipeline's entries). */
     private void write(OFMessage message) {
+        write(message, encode(message));
+    }
+
+    /** Writes {@code frame}, the bytes of {@code message}, or drops (and releases) it. */
+    private void write(OFMessage message, ByteBuf frame) {
         if (!channel.isActive() || registry.isSilent()) {
             LOG.debug("dpid={} is disconnected or the controller is dropping its switches; dropped {}", dpid,
                     message.getType());
+            frame.release();
             return;
         }
         if (!role.role().writes() && RoleMessages.isWrite(message)) {   // a SLAVE never writes
@@ -372,21 +416,23 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
                 LOG.warn("dpid={} this controller is SLAVE for the switch: dropped {} (and drops every write until it is master)",
                         dpid, message.getType());
             }
+            frame.release();
             return;
         }
         // Answers to this switch's own packet-ins, while we read them, are bounded by reading itself (we stop
         // when it stops draining them). Anything else waits on nobody: the guard queues or drops it at once.
         boolean ownReadBatch = inReadBatch && channel.eventLoop().inEventLoop();
         if (!ownReadBatch && !guard.admit(message)) {
+            frame.release();
             return;
         }
         counters.sent(message);
         if (!channel.eventLoop().inEventLoop()) {
-            ctx.writeAndFlush(message, ctx.voidPromise());
+            ctx.writeAndFlush(frame, ctx.voidPromise());
         } else if (inReadBatch) {
-            ctx.write(message, ctx.voidPromise());   // flushed with the batch in channelReadComplete
+            ctx.write(frame, ctx.voidPromise());   // flushed with the batch in channelReadComplete
         } else {
-            ctx.writeAndFlush(message, ctx.voidPromise());
+            ctx.writeAndFlush(frame, ctx.voidPromise());
         }
     }
 
@@ -407,7 +453,12 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
         // An error answering the message carries its XID; a switch processes in order, so if no error
         // came before the barrier reply, none will.
         CompletableFuture<Void> outcome = pending.expect(xid);
-        send(message);
+        try {
+            send(message);
+        } catch (RuntimeException unsendable) {   // too large for OpenFlow: nothing went out
+            pending.forget(xid);
+            return CompletableFuture.failedFuture(unsendable);
+        }
         barrier().whenComplete((reply, failure) -> {
             pending.forget(xid);
             if (failure != null) {
@@ -433,7 +484,12 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
         }
         long xid = request.getXid();
         CompletableFuture<T> reply = pending.expect(xid);
-        send(request);
+        try {
+            send(request);
+        } catch (RuntimeException unsendable) {   // too large for OpenFlow: nothing went out
+            pending.forget(xid);
+            return CompletableFuture.failedFuture(unsendable);
+        }
         long millis = requestTimeout.toMillis();
         ScheduledFuture<?> timeout = channel.eventLoop().schedule(() -> pending.timeOut(xid, millis), millis, TimeUnit.MILLISECONDS);
         reply.whenComplete((r, e) -> timeout.cancel(false));
