@@ -69,7 +69,7 @@ public final class Controller implements AutoCloseable {
     private final ControllerConfig config;
     private final RouteTable routes = new RouteTable();
     private final OpenFlowCapture openflowCapture = new OpenFlowCapture();
-    private final GroupsAndMeters groupsAndMeters = new GroupsAndMeters();
+    private final GroupsAndMeters groupsAndMeters;
     private final ControllerMetrics metrics = new ControllerMetrics();
     private PortStatsMonitor monitor;
     private ViewFeed viewFeed;
@@ -88,6 +88,7 @@ public final class Controller implements AutoCloseable {
         this.services = services;
         this.store = config.configStore() != null ? config.configStore() : new MemoryConfigStore();
         this.staticFlows = new StaticFlows(store);
+        this.groupsAndMeters = new GroupsAndMeters(config.vlanPorts().any());
         List<LoadedApp> coreApps = new ArrayList<>(services.apps());
         coreApps.add(new LoadedApp(StaticFlows.ID, staticFlows));
         this.core = List.copyOf(coreApps);

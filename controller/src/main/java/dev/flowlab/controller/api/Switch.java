@@ -8,6 +8,7 @@ import org.projectfloodlight.openflow.protocol.OFBarrierReply;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFFlowMod;
 import org.projectfloodlight.openflow.protocol.OFMessage;
+import org.projectfloodlight.openflow.protocol.OFPacketOut;
 import org.projectfloodlight.openflow.protocol.OFPortDesc;
 import org.projectfloodlight.openflow.protocol.OFStatsReply;
 import org.projectfloodlight.openflow.protocol.OFStatsRequest;
@@ -51,6 +52,15 @@ public interface Switch {
      * (one flush per batch); sent from another thread, it is flushed at once.
      */
     void send(OFMessage message);
+
+    /**
+     * Sends a packet-out of a frame the caller has parsed already ({@code frame}, a packet-in's view): as
+     * {@link #send}, but what the controller needs of the frame on the way out (its VLAN) is read from the
+     * view instead of parsing the bytes again, and a buffered packet (no bytes in the packet-out) keeps it too.
+     */
+    default void sendPacketOut(OFPacketOut packetOut, Ethernet frame) {
+        send(packetOut);
+    }
 
     /**
      * Sends a message (a flow-mod, typically) followed by a barrier. The future completes once the

@@ -2,6 +2,7 @@ package dev.flowlab.controller.openflow;
 
 import dev.flowlab.controller.ControllerConfig;
 import dev.flowlab.controller.api.IsSlaveException;
+import dev.flowlab.controller.api.Ethernet;
 import dev.flowlab.controller.api.PacketIn;
 import dev.flowlab.controller.api.Role;
 import dev.flowlab.controller.api.SwitchErrorException;
@@ -32,6 +33,7 @@ import org.projectfloodlight.openflow.protocol.OFFlowMod;
 import org.projectfloodlight.openflow.protocol.OFFlowRemoved;
 import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFPacketIn;
+import org.projectfloodlight.openflow.protocol.OFPacketOut;
 import org.projectfloodlight.openflow.protocol.OFPortDesc;
 import org.projectfloodlight.openflow.protocol.OFPortReason;
 import org.projectfloodlight.openflow.protocol.OFPortStatus;
@@ -381,6 +383,11 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
         for (int i = 0; i < translated.size(); i++) {
             write(translated.get(i), frames.get(i));
         }
+    }
+
+    @Override
+    public void sendPacketOut(OFPacketOut packetOut, Ethernet frame) {
+        write(vlanStage.translate(packetOut, frame));   // flow filters touch flow-mods only
     }
 
     @Override
