@@ -80,6 +80,7 @@ public final class PortStatsMonitor implements AutoCloseable {
     private void poll() {
         ports.keySet().removeIf(dpid -> switches.get(dpid).isEmpty());
         flows.keySet().removeIf(dpid -> switches.get(dpid).isEmpty());
+        polledAt.keySet().removeIf(dpid -> switches.get(dpid).isEmpty());
         for (Switch sw : switches.switches()) {
             DatapathId dpid = sw.id();
             sw.request(sw.factory().buildPortStatsRequest().setPortNo(OFPort.ANY).build())

@@ -12,6 +12,7 @@ import dev.flowlab.controller.core.SwitchRegistry;
 import dev.flowlab.controller.role.RoleClaim;
 import dev.flowlab.controller.testing.LogCapture;
 import dev.flowlab.controller.testing.PeerRoles;
+import dev.flowlab.controller.testing.RawPeer;
 import dev.flowlab.controller.testing.RecordingApp;
 import dev.flowlab.controller.testing.SettableMastership;
 import dev.flowlab.controller.testing.SwitchPeer;
@@ -27,9 +28,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.projectfloodlight.openflow.protocol.OFControllerRole;
 import org.projectfloodlight.openflow.protocol.OFFlowAdd;
 import org.projectfloodlight.openflow.protocol.OFFlowDelete;
+import org.projectfloodlight.openflow.protocol.OFBarrierRequest;
+import org.projectfloodlight.openflow.protocol.OFPortDescStatsRequest;
 import org.projectfloodlight.openflow.protocol.OFRoleRequest;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.types.DatapathId;
+import org.projectfloodlight.openflow.types.U64;
 
 /**
  * OpenFlow roles against the wire-level switch peer, which keeps roles as Open vSwitch does: claims
@@ -67,6 +71,66 @@ class RoleTest {
 
     private static Switch sw(Controller c) {
         return c.switchById(DPID).orElseThrow();
+    }
+
+    /**
+     * A switch that answers a MASTER claim (generation 5) and, before or after that answer but before the
+     * handshake's barrier reply, reports that another controller claimed MASTER (generation 6, or 4 before).
+     */
+    private RawPeer demotedDuringHandshake(Controller c, boolean statusAfterReply) throws Exception {
+        RawPeer peer = RawPeer.connect(c.address());
+        open.add(peer);
+        peer.send(RawPeer.hello());
+        peer.answerFeatures(1, WAIT);
+        OFPortDescStatsRequest ports = peer.readUntil(OFPortDescStatsRequest.class, WAIT);
+        peer.send(SwitchPeer.OF13.buildPortDescStatsReply().setXid(ports.getXid())
+                .setEntries(List.of(SwitchPeer.portDesc(1, false))).build());
+        OFRoleRequest claim = peer.readUntil(OFRoleRequest.class, WAIT);
+        if (!statusAfterReply) {
+            peer.sendRaw(onfRoleStatusSlave(4));
+        }
+        peer.send(SwitchPeer.OF13.buildRoleReply().setXid(claim.getXid()).setRole(OFControllerRole.ROLE_MASTER)
+                .setGenerationId(U64.of(5)).build());
+        if (statusAfterReply) {
+            peer.sendRaw(onfRoleStatusSlave(6));
+        }
+        OFBarrierRequest barrier = peer.readUntil(OFBarrierRequest.class, WAIT);
+        peer.send(SwitchPeer.OF13.buildBarrierReply().setXid(barrier.getXid()).build());
+        assertThat(c.awaitSwitches(List.of(DPID), WAIT)).isTrue();
+        return peer;
+    }
+
+    /** Open vSwitch's OpenFlow 1.3 role status (ONF experimenter 1911): we are SLAVE now, reason master request. */
+    private static byte[] onfRoleStatusSlave(long generation) {
+        return java.nio.ByteBuffer.allocate(32).put((byte) 4).put((byte) 4).putShort((short) 32).putInt(77)
+                .putInt(0x4F4E4600).putInt(1911).putInt(3).put((byte) 0).put(new byte[3]).putLong(generation).array();
+    }
+
+    @Test
+    void aRoleStatusThatComesDuringTheHandshakeIsTakenAfterIt() throws Exception {
+        SettableMastership mastership = new SettableMastership("a", RoleClaim.master(5));
+        RecordingApp app = new RecordingApp("app");
+        Controller c = controller(mastership, app);
+
+        demotedDuringHandshake(c, true);
+
+        Poll.until("the switch's last word (SLAVE) taken", WAIT, () -> sw(c).role() == Role.SLAVE);
+        Poll.until("the mastership told", WAIT,
+                () -> mastership.events().stream().anyMatch(e -> e.startsWith("refused 1 ")));
+        Poll.until("apps see the switch down", WAIT, () -> app.events().contains("down 1"));
+    }
+
+    @Test
+    void aRoleStatusOlderThanTheRoleReplyIsOutdatedByIt() throws Exception {
+        SettableMastership mastership = new SettableMastership("a", RoleClaim.master(5));
+        Controller c = controller(mastership, new RecordingApp("app"));
+
+        RawPeer peer = demotedDuringHandshake(c, false);
+
+        // The echo is answered after whatever the handshake held was handled, on the same thread.
+        peer.send(SwitchPeer.OF13.buildEchoRequest().setXid(99).setData(new byte[0]).build());
+        assertThat(peer.readUntil(org.projectfloodlight.openflow.protocol.OFEchoReply.class, WAIT)).isNotNull();
+        assertThat(sw(c).role()).isEqualTo(Role.MASTER);
     }
 
     @Test

@@ -408,6 +408,8 @@ public final class SwitchPeer implements AutoCloseable {
             }
         } else if (m instanceof OFFlowDelete delete) {
             kept.delete(delete);
+        } else if (m instanceof org.projectfloodlight.openflow.protocol.OFFlowDeleteStrict delete) {
+            kept.deleteStrict(delete);
         } else if (m instanceof OFPortStatsRequest) {
             List<OFPortStatsEntry> stats = new ArrayList<>();
             for (int i = ports.size() - 1; i >= 0; i--) {   // out of order, as a switch may answer
