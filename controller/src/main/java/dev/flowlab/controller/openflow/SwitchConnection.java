@@ -460,8 +460,8 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
 
     /** On the I/O thread: writes and flushes what other threads sent (a later task may find nothing left). */
     private void writeFromOtherThreads() {
-        if (writeQueued() && !inReadBatch) {
-            ctx.flush();
+        if (writeQueued()) {
+            ctx.flush();   // as Netty's writeAndFlush from another thread did: nobody else may flush it soon
         }
     }
 
