@@ -8,10 +8,9 @@ import java.util.regex.Pattern;
 import org.projectfloodlight.openflow.protocol.OFMessage;
 
 /**
- * Whether a message fits OpenFlow's 16-bit length field, told to whoever made the message, before
- * anything is sent: a switch handle encodes each message as it is sent ({@link #encode}), so an app,
- * a REST client or an app adding a group hears of a message too large at once, in one line, and the
- * connection never carries a cut or half-written message.
+ * Whether a message fits OpenFlow's 16-bit length field, told to whoever made the message in one line,
+ * before anything of it is sent: REST checks its flows, groups and meters here, and a switch handle
+ * refuses such a message to the app that sends it. The connection never carries a cut or half message.
  */
 public final class MessageSize {
     /** The largest OpenFlow message: its length is an unsigned 16-bit field. */
@@ -38,17 +37,12 @@ public final class MessageSize {
      *                                  large and what the limit is, or when openflowj cannot encode it, saying why
      */
     public static ByteBuf encode(ByteBufAllocator alloc, OFMessage message, String what) {
-        ByteBuf out = alloc.heapBuffer(256);
+        ByteBuf out = alloc.ioBuffer(256);
         try {
             message.writeTo(out);
         } catch (RuntimeException e) {   // openflowj refuses what its length fields cannot hold
             out.release();
-            Matcher length = LENGTH.matcher(String.valueOf(e.getMessage()));
-            if (length.find()) {
-                throw tooBig(message, what, length.group(1) + " bytes");
-            }
-            throw new IllegalArgumentException(what + " cannot be encoded: "
-                    + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            throw refusal(message, what, e);
         }
         if (out.readableBytes() > MAX) {
             int size = out.readableBytes();
@@ -56,6 +50,19 @@ public final class MessageSize {
             throw tooBig(message, what, size + " bytes");
         }
         return out;
+    }
+
+    /**
+     * The one-line error for a message openflowj failed to encode with {@code failure}: its size against the
+     * limit when that was why, else openflowj's reason.
+     */
+    public static IllegalArgumentException refusal(OFMessage message, String what, RuntimeException failure) {
+        Matcher length = LENGTH.matcher(String.valueOf(failure.getMessage()));
+        if (length.find()) {
+            return tooBig(message, what, length.group(1) + " bytes");
+        }
+        return new IllegalArgumentException(what + " cannot be encoded: "
+                + (failure.getMessage() == null ? failure.toString() : failure.getMessage()));
     }
 
     private static IllegalArgumentException tooBig(OFMessage message, String what, String size) {

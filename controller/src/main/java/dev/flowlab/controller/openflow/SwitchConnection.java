@@ -83,6 +83,7 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
      */
     private final Queue<ByteBuf> fromOtherThreads = new ConcurrentLinkedQueue<>();
     private ChannelHandlerContext ctx;
+    private OfMessageEncoder encoder;   // says which message it could not encode; none in a bare test pipeline
     private boolean inReadBatch;   // touched only on the I/O thread
     private boolean warnedPortCap;  // likewise
     private volatile RoleOutcome role;   // written on the I/O thread only
@@ -111,6 +112,7 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.encoder = ctx.pipeline().get(OfMessageEncoder.class);
     }
 
     @Override
@@ -368,19 +370,20 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
     }
 
     /**
-     * {@inheritDoc} Each message is encoded here, on the caller's thread, before anything is written: one that
-     * OpenFlow cannot carry (larger than 65,535 bytes) throws {@link IllegalArgumentException} saying so, and
-     * nothing of it (nor of the entries the VLAN stage makes of it) goes to the switch.
+     * {@inheritDoc} A message OpenFlow cannot carry (larger than 65,535 bytes) throws
+     * {@link IllegalArgumentException} saying so, and nothing of it (nor of the entries the VLAN stage makes
+     * of it) goes to the switch. A message dropped for another reason (the switch disconnected, this
+     * controller is its SLAVE, a packet-out to a switch that does not read) is dropped without a word.
      */
     @Override
     public void send(OFMessage message) {
         message = registry.flowFilters().apply(this, message);   // what apps add to each other's entries
-        if (!vlanStage.active()) {
-            write(message, encode(message));
+        List<OFMessage> translated = vlanStage.active() ? vlanStage.translate(message) : null;   // into the VLAN pipeline
+        if (translated == null || translated.size() == 1) {
+            write(translated == null ? message : translated.get(0));
             return;
         }
-        List<OFMessage> translated = vlanStage.translate(message);   // apps' entries into the VLAN pipeline
-        List<ByteBuf> frames = new ArrayList<>(translated.size());
+        List<ByteBuf> frames = new ArrayList<>(translated.size());   // several entries for one: all or none
         try {
             for (OFMessage m : translated) {
                 frames.add(encode(m));
@@ -404,37 +407,44 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
         return vlanStage.translate(registry.flowFilters().apply(this, mod)).stream().map(OFFlowMod.class::cast).toList();
     }
 
-    /** The message's bytes; throws the one-line {@link IllegalArgumentException} of a message OpenFlow cannot carry. */
-    private ByteBuf encode(OFMessage message) {
-        return MessageSize.encode(channel.alloc(), message, "the " + message.getType() + " to switch " + dpid);
+    private String describe(OFMessage message) {
+        return "the " + message.getType() + " to switch " + dpid;
     }
 
-    /** Writes one of the controller's own messages (the pipeline's entries). */
+    /** The message's bytes, encoded on the caller's thread; throws the one line of a message OpenFlow cannot carry. */
+    private ByteBuf encode(OFMessage message) {
+        return MessageSize.encode(channel.alloc(), message, describe(message));
+    }
+
+    /**
+     * Writes a message. On the I/O thread (the packet-in path) the encoder writes it straight into the read
+     * batch's buffer and says right away whether it could not; from another thread it is encoded here first,
+     * so that its sender hears it, and the bytes go to the I/O thread.
+     */
     private void write(OFMessage message) {
-        write(message, encode(message));
+        if (!channel.eventLoop().inEventLoop()) {
+            write(message, encode(message));
+            return;
+        }
+        if (!admitted(message)) {
+            return;
+        }
+        writeQueued();   // what other threads sent before this call goes first
+        if (inReadBatch) {
+            ctx.write(message, ctx.voidPromise());   // flushed with the batch in channelReadComplete
+        } else {
+            ctx.writeAndFlush(message, ctx.voidPromise());
+        }
+        RuntimeException refused = encoder == null ? null : encoder.refusalOf(message);
+        if (refused != null) {
+            throw MessageSize.refusal(message, describe(message), refused);
+        }
+        counters.sent(message);
     }
 
     /** Writes {@code frame}, the bytes of {@code message}, or drops (and releases) it. */
     private void write(OFMessage message, ByteBuf frame) {
-        if (!channel.isActive() || registry.isSilent()) {
-            LOG.debug("dpid={} is disconnected or the controller is dropping its switches; dropped {}", dpid,
-                    message.getType());
-            frame.release();
-            return;
-        }
-        if (!role.role().writes() && RoleMessages.isWrite(message)) {   // a SLAVE never writes
-            if (!warnedSlaveWrite) {
-                warnedSlaveWrite = true;
-                LOG.warn("dpid={} this controller is SLAVE for the switch: dropped {} (and drops every write until it is master)",
-                        dpid, message.getType());
-            }
-            frame.release();
-            return;
-        }
-        // Answers to this switch's own packet-ins, while we read them, are bounded by reading itself (we stop
-        // when it stops draining them). Anything else waits on nobody: the guard queues or drops it at once.
-        boolean ownReadBatch = inReadBatch && channel.eventLoop().inEventLoop();
-        if (!ownReadBatch && !guard.admit(message)) {
+        if (!admitted(message)) {
             frame.release();
             return;
         }
@@ -473,6 +483,27 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
             any = true;
         }
         return any;
+    }
+
+    /** Whether {@code message} may go to the switch now; false (after a log line where one helps) when it is dropped. */
+    private boolean admitted(OFMessage message) {
+        if (!channel.isActive() || registry.isSilent()) {
+            LOG.debug("dpid={} is disconnected or the controller is dropping its switches; dropped {}", dpid,
+                    message.getType());
+            return false;
+        }
+        if (!role.role().writes() && RoleMessages.isWrite(message)) {   // a SLAVE never writes
+            if (!warnedSlaveWrite) {
+                warnedSlaveWrite = true;
+                LOG.warn("dpid={} this controller is SLAVE for the switch: dropped {} (and drops every write until it is master)",
+                        dpid, message.getType());
+            }
+            return false;
+        }
+        // Answers to this switch's own packet-ins, while we read them, are bounded by reading itself (we stop
+        // when it stops draining them). Anything else waits on nobody: the guard queues or drops it at once.
+        boolean ownReadBatch = inReadBatch && channel.eventLoop().inEventLoop();
+        return ownReadBatch || guard.admit(message);
     }
 
     @Override

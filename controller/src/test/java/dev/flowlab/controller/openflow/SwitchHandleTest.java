@@ -155,4 +155,32 @@ class SwitchHandleTest {
         assertThat(sw.isConnected()).isTrue();
         assertThat(sw.barrier().get(5, TimeUnit.SECONDS)).isNotNull();
     }
+
+    @Test
+    void aMessageTooLargeSentWhileHandlingAPacketInThrowsInTheApp() throws Exception {
+        List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RecordingApp sender = new RecordingApp("sender", 100, in -> {
+            OFFactory of = in.sw().factory();
+            try {   // on the switch's I/O thread, inside its read batch
+                in.sw().send(Flows.packetOut(of, OFPort.CONTROLLER, List.of(Flows.output(of, OFPort.of(1))), new byte[70_000]));
+                heard.add("sent");
+            } catch (IllegalArgumentException e) {
+                heard.add(e.getMessage());
+            }
+            in.sw().send(Flows.packetOut(of, OFPort.CONTROLLER, List.of(Flows.output(of, OFPort.of(2))), new byte[] {4, 5, 6}));
+            return dev.flowlab.controller.api.Verdict.HANDLED;
+        });
+        try (Controller other = Controller.start(ControllerConfig.builder().listen("127.0.0.1", 0).build(), List.of(sender));
+             SwitchPeer switchPeer = SwitchPeer.handshake(other.address(), 7, 1, 2)) {
+            assertThat(other.awaitSwitches(List.of(DatapathId.of(7)), WAIT)).isTrue();
+            switchPeer.sendPacketIn(1, new byte[60]);
+
+            OFPacketOut next = switchPeer.awaitFirst(OFPacketOut.class, out -> out.getData().length == 3, WAIT);
+            assertThat(next.getData()).containsExactly(4, 5, 6);
+            assertThat(heard).singleElement().asString()
+                    .startsWith("the PACKET_OUT to switch 00:00:00:00:00:00:00:07 encodes to 70")
+                    .contains("more than an OpenFlow message can hold (65535 bytes)");
+            assertThat(switchPeer.isClosed()).isFalse();
+        }
+    }
 }
