@@ -26,6 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.projectfloodlight.openflow.protocol.OFControllerRole;
+import org.projectfloodlight.openflow.protocol.OFControllerRoleReason;
+import org.projectfloodlight.openflow.protocol.OFFactories;
+import org.projectfloodlight.openflow.protocol.OFFactory;
+import org.projectfloodlight.openflow.protocol.OFFeaturesRequest;
 import org.projectfloodlight.openflow.protocol.OFFlowAdd;
 import org.projectfloodlight.openflow.protocol.OFFlowDelete;
 import org.projectfloodlight.openflow.protocol.OFBarrierRequest;
@@ -33,6 +37,7 @@ import org.projectfloodlight.openflow.protocol.OFPortDescStatsRequest;
 import org.projectfloodlight.openflow.protocol.OFRoleRequest;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.types.DatapathId;
+import org.projectfloodlight.openflow.types.OFAuxId;
 import org.projectfloodlight.openflow.types.U64;
 
 /**
@@ -74,45 +79,57 @@ class RoleTest {
     }
 
     /**
-     * A switch that answers a MASTER claim (generation 5) and, before or after that answer but before the
-     * handshake's barrier reply, reports that another controller claimed MASTER (generation 6, or 4 before).
+     * A switch speaking {@code version} that answers a MASTER claim (generation 5) and, before or after that
+     * answer but before the handshake's barrier reply, reports that another controller claimed MASTER
+     * (generation 6, or 4 before).
      */
-    private RawPeer demotedDuringHandshake(Controller c, boolean statusAfterReply) throws Exception {
+    private RawPeer demotedDuringHandshake(Controller c, OFVersion version, boolean statusAfterReply) throws Exception {
+        OFFactory of = OFFactories.getFactory(version);
         RawPeer peer = RawPeer.connect(c.address());
         open.add(peer);
-        peer.send(RawPeer.hello());
-        peer.answerFeatures(1, WAIT);
+        peer.send(RawPeer.hello(version));
+        OFFeaturesRequest features = peer.readUntil(OFFeaturesRequest.class, WAIT);
+        peer.send(of.buildFeaturesReply().setXid(features.getXid()).setDatapathId(DPID).setNBuffers(0)
+                .setNTables((short) 254).setAuxiliaryId(OFAuxId.MAIN).build());
         OFPortDescStatsRequest ports = peer.readUntil(OFPortDescStatsRequest.class, WAIT);
-        peer.send(SwitchPeer.OF13.buildPortDescStatsReply().setXid(ports.getXid())
-                .setEntries(List.of(SwitchPeer.portDesc(1, false))).build());
+        peer.send(of.buildPortDescStatsReply().setXid(ports.getXid()).setEntries(List.of()).build());
         OFRoleRequest claim = peer.readUntil(OFRoleRequest.class, WAIT);
         if (!statusAfterReply) {
-            peer.sendRaw(onfRoleStatusSlave(4));
+            sendSlaveStatus(peer, of, 4);
         }
-        peer.send(SwitchPeer.OF13.buildRoleReply().setXid(claim.getXid()).setRole(OFControllerRole.ROLE_MASTER)
+        peer.send(of.buildRoleReply().setXid(claim.getXid()).setRole(OFControllerRole.ROLE_MASTER)
                 .setGenerationId(U64.of(5)).build());
         if (statusAfterReply) {
-            peer.sendRaw(onfRoleStatusSlave(6));
+            sendSlaveStatus(peer, of, 6);
         }
         OFBarrierRequest barrier = peer.readUntil(OFBarrierRequest.class, WAIT);
-        peer.send(SwitchPeer.OF13.buildBarrierReply().setXid(barrier.getXid()).build());
+        peer.send(of.buildBarrierReply().setXid(barrier.getXid()).build());
         assertThat(c.awaitSwitches(List.of(DPID), WAIT)).isTrue();
         return peer;
     }
 
-    /** Open vSwitch's OpenFlow 1.3 role status (ONF experimenter 1911): we are SLAVE now, reason master request. */
-    private static byte[] onfRoleStatusSlave(long generation) {
-        return java.nio.ByteBuffer.allocate(32).put((byte) 4).put((byte) 4).putShort((short) 32).putInt(77)
-                .putInt(0x4F4E4600).putInt(1911).putInt(3).put((byte) 0).put(new byte[3]).putLong(generation).array();
+    /**
+     * "We are SLAVE now, another controller claimed MASTER": OpenFlow 1.4's ROLE_STATUS, or on 1.3 Open vSwitch's
+     * ONF experimenter message 1911 with the same body.
+     */
+    private static void sendSlaveStatus(RawPeer peer, OFFactory of, long generation) throws Exception {
+        if (of.getVersion() == OFVersion.OF_13) {
+            peer.sendRaw(java.nio.ByteBuffer.allocate(32).put((byte) 4).put((byte) 4).putShort((short) 32).putInt(77)
+                    .putInt(0x4F4E4600).putInt(1911).putInt(3).put((byte) 0).put(new byte[3]).putLong(generation).array());
+        } else {
+            peer.send(of.buildRoleStatus().setRole(OFControllerRole.ROLE_SLAVE).setReason(OFControllerRoleReason.MASTER_REQUEST)
+                    .setGenerationId(U64.of(generation)).build());
+        }
     }
 
-    @Test
-    void aRoleStatusThatComesDuringTheHandshakeIsTakenAfterIt() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = OFVersion.class, names = {"OF_13", "OF_14"})
+    void aRoleStatusThatComesDuringTheHandshakeIsTakenAfterIt(OFVersion version) throws Exception {
         SettableMastership mastership = new SettableMastership("a", RoleClaim.master(5));
         RecordingApp app = new RecordingApp("app");
         Controller c = controller(mastership, app);
 
-        demotedDuringHandshake(c, true);
+        demotedDuringHandshake(c, version, true);
 
         Poll.until("the switch's last word (SLAVE) taken", WAIT, () -> sw(c).role() == Role.SLAVE);
         Poll.until("the mastership told", WAIT,
@@ -120,15 +137,16 @@ class RoleTest {
         Poll.until("apps see the switch down", WAIT, () -> app.events().contains("down 1"));
     }
 
-    @Test
-    void aRoleStatusOlderThanTheRoleReplyIsOutdatedByIt() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = OFVersion.class, names = {"OF_13", "OF_14"})
+    void aRoleStatusOlderThanTheRoleReplyIsOutdatedByIt(OFVersion version) throws Exception {
         SettableMastership mastership = new SettableMastership("a", RoleClaim.master(5));
         Controller c = controller(mastership, new RecordingApp("app"));
 
-        RawPeer peer = demotedDuringHandshake(c, false);
+        RawPeer peer = demotedDuringHandshake(c, version, false);
 
         // The echo is answered after whatever the handshake held was handled, on the same thread.
-        peer.send(SwitchPeer.OF13.buildEchoRequest().setXid(99).setData(new byte[0]).build());
+        peer.send(OFFactories.getFactory(version).buildEchoRequest().setXid(99).setData(new byte[0]).build());
         assertThat(peer.readUntil(org.projectfloodlight.openflow.protocol.OFEchoReply.class, WAIT)).isNotNull();
         assertThat(sw(c).role()).isEqualTo(Role.MASTER);
     }
