@@ -14,27 +14,34 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsReply;
+import org.projectfloodlight.openflow.protocol.OFGroupStatsReply;
+import org.projectfloodlight.openflow.protocol.OFMeterStatsReply;
 import org.projectfloodlight.openflow.protocol.OFPortStatsEntry;
 import org.projectfloodlight.openflow.protocol.OFPortStatsReply;
+import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.types.DatapathId;
+import org.projectfloodlight.openflow.types.OFGroup;
 import org.projectfloodlight.openflow.types.OFPort;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Asks every connected switch for its port statistics and its flow table every interval, on a thread
- * of its own (replies complete on the switches' I/O threads and only swap a map entry there), and
- * keeps the last answer of each with per-port byte rates. A switch that does not answer keeps its
+ * Asks every connected switch for its port statistics, its flow table and how many groups and meters it
+ * holds every interval, on a thread of its own (replies complete on the switches' I/O threads and only
+ * swap a map entry there), and keeps the last answer of each with per-port byte rates. A switch that does not answer keeps its
  * previous numbers; a switch that goes away is forgotten at the next poll.
  */
 public final class PortStatsMonitor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PortStatsMonitor.class);
+    private static final long ALL_METERS = 0xffffffffL;   // OFPM_ALL
 
     private final SwitchRegistry switches;
     private final ScheduledExecutorService timer;
     private final Map<DatapathId, Map<Long, PortCounters>> ports = new ConcurrentHashMap<>();
     private final Map<DatapathId, List<OFFlowStatsEntry>> flows = new ConcurrentHashMap<>();
     private final Map<DatapathId, Long> polledAt = new ConcurrentHashMap<>();
+    private final Map<DatapathId, Integer> groupCounts = new ConcurrentHashMap<>();
+    private final Map<DatapathId, Integer> meterCounts = new ConcurrentHashMap<>();
 
     private PortStatsMonitor(SwitchRegistry switches) {
         this.switches = switches;
@@ -69,6 +76,16 @@ public final class PortStatsMonitor implements AutoCloseable {
         return counts;
     }
 
+    /** Group entries in the switch at the last poll; empty for OpenFlow 1.0 or when never answered. */
+    public Optional<Integer> groupCount(DatapathId dpid) {
+        return Optional.ofNullable(groupCounts.get(dpid));
+    }
+
+    /** Meters in the switch at the last poll; empty before OpenFlow 1.3 or when never answered. */
+    public Optional<Integer> meterCount(DatapathId dpid) {
+        return Optional.ofNullable(meterCounts.get(dpid));
+    }
+
     private void pollSafely() {
         try {
             poll();
@@ -80,6 +97,8 @@ public final class PortStatsMonitor implements AutoCloseable {
     private void poll() {
         ports.keySet().removeIf(dpid -> switches.get(dpid).isEmpty());
         flows.keySet().removeIf(dpid -> switches.get(dpid).isEmpty());
+        groupCounts.keySet().removeIf(dpid -> switches.get(dpid).isEmpty());
+        meterCounts.keySet().removeIf(dpid -> switches.get(dpid).isEmpty());
         for (Switch sw : switches.switches()) {
             DatapathId dpid = sw.id();
             sw.request(sw.factory().buildPortStatsRequest().setPortNo(OFPort.ANY).build())
@@ -87,6 +106,23 @@ public final class PortStatsMonitor implements AutoCloseable {
             sw.request(Flows.allFlows(sw.factory()))
                     .thenAccept(replies -> flows.put(dpid, replies.stream()
                             .flatMap((OFFlowStatsReply r) -> r.getEntries().stream()).toList()));
+            countGroupsAndMeters(sw);
+        }
+    }
+
+    /** Only how many: the web view's summary shows the counts, REST lists the entries when asked. */
+    private void countGroupsAndMeters(Switch sw) {
+        DatapathId dpid = sw.id();
+        OFVersion version = sw.factory().getVersion();
+        if (version.compareTo(OFVersion.OF_11) >= 0) {
+            sw.request(sw.factory().buildGroupStatsRequest().setGroup(OFGroup.ALL).build())
+                    .thenAccept(replies -> groupCounts.put(dpid, replies.stream()
+                            .mapToInt((OFGroupStatsReply r) -> r.getEntries().size()).sum()));
+        }
+        if (version.compareTo(OFVersion.OF_13) >= 0) {
+            sw.request(sw.factory().buildMeterStatsRequest().setMeterId(ALL_METERS).build())
+                    .thenAccept(replies -> meterCounts.put(dpid, replies.stream()
+                            .mapToInt((OFMeterStatsReply r) -> r.getEntries().size()).sum()));
         }
     }
 

@@ -54,7 +54,7 @@ class ViewEventsTest {
                     if (line.startsWith("data: ")) {
                         seen = new ObjectMapper().readTree(line.substring(6));
                         JsonNode sw = seen.get("switches").get(0);
-                        if (sw != null && sw.get("connected").asBoolean() && sw.get("flows").size() > 0) {
+                        if (sw != null && sw.get("connected").asBoolean() && sw.get("flows").asInt() > 0) {
                             break;
                         }
                     }
