@@ -10,12 +10,18 @@ import dev.flowlab.controller.Poll;
 import dev.flowlab.controller.RestAccess;
 import dev.flowlab.controller.RestConfig;
 import dev.flowlab.controller.api.Switch;
+import dev.flowlab.controller.role.ClusterView;
+import dev.flowlab.controller.role.Mastership;
+import dev.flowlab.controller.role.RoleClaim;
+import dev.flowlab.controller.testing.PeerRoles;
 import dev.flowlab.controller.testing.SwitchPeer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.projectfloodlight.openflow.types.DatapathId;
@@ -87,6 +93,46 @@ class ViewRoutesTest {
             }
             assertThat(send(access, "/api/view/switches/77").statusCode()).isEqualTo(404);
             assertThat(send(access, "/api/view/switches/zz").statusCode()).isEqualTo(400);
+        }
+    }
+
+    /** Under a cluster the snapshot names the members and the leader, and this member's role per switch. */
+    @Test
+    void theSnapshotShowsTheClusterAndTheRolePerSwitch() throws Exception {
+        Mastership twoMembers = new Mastership() {
+            @Override
+            public void start(Listener listener) {
+            }
+
+            @Override
+            public RoleClaim claim(DatapathId dpid) {
+                return RoleClaim.slave(7);
+            }
+
+            @Override
+            public ClusterView view() {
+                return new ClusterView("m2", List.of(new ClusterView.Member("m1", "127.0.0.1:1"),
+                        new ClusterView.Member("m2", "127.0.0.1:2")), Optional.of("m1"));
+            }
+        };
+        try (Controller controller = Controller.start(ControllerConfig.builder().listen("127.0.0.1", 0)
+                .rest(RestConfig.on("127.0.0.1", 0)).mastership(twoMembers).build());
+             SwitchPeer peer = SwitchPeer.connect(controller.address(), 3, 1).roles(PeerRoles.likeOvs()).sayHello()) {
+            RestAccess access = controller.restAccess().orElseThrow();
+            Poll.until("switch 3 slave", Duration.ofSeconds(10), () -> "SLAVE".equals(
+                    get(access, "/api/view").get("switches").path(0).path("role").asText()));
+            JsonNode cluster = get(access, "/api/view").get("cluster");
+            assertThat(cluster.get("self").asText()).isEqualTo("m2");
+            assertThat(cluster.get("leader").asText()).isEqualTo("m1");
+            assertThat(cluster.get("members")).extracting(JsonNode::asText).containsExactly("m1", "m2");
+        }
+    }
+
+    @Test
+    void aControllerOnItsOwnShowsNoCluster() throws Exception {
+        try (Controller controller = Controller.start(ControllerConfig.builder().listen("127.0.0.1", 0)
+                .rest(RestConfig.on("127.0.0.1", 0)).build())) {
+            assertThat(get(controller.restAccess().orElseThrow(), "/api/view").get("cluster").isNull()).isTrue();
         }
     }
 
