@@ -198,7 +198,7 @@
     if (!now && Date.now() - (state.detailAt || 0) < 1000) return;
     state.detailAt = Date.now();
     const seq = ++state.detailSeq;
-    api('/api/view/switches/' + encodeURIComponent(dpid) + '?offset=' + state.offset + '&limit=' + state.pageSize)
+    api('/api/view/switches/' + dpid + '?offset=' + state.offset + '&limit=' + state.pageSize)
       .then((d) => { if (seq === state.detailSeq) drawSwitch(sw, d); })
       .catch((e) => { if (seq === state.detailSeq) $('switch-detail').replaceChildren(li('could not read it: ' + e.message)); });
   }
@@ -291,7 +291,7 @@
       state.stp.ports.forEach((p) => { counts[p.state] = (counts[p.state] || 0) + 1; });
       const cut = state.snapshot.links.filter(blocked).map((l) => switchName(l.a) + '-' + switchName(l.b));
       $('stp').replaceChildren(
-        li('ports: ' + Object.entries(counts).map(([st, n]) => n + ' ' + st).join(', ')),
+        li('ports: ' + (Object.entries(counts).map(([st, n]) => n + ' ' + st).join(', ') || 'none known yet')),
         li(cut.length ? 'blocked cables (dotted on the picture): ' + cut.join(', ')
           : 'no cable blocked: the network has no loop', { id: 'stp-blocked' }));
     }
