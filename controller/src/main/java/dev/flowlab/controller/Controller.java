@@ -70,7 +70,7 @@ public final class Controller implements AutoCloseable {
     private final ControllerConfig config;
     private final RouteTable routes = new RouteTable();
     private final OpenFlowCapture openflowCapture = new OpenFlowCapture();
-    private final GroupsAndMeters groupsAndMeters = new GroupsAndMeters();
+    private final GroupsAndMeters groupsAndMeters;
     private final ControllerMetrics metrics = new ControllerMetrics();
     private PortStatsMonitor monitor;
     private ViewFeed viewFeed;
@@ -89,6 +89,7 @@ public final class Controller implements AutoCloseable {
         this.services = services;
         this.store = config.configStore() != null ? config.configStore() : new MemoryConfigStore();
         this.staticFlows = new StaticFlows(store);
+        this.groupsAndMeters = new GroupsAndMeters(config.vlanPorts().any());
         List<LoadedApp> coreApps = new ArrayList<>(services.apps());
         coreApps.add(new LoadedApp(StaticFlows.ID, staticFlows));
         this.core = List.copyOf(coreApps);
@@ -255,6 +256,16 @@ public final class Controller implements AutoCloseable {
     /** Where the REST API answers and the token it wants; empty when REST is off. */
     public Optional<RestAccess> restAccess() {
         return Optional.ofNullable(rest).map(RestServer::access);
+    }
+
+    /** The switch registry (for tests of what it keeps per datapath id). */
+    SwitchRegistry registry() {
+        return registry;
+    }
+
+    /** The group and meter tables (for tests of what they keep per datapath id). */
+    GroupsAndMeters groupsAndMeters() {
+        return groupsAndMeters;
     }
 
     /** The address the controller listens on (with the real port when port 0 was asked). */

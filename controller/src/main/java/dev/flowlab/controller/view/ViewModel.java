@@ -1,7 +1,6 @@
 package dev.flowlab.controller.view;
 
 import dev.flowlab.controller.ExpectedNetwork;
-import dev.flowlab.controller.api.FlowEntries;
 import dev.flowlab.controller.api.HostInfo;
 import dev.flowlab.controller.api.HostService;
 import dev.flowlab.controller.api.Link;
@@ -11,6 +10,7 @@ import dev.flowlab.controller.api.TopologyService;
 import dev.flowlab.controller.core.SwitchRegistry;
 import dev.flowlab.controller.monitor.PortCounters;
 import dev.flowlab.controller.monitor.PortStatsMonitor;
+import dev.flowlab.controller.monitor.PortStatsMonitor.FlowTotals;
 import dev.flowlab.controller.role.ClusterView;
 import dev.flowlab.controller.view.ViewSnapshot.ClusterSummary;
 import dev.flowlab.controller.view.ViewSnapshot.HostView;
@@ -20,7 +20,6 @@ import dev.flowlab.controller.view.ViewSnapshot.SwitchDetail;
 import dev.flowlab.controller.view.ViewSnapshot.SwitchView;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +44,8 @@ public final class ViewModel {
     public static final int MAX_LINKS = 2048;
     /** Ports of one opened switch. */
     public static final int MAX_PORTS = 512;
+
+    private static final FlowTotals NO_FLOWS = new FlowTotals(0, 0, 0, 0);
 
     private final SwitchRegistry switches;
     private final TopologyService topology;
@@ -87,18 +88,11 @@ public final class ViewModel {
 
     private SwitchView summary(DatapathId dpid) {
         Switch sw = switches.get(dpid).orElse(null);
-        List<OFFlowStatsEntry> flows = monitor.flows(dpid);
-        long packets = 0;
-        long bytes = 0;
-        Set<Integer> tables = new HashSet<>();
-        for (OFFlowStatsEntry e : flows) {
-            packets += FlowEntries.packets(e);
-            bytes += FlowEntries.bytes(e);
-            tables.add((int) e.getTableId().getValue());
-        }
+        FlowTotals flows = monitor.flowTotals(dpid).orElse(NO_FLOWS);
         return new SwitchView(dpid.toString(), name(dpid), sw != null, sw == null ? null : sw.role().name(),
-                sw == null ? 0 : (int) sw.ports().stream().filter(ViewModel::physical).count(), flows.size(), packets, bytes,
-                tables.size(), monitor.groupCount(dpid).orElse(null), monitor.meterCount(dpid).orElse(null));
+                sw == null ? 0 : (int) sw.ports().stream().filter(ViewModel::physical).count(), flows.count(),
+                flows.packets(), flows.bytes(), flows.tables(), monitor.groupCount(dpid).orElse(null),
+                monitor.meterCount(dpid).orElse(null));
     }
 
     /**
@@ -108,18 +102,19 @@ public final class ViewModel {
      */
     public SwitchDetail detail(DatapathId dpid, int offset, int limit) {
         Switch sw = switches.get(dpid).orElseThrow(() -> RestException.notFound("switch " + dpid + " is not connected"));
-        List<OFFlowStatsEntry> all = monitor.flows(dpid).stream()
+        List<OFFlowStatsEntry> kept = monitor.flows(dpid).stream()
                 .sorted(Comparator.comparingInt((OFFlowStatsEntry e) -> e.getTableId().getValue())
                         .thenComparing(Comparator.comparingInt(OFFlowStatsEntry::getPriority).reversed()))
                 .toList();
-        int from = Math.min(offset, all.size());
-        int to = Math.min(all.size(), from + limit);
+        int total = Math.max(kept.size(), monitor.flowTotals(dpid).orElse(NO_FLOWS).count());
+        int from = Math.min(offset, kept.size());
+        int to = Math.min(kept.size(), from + limit);
         Map<Long, PortCounters> c = monitor.ports().getOrDefault(dpid, Map.of());
         List<PortView> ports = sw.ports().stream().filter(ViewModel::physical)
                 .sorted(Comparator.comparingInt(p -> p.getPortNo().getPortNumber()))
                 .map(p -> port(p, c.get((long) p.getPortNo().getPortNumber()))).toList();
-        return new SwitchDetail(dpid.toString(), name(dpid), sw.role().name(), all.size(), from,
-                all.subList(from, to).stream().map(rows::row).toList(), all.size() - to,
+        return new SwitchDetail(dpid.toString(), name(dpid), sw.role().name(), total, kept.size(), from,
+                kept.subList(from, to).stream().map(rows::row).toList(), total - to,
                 ports.subList(0, Math.min(MAX_PORTS, ports.size())), Math.max(0, ports.size() - MAX_PORTS));
     }
 

@@ -47,10 +47,11 @@ public record ViewSnapshot(List<SwitchView> switches, int switchesMore, List<Hos
     }
 
     /**
-     * One switch opened in the view: a page of its flow table as last polled (highest priority first),
-     * {@code flowsMore} entries after the page, and its ports (at most {@link ViewModel#MAX_PORTS}).
+     * One switch opened in the view: a page of its flow table as last polled (per table, highest priority
+     * first), {@code flowsMore} entries after the page, and its ports (at most {@link ViewModel#MAX_PORTS}).
+     * Pages reach the {@code flowsKept} entries the monitor keeps of the {@code flowsTotal} the switch has.
      */
-    public record SwitchDetail(String dpid, String name, String role, int flowsTotal, int offset, List<FlowView> flows,
-                               int flowsMore, List<PortView> ports, int portsMore) {
+    public record SwitchDetail(String dpid, String name, String role, int flowsTotal, int flowsKept, int offset,
+                               List<FlowView> flows, int flowsMore, List<PortView> ports, int portsMore) {
     }
 }

@@ -221,7 +221,10 @@
     if (d.offset > 0) pager.appendChild(button('◀ previous ' + state.pageSize, () => page(-1)));
     if (d.flows_more > 0) {
       pager.appendChild(document.createTextNode(' ' + d.flows_more + ' more ' + (d.flows_more === 1 ? 'entry ' : 'entries ')));
-      pager.appendChild(button('next ' + Math.min(state.pageSize, d.flows_more) + ' ▶', () => page(1)));
+      const next = d.flows_kept - d.offset - d.flows.length;
+      if (next > 0) pager.appendChild(button('next ' + Math.min(state.pageSize, next) + ' ▶', () => page(1)));
+      else pager.appendChild(document.createTextNode('(the controller keeps the first ' + d.flows_kept +
+        ' of each poll; GET /api/switches/DPID/flows lists them all)'));
     }
     const ports = table(['port', 'state', 'rx bytes', 'tx bytes', 'rx pkts', 'tx pkts', 'drops', 'rate'], d.ports
       .map((p) => [[p.port + ' ' + p.name], [p.up ? 'up' : 'down'], [String(p.rx_bytes), 'num'], [String(p.tx_bytes), 'num'],
