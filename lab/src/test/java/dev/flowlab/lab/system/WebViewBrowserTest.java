@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -58,24 +59,26 @@ class WebViewBrowserTest {
             try {
                 browser.get(access.baseUrl() + "/#token=" + access.token());
                 JavascriptExecutor js = (JavascriptExecutor) browser;
-                new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> List.of(3L, 4L, 6L).equals(js.executeScript(
+                waiting(browser, Duration.ofSeconds(30)).until(b -> List.of(3L, 4L, 6L).equals(js.executeScript(
                         "const cy = window.flowlab && window.flowlab.cy; return cy ? [cy.nodes('.switch').length,"
                                 + " cy.nodes('.host').length, cy.edges().length] : null;")));
                 assertThat(browser.findElement(By.id("summary")).getText()).isEqualTo("3 switches, 4 hosts, 6 links");
 
                 // The summary: every switch's numbers from the last poll, no flow table in the stream.
-                new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> flowsInSummary(b, "s2") > 2);
+                waiting(browser, Duration.ofSeconds(30)).until(b -> flowsInSummary(b, "s2") > 2);
                 js.executeScript("window.flowlab.showSwitch('s2')");
-                new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> b.findElements(
+                waiting(browser, Duration.ofSeconds(30)).until(b -> b.findElements(
                         By.xpath("//table[@id='flows']//td[text()='learning-switch']")).size() >= 2);
-                new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> b.findElement(By.id("switch-numbers")).getText()
+                waiting(browser, Duration.ofSeconds(10)).until(b -> b.findElement(By.id("switch-numbers")).getText()
                         .matches(flowsInSummary(b, "s2") + " flow entries in \\d+ tables?, \\d+ packets, .*"));
                 // A page at a time, with how many more there are.
                 js.executeScript("window.flowlab.state.pageSize = 2; window.flowlab.showSwitch('s2')");
-                new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> b.findElements(By.cssSelector("#flows tbody tr")).size() == 2
+                waiting(browser, Duration.ofSeconds(10)).until(b -> b.findElements(By.cssSelector("#flows tbody tr")).size() == 2
                         && b.findElement(By.id("flows-more")).getText().matches("\\d+ more entr(y|ies) next \\d ▶"));
-                browser.findElement(By.xpath("//p[@id='flows-more']/button[starts-with(text(), 'next')]")).click();
-                new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> b.findElement(By.xpath(
+                // The page is drawn again at every update: click the button of the page as it is now.
+                js.executeScript("Array.from(document.querySelectorAll('#flows-more button'))"
+                        + ".find(b => b.textContent.startsWith('next')).click()");
+                waiting(browser, Duration.ofSeconds(10)).until(b -> b.findElement(By.xpath(
                         "//div[@id='switch-detail']/h3[1]")).getText().startsWith("Flow table: entries 3-"));
                 assertThat(browser.findElement(By.id("stp-section")).isDisplayed()).as("stp does not run").isFalse();
                 assertThat(browser.findElement(By.id("lb-section")).isDisplayed()).isFalse();
@@ -83,13 +86,13 @@ class WebViewBrowserTest {
                 // A host under s2, then one under s3: the path runs through s1.
                 js.executeScript("const hs = window.flowlab.cy.nodes('.host').sort((a, b) => a.data('host').dpid"
                         + ".localeCompare(b.data('host').dpid)); hs[0].emit('tap'); hs[hs.length - 1].emit('tap');");
-                new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> b.findElement(By.id("path")).getText()
+                waiting(browser, Duration.ofSeconds(10)).until(b -> b.findElement(By.id("path")).getText()
                         .matches("10\\.0\\.0\\.\\d → s2 → s1 → s3 → 10\\.0\\.0\\.\\d"));
                 screenshot(browser);
 
                 lab.setLink("s1", "s2", false);
                 // The promise: a link taken down shows down within 2 s.
-                new WebDriverWait(browser, Duration.ofSeconds(2)).until(b -> !b.findElements(
+                waiting(browser, Duration.ofSeconds(2)).until(b -> !b.findElements(
                         By.cssSelector("#links li[data-link='s1-s2'][data-state='down']")).isEmpty());
                 assertThat(js.executeScript("return window.flowlab.cy.edges('.down').length")).isEqualTo(1L);
             } finally {
@@ -108,18 +111,25 @@ class WebViewBrowserTest {
             try {
                 browser.get(access.baseUrl() + "/#token=" + access.token());
                 JavascriptExecutor js = (JavascriptExecutor) browser;
-                new WebDriverWait(browser, Duration.ofSeconds(30)).until(b -> !b.findElements(
+                waiting(browser, Duration.ofSeconds(30)).until(b -> !b.findElements(
                         By.cssSelector("#links li[data-link='s2-s3'][data-state='blocked']")).isEmpty());
                 assertThat(js.executeScript("return window.flowlab.cy.edges('.blocked').map(e => e.source().data('label')"
                         + " + '-' + e.target().data('label'))")).isEqualTo(List.of("s2-s3"));
                 assertThat(browser.findElements(By.cssSelector("#links li[data-state='blocked']"))).hasSize(1);
-                assertThat(browser.findElement(By.id("stp-blocked")).getText()).contains("s2-s3");
+                waiting(browser, Duration.ofSeconds(10)).until(b -> b.findElement(By.id("stp-blocked")).getText().contains("s2-s3"));
                 assertThat(browser.findElement(By.id("summary")).getText()).contains("(1 blocked by stp)");
             } finally {
                 browser.quit();
             }
         }
         assertThat(Leftovers.named(PREFIX)).isEmpty();
+    }
+
+    /** A wait that looks again when the page was drawn anew under it (each update redraws the tables). */
+    private static WebDriverWait waiting(WebDriver browser, Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(browser, timeout);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     /** The flows column of a switch's row in the summary table. */
