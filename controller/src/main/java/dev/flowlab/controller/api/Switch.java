@@ -49,7 +49,8 @@ public interface Switch {
 
     /**
      * Sends a message. Sent from a callback, it goes out with the others of the same read batch
-     * (one flush per batch); sent from another thread, it is flushed at once.
+     * (one flush per batch); sent from another thread, it is flushed at once. Messages to one switch
+     * leave in the order of the send calls, whichever threads make them.
      */
     void send(OFMessage message);
 

@@ -23,9 +23,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.projectfloodlight.openflow.protocol.OFBarrierReply;
 import org.projectfloodlight.openflow.protocol.OFErrorMsg;
 import org.projectfloodlight.openflow.protocol.OFFactory;
@@ -50,7 +54,8 @@ import org.slf4j.LoggerFactory;
  * A switch after its handshake: the {@link Switch} apps use, and the pipeline's last stage, which
  * turns messages into app events on the connection's I/O thread.
  *
- * <p>Writes made while handling a read batch are flushed once, when the batch ends. When the
+ * <p>Messages leave in the order of the send calls, whichever threads make them. Writes made while
+ * handling a read batch are flushed once, when the batch ends. When the
  * switch stops draining our writes, we stop reading it until it catches up ({@link ReadBackpressure}),
  * and drop packet-outs to it, then disconnect it if it stays that way ({@link SlowReaderGuard}):
  * a slow switch can neither make us buffer without bound nor delay the apps sending to it.
@@ -70,6 +75,16 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
     private final PortMap ports;
     private final SlowReaderGuard guard;
     private final VlanStage vlanStage;
+    /**
+     * Frames sent from threads other than the I/O thread, in the order of their send calls, until the I/O
+     * thread writes them. A message sent on the I/O thread goes after them: Netty itself would write it at
+     * once while theirs still waited in the event loop's task queue, so a message sent on the switch's own
+     * thread overtook one another thread had sent before it (stp: a port's drop entry, added from one
+     * thread, arrived after its delete, sent from the switch's thread, and stayed).
+     */
+    private final Queue<ByteBuf> fromOtherThreads = new ConcurrentLinkedQueue<>();
+    /** Their bytes: counted against {@link ConnectionLimits#maxQueuedBytes} like those the channel holds. */
+    private final AtomicLong fromOtherThreadsBytes = new AtomicLong();
     private ChannelHandlerContext ctx;
     private OfMessageEncoder encoder;   // says which message it could not encode; none in a bare test pipeline
     private boolean inReadBatch;   // touched only on the I/O thread
@@ -417,6 +432,7 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
         if (!admitted(message)) {
             return;
         }
+        writeQueued();   // what other threads sent before this call goes first
         if (inReadBatch) {
             ctx.write(message, ctx.voidPromise());   // flushed with the batch in channelReadComplete
         } else {
@@ -435,12 +451,50 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
             frame.release();
             return;
         }
+        if (!channel.eventLoop().inEventLoop()) {
+            int size = frame.readableBytes();
+            if (!guard.admitWaiting(fromOtherThreadsBytes.addAndGet(size))) {
+                fromOtherThreadsBytes.addAndGet(-size);
+                frame.release();
+                return;
+            }
+            counters.sent(message);
+            fromOtherThreads.add(frame);
+            try {
+                channel.eventLoop().execute(this::writeFromOtherThreads);
+            } catch (RejectedExecutionException closing) {   // the controller is shutting down: nothing goes out any more
+                for (ByteBuf f = fromOtherThreads.poll(); f != null; f = fromOtherThreads.poll()) {
+                    fromOtherThreadsBytes.addAndGet(-f.readableBytes());
+                    f.release();
+                }
+            }
+            return;
+        }
         counters.sent(message);
-        if (channel.eventLoop().inEventLoop() && inReadBatch) {
+        writeQueued();   // what other threads sent before this call goes first
+        if (inReadBatch) {
             ctx.write(frame, ctx.voidPromise());   // flushed with the batch in channelReadComplete
         } else {
             ctx.writeAndFlush(frame, ctx.voidPromise());
         }
+    }
+
+    /** On the I/O thread: writes and flushes what other threads sent (a later task may find nothing left). */
+    private void writeFromOtherThreads() {
+        if (writeQueued()) {
+            ctx.flush();   // as Netty's writeAndFlush from another thread did: nobody else may flush it soon
+        }
+    }
+
+    /** On the I/O thread: writes, in order, the frames other threads sent so far; whether there were any. */
+    private boolean writeQueued() {
+        boolean any = false;
+        for (ByteBuf frame = fromOtherThreads.poll(); frame != null; frame = fromOtherThreads.poll()) {
+            fromOtherThreadsBytes.addAndGet(-frame.readableBytes());
+            ctx.write(frame, ctx.voidPromise());   // on a closed channel Netty fails the write and releases the frame
+            any = true;
+        }
+        return any;
     }
 
     /** Whether {@code message} may go to the switch now; false (after a log line where one helps) when it is dropped. */
