@@ -140,7 +140,7 @@ public final class Controller implements AutoCloseable {
             controller.mastership.start(controller::reclaimAll);
             refuseUnhonouredVlans(loaded, config.vlanPorts());   // apps know their config now; no switch yet
             refuseIncompatibleApps(loaded);
-            controller.warmup = PacketPathWarmup.startOncePerJvm(config);
+            controller.warmup = PacketPathWarmup.startOncePerJvm(config, loaded);
             controller.startRest();
             controller.startListening();
             return controller;
