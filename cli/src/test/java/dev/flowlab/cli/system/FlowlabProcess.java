@@ -16,6 +16,7 @@ import java.util.function.Predicate;
 final class FlowlabProcess implements AutoCloseable {
     private final Process process;
     private final List<String> lines = new ArrayList<>();
+    private final Thread reader;
 
     FlowlabProcess(String... args) throws IOException {
         List<String> argv = new ArrayList<>(List.of(
@@ -24,7 +25,7 @@ final class FlowlabProcess implements AutoCloseable {
                 "dev.flowlab.cli.Main"));
         argv.addAll(List.of(args));
         process = new ProcessBuilder(argv).redirectErrorStream(true).start();
-        Thread reader = new Thread(this::readOutput, "flowlab-output");
+        reader = new Thread(this::readOutput, "flowlab-output");
         reader.setDaemon(true);
         reader.start();
     }
@@ -60,12 +61,13 @@ final class FlowlabProcess implements AutoCloseable {
         }
     }
 
-    /** Waits for the exit code; the process is killed if it does not end in time. */
+    /** Waits for the exit code, and for its last lines to be read; the process is killed if it does not end in time. */
     int awaitExit(long seconds) throws InterruptedException {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
             throw new AssertionError("flowlab did not exit within " + seconds + " s; output:\n" + output());
         }
+        reader.join(TimeUnit.SECONDS.toMillis(10));   // output() right after an exit must hold everything it printed
         return process.exitValue();
     }
 
