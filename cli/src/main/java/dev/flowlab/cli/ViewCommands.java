@@ -11,6 +11,7 @@ import dev.flowlab.topologies.Switch;
 import dev.flowlab.topologies.Topology;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** What the network looks like: help, nodes, net, links, dump. */
@@ -85,9 +86,11 @@ final class ViewCommands {
             console.println(String.format("host   %-6s %s mac %s  netns %s", h.name(), h.ip(),
                     h.mac() == null ? "(kernel's)" : h.mac(), host.namespace()));
         }
+        Map<String, Boolean> connections = lab.connections();
+        String notAll = lab.embeddedController().isPresent() ? "not connected" : "not connected to every controller";
         for (Switch s : lab.topology().switches()) {
-            String state = lab.connected(s.name()).map(up -> up ? console.green("connected") : console.red("not connected"))
-                    .orElse(lab.controllerName());
+            Boolean up = connections.get(s.name());
+            String state = up == null ? lab.controllerName() : up ? console.green("connected") : console.red(notAll);
             console.println(String.format("switch %-6s bridge %s dpid %s  ports %d  fail-mode %s  controller %s", s.name(),
                     lab.bridgeName(s.name()), s.dpidHex(), lab.topology().linksOf(s.name()).size(), lab.failMode().ovsName(), state));
         }

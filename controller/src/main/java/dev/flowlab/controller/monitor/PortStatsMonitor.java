@@ -26,14 +26,20 @@ import org.slf4j.LoggerFactory;
  * of its own (replies complete on the switches' I/O threads and only swap a map entry there), and
  * keeps the last answer of each with per-port byte rates. A switch that does not answer keeps its
  * previous numbers; a switch that goes away is forgotten at the next poll.
+ *
+ * <p>Of a switch's flow table it keeps the number of entries and the first {@link #KEPT_FLOWS} of them
+ * (what the web view lists): a switch may answer with up to 16 MiB of entries each time, and keeping them
+ * all, for every switch, would let a few switches hold gigabytes of the controller's heap.
  */
 public final class PortStatsMonitor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PortStatsMonitor.class);
+    /** The flow entries kept per switch (for the web view): far more than a page shows. */
+    public static final int KEPT_FLOWS = 1000;
 
     private final SwitchRegistry switches;
     private final ScheduledExecutorService timer;
     private final Map<DatapathId, Map<Long, PortCounters>> ports = new ConcurrentHashMap<>();
-    private final Map<DatapathId, List<OFFlowStatsEntry>> flows = new ConcurrentHashMap<>();
+    private final Map<DatapathId, Table> flows = new ConcurrentHashMap<>();
     private final Map<DatapathId, Long> polledAt = new ConcurrentHashMap<>();
 
     private PortStatsMonitor(SwitchRegistry switches) {
@@ -57,16 +63,25 @@ public final class PortStatsMonitor implements AutoCloseable {
         return Map.copyOf(ports);
     }
 
-    /** A switch's flow table as last polled; empty when never answered. */
+    /** A switch's flow table as last polled: its first {@link #KEPT_FLOWS} entries; empty when never answered. */
     public List<OFFlowStatsEntry> flows(DatapathId dpid) {
-        return flows.getOrDefault(dpid, List.of());
+        Table table = flows.get(dpid);
+        return table == null ? List.of() : table.first();
     }
 
-    /** Flow entries per switch, as last polled. */
+    /** Flow entries per switch, as last polled (all of them, not only those kept). */
     public Map<DatapathId, Integer> flowCounts() {
         Map<DatapathId, Integer> counts = new HashMap<>();
-        flows.forEach((dpid, list) -> counts.put(dpid, list.size()));
+        flows.forEach((dpid, table) -> counts.put(dpid, table.count()));
         return counts;
+    }
+
+    /** A switch's flow table as polled: how many entries, and the first {@link #KEPT_FLOWS}. */
+    private record Table(int count, List<OFFlowStatsEntry> first) {
+        static Table of(List<OFFlowStatsReply> replies) {
+            List<OFFlowStatsEntry> all = replies.stream().flatMap(r -> r.getEntries().stream()).toList();
+            return new Table(all.size(), all.size() <= KEPT_FLOWS ? all : List.copyOf(all.subList(0, KEPT_FLOWS)));
+        }
     }
 
     private void pollSafely() {
@@ -80,13 +95,12 @@ public final class PortStatsMonitor implements AutoCloseable {
     private void poll() {
         ports.keySet().removeIf(dpid -> switches.get(dpid).isEmpty());
         flows.keySet().removeIf(dpid -> switches.get(dpid).isEmpty());
+        polledAt.keySet().removeIf(dpid -> switches.get(dpid).isEmpty());
         for (Switch sw : switches.switches()) {
             DatapathId dpid = sw.id();
             sw.request(sw.factory().buildPortStatsRequest().setPortNo(OFPort.ANY).build())
                     .thenAccept(replies -> portsAnswered(dpid, replies));
-            sw.request(Flows.allFlows(sw.factory()))
-                    .thenAccept(replies -> flows.put(dpid, replies.stream()
-                            .flatMap((OFFlowStatsReply r) -> r.getEntries().stream()).toList()));
+            sw.request(Flows.allFlows(sw.factory())).thenAccept(replies -> flows.put(dpid, Table.of(replies)));
         }
     }
 

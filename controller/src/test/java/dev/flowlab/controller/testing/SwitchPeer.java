@@ -362,8 +362,15 @@ public final class SwitchPeer implements AutoCloseable {
             if (!answerFlowStats) {
                 return;
             }
-            if (kept != null) {
-                send(of.buildFlowStatsReply().setXid(m.getXid()).setEntries(kept.select(request)).build());
+            if (kept != null) {   // in parts, as a switch does: one OpenFlow message holds some 600 entries at most
+                List<OFFlowStatsEntry> entries = kept.select(request);
+                int part = 400;
+                for (int from = 0; from == 0 || from < entries.size(); from += part) {
+                    boolean more = from + part < entries.size();
+                    send(of.buildFlowStatsReply().setXid(m.getXid())
+                            .setFlags(more ? EnumSet.of(OFStatsReplyFlags.REPLY_MORE) : EnumSet.noneOf(OFStatsReplyFlags.class))
+                            .setEntries(entries.subList(from, Math.min(entries.size(), from + part))).build());
+                }
                 return;
             }
             // Two parts, like a switch with a big table: the controller must join them.
