@@ -17,6 +17,7 @@ import dev.flowlab.controller.monitor.PortStatsMonitor;
 import dev.flowlab.controller.rest.MetricsRoute;
 import dev.flowlab.controller.view.ViewFeed;
 import dev.flowlab.controller.view.ViewModel;
+import dev.flowlab.controller.view.ViewRoutes;
 import dev.flowlab.controller.openflow.OfServer;
 import dev.flowlab.controller.openflow.SwitchConnection;
 import dev.flowlab.controller.role.Mastership;
@@ -127,7 +128,7 @@ public final class Controller implements AutoCloseable {
                 controller.openflowCapture.start(controller.config.openflowCapture());
             }
             controller.mastership.start(controller::reclaimAll);
-            controller.warmup = PacketPathWarmup.startOncePerJvm(controller.config);
+            controller.warmup = PacketPathWarmup.startOncePerJvm(controller.config, controller.apps);
             controller.startRest();
             controller.startListening();
             return controller;
@@ -244,9 +245,10 @@ public final class Controller implements AutoCloseable {
             CoreRoutes.register(routes, registry, apps, services.topology(), services.hosts(), groupsAndMeters,
                     staticFlows);
             MetricsRoute.register(routes, metrics);
-            viewFeed = new ViewFeed(new ViewModel(registry, services.topology(), services.hosts(), monitor,
-                    apps.stream().map(LoadedApp::id).toList(),
-                    () -> expected, config.portStatsInterval()));
+            ViewModel view = new ViewModel(registry, services.topology(), services.hosts(), monitor,
+                    apps.stream().map(LoadedApp::id).toList(), () -> expected, config.portStatsInterval());
+            ViewRoutes.register(routes, view);
+            viewFeed = new ViewFeed(view);
             routes.feed("/api/view/events", viewFeed);
             rest = RestServer.start(config.rest(), routes);
         }
