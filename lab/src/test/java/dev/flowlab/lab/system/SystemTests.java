@@ -44,6 +44,16 @@ public final class SystemTests {
         return must("ovs-vsctl", "--bare", "--columns=private_key,certificate,ca_cert,bootstrap_ca_cert", "list", "SSL");
     }
 
+    /**
+     * Makes the flow counters OpenFlow reports current: the userspace datapath hands a flow's packets to its
+     * OpenFlow entry only at its next revalidation (every half second or so, later on a busy machine); a purge of
+     * the datapath's flows hands them over at once, as Open vSwitch's own tests do. Packets after it set the
+     * datapath's flows up again.
+     */
+    public static void flushDatapathCounters() {
+        must("ovs-appctl", "revalidator/purge");
+    }
+
     /** A port nobody listens on right now, for a server the test starts itself. */
     public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
@@ -74,6 +84,8 @@ public final class SystemTests {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted waiting until " + what, e);
             }
+            value = read.get();
         }
+        return value;
     }
 }
