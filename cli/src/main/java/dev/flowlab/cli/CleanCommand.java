@@ -1,5 +1,7 @@
 package dev.flowlab.cli;
 
+import dev.flowlab.controller.RestConfig;
+import dev.flowlab.controller.rest.RestTokenFiles;
 import dev.flowlab.dataplane.Cleanup;
 import dev.flowlab.dataplane.CleanupReport;
 import picocli.CommandLine.Command;
@@ -8,16 +10,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
  * {@code flowlab clean}: removes what crashed flowlab runs left (namespaces, veths, OVS bridges,
- * processes in their hosts), and nothing else. Unlike {@code mn -c} it never touches bridges,
+ * processes in their hosts, controller processes, REST token files of killed controllers), and nothing else. Unlike {@code mn -c} it never touches bridges,
  * interfaces or processes flowlab did not make, nor runs of flowlab processes still alive.
  */
 @Command(name = "clean", mixinStandardHelpOptions = true,
-        description = "Remove what crashed flowlab runs left behind: their namespaces, veths, Open vSwitch bridges "
-                + "and processes. Only things flowlab recorded as its own; runs of live flowlab processes are kept.")
+        description = "Remove what crashed flowlab runs left behind: their namespaces, veths, Open vSwitch bridges, "
+                + "processes and the REST token files of killed controllers. Only things flowlab recorded as its own; "
+                + "runs of live flowlab processes are kept.")
 public final class CleanCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Also remove runs whose flowlab process is still alive.")
     boolean force;
@@ -27,7 +31,7 @@ public final class CleanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CleanupReport report = Cleanup.sweep(force);
+        CleanupReport report = Cleanup.sweep(force).plus(abandonedTokens());
         PrintWriter out = spec.commandLine().getOut();
         if (report.removed().isEmpty()) {
             out.println("flowlab clean: nothing to remove");
@@ -40,5 +44,15 @@ public final class CleanCommand implements Callable<Integer> {
         report.errors().forEach(e -> err.println("flowlab clean: could not remove: " + e));
         out.flush();
         return report.ok() ? 0 : 1;
+    }
+
+    /** REST token files of controllers killed with SIGKILL (a live controller's stay, even with --force). */
+    private static CleanupReport abandonedTokens() {
+        try {
+            return new CleanupReport(RestTokenFiles.removeAbandoned(RestConfig.DEFAULT_TOKEN_DIR).stream()
+                    .map(f -> "REST token file " + f).toList(), List.of(), List.of());
+        } catch (IllegalStateException e) {
+            return new CleanupReport(List.of(), List.of(), List.of(e.getMessage()));
+        }
     }
 }

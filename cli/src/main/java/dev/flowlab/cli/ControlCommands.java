@@ -66,8 +66,10 @@ final class ControlCommands {
             console.println("switch " + name + " " + console.green("started") + " (ports up"
                     + (targets.isEmpty() ? "" : ", reconnecting to " + String.join(",", targets)) + ")");
         } else {
+            boolean controlled = !bridge.controllerTargets().isEmpty();
             bridge.stop();
-            console.println("switch " + name + " " + console.red("stopped") + " (ports down, controller connection closed)");
+            console.println("switch " + name + " " + console.red("stopped") + " (ports down"
+                    + (controlled ? ", controller connection closed" : "") + ")");
         }
         return true;
     }
@@ -84,6 +86,9 @@ final class ControlCommands {
                 lab.spec().controller().kind() == ControllerChoice.Kind.NONE
                         ? "there is no controller in this run (--controller none)"
                         : "the controller is external (" + lab.controllerName() + "): stop or start it yourself"));
+        if (start == controller.isListening()) {
+            throw new ShellException("the controller " + (start ? "is already running" : "is not running"));
+        }
         if (start) {
             controller.startListening();
             console.println("controller " + console.green("started") + ", waiting for the switches (OVS retries with a backoff)");

@@ -9,7 +9,12 @@ import dev.flowlab.controller.api.App;
 import dev.flowlab.controller.openflow.TlsFiles;
 import dev.flowlab.controller.api.Switch;
 import dev.flowlab.controller.RestConfig;
+import dev.flowlab.lab.ControllerProcess;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -42,11 +47,22 @@ public final class ControllerCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
+    @CommandLine.Option(names = "--await-go", hidden = true,
+            description = "do nothing until the line 'go' arrives on stdin; exit if stdin ends first")
+    boolean awaitGo;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, IOException {
+        // flowlab run --controllers N records each member (pid, start time) and then says go: a run killed in between
+        // closes this pipe, and a member it could not record must not run on where flowlab clean cannot find it.
+        if (awaitGo && !ControllerProcess.GO.equals(new BufferedReader(new InputStreamReader(System.in,
+                StandardCharsets.US_ASCII)).readLine())) {
+            spec.commandLine().getErr().println("flowlab controller: not started: the run that started it ended first");
+            return 1;
+        }
         InetSocketAddress address = listen.address();
         PrintWriter out = spec.commandLine().getOut();
         List<String> appIds = apps.given();

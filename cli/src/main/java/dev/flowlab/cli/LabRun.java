@@ -35,10 +35,7 @@ final class LabRun {
     int run(LabSpec spec, String test, Path script) throws Exception {
         try (Lab lab = Lab.start(spec, console)) {
             lab.embeddedController().flatMap(Controller::restAccess).ifPresent(a -> console.println(RestBanner.token(a)));
-            lab.controllerProcesses().ifPresent(p -> console.println("REST token of every controller process: " + p.token()
-                    + " (send it as \"Authorization: Bearer TOKEN\"; also in " + p.members().stream()
-                    .map(m -> m.tokenFile().toString()).collect(java.util.stream.Collectors.joining(", "))
-                    + ", readable by root only)"));
+            lab.controllerProcesses().ifPresent(p -> p.members().forEach(m -> console.println(RestBanner.member(m))));
             TrafficCommands traffic = new TrafficCommands(lab, console);
             if ("pingall".equals(test)) {
                 return traffic.pingall() ? 0 : 1;

@@ -1,5 +1,6 @@
 package dev.flowlab.cli;
 
+import dev.flowlab.lab.ControllerProcesses;
 import dev.flowlab.lab.Lab;
 import dev.flowlab.cli.output.Console;
 import dev.flowlab.cli.shell.CommandTable;
@@ -11,7 +12,9 @@ import dev.flowlab.topologies.Switch;
 import dev.flowlab.topologies.Topology;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
+import org.projectfloodlight.openflow.types.DatapathId;
 
 /** What the network looks like: help, nodes, net, links, dump. */
 final class ViewCommands {
@@ -85,9 +88,16 @@ final class ViewCommands {
             console.println(String.format("host   %-6s %s mac %s  netns %s", h.name(), h.ip(),
                     h.mac() == null ? "(kernel's)" : h.mac(), host.namespace()));
         }
+        Map<String, Boolean> connections = lab.connections();
+        Map<String, Map<Integer, String>> roles = lab.controllerProcesses().map(ControllerProcesses::roles).orElse(null);
         for (Switch s : lab.topology().switches()) {
-            String state = lab.connected(s.name()).map(up -> up ? console.green("connected") : console.red("not connected"))
-                    .orElse(lab.controllerName());
+            Boolean up = connections.get(s.name());
+            String state = up == null ? lab.controllerName() : up ? console.green("connected") : console.red("not connected");
+            if (roles != null) {   // each member's role: who writes to it
+                Map<Integer, String> held = roles.getOrDefault(DatapathId.of(s.dpid()).toString(), Map.of());
+                state = held.isEmpty() ? console.red("no controller has it") : String.join(", ", held.entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue()).toList());
+            }
             console.println(String.format("switch %-6s bridge %s dpid %s  ports %d  fail-mode %s  controller %s", s.name(),
                     lab.bridgeName(s.name()), s.dpidHex(), lab.topology().linksOf(s.name()).size(), lab.failMode().ovsName(), state));
         }

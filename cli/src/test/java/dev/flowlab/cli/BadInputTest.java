@@ -107,6 +107,18 @@ class BadInputTest {
                 "flowlab: this network has VLANs, and --controllers N processes are not told", "embedded controller");
     }
 
+    /** Each member would refuse these at start, in its own log, after the others had started: refused here first. */
+    @Test
+    void appsTheControllerProcessesWouldRefuseAreRefusedBeforeAnyStarts(@TempDir Path dir) throws Exception {
+        assertOneLineError(List.of("run", "--topo", "ring,3", "--controllers", "2", "--apps", "stp,routing"),
+                "flowlab: app stp cannot run beside routing", "run stp with learning-switch or hub");
+        Path acl = Files.writeString(dir.resolve("acl.yaml"), "rules:\n  - {action: maybe}\n");
+        assertOneLineError(List.of("run", "--topo", "single,2", "--controllers", "2", "--apps", "acl,learning-switch",
+                "--app-config", "acl=" + acl), "flowlab: ", "maybe");
+        assertThat(ProcessHandle.current().children().filter(p -> p.info().commandLine().orElse("").contains(" controller "))
+                .toList()).as("controller processes started").isEmpty();
+    }
+
     @Test
     void everyCommandHasHelpWithExamples() {
         for (String command : new String[] {"run", "demo"}) {

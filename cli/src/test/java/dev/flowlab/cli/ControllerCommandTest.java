@@ -29,6 +29,18 @@ class ControllerCommandTest {
         }
     }
 
+    /** How flowlab run starts its members: one whose stdin ends before "go" (the run died) never starts. */
+    @Test
+    void withAwaitGoNothingStartsWhenStdinEndsFirst() throws Exception {
+        Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "controller", "--await-go",
+                "--listen", "127.0.0.1:0", "--rest", "off")
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(output).isEqualTo(1);
+        assertThat(output.strip()).isEqualTo("flowlab controller: not started: the run that started it ended first");
+    }
+
     @Test
     void sslListenNeedsAllThreeTlsFilesAndTcpNone() {
         assertThat(runController("--listen", "ssl:127.0.0.1:0", "--tls-key", "k.pem"))

@@ -17,6 +17,7 @@ import dev.flowlab.controller.monitor.PortStatsMonitor;
 import dev.flowlab.controller.rest.MetricsRoute;
 import dev.flowlab.controller.view.ViewFeed;
 import dev.flowlab.controller.view.ViewModel;
+import dev.flowlab.controller.view.ViewRoutes;
 import dev.flowlab.controller.openflow.OfServer;
 import dev.flowlab.controller.openflow.SwitchConnection;
 import dev.flowlab.controller.role.Mastership;
@@ -69,7 +70,7 @@ public final class Controller implements AutoCloseable {
     private final ControllerConfig config;
     private final RouteTable routes = new RouteTable();
     private final OpenFlowCapture openflowCapture = new OpenFlowCapture();
-    private final GroupsAndMeters groupsAndMeters = new GroupsAndMeters();
+    private final GroupsAndMeters groupsAndMeters;
     private final ControllerMetrics metrics = new ControllerMetrics();
     private PortStatsMonitor monitor;
     private ViewFeed viewFeed;
@@ -88,6 +89,7 @@ public final class Controller implements AutoCloseable {
         this.services = services;
         this.store = config.configStore() != null ? config.configStore() : new MemoryConfigStore();
         this.staticFlows = new StaticFlows(store);
+        this.groupsAndMeters = new GroupsAndMeters(config.vlanPorts().any());
         List<LoadedApp> coreApps = new ArrayList<>(services.apps());
         coreApps.add(new LoadedApp(StaticFlows.ID, staticFlows));
         this.core = List.copyOf(coreApps);
@@ -120,6 +122,37 @@ public final class Controller implements AutoCloseable {
      * @throws IllegalStateException when the address cannot be bound
      */
     public static Controller start(ControllerConfig config, List<App> extraApps) {
+        Controller controller = prepare(config, extraApps);
+        try {
+            if (controller.config.openflowCapture() != null) {
+                controller.openflowCapture.start(controller.config.openflowCapture());
+            }
+            controller.mastership.start(controller::reclaimAll);
+            controller.warmup = PacketPathWarmup.startOncePerJvm(controller.config, controller.apps);
+            controller.startRest();
+            controller.startListening();
+            return controller;
+        } catch (RuntimeException e) {
+            controller.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Refuses {@code config} for everything {@link #start} would refuse it for before a switch can connect
+     * (unknown apps, config files, apps that cannot run together or on the switches' version, VLAN roles an app
+     * cannot keep), without listening, serving or starting its mastership: its apps are started and stopped again.
+     * For a controller about to be started in another process ({@code flowlab run --controllers N}), so a
+     * mistake is one line before anything is built rather than the tail of that process's log.
+     *
+     * @throws IllegalArgumentException or IllegalStateException naming the problem, in one line
+     */
+    public static void check(ControllerConfig config) {
+        prepare(config, List.of()).close();
+    }
+
+    /** A controller with its apps started and every start-time refusal passed; closed again when one fails. */
+    private static Controller prepare(ControllerConfig config, List<App> extraApps) {
         config = withVlanFile(config);
         for (String appId : config.appConfigs().keySet()) {
             if (!config.apps().contains(appId)) {
@@ -133,16 +166,9 @@ public final class Controller implements AutoCloseable {
         Controller controller = new Controller(config, services, loaded);
         AppLoader.newestMinimum(config.apps()).ifPresent(need -> controller.registry.serveFrom(need.getKey(), need.getValue()));
         try {
-            if (config.openflowCapture() != null) {
-                controller.openflowCapture.start(config.openflowCapture());
-            }
             controller.startApps();
-            controller.mastership.start(controller::reclaimAll);
             refuseUnhonouredVlans(loaded, config.vlanPorts());   // apps know their config now; no switch yet
             refuseIncompatibleApps(loaded);
-            controller.warmup = PacketPathWarmup.startOncePerJvm(config);
-            controller.startRest();
-            controller.startListening();
             return controller;
         } catch (RuntimeException e) {
             controller.close();
@@ -219,9 +245,10 @@ public final class Controller implements AutoCloseable {
             CoreRoutes.register(routes, registry, apps, services.topology(), services.hosts(), groupsAndMeters,
                     staticFlows);
             MetricsRoute.register(routes, metrics);
-            viewFeed = new ViewFeed(new ViewModel(registry, services.topology(), services.hosts(), monitor,
-                    apps.stream().map(LoadedApp::id).toList(),
-                    () -> expected, config.portStatsInterval()));
+            ViewModel view = new ViewModel(registry, services.topology(), services.hosts(), monitor,
+                    apps.stream().map(LoadedApp::id).toList(), () -> expected, config.portStatsInterval());
+            ViewRoutes.register(routes, view);
+            viewFeed = new ViewFeed(view);
             routes.feed("/api/view/events", viewFeed);
             rest = RestServer.start(config.rest(), routes);
         }
@@ -253,6 +280,16 @@ public final class Controller implements AutoCloseable {
     /** Where the REST API answers and the token it wants; empty when REST is off. */
     public Optional<RestAccess> restAccess() {
         return Optional.ofNullable(rest).map(RestServer::access);
+    }
+
+    /** The switch registry (for tests of what it keeps per datapath id). */
+    SwitchRegistry registry() {
+        return registry;
+    }
+
+    /** The group and meter tables (for tests of what they keep per datapath id). */
+    GroupsAndMeters groupsAndMeters() {
+        return groupsAndMeters;
     }
 
     /** The address the controller listens on (with the real port when port 0 was asked). */
@@ -306,6 +343,11 @@ public final class Controller implements AutoCloseable {
         registry.setSilent(true);   // as in close(): the switches keep what they have
         server.stopListening();
         LOG.info("stopped listening on {}", address);
+    }
+
+    /** Whether it listens for switches now (false after {@link #stopListening()}, until {@link #startListening()}). */
+    public boolean isListening() {
+        return server.isListening();
     }
 
     /** Listens again on the same address and port. */

@@ -45,8 +45,7 @@ final class Build {
         this.options = options;
         this.datapath = datapath;
         this.afterStep = afterStep;
-        int group = 1_000_000 + new java.security.SecureRandom().nextInt(1_000_000_000);
-        this.state = new RunState(runId, ProcessHandle.current().pid(), ProcessStart.self(), group,
+        this.state = new RunState(runId, ProcessHandle.current().pid(), ProcessStart.self(), RunState.newGroup(),
                 plan.namespaces(), plan.ownedRootInterfaces(), plan.bridges(), OptionalFeatures.identities(plan.topology()),
                 PortQueues.ports(plan.topology()));
     }

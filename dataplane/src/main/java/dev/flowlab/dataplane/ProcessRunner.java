@@ -147,6 +147,16 @@ public final class ProcessRunner {
     }
 
     /**
+     * As {@link #startLogged(List, Path, boolean)}, with stdin a pipe the caller writes to: the program reads
+     * end-of-file once the caller closes it, or the caller's process dies.
+     */
+    public static Process startLoggedWithInput(List<String> argv, Path log, boolean append) {
+        ProcessBuilder.Redirect out = append ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.to(log.toFile());
+        return start(new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(out)
+                .redirectInput(ProcessBuilder.Redirect.PIPE), argv);
+    }
+
+    /**
      * Stops a program and everything it started: SIGTERM, then SIGKILL after {@code grace}, then reaps
      * it. Idempotent; keeps the caller's interrupt status.
      */

@@ -55,6 +55,11 @@ record RunState(String runId, long pid, long pidStartTicks, int group, List<Stri
         bridges = List.copyOf(bridges);
     }
 
+    /** A fresh interface group number for a run's root-namespace veths (random: runs side by side differ). */
+    static int newGroup() {
+        return 1_000_000 + new java.security.SecureRandom().nextInt(1_000_000_000);
+    }
+
     /** Where run files live; {@code flowlab.state.dir} overrides it (for tests). */
     static Path dir() {
         return Path.of(System.getProperty("flowlab.state.dir", "/run/flowlab/runs"));

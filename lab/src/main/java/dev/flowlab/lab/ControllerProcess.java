@@ -1,8 +1,11 @@
 package dev.flowlab.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flowlab.dataplane.OwnedProcesses;
 import dev.flowlab.dataplane.ProcessRunner;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +20,8 @@ import java.util.concurrent.TimeUnit;
  * it back with the same ports and options, as an operator restarting a server does.
  */
 public final class ControllerProcess {
+    /** What a member started with {@code --await-go} waits for on stdin before it starts. */
+    public static final String GO = "go";
     private final int number;
     private final String target;
     private final int restPort;
@@ -28,14 +33,14 @@ public final class ControllerProcess {
     private Process process;   // guarded by this
 
     ControllerProcess(int number, String target, int restPort, int clusterPort, List<String> argv, Path log,
-                      String token, Path tokenFile) {
+                      Path tokenFile) {
         this.number = number;
         this.target = target;
         this.restPort = restPort;
         this.clusterPort = clusterPort;
         this.argv = List.copyOf(argv);
         this.log = log;
-        this.rest = new MemberRest(restPort, token);
+        this.rest = new MemberRest(restPort, tokenFile);
         this.tokenFile = tokenFile;
     }
 
@@ -54,9 +59,17 @@ public final class ControllerProcess {
         return rest.baseUrl();
     }
 
-    /** The file its REST token is in while it runs (readable by its owner only): every request needs the token. */
+    /**
+     * The file its REST token is in while it runs (mode 0600, in the run's 0700 log directory): every request needs
+     * the token. Each member makes its own at start (a new one at each start), so none is ever on a command line.
+     */
     public Path tokenFile() {
         return tokenFile;
+    }
+
+    /** Its REST token, from {@link #tokenFile()}; empty until it has written it. */
+    public Optional<String> token() {
+        return MemberRest.readToken(tokenFile);
     }
 
     /** The port its cluster messages use (for {@code --cluster}). */
@@ -69,8 +82,12 @@ public final class ControllerProcess {
         return log;
     }
 
-    /** Starts the process (appending to its log); an error when it is already running. */
-    public synchronized ProcessHandle start() {
+    /**
+     * Starts the process (appending to its log), recorded in {@code owner} before it does anything: it waits for
+     * the line {@value #GO} on stdin ({@code flowlab controller --await-go}), written once the record is made.
+     * An error when it is already running.
+     */
+    public synchronized ProcessHandle start(OwnedProcesses owner) {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("controller " + number + " is already running (pid " + process.pid() + ")");
         }
@@ -80,7 +97,12 @@ public final class ControllerProcess {
         } catch (IOException e) {
             throw new IllegalStateException("cannot write " + log + ": " + e.getMessage(), e);
         }
-        process = ProcessRunner.startLogged(argv, log, true);
+        process = owner.start(argv, log, true);
+        try (OutputStream go = process.getOutputStream()) {
+            go.write((GO + "\n").getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            // it died at once: its log says why, and the wait for it to answer reports it
+        }
         return process.toHandle();
     }
 

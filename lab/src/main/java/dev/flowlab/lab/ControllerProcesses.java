@@ -3,12 +3,12 @@ package dev.flowlab.lab;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flowlab.controller.RestConfig;
 import dev.flowlab.controller.openflow.TlsFiles;
+import dev.flowlab.dataplane.OwnedProcesses;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,46 +29,45 @@ import java.util.stream.Stream;
  * Two or more form one cluster ({@code --cluster}, Raft logs under the log directory, kept across a
  * member's restart so it catches up from its own log).
  * Every bridge gets every member as a controller target. With TLS files (one set per member, one CA) each
- * member listens {@code ssl:}, and their Raft traffic is mutual TLS with the same files. Started before the network, stopped after it;
- * the network adopts their pids, so {@code flowlab clean} stops them after a {@code kill -9} of flowlab.
+ * member listens {@code ssl:}, and their Raft traffic is mutual TLS with the same files. Started before the network,
+ * stopped after it; recorded (pid and start time) in a run record of their own before each does anything, so
+ * {@code flowlab clean} stops them after a {@code kill -9} of flowlab at any moment. Each member's REST API has a
+ * token of its own, in its own 0600 file.
  */
 public final class ControllerProcesses implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration STOP_GRACE = Duration.ofSeconds(3);
-    private static final String TOKEN_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     private final List<ControllerProcess> members;
     private final Path logDir;
-    private final String token;
+    private final OwnedProcesses owner;
 
-    private ControllerProcesses(List<ControllerProcess> members, Path logDir, String token) {
+    private ControllerProcesses(List<ControllerProcess> members, Path logDir, OwnedProcesses owner) {
         this.members = List.copyOf(members);
         this.logDir = logDir;
-        this.token = token;
-    }
-
-    /** The REST token every member takes. */
-    public String token() {
-        return token;
+        this.owner = owner;
     }
 
     /**
      * Starts {@code count} members with {@code launcher} followed by each member's options, and waits until
-     * each answers on its REST API; kills them all again when one does not within {@code timeout}.
+     * each answers on its REST API; kills them all again when one does not within {@code timeout}. The log
+     * directory and each member are recorded in {@code owner} before the member does anything, so {@code flowlab
+     * clean} stops them after a {@code kill -9} of this JVM at any moment.
      *
      * @param apps       the apps every member runs (empty: the controller's default)
      * @param appConfigs each app's config file, given to every member
      * @param tls        member number (1-based) to its TLS files; null: plain TCP
      */
     public static ControllerProcesses start(int count, List<String> launcher, List<String> apps, Map<String, Path> appConfigs,
-                                            IntFunction<TlsFiles> tls, Duration timeout, Consumer<String> progress) {
+                                            IntFunction<TlsFiles> tls, OwnedProcesses owner, Duration timeout,
+                                            Consumer<String> progress) {
         Path logDir;
         try {
-            logDir = Files.createTempDirectory("flowlab-controllers-");
+            logDir = Files.createTempDirectory("flowlab-controllers-");   // 0700
         } catch (IOException e) {
             throw new IllegalStateException("cannot make a directory for the controllers' logs: " + e.getMessage(), e);
         }
-        String token = newToken();
+        owner.adoptDirectory(logDir);
         List<Integer> ports = freePorts(3 * count);
         List<String> raft = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -80,14 +79,16 @@ public final class ControllerProcesses implements AutoCloseable {
             int rest = ports.get(3 * i + 1);
             int cluster = ports.get(3 * i + 2);
             List<String> argv = new ArrayList<>(launcher);
+            argv.add("--await-go");   // does nothing until recorded (ControllerProcess.start)
             TlsFiles files = tls == null ? null : tls.apply(i + 1);
             argv.addAll(List.of("--listen", (files == null ? "" : "ssl:") + "127.0.0.1:" + of));
             if (files != null) {   // also what its Raft server and client use (ClusterOptions)
                 argv.addAll(List.of("--tls-key", files.privateKey().toString(), "--tls-cert", files.certificate().toString(),
                         "--tls-ca", files.caCertificate().toString()));
             }
-            argv.addAll(List.of("--rest", "127.0.0.1:" + rest, "--rest-token", token,
-                    "--rest-token-dir", logDir.toString()));   // removed with the logs, even after a kill -9
+            // Each member makes a token of its own (none on a command line, where ps shows it) and writes it, 0600,
+            // into the 0700 log directory: removed with the logs, even after a kill -9.
+            argv.addAll(List.of("--rest", "127.0.0.1:" + rest, "--rest-token-dir", logDir.toString()));
             if (!apps.isEmpty()) {
                 argv.addAll(List.of("--apps", String.join(",", apps)));
             }
@@ -97,11 +98,11 @@ public final class ControllerProcesses implements AutoCloseable {
                         "--cluster-dir", logDir.resolve("raft-" + (i + 1)).toString()));
             }
             members.add(new ControllerProcess(i + 1, (files == null ? "tcp:" : "ssl:") + "127.0.0.1:" + of, rest, cluster,
-                    argv, logDir.resolve("controller-" + (i + 1) + ".log"), token, logDir.resolve(RestConfig.tokenFileName(rest))));
+                    argv, logDir.resolve("controller-" + (i + 1) + ".log"), logDir.resolve(RestConfig.tokenFileName(rest))));
         }
-        ControllerProcesses all = new ControllerProcesses(members, logDir, token);
+        ControllerProcesses all = new ControllerProcesses(members, logDir, owner);
         try {
-            members.forEach(ControllerProcess::start);
+            members.forEach(m -> m.start(owner));
             for (ControllerProcess m : members) {
                 all.awaitServing(m, timeout, progress);
             }
@@ -127,6 +128,11 @@ public final class ControllerProcesses implements AutoCloseable {
             progress.accept("waiting for controller " + member.number() + " to answer on " + member.restUrl());
             pause();
         }
+    }
+
+    /** Starts member {@code number} again (same ports and options), recorded as the first start was. */
+    public ProcessHandle restart(int number) {
+        return member(number).start(owner);
     }
 
     public List<ControllerProcess> members() {
@@ -325,16 +331,6 @@ public final class ControllerProcesses implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the controllers");
         }
-    }
-
-    /** A REST token the members share (the lab and the user read it from the banner). */
-    private static String newToken() {
-        SecureRandom random = new SecureRandom();
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < 32; i++) {
-            b.append(TOKEN_CHARS.charAt(random.nextInt(TOKEN_CHARS.length())));
-        }
-        return b.toString();
     }
 
     /** Ports free on 127.0.0.1 now: all held open together so none repeats, then released for the members. */

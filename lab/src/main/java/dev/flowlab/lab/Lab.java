@@ -6,12 +6,12 @@ import dev.flowlab.controller.ExpectedNetwork;
 import dev.flowlab.controller.NotReadyException;
 import dev.flowlab.controller.api.Flows;
 import dev.flowlab.controller.api.Switch;
-import dev.flowlab.controller.core.AppLoader;
 import dev.flowlab.dataplane.FailMode;
 import dev.flowlab.dataplane.LinkCapture;
 import dev.flowlab.dataplane.Network;
 import dev.flowlab.dataplane.NetworkOptions;
 import dev.flowlab.dataplane.OpenFlowVersion;
+import dev.flowlab.dataplane.OwnedProcesses;
 import dev.flowlab.lab.traffic.FlowText;
 import dev.flowlab.lab.traffic.LabHost;
 import dev.flowlab.topologies.Topology;
@@ -40,6 +40,7 @@ public final class Lab implements AutoCloseable {
     private final Thread shutdownHook = new Thread(this::close, "flowlab-teardown");
     private volatile Controller controller;
     private volatile ControllerProcesses processes;
+    private volatile OwnedProcesses owned;   // the record of the controller processes, made before the first starts
     private volatile Network network;
     private volatile OvsTlsSession tls;
     private boolean closed;
@@ -52,6 +53,7 @@ public final class Lab implements AutoCloseable {
 
     /** Starts controller and network and waits until every switch is connected; rolls back on failure. */
     public static Lab start(LabSpec spec, Progress progress) {
+        spec.refuseUnrunnable();   // before anything is started or built
         Lab lab = new Lab(spec, progress);
         Runtime.getRuntime().addShutdownHook(lab.shutdownHook);
         try {
@@ -88,22 +90,14 @@ public final class Lab implements AutoCloseable {
     }
 
     private void startProcesses() {
-        // As the embedded controller does: a member learns the switches' version only when they connect, and would
-        // refuse every switch at switch up, leaving the run to time out waiting for them.
-        AppLoader.refuseOlderSwitches(spec.apps(), ExpectedTopology.switchVersion(spec.protocols()));
-        // A member is not told the ports' VLAN roles (flowlab controller has no option for them), so its VLAN stage
-        // would be off and hosts of different VLANs would reach each other: refused rather than silently different.
-        if (ExpectedTopology.vlanPorts(spec.topology(), spec.prefix()).any()) {
-            throw new IllegalArgumentException("this network has VLANs, and --controllers N processes are not told the"
-                    + " ports' VLAN roles: use the embedded controller (no --controllers) for VLAN topologies");
-        }
         Progress.Stage step = progress.step("controllers");
         ControllerChoice choice = spec.controller();
         if (spec.tls()) {   // one CA for the run, a certificate per member
             tls = OvsTlsSession.start();
         }
+        owned = OwnedProcesses.record();
         processes = ControllerProcesses.start(choice.members(), choice.launcher(), spec.apps(), spec.appConfigs(),
-                tls == null ? null : tls::memberFiles, READY_TIMEOUT, step::progress);
+                tls == null ? null : tls::memberFiles, owned, READY_TIMEOUT, step::progress);
         step.done(choice.members() + " processes on " + String.join(",", processes.targets()) + ", apps "
                 + String.join(",", spec.apps()) + ", REST on " + processes.members().stream().map(ControllerProcess::restUrl)
                 .collect(java.util.stream.Collectors.joining(",")) + ", logs in " + processes.logDir());
@@ -121,10 +115,6 @@ public final class Lab implements AutoCloseable {
                 .progress(line::update)
                 .build();
         network = Network.start(t, options);
-        if (processes != null) {   // from now on torn down with the network, and found by flowlab clean
-            processes.members().forEach(m -> m.pid().flatMap(ProcessHandle::of).ifPresent(network::adopt));
-            network.adoptDirectory(processes.logDir());
-        }
         if (spec.captureDir() != null) {
             network.captureAll(spec.captureDir());
         }
@@ -184,13 +174,12 @@ public final class Lab implements AutoCloseable {
     }
 
     /**
-     * Starts controller process {@code number} again (same ports, same options) and waits until it answers;
-     * the network adopts the new process.
+     * Starts controller process {@code number} again (same ports, same options, recorded as the first start was)
+     * and waits until it answers.
      */
     public void restartController(int number, Duration timeout) {
         ControllerProcess member = processes().member(number);
-        ProcessHandle started = member.start();
-        network.adopt(started);
+        processes.restart(number);
         processes.awaitServing(member, timeout, detail -> { });
     }
 
@@ -324,13 +313,20 @@ public final class Lab implements AutoCloseable {
         return controller != null ? "embedded " + address() : spec.controller().toString();
     }
 
-    /** Whether the embedded controller has this switch connected (empty for other controllers). */
-    public Optional<Boolean> connected(String switchName) {
-        if (controller == null) {
-            return Optional.empty();
+    /**
+     * Whether each switch (by the name the user knows) is connected to its controller: as the embedded controller
+     * sees it; for an external controller, as Open vSwitch does (every target connected). Empty when the run has no
+     * controller, and for controller processes, whose own reports say more ({@link ControllerProcesses#roles()}).
+     */
+    public Map<String, Boolean> connections() {
+        Map<String, Boolean> connected = new java.util.LinkedHashMap<>();
+        if (controller != null) {
+            topology().switches().forEach(s -> connected.put(s.name(),
+                    controller.switchById(DatapathId.of(s.dpid())).isPresent()));
+        } else if (spec.controller().kind() == ControllerChoice.Kind.EXTERNAL) {
+            network.controllerConnections().forEach((bridge, up) -> connected.put(userName(bridge), up));
         }
-        DatapathId dpid = DatapathId.of(topology().switchNamed(switchName).orElseThrow().dpid());
-        return Optional.of(controller.switchById(dpid).isPresent());
+        return connected;
     }
 
     /**
@@ -389,6 +385,13 @@ public final class Lab implements AutoCloseable {
         try {
             if (network != null) {
                 network.close();
+            }
+        } catch (RuntimeException e) {
+            failure = failure == null ? e : failure;
+        }
+        try {
+            if (owned != null) {
+                owned.close();   // any member still running as itself, the logs, the record
             }
         } catch (RuntimeException e) {
             failure = failure == null ? e : failure;

@@ -1,5 +1,7 @@
 package dev.flowlab.lab;
 
+import dev.flowlab.controller.Controller;
+import dev.flowlab.controller.ControllerConfig;
 import dev.flowlab.controller.RestConfig;
 import dev.flowlab.dataplane.FailMode;
 import dev.flowlab.dataplane.OpenFlowVersion;
@@ -35,10 +37,32 @@ public record LabSpec(Topology topology, List<String> apps, ControllerChoice con
         prefix = prefix == null ? "" : prefix;
         rest = rest == null ? RestConfig.off() : rest;
         appConfigs = appConfigs == null ? Map.of() : Map.copyOf(appConfigs);
+    }
+
+    /**
+     * Refuses, in one line naming the problem and the fix, what cannot run as asked: the one place a spec is
+     * checked, which {@link Lab#start} calls before it starts or builds anything. The embedded controller's own
+     * start (the first thing a lab starts) refuses its apps; controller processes would each refuse theirs in
+     * their own log after the others had started, so their checks are made here, with the controller's.
+     */
+    public void refuseUnrunnable() {
         if (tls && controller.kind() != ControllerChoice.Kind.EMBEDDED && controller.kind() != ControllerChoice.Kind.PROCESSES) {
             throw new IllegalArgumentException("--tls is for flowlab's embedded controller; with --controller " + controller
                     + " set up TLS on that controller and in Open vSwitch (ovs-vsctl set-ssl) yourself");
         }
+        if (controller.kind() != ControllerChoice.Kind.PROCESSES) {
+            return;
+        }
+        // A member is not told the ports' VLAN roles (flowlab controller has no option for them), so its VLAN stage
+        // would be off and hosts of different VLANs would reach each other: refused rather than silently different.
+        if (ExpectedTopology.vlanPorts(topology, prefix).any()) {
+            throw new IllegalArgumentException("this network has VLANs, and --controllers N processes are not told the"
+                    + " ports' VLAN roles: use the embedded controller (no --controllers) for VLAN topologies");
+        }
+        // What each member checks at start (apps, their config files, apps that cannot run together), and the
+        // switches' version, which a member learns only when they connect (it would refuse every switch then).
+        Controller.check(ControllerConfig.builder().apps(apps).appConfigs(appConfigs)
+                .switchVersion(ExpectedTopology.switchVersion(protocols)).build());
     }
 
     /** No captures, plain TCP between controller and bridges. */

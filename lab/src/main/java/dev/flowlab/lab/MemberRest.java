@@ -7,6 +7,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -16,11 +19,22 @@ final class MemberRest {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String baseUrl;
-    private final String token;
+    private final Path tokenFile;
 
-    MemberRest(int port, String token) {
+    /** @param tokenFile where the member writes its token (read again for each request: a restart makes a new one) */
+    MemberRest(int port, Path tokenFile) {
         this.baseUrl = "http://127.0.0.1:" + port;
-        this.token = token;
+        this.tokenFile = tokenFile;
+    }
+
+    /** The token in {@code file}; empty while there is none. */
+    static Optional<String> readToken(Path file) {
+        try {
+            String token = Files.readString(file, StandardCharsets.US_ASCII).strip();
+            return token.isEmpty() ? Optional.empty() : Optional.of(token);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     String baseUrl() {
@@ -29,7 +43,11 @@ final class MemberRest {
 
     /** The JSON of {@code GET path}; empty when the member does not answer (not up yet, or killed). */
     Optional<JsonNode> get(String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", "Bearer " + token)
+        Optional<String> token = readToken(tokenFile);
+        if (token.isEmpty()) {
+            return Optional.empty();   // its REST API is not up yet
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", "Bearer " + token.get())
                 .timeout(Duration.ofSeconds(3)).GET().build();
         try {
             HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());

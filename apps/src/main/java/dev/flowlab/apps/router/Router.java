@@ -252,7 +252,7 @@ public final class Router implements App, TopologyListener {
         if (in != null) {
             in.packetOut(actions);   // releases the switch's buffer when it kept the packet
         } else {
-            sw.send(Flows.packetOut(sw.factory(), inPort, actions, frame.bytes()));
+            sw.sendPacketOut(Flows.packetOut(sw.factory(), inPort, actions, frame.bytes()), frame);
         }
     }
 

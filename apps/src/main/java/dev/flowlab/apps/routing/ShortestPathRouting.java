@@ -100,6 +100,11 @@ public final class ShortestPathRouting implements App, TopologyListener, HostLis
     }
 
     @Override
+    public void onSwitchDown(DatapathId dpid) {
+        routes.forget(dpid);
+    }
+
+    @Override
     public Verdict onPacketIn(PacketIn in) {
         Ethernet eth = in.ethernet();
         MacAddress dst = eth.destination();
@@ -110,7 +115,7 @@ public final class ShortestPathRouting implements App, TopologyListener, HostLis
             }
             return Verdict.HANDLED;
         }
-        Optional<HostInfo> target = hosts.hostByMac(dst);
+        Optional<HostInfo> target = hosts.hostByMac(HostInfo.vlanOf(eth), dst);   // the same MAC may be a host in another VLAN
         if (target.isEmpty()) {
             flood(in);   // unknown destination: its answer will teach us where it is
             return Verdict.HANDLED;
@@ -124,14 +129,14 @@ public final class ShortestPathRouting implements App, TopologyListener, HostLis
 
     /**
      * Proxy ARP: answers a request for a known address out of the port it came in on, and sets up
-     * both hosts' routes, since the asker is about to send. Not for a request in a VLAN: the host
-     * table does not know VLANs, and a proxy answer would join two.
+     * both hosts' routes, since the asker is about to send. Not for a request in a VLAN: flooded
+     * within its VLAN, it is answered by that VLAN's hosts themselves.
      */
     private boolean answered(PacketIn in, Arp arp) {
         if (!ProxyArp.isQuestion(arp) || in.ethernet().vlan().isPresent()) {
             return false;   // in a VLAN the question is flooded within it, so only that VLAN's hosts answer
         }
-        Optional<HostInfo> target = hosts.hostByIp(arp.targetIp());
+        Optional<HostInfo> target = hosts.hostByIp(HostInfo.UNTAGGED, arp.targetIp());
         if (target.isEmpty()) {
             return false;
         }
@@ -156,7 +161,7 @@ public final class ShortestPathRouting implements App, TopologyListener, HostLis
             return legs;
         }
         legs.add(new Leg(src, target.mac(), there.get()));
-        if (hosts.hostByMac(src).filter(h -> h.location().equals(from)).isPresent()) {
+        if (hosts.hostByMac(target.vlan(), src).filter(h -> h.location().equals(from)).isPresent()) {
             routeBetween(target.location(), from).ifPresent(back -> legs.add(new Leg(target.mac(), src, back)));
         }
         return legs;

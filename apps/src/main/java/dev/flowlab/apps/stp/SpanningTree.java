@@ -4,7 +4,6 @@ import com.google.inject.Inject;
 import dev.flowlab.controller.api.App;
 import dev.flowlab.controller.api.Link;
 import dev.flowlab.controller.api.AppContext;
-import dev.flowlab.controller.api.Flows;
 import dev.flowlab.controller.api.PacketIn;
 import dev.flowlab.controller.api.Ports;
 import dev.flowlab.controller.api.Switch;
@@ -27,7 +26,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.projectfloodlight.openflow.protocol.OFPortDesc;
 import org.projectfloodlight.openflow.protocol.OFPortStatus;
-import org.projectfloodlight.openflow.protocol.match.MatchField;
 import org.projectfloodlight.openflow.types.DatapathId;
 import org.projectfloodlight.openflow.types.OFPort;
 import org.slf4j.Logger;
@@ -54,9 +52,6 @@ public final class SpanningTree implements App {
     static final int ORDER = 10;
     /** Two rounds of link discovery (one per second): time for a probe each way on a new port. */
     static final Duration HOLD = Duration.ofSeconds(2);
-
-    /** When the switches of a change's newly forwarding ports are checked for drops left behind. */
-    static final Duration REOPEN = Duration.ofSeconds(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(SpanningTree.class);
 
@@ -216,33 +211,18 @@ public final class SpanningTree implements App {
         if (toOpen.isEmpty()) {
             return;
         }
-        CompletableFuture.allOf(blocked.toArray(CompletableFuture[]::new)).whenComplete((ok, failed) -> {
-            open(toOpen);
-            // Seen on a busy machine: a port's drop entry stayed after its delete, cutting a forwarding port off for
-            // good. A second later each such switch's table is read back and what is left is removed, with a WARN.
-            context.executor().schedule(() -> toOpen.keySet().forEach(this::removeLeftoverDrops), REOPEN.toMillis(),
-                    TimeUnit.MILLISECONDS);
-        });
+        CompletableFuture.allOf(blocked.toArray(CompletableFuture[]::new)).whenComplete((ok, failed) -> open(toOpen));
     }
 
-    /** Removes the drops of ports that still forward (a later change may have blocked one again meanwhile). */
+    /**
+     * Removes the drops of ports that still forward (a later change may have blocked one again meanwhile). Every
+     * add and delete is sent holding this object's lock, and a switch gets its messages in the order they were
+     * sent (whichever thread sends), so a port's last message is the one its last state asked for.
+     */
     private synchronized void open(Map<Switch, List<OFPort>> ports) {
         ports.forEach((sw, list) -> list.stream()
                 .filter(p -> states.get(new SwitchPort(sw.id(), p)) == PortState.FORWARDING)
                 .forEach(p -> sw.send(BlockEntries.unblock(sw.factory(), p))));
-    }
-
-    /** Reads the switch's entries back and deletes the drop of any port that forwards now. */
-    private void removeLeftoverDrops(Switch sw) {
-        sw.request(Flows.allFlows(sw.factory())).thenAccept(replies -> replies.stream()
-                .flatMap(r -> r.getEntries().stream())
-                .filter(e -> e.getCookie().equals(BlockEntries.COOKIE) && e.getMatch().get(MatchField.IN_PORT) != null)
-                .map(e -> e.getMatch().get(MatchField.IN_PORT))
-                .filter(p -> states.get(new SwitchPort(sw.id(), p)) == PortState.FORWARDING)
-                .forEach(p -> {
-                    LOG.warn("stp: switch {} port {} forwards but its drop entry was still there; removed it", sw.id(), p);
-                    sw.send(BlockEntries.unblock(sw.factory(), p));
-                }));
     }
 
     /** One port's state, as {@code GET /api/stp} lists it. */

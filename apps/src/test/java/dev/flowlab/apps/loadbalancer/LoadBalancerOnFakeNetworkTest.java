@@ -77,6 +77,22 @@ class LoadBalancerOnFakeNetworkTest {
     }
 
     @Test
+    void aServerAskingForItsClientIsAnsweredByTheControllerNotByAFlood() {
+        assertThat(net.pingAll()).isEmpty();   // the controller knows every host
+        FakeHost server = net.host("h1s2");
+        FakeHost client = net.host("h1s1");
+        int other = net.host("h1s3").received().size();
+        int atClient = client.received().size();
+
+        server.send(Frames.arpRequest(server.mac(), server.ip(), client.ip()));   // to answer the SYN it was given
+        net.settle();
+
+        assertThat(server.arpCache()).containsEntry(client.ip(), client.mac());
+        assertThat(net.host("h1s3").received()).as("no flood: another host never sees the question").hasSize(other);
+        assertThat(client.received()).as("nor does the client").hasSize(atClient);
+    }
+
+    @Test
     void unknownServersAreAskedForFromTheVirtualIpAndTheConnectionWaits() {
         FakeHost h1 = net.host("h1s1");
         h1.send(Segments.tcp(1, 100, 80));

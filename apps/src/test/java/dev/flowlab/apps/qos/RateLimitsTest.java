@@ -87,6 +87,16 @@ class RateLimitsTest {
         }
 
         @Override
+        public Optional<HostInfo> hostByMac(int vlan, MacAddress mac) {
+            return all.stream().filter(h -> h.vlan() == vlan && h.mac().equals(mac)).findFirst();
+        }
+
+        @Override
+        public Optional<HostInfo> hostByIp(int vlan, IPv4Address ip) {
+            return all.stream().filter(h -> h.vlan() == vlan && h.ips().contains(ip)).findFirst();
+        }
+
+        @Override
         public Optional<HostInfo> hostByMac(MacAddress mac) {
             return all.stream().filter(h -> h.mac().equals(mac)).findFirst();
         }

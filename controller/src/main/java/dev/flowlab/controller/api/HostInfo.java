@@ -8,24 +8,47 @@ import org.projectfloodlight.openflow.types.MacAddress;
 import org.projectfloodlight.openflow.types.OFPort;
 
 /**
- * A host the controller saw send: its MAC, the IPv4 addresses it used, and the edge port it
- * attaches to.
+ * A host the controller saw send: its MAC in its VLAN, the IPv4 addresses it used, and the edge port it
+ * attaches to. On a network with VLAN roles the same MAC may be a host in two VLANs (as in a switch's
+ * own MAC table): two hosts, told apart by {@link #vlan()}.
  *
  * @param mac  the host's MAC address
  * @param ips  IPv4 addresses seen as its source (ARP sender or IPv4 source); may be empty
  * @param dpid the switch it attaches to
  * @param port the port of that switch
+ * @param vlan the VLAN its frames are in on the controller's side of the VLAN stage, or {@link #UNTAGGED}
  */
-public record HostInfo(MacAddress mac, Set<IPv4Address> ips, DatapathId dpid, OFPort port) {
+public record HostInfo(MacAddress mac, Set<IPv4Address> ips, DatapathId dpid, OFPort port, int vlan) {
+    /** The VLAN of a host whose frames carry no tag (every host of a network without VLAN roles). */
+    public static final int UNTAGGED = -1;
+
     public HostInfo {
         Objects.requireNonNull(mac, "mac");
         ips = Set.copyOf(ips);
         Objects.requireNonNull(dpid, "dpid");
         Objects.requireNonNull(port, "port");
+        if (vlan != UNTAGGED && (vlan < 0 || vlan > 4095)) {
+            throw new IllegalArgumentException("VLAN " + vlan + " is not a VLAN id (0-4095) nor UNTAGGED");
+        }
+    }
+
+    /** An untagged host (a network without VLAN roles). */
+    public HostInfo(MacAddress mac, Set<IPv4Address> ips, DatapathId dpid, OFPort port) {
+        this(mac, ips, dpid, port, UNTAGGED);
     }
 
     /** Where the host attaches. */
     public SwitchPort location() {
         return new SwitchPort(dpid, port);
+    }
+
+    /** Whether its frames carry a VLAN tag. */
+    public boolean tagged() {
+        return vlan != UNTAGGED;
+    }
+
+    /** The VLAN of a frame in the apps' table (its outermost tag), or {@link #UNTAGGED}. */
+    public static int vlanOf(Ethernet frame) {
+        return frame.vlan().map(VlanTag::vid).orElse(UNTAGGED);
     }
 }

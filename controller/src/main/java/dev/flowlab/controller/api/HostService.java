@@ -9,16 +9,27 @@ import org.projectfloodlight.openflow.types.MacAddress;
  * Where each host attaches, learnt from the packets it sends (ARP and IPv4 give its IP addresses).
  * Only edge ports count ({@link TopologyService#isEdgePort}), so a frame relayed between switches
  * never makes a host look as if it lived on an inter-switch link. Apps {@code @Inject} it.
+ *
+ * <p>A host is a MAC in a VLAN ({@link HostInfo#vlan()}): on a network with VLAN roles the same MAC (or
+ * address) may be a host in two VLANs, and an app forwarding a frame asks about the frame's own VLAN
+ * ({@link #hostByMac(int, MacAddress)}, {@link HostInfo#vlanOf}). Without VLAN roles every host is
+ * {@link HostInfo#UNTAGGED} and the VLAN-less lookups are all an app needs.
  */
 public interface HostService {
 
     /** Every known host, at the moment of the call. */
     Collection<HostInfo> hosts();
 
-    /** The host with this MAC, if known. */
+    /** The host with this MAC in this VLAN ({@link HostInfo#UNTAGGED} for frames without a tag), if known. */
+    Optional<HostInfo> hostByMac(int vlan, MacAddress mac);
+
+    /** The host that last used this IPv4 address as a source in this VLAN, if known. */
+    Optional<HostInfo> hostByIp(int vlan, IPv4Address ip);
+
+    /** The host with this MAC, if known; when it is a host in several VLANs, the one in the lowest (untagged first). */
     Optional<HostInfo> hostByMac(MacAddress mac);
 
-    /** The host that last used this IPv4 address as a source, if known. */
+    /** The host that last used this IPv4 address as a source, if known; in several VLANs, the lowest one's (untagged first). */
     Optional<HostInfo> hostByIp(IPv4Address ip);
 
     /** Calls {@code listener} on every later host change. */

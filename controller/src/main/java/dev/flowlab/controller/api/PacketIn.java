@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.projectfloodlight.openflow.protocol.OFFactories;
 import org.projectfloodlight.openflow.protocol.OFPacketIn;
+import org.projectfloodlight.openflow.protocol.OFPacketOut;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.protocol.action.OFAction;
 import org.projectfloodlight.openflow.protocol.match.MatchField;
@@ -82,10 +83,13 @@ public final class PacketIn {
      */
     public void packetOut(List<? extends OFAction> actions) {
         OFBufferId buffer = message.getBufferId();
-        if (buffer.equals(OFBufferId.NO_BUFFER)) {
-            sw.send(Flows.packetOut(sw.factory(), inPort(), actions, message.getData()));
+        OFPacketOut out = buffer.equals(OFBufferId.NO_BUFFER)
+                ? Flows.packetOut(sw.factory(), inPort(), actions, message.getData())
+                : Flows.packetOutOfBuffer(sw.factory(), buffer, inPort(), actions);
+        if (ethernet != null) {
+            sw.sendPacketOut(out, ethernet);   // an app parsed the frame: the VLAN stage reads the view, not the bytes again
         } else {
-            sw.send(Flows.packetOutOfBuffer(sw.factory(), buffer, inPort(), actions));
+            sw.send(out);
         }
     }
 

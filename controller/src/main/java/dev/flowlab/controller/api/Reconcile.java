@@ -7,8 +7,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFFlowAdd;
+import org.projectfloodlight.openflow.protocol.OFFlowMod;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsReply;
+import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.protocol.match.Match;
 import org.projectfloodlight.openflow.protocol.match.MatchField;
 import org.projectfloodlight.openflow.types.OFGroup;
@@ -31,9 +33,11 @@ public final class Reconcile {
      * Sends every entry in {@code wanted} (an add of an entry already there replaces it in place, so
      * traffic through it never stops), then asks the switch for its entries whose cookie is
      * {@code cookie} under {@code mask} and deletes, each with a strict delete, those that are none of
-     * {@code wanted} as it is when the switch answers. Entries are the same when priority, cookie and
-     * match agree; table and the match's VLAN id are left out, since the VLAN stage moves an app's
-     * entries to its own table and adds the VLAN to them. Completes with how many entries it deleted.
+     * {@code wanted} as it is when the switch answers. Entries are the same when table, priority, cookie
+     * and the whole match agree with one of the entries the switch holds for a wanted one
+     * ({@link Switch#installed}: the VLAN stage moves an app's entries to a later table and adds the VLAN to
+     * their match): an entry left in another table, or for another VLAN, is deleted. Completes with how many
+     * entries it deleted.
      */
     public static CompletableFuture<Integer> entries(Switch sw, U64 cookie, U64 mask, Supplier<List<OFFlowAdd>> wanted) {
         wanted.get().forEach(sw::send);
@@ -42,7 +46,7 @@ public final class Reconcile {
                 .setTableId(TableId.ALL).setOutPort(OFPort.ANY).setOutGroup(OFGroup.ANY)
                 .setCookie(cookie).setCookieMask(mask).setMatch(of.matchWildcardAll()).build());
         return replies.thenApply(parts -> {
-            List<OFFlowAdd> now = wanted.get();
+            List<OFFlowMod> now = wanted.get().stream().flatMap(w -> sw.installed(w).stream()).toList();
             List<OFFlowStatsEntry> stale = parts.stream().flatMap(r -> r.getEntries().stream())
                     .filter(e -> now.stream().noneMatch(w -> same(e, w))).toList();
             stale.forEach(e -> sw.send(of.buildFlowDeleteStrict().setTableId(e.getTableId()).setPriority(e.getPriority())
@@ -52,18 +56,18 @@ public final class Reconcile {
         });
     }
 
-    /** Whether the switch's entry is the app's wanted entry (see {@link #entries}). */
-    static boolean same(OFFlowStatsEntry entry, OFFlowAdd wanted) {
-        return entry.getPriority() == wanted.getPriority()
-                && entry.getCookie().equals(wanted.getCookie()) && fields(entry.getMatch()).equals(fields(wanted.getMatch()));
+    /** Whether the switch's entry is one the switch holds for a wanted entry (see {@link #entries}). */
+    static boolean same(OFFlowStatsEntry entry, OFFlowMod installed) {
+        TableId table = installed.getVersion() == OFVersion.OF_10 ? TableId.of(0) : installed.getTableId();   // 1.0: one table
+        return entry.getTableId().equals(table) && entry.getPriority() == installed.getPriority()
+                && entry.getCookie().equals(installed.getCookie()) && fields(entry.getMatch()).equals(fields(installed.getMatch()));
     }
 
+    /** The match's fields and values (masked where masked), whatever order the switch lists them in. */
     private static Map<MatchField<?>, Object> fields(Match match) {
         Map<MatchField<?>, Object> fields = new HashMap<>();
         for (MatchField<?> f : match.getMatchFields()) {
-            if (!f.equals(MatchField.VLAN_VID)) {
-                fields.put(f, match.isPartiallyMasked(f) ? match.getMasked(f) : match.get(f));
-            }
+            fields.put(f, match.isPartiallyMasked(f) ? match.getMasked(f) : match.get(f));
         }
         return fields;
     }

@@ -6,7 +6,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.projectfloodlight.openflow.protocol.OFBarrierReply;
 import org.projectfloodlight.openflow.protocol.OFFactory;
+import org.projectfloodlight.openflow.protocol.OFFlowMod;
 import org.projectfloodlight.openflow.protocol.OFMessage;
+import org.projectfloodlight.openflow.protocol.OFPacketOut;
 import org.projectfloodlight.openflow.protocol.OFPortDesc;
 import org.projectfloodlight.openflow.protocol.OFStatsReply;
 import org.projectfloodlight.openflow.protocol.OFStatsRequest;
@@ -47,9 +49,19 @@ public interface Switch {
 
     /**
      * Sends a message. Sent from a callback, it goes out with the others of the same read batch
-     * (one flush per batch); sent from another thread, it is flushed at once.
+     * (one flush per batch); sent from another thread, it is flushed at once. Messages to one switch
+     * leave in the order of the send calls, whichever threads make them.
      */
     void send(OFMessage message);
+
+    /**
+     * Sends a packet-out of a frame the caller has parsed already ({@code frame}, a packet-in's view): as
+     * {@link #send}, but what the controller needs of the frame on the way out (its VLAN) is read from the
+     * view instead of parsing the bytes again, and a buffered packet (no bytes in the packet-out) keeps it too.
+     */
+    default void sendPacketOut(OFPacketOut packetOut, Ethernet frame) {
+        send(packetOut);
+    }
 
     /**
      * Sends a message (a flow-mod, typically) followed by a barrier. The future completes once the
@@ -72,6 +84,15 @@ public interface Switch {
     /** Sends a frame the controller made out of one port (see {@link #sendFrame(byte[], List)}). */
     default void sendFrame(byte[] frame, OFPort out) {
         sendFrame(frame, List.of(Flows.output(factory(), out)));
+    }
+
+    /**
+     * The entries the switch's flow table holds once {@code mod} is sent: what the controller's pipeline makes
+     * of an app's entry (the VLAN stage moves it to a later table, one copy per VLAN with the VLAN in its match;
+     * other apps' flow filters may change it). The entry itself where the pipeline changes nothing.
+     */
+    default List<OFFlowMod> installed(OFFlowMod mod) {
+        return List.of(mod);
     }
 
     /** Sends a barrier request; completes when the switch has processed everything sent before it. */

@@ -6,6 +6,7 @@ import dev.flowlab.controller.api.MeterTable;
 import dev.flowlab.controller.api.Meters;
 import dev.flowlab.controller.api.Switch;
 import dev.flowlab.controller.api.SwitchErrorException;
+import dev.flowlab.controller.vlan.VlanStage;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -31,7 +32,8 @@ import org.projectfloodlight.openflow.types.OFGroup;
 /**
  * The controller's group and meter tables: one {@link OwnedEntries} each, the OpenFlow messages that
  * change them, and the owner-bound views apps get ({@link #groups(String)}, {@link #meters(String)}).
- * REST uses the same tables with the owner {@link #REST}.
+ * REST uses the same tables with the owner {@link #REST}. On a network with VLAN roles, a group that
+ * outputs to ports is refused before anything is sent ({@link VlanStage#groupRefusal}).
  */
 public final class GroupsAndMeters {
     /** The owner of groups and meters added through the REST API. */
@@ -45,6 +47,18 @@ public final class GroupsAndMeters {
             GroupsAndMeters::groupIds, GroupsAndMeters::groupExists, GroupsAndMeters::groupDelete);
     private final OwnedEntries meters = new OwnedEntries("meter", 1, MAX_METER, Meters::require,
             GroupsAndMeters::meterIds, GroupsAndMeters::meterExists, GroupsAndMeters::meterDelete);
+
+    private final boolean vlanRoles;
+
+    /** The tables of a network without VLAN roles. */
+    public GroupsAndMeters() {
+        this(false);
+    }
+
+    /** @param vlanRoles whether the network has VLAN roles (the switches' VLAN stage is on) */
+    public GroupsAndMeters(boolean vlanRoles) {
+        this.vlanRoles = vlanRoles;
+    }
 
     /** The group table, for REST. */
     public OwnedEntries groupEntries() {
@@ -123,13 +137,24 @@ public final class GroupsAndMeters {
     public CompletableFuture<Long> addGroup(Switch sw, String owner, OptionalLong wanted, OFGroupType type,
                                            List<OFBucket> buckets) {
         OFFactory of = sw.factory();
+        refuseOnVlans(buckets);
         return groups.add(sw, owner, wanted, id -> groupAdd(of, id, type, buckets));
     }
 
     /** Replaces type and buckets of one of {@code owner}'s groups. */
     public CompletableFuture<Void> modifyGroup(Switch sw, String owner, long id, OFGroupType type, List<OFBucket> buckets) {
         Groups.require(sw.factory());
+        refuseOnVlans(buckets);
         return groups.modify(sw, owner, id, groupMod(sw.factory().buildGroupModify(), id, type, buckets));
+    }
+
+    /** Throws, on the caller's thread, for buckets the VLAN stage cannot keep in their VLAN. */
+    private void refuseOnVlans(List<OFBucket> buckets) {
+        if (vlanRoles) {
+            VlanStage.groupRefusal(buckets).ifPresent(why -> {
+                throw new IllegalArgumentException(why);
+            });
+        }
     }
 
     /** Adds a meter for {@code owner}, with {@code wanted} as its id or else the lowest free one. */

@@ -2,6 +2,7 @@ package dev.flowlab.controller.core;
 
 import dev.flowlab.controller.api.Switch;
 import dev.flowlab.controller.api.SwitchErrorException;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -10,6 +11,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -31,11 +33,17 @@ import org.slf4j.LoggerFactory;
  * recorded as {@link #UNKNOWN}'s: never handed out, deletable by anyone. Across a reconnect of the same
  * datapath id the owners are kept for the ids the switch still has. Changes wait for that reading, so
  * they go out in the order they were asked for.
+ *
+ * <p>Bounded whatever datapath ids peers make up: when a connection first uses the table, the tables of
+ * disconnected switches are dropped where they record no owner (a reconnect reads the switch again
+ * anyway), and beyond {@link #KEPT_GONE} of them, those of the oldest connections.
  */
 public final class OwnedEntries {
     /** The owner of entries that were on the switch before this controller made any. */
     public static final String UNKNOWN = "unknown";
     private static final Logger LOG = LoggerFactory.getLogger(OwnedEntries.class);
+    /** How many disconnected switches keep their owners for a reconnect. */
+    public static final int KEPT_GONE = 1024;
     /** An id taken behind our back (found when the switch says it exists) is skipped this many times. */
     private static final int RETRIES = 3;
 
@@ -47,6 +55,7 @@ public final class OwnedEntries {
     private final Predicate<SwitchErrorException> exists;
     private final BiFunction<OFFactory, Long, OFMessage> deleteMessage;
     private final Map<DatapathId, SwitchIds> switches = new ConcurrentHashMap<>();
+    private final AtomicLong connections = new AtomicLong();   // numbers tables in the order they were made
 
     /**
      * @param noun     {@code group} or {@code meter}, for messages
@@ -72,11 +81,19 @@ public final class OwnedEntries {
         final Switch handle;
         final TreeMap<Long, String> owners;   // guarded by itself
         final CompletableFuture<Void> ready;
+        final long made;
 
-        SwitchIds(Switch handle, TreeMap<Long, String> owners, CompletableFuture<Void> ready) {
+        SwitchIds(Switch handle, TreeMap<Long, String> owners, CompletableFuture<Void> ready, long made) {
             this.handle = handle;
             this.owners = owners;
             this.ready = ready;
+            this.made = made;
+        }
+
+        boolean ownsAny() {
+            synchronized (owners) {
+                return owners.values().stream().anyMatch(owner -> !owner.equals(UNKNOWN));
+            }
         }
     }
 
@@ -233,26 +250,58 @@ public final class OwnedEntries {
 
     /** The table of this connection: a new connection keeps the owners of what its switch still holds. */
     private SwitchIds of(Switch sw) {
-        return switches.compute(sw.id(), (dpid, known) -> {
-            if (known != null && known.handle == sw) {
-                return known;
+        SwitchIds known = switches.get(sw.id());
+        if (known != null && known.handle == sw) {
+            return known;
+        }
+        SwitchIds made = switches.compute(sw.id(), (dpid, before) -> {
+            if (before != null && before.handle == sw) {
+                return before;
             }
-            TreeMap<Long, String> owners = new TreeMap<>();
-            if (known != null) {
-                synchronized (known.owners) {
-                    owners.putAll(known.owners);
-                }
-            }
-            CompletableFuture<Void> ready = present.apply(sw).exceptionally(e -> {
-                LOG.debug("dpid={} did not list its {}s ({}); assuming none", dpid, noun, e.toString());
-                return Set.of();
-            }).thenAccept(onSwitch -> {
-                synchronized (owners) {
-                    owners.keySet().retainAll(onSwitch);
-                    onSwitch.forEach(id -> owners.putIfAbsent(id, UNKNOWN));
-                }
-            });
-            return new SwitchIds(sw, owners, ready);
+            return table(sw, before);
         });
+        forgetGone();
+        return made;
+    }
+
+    /** Drops the tables of disconnected switches that record no owner, and the oldest beyond {@link #KEPT_GONE}. */
+    private void forgetGone() {
+        List<Map.Entry<DatapathId, SwitchIds>> gone = switches.entrySet().stream()
+                .filter(e -> !e.getValue().handle.isConnected())
+                .sorted(Comparator.comparingLong(e -> e.getValue().made))
+                .toList();
+        int left = gone.size();
+        for (Map.Entry<DatapathId, SwitchIds> e : gone) {
+            if (left > KEPT_GONE || !e.getValue().ownsAny()) {
+                switches.remove(e.getKey(), e.getValue());
+                left--;
+            }
+        }
+    }
+
+    /** How many switches this table holds ids for (connected ones and those kept for a reconnect). */
+    public int tracked() {
+        return switches.size();
+    }
+
+    /** A new connection's table: the owners {@code known} from the switch's previous one, for the ids it still has. */
+    private SwitchIds table(Switch sw, SwitchIds known) {
+        DatapathId dpid = sw.id();
+        TreeMap<Long, String> owners = new TreeMap<>();
+        if (known != null) {
+            synchronized (known.owners) {
+                owners.putAll(known.owners);
+            }
+        }
+        CompletableFuture<Void> ready = present.apply(sw).exceptionally(e -> {
+            LOG.debug("dpid={} did not list its {}s ({}); assuming none", dpid, noun, e.toString());
+            return Set.of();
+        }).thenAccept(onSwitch -> {
+            synchronized (owners) {
+                owners.keySet().retainAll(onSwitch);
+                onSwitch.forEach(id -> owners.putIfAbsent(id, UNKNOWN));
+            }
+        });
+        return new SwitchIds(sw, owners, ready, connections.incrementAndGet());
     }
 }

@@ -32,6 +32,7 @@ import org.projectfloodlight.openflow.protocol.OFPortDesc;
 import org.projectfloodlight.openflow.protocol.OFPortDescStatsReply;
 import org.projectfloodlight.openflow.protocol.OFRoleReply;
 import org.projectfloodlight.openflow.protocol.OFRoleRequest;
+import org.projectfloodlight.openflow.protocol.OFRoleStatus;
 import org.projectfloodlight.openflow.protocol.OFStatsReplyFlags;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.types.DatapathId;
@@ -50,7 +51,9 @@ import org.slf4j.LoggerFactory;
  * port description request) and a miss goes to the controller without any entry, so those two steps
  * are skipped. Then it hands the connection over to a
  * {@link SwitchConnection} and reports the switch up. Asynchronous messages that arrive on the way
- * (port status, early packet-ins) are held and delivered, in order, right after switch up.
+ * (port status, early packet-ins) are held and delivered, in order, right after switch up; so is the last
+ * role status (another controller claimed MASTER after the switch answered our claim), which only the
+ * newest matters of: one at most is held, and our role reply outdates any that came before it.
  */
 final class Handshake extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(Handshake.class);
@@ -62,7 +65,7 @@ final class Handshake extends ChannelInboundHandlerAdapter {
     private final EventDispatcher dispatcher;
     private final SwitchRegistry registry;
     private final ConnectionGate gate;
-    private final List<OFMessage> held = new ArrayList<>();
+    private final List<Object> held = new ArrayList<>();   // OFMessages, and at most one RoleStatus
     private final Map<OFPort, OFPortDesc> ports = new LinkedHashMap<>();
     private HandshakeState state = HandshakeState.WAIT_HELLO;
     private ChannelHandlerContext ctx;
@@ -70,6 +73,7 @@ final class Handshake extends ChannelInboundHandlerAdapter {
     private ScheduledFuture<?> helloTimeout;
     private long heldBytes;
     private long droppedHeld;
+    private RoleStatus heldStatus;   // the one in held, if any
     private DatapathId dpid;
     private long barrierXid;
     private long roleXid = -1;
@@ -239,6 +243,7 @@ final class Handshake extends ChannelInboundHandlerAdapter {
 
     /** The switch answered our ROLE_REQUEST: a reply with the role it gives us, or an error (a stale claim). */
     void onRoleAnswer(OFMessage answer) {
+        forgetHeldStatus();   // the switch answered after it sent that status: the answer is the newer word
         if (answer instanceof OFRoleReply reply) {
             finish(new RoleOutcome(RoleMessages.role(reply.getRole()), reply.getGenerationId().getValue(), null));
         } else {
@@ -282,7 +287,11 @@ final class Handshake extends ChannelInboundHandlerAdapter {
 
     /** A message the current step does not wait for. */
     void other(Object msg) {
-        if (msg instanceof OFErrorMsg error) {
+        if (msg instanceof RoleStatus status) {   // OpenFlow 1.3: the ONF extension the decoder reads
+            holdStatus(status);
+        } else if (msg instanceof OFRoleStatus status) {   // OpenFlow 1.4+
+            holdStatus(RoleStatus.of(status));
+        } else if (msg instanceof OFErrorMsg error) {
             ctx.fireExceptionCaught(new ProtocolViolation("switch rejected the handshake in " + state + ": " + error));
         } else if (msg instanceof OFMessage message && isAsync(message)) {
             long cost = HELD_OVERHEAD + (message instanceof OFPacketIn in ? in.getData().length : 0);
@@ -294,6 +303,20 @@ final class Handshake extends ChannelInboundHandlerAdapter {
             }
         } else {
             LOG.debug("{} sent {} during {}, ignored", ConnectionErrors.describe(ctx.channel()), describe(msg), state);
+        }
+    }
+
+    /** Holds {@code status} in arrival order, in place of any held before: it says what the switch gives us now. */
+    private void holdStatus(RoleStatus status) {
+        forgetHeldStatus();
+        heldStatus = status;
+        held.add(status);
+    }
+
+    private void forgetHeldStatus() {
+        if (heldStatus != null) {
+            held.remove(heldStatus);
+            heldStatus = null;
         }
     }
 

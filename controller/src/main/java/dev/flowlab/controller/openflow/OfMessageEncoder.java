@@ -12,7 +12,12 @@ import org.slf4j.LoggerFactory;
  * Writes OpenFlow messages into one pooled buffer per flush instead of one buffer per message:
  * a read batch that answers a hundred packet-ins becomes a single buffer and a single write
  * system call. Writes that carry a real promise are encoded on their own, after the batch, so
- * the promise means what it says.
+ * the promise means what it says. Already encoded messages (a {@link io.netty.buffer.ByteBuf}) pass
+ * through, after the batch.
+ *
+ * <p>A message that cannot be encoded (larger than OpenFlow's 65,535 bytes) is not written, and is kept
+ * as {@link #refusalOf refused}: a switch handle writing on the I/O thread asks right after its write and
+ * throws to its caller, which is how an app hears of it.
  */
 final class OfMessageEncoder extends ChannelOutboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(OfMessageEncoder.class);
@@ -20,6 +25,8 @@ final class OfMessageEncoder extends ChannelOutboundHandlerAdapter {
     private static final int BATCH_LIMIT = 64 * 1024;
 
     private ByteBuf batch;
+    private OFMessage refused;            // the last message that could not be encoded; I/O thread only
+    private RuntimeException refusal;     // and why
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
@@ -48,17 +55,33 @@ final class OfMessageEncoder extends ChannelOutboundHandlerAdapter {
         }
     }
 
-    /** An app's invalid message is dropped with a warning; it is no reason to drop the switch. */
-    private static boolean encode(ChannelHandlerContext ctx, OFMessage message, ByteBuf out) {
+    /** An app's invalid message is dropped (its sender hears why: {@link #refusalOf}); it is no reason to drop the switch. */
+    private boolean encode(ChannelHandlerContext ctx, OFMessage message, ByteBuf out) {
         int start = out.writerIndex();
         try {
             message.writeTo(out);
             return true;
         } catch (RuntimeException e) {
             out.writerIndex(start);  // leave no half message in the stream
-            LOG.warn("{} dropped a message that cannot be encoded ({}): {}", ConnectionErrors.describe(ctx.channel()), e.toString(), message);
+            refused = message;
+            refusal = e;
+            LOG.debug("{} dropped a message that cannot be encoded ({}): {}", ConnectionErrors.describe(ctx.channel()), e.toString(), message);
             return false;
         }
+    }
+
+    /**
+     * Why {@code message}, just written on the I/O thread, was not encoded; null when it was. Forgets it:
+     * asked once, right after the write.
+     */
+    RuntimeException refusalOf(OFMessage message) {
+        if (refused != message) {
+            return null;
+        }
+        RuntimeException why = refusal;
+        refused = null;
+        refusal = null;
+        return why;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.flowlab.controller.openflow;
 
 import dev.flowlab.controller.ControllerConfig;
 import dev.flowlab.controller.api.IsSlaveException;
+import dev.flowlab.controller.api.Ethernet;
 import dev.flowlab.controller.api.PacketIn;
 import dev.flowlab.controller.api.Role;
 import dev.flowlab.controller.api.SwitchErrorException;
@@ -11,23 +12,32 @@ import dev.flowlab.controller.vlan.VlanStage;
 import dev.flowlab.controller.core.EventDispatcher;
 import dev.flowlab.controller.core.SwitchCounters;
 import dev.flowlab.controller.core.SwitchRegistry;
+import dev.flowlab.controller.core.MessageSize;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.projectfloodlight.openflow.protocol.OFBarrierReply;
 import org.projectfloodlight.openflow.protocol.OFErrorMsg;
 import org.projectfloodlight.openflow.protocol.OFFactory;
+import org.projectfloodlight.openflow.protocol.OFFlowMod;
 import org.projectfloodlight.openflow.protocol.OFFlowRemoved;
 import org.projectfloodlight.openflow.protocol.OFMessage;
 import org.projectfloodlight.openflow.protocol.OFPacketIn;
+import org.projectfloodlight.openflow.protocol.OFPacketOut;
 import org.projectfloodlight.openflow.protocol.OFPortDesc;
 import org.projectfloodlight.openflow.protocol.OFPortReason;
 import org.projectfloodlight.openflow.protocol.OFPortStatus;
@@ -44,7 +54,8 @@ import org.slf4j.LoggerFactory;
  * A switch after its handshake: the {@link Switch} apps use, and the pipeline's last stage, which
  * turns messages into app events on the connection's I/O thread.
  *
- * <p>Writes made while handling a read batch are flushed once, when the batch ends. When the
+ * <p>Messages leave in the order of the send calls, whichever threads make them. Writes made while
+ * handling a read batch are flushed once, when the batch ends. When the
  * switch stops draining our writes, we stop reading it until it catches up ({@link ReadBackpressure}),
  * and drop packet-outs to it, then disconnect it if it stays that way ({@link SlowReaderGuard}):
  * a slow switch can neither make us buffer without bound nor delay the apps sending to it.
@@ -64,7 +75,18 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
     private final PortMap ports;
     private final SlowReaderGuard guard;
     private final VlanStage vlanStage;
+    /**
+     * Frames sent from threads other than the I/O thread, in the order of their send calls, until the I/O
+     * thread writes them. A message sent on the I/O thread goes after them: Netty itself would write it at
+     * once while theirs still waited in the event loop's task queue, so a message sent on the switch's own
+     * thread overtook one another thread had sent before it (stp: a port's drop entry, added from one
+     * thread, arrived after its delete, sent from the switch's thread, and stayed).
+     */
+    private final Queue<ByteBuf> fromOtherThreads = new ConcurrentLinkedQueue<>();
+    /** Their bytes: counted against {@link ConnectionLimits#maxQueuedBytes} like those the channel holds. */
+    private final AtomicLong fromOtherThreadsBytes = new AtomicLong();
     private ChannelHandlerContext ctx;
+    private OfMessageEncoder encoder;   // says which message it could not encode; none in a bare test pipeline
     private boolean inReadBatch;   // touched only on the I/O thread
     private boolean warnedPortCap;  // likewise
     private volatile RoleOutcome role;   // written on the I/O thread only
@@ -93,6 +115,7 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.encoder = ctx.pipeline().get(OfMessageEncoder.class);
     }
 
     @Override
@@ -112,7 +135,7 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
      * connection this one replaces, deliver what the handshake held back, in arrival order, then
      * claim again if the mastership's answer changed meanwhile.
      */
-    void start(List<OFMessage> held) {
+    void start(List<Object> held) {
         inReadBatch = true;
         if (!registry.up(this)) {   // its datapath id is taken by a live connection: the registry said why
             channel.close();
@@ -121,7 +144,13 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
         if (role.role() == Role.MASTER) {
             registry.mastership().becameMaster(this);
         }
-        held.forEach(this::receive);
+        for (Object message : held) {
+            if (message instanceof RoleStatus status) {
+                roleStatus(status);
+            } else {
+                receive((OFMessage) message);
+            }
+        }
         // The mastership may have changed its mind while the handshake waited for the role reply: its
         // claimsChanged() then reached only the switches already registered, not this one.
         reclaimNow();
@@ -343,21 +372,137 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
         return of;
     }
 
+    /**
+     * {@inheritDoc} A message OpenFlow cannot carry (larger than 65,535 bytes) throws
+     * {@link IllegalArgumentException} saying so, and nothing of it (nor of the entries the VLAN stage makes
+     * of it) goes to the switch. A message dropped for another reason (the switch disconnected, this
+     * controller is its SLAVE, a packet-out to a switch that does not read) is dropped without a word.
+     */
     @Override
     public void send(OFMessage message) {
         message = registry.flowFilters().apply(this, message);   // what apps add to each other's entries
-        if (!vlanStage.active()) {
-            write(message);
+        List<OFMessage> translated = vlanStage.active() ? vlanStage.translate(message) : null;   // into the VLAN pipeline
+        if (translated == null || translated.size() == 1) {
+            write(translated == null ? message : translated.get(0));
             return;
         }
-        vlanStage.translate(message).forEach(this::write);   // apps' entries into the VLAN pipeline
+        List<ByteBuf> frames = new ArrayList<>(translated.size());   // several entries for one: all or none
+        try {
+            for (OFMessage m : translated) {
+                frames.add(encode(m));
+            }
+        } catch (RuntimeException e) {
+            frames.forEach(ByteBuf::release);
+            throw e;
+        }
+        for (int i = 0; i < translated.size(); i++) {
+            write(translated.get(i), frames.get(i));
+        }
     }
 
+    @Override
+    public void sendPacketOut(OFPacketOut packetOut, Ethernet frame) {
+        write(vlanStage.translate(packetOut, frame));   // flow filters touch flow-mods only
+    }
+
+    @Override
+    public List<OFFlowMod> installed(OFFlowMod mod) {
+        return vlanStage.translate(registry.flowFilters().apply(this, mod)).stream().map(OFFlowMod.class::cast).toList();
+    }
+
+    private String describe(OFMessage message) {
+        return "the " + message.getType() + " to switch " + dpid;
+    }
+
+    /** The message's bytes, encoded on the caller's thread; throws the one line of a message OpenFlow cannot carry. */
+    private ByteBuf encode(OFMessage message) {
+        return MessageSize.encode(channel.alloc(), message, describe(message));
+    }
+
+    /**
+     * Writes a message. On the I/O thread (the packet-in path) the encoder writes it straight into the read
+     * batch's buffer and says right away whether it could not; from another thread it is encoded here first,
+     * so that its sender hears it, and the bytes go to the I/O thread.
+     */
     private void write(OFMessage message) {
+        if (!channel.eventLoop().inEventLoop()) {
+            write(message, encode(message));
+            return;
+        }
+        if (!admitted(message)) {
+            return;
+        }
+        writeQueued();   // what other threads sent before this call goes first
+        if (inReadBatch) {
+            ctx.write(message, ctx.voidPromise());   // flushed with the batch in channelReadComplete
+        } else {
+            ctx.writeAndFlush(message, ctx.voidPromise());
+        }
+        RuntimeException refused = encoder == null ? null : encoder.refusalOf(message);
+        if (refused != null) {
+            throw MessageSize.refusal(message, describe(message), refused);
+        }
+        counters.sent(message);
+    }
+
+    /** Writes {@code frame}, the bytes of {@code message}, or drops (and releases) it. */
+    private void write(OFMessage message, ByteBuf frame) {
+        if (!admitted(message)) {
+            frame.release();
+            return;
+        }
+        if (!channel.eventLoop().inEventLoop()) {
+            int size = frame.readableBytes();
+            if (!guard.admitWaiting(fromOtherThreadsBytes.addAndGet(size))) {
+                fromOtherThreadsBytes.addAndGet(-size);
+                frame.release();
+                return;
+            }
+            counters.sent(message);
+            fromOtherThreads.add(frame);
+            try {
+                channel.eventLoop().execute(this::writeFromOtherThreads);
+            } catch (RejectedExecutionException closing) {   // the controller is shutting down: nothing goes out any more
+                for (ByteBuf f = fromOtherThreads.poll(); f != null; f = fromOtherThreads.poll()) {
+                    fromOtherThreadsBytes.addAndGet(-f.readableBytes());
+                    f.release();
+                }
+            }
+            return;
+        }
+        counters.sent(message);
+        writeQueued();   // what other threads sent before this call goes first
+        if (inReadBatch) {
+            ctx.write(frame, ctx.voidPromise());   // flushed with the batch in channelReadComplete
+        } else {
+            ctx.writeAndFlush(frame, ctx.voidPromise());
+        }
+    }
+
+    /** On the I/O thread: writes and flushes what other threads sent (a later task may find nothing left). */
+    private void writeFromOtherThreads() {
+        if (writeQueued()) {
+            ctx.flush();   // as Netty's writeAndFlush from another thread did: nobody else may flush it soon
+        }
+    }
+
+    /** On the I/O thread: writes, in order, the frames other threads sent so far; whether there were any. */
+    private boolean writeQueued() {
+        boolean any = false;
+        for (ByteBuf frame = fromOtherThreads.poll(); frame != null; frame = fromOtherThreads.poll()) {
+            fromOtherThreadsBytes.addAndGet(-frame.readableBytes());
+            ctx.write(frame, ctx.voidPromise());   // on a closed channel Netty fails the write and releases the frame
+            any = true;
+        }
+        return any;
+    }
+
+    /** Whether {@code message} may go to the switch now; false (after a log line where one helps) when it is dropped. */
+    private boolean admitted(OFMessage message) {
         if (!channel.isActive() || registry.isSilent()) {
             LOG.debug("dpid={} is disconnected or the controller is dropping its switches; dropped {}", dpid,
                     message.getType());
-            return;
+            return false;
         }
         if (!role.role().writes() && RoleMessages.isWrite(message)) {   // a SLAVE never writes
             if (!warnedSlaveWrite) {
@@ -365,22 +510,12 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
                 LOG.warn("dpid={} this controller is SLAVE for the switch: dropped {} (and drops every write until it is master)",
                         dpid, message.getType());
             }
-            return;
+            return false;
         }
         // Answers to this switch's own packet-ins, while we read them, are bounded by reading itself (we stop
         // when it stops draining them). Anything else waits on nobody: the guard queues or drops it at once.
         boolean ownReadBatch = inReadBatch && channel.eventLoop().inEventLoop();
-        if (!ownReadBatch && !guard.admit(message)) {
-            return;
-        }
-        counters.sent(message);
-        if (!channel.eventLoop().inEventLoop()) {
-            ctx.writeAndFlush(message, ctx.voidPromise());
-        } else if (inReadBatch) {
-            ctx.write(message, ctx.voidPromise());   // flushed with the batch in channelReadComplete
-        } else {
-            ctx.writeAndFlush(message, ctx.voidPromise());
-        }
+        return ownReadBatch || guard.admit(message);
     }
 
     @Override
@@ -400,7 +535,12 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
         // An error answering the message carries its XID; a switch processes in order, so if no error
         // came before the barrier reply, none will.
         CompletableFuture<Void> outcome = pending.expect(xid);
-        send(message);
+        try {
+            send(message);
+        } catch (RuntimeException unsendable) {   // too large for OpenFlow: nothing went out
+            pending.forget(xid);
+            return CompletableFuture.failedFuture(unsendable);
+        }
         barrier().whenComplete((reply, failure) -> {
             pending.forget(xid);
             if (failure != null) {
@@ -426,7 +566,12 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
         }
         long xid = request.getXid();
         CompletableFuture<T> reply = pending.expect(xid);
-        send(request);
+        try {
+            send(request);
+        } catch (RuntimeException unsendable) {   // too large for OpenFlow: nothing went out
+            pending.forget(xid);
+            return CompletableFuture.failedFuture(unsendable);
+        }
         long millis = requestTimeout.toMillis();
         ScheduledFuture<?> timeout = channel.eventLoop().schedule(() -> pending.timeOut(xid, millis), millis, TimeUnit.MILLISECONDS);
         reply.whenComplete((r, e) -> timeout.cancel(false));

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import org.projectfloodlight.openflow.types.DatapathId;
 
 /** Datapath ids in URLs, in the forms Ryu and Floodlight users type. */
-final class Dpids {
+public final class Dpids {
     private static final Pattern DECIMAL = Pattern.compile("\\d{1,20}");
     private static final Pattern HEX16 = Pattern.compile("[0-9a-fA-F]{16}");
     private static final Pattern COLONS = Pattern.compile("([0-9a-fA-F]{2}:){7}[0-9a-fA-F]{2}");
@@ -20,7 +20,7 @@ final class Dpids {
      * Parses {@code 1} (decimal, as Ryu), {@code 00:00:00:00:00:00:00:01} (as Floodlight),
      * {@code 0000000000000001} (16 hex digits, as OVS) or {@code 0x1}.
      */
-    static DatapathId parse(String text) {
+    public static DatapathId parse(String text) {
         if (COLONS.matcher(text).matches()) {
             return DatapathId.of(text);
         }

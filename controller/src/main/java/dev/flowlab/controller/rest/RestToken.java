@@ -16,7 +16,8 @@ import java.util.Base64;
  * The REST API's bearer token and the file that holds it ({@code rest-PORT.token}, mode 0600), so
  * that a local user with the right to read it ({@code sudo cat}) can call the API and a web page
  * in a browser cannot. The file is made with its final permissions before the token is written,
- * and removed when the server stops.
+ * and removed when the server stops. This process is recorded as its owner beside it first
+ * ({@link RestTokenFiles}), so that {@code flowlab clean} can remove it after a SIGKILL.
  */
 final class RestToken implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -41,6 +42,7 @@ final class RestToken implements AutoCloseable {
         Path dir = directory(config.tokenDir());
         Path file = dir.resolve(RestConfig.tokenFileName(boundPort));
         try {
+            RestTokenFiles.recordOwner(file);
             Path temp = Files.createTempFile(dir, ".rest-" + boundPort + "-", ".token",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(temp, value + "\n", StandardCharsets.US_ASCII);
@@ -99,7 +101,10 @@ final class RestToken implements AutoCloseable {
         return MessageDigest.isEqual(bytes, candidate.getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** Removes the file, if it still holds this token (a later run on the same port may have replaced it). */
+    /**
+     * Removes the file, if it still holds this token (a later run on the same port may have replaced it), and the
+     * owner record beside it, if it still names this process.
+     */
     @Override
     public void close() {
         try {
@@ -109,5 +114,6 @@ final class RestToken implements AutoCloseable {
         } catch (IOException e) {
             // nothing to do: the file only matters while this server runs
         }
+        RestTokenFiles.removeOwner(file);
     }
 }

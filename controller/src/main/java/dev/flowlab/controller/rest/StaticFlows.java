@@ -38,6 +38,11 @@ import org.slf4j.LoggerFactory;
  * cluster replicates: a member that becomes master of the switch installs them again (a re-add
  * replaces an entry in place, so their traffic never stops). Only the switch's master adds or
  * deletes them; the other members answer 409.
+ *
+ * <p>An id names one flow for the life of the switch's configuration: ids are never handed out again, even
+ * after their flow is deleted, so a client still holding an old id cannot delete or read someone else's flow
+ * with it. The last id handed out per switch is kept in the store too ({@code rest/flow-ids/DPID}), so a
+ * member that becomes master goes on counting where the last one stopped.
  */
 public final class StaticFlows implements App {
     /** The id it runs under among the core services (its entries' cookie is {@code rest}'s, as before). */
@@ -45,6 +50,7 @@ public final class StaticFlows implements App {
     static final U64 COOKIE = Flows.cookie("rest");
     private static final U64 EXACT = U64.NO_MASK;
     private static final String PREFIX = "rest/flows/";
+    private static final String LAST_ID = "rest/flow-ids/";
     private static final Logger LOG = LoggerFactory.getLogger(StaticFlows.class);
 
     private final ConfigStore store;
@@ -125,9 +131,10 @@ public final class StaticFlows implements App {
         OFFlowAdd checked = body.toFlowAdd(sw.factory(), COOKIE);
         MessageSize.check(checked, "the flow");
         return inTurn(sw, () -> flows(sw, COOKIE, Flows.APP_COOKIE_MASK).thenCompose(existing -> {
-            int id = existing.stream().mapToInt(e -> idOf(e.getCookie())).max().orElse(0) + 1;
+            int id = nextId(sw.id(), existing);
             U64 cookie = COOKIE.or(U64.of(id));
-            return sw.sendConfirmed(checked.createBuilder().setCookie(cookie).build())
+            return store.put(LAST_ID + sw.id(), Integer.toString(id))   // used from now on, whatever happens next
+                    .thenCompose(v -> sw.sendConfirmed(checked.createBuilder().setCookie(cookie).build()))
                     .exceptionally(e -> {
                         if (Failures.cause(e) instanceof SwitchErrorException refused) {
                             throw RestException.badRequest("switch " + sw.id() + " refused the flow: " + Failures.describe(refused));
@@ -144,6 +151,21 @@ public final class StaticFlows implements App {
                             .orElseThrow(() -> new RestException(502, "switch " + sw.id() + " accepted the flow but"
                                     + " does not list it (an idle or hard timeout too short?)")));
         }));
+    }
+
+    /**
+     * One more than any id this switch's static flows ever had: the last handed out (kept in the store), those
+     * stored, and those on the switch (left there by an earlier controller run with another store).
+     */
+    private int nextId(DatapathId dpid, List<OFFlowStatsEntry> onSwitch) {
+        long last = store.get(LAST_ID + dpid).map(Long::parseLong).orElse(0L);
+        last = Math.max(last, storedIds(dpid).stream().mapToLong(Integer::longValue).max().orElse(0));
+        last = Math.max(last, onSwitch.stream().mapToLong(e -> idOf(e.getCookie()) & 0xffff_ffffL).max().orElse(0));
+        if (last >= Integer.MAX_VALUE) {
+            throw new RestException(409, "switch " + dpid + " has used every static flow id (up to " + Integer.MAX_VALUE
+                    + "); ids are never handed out twice");
+        }
+        return (int) last + 1;
     }
 
     /** Deletes the static flow with this id; fails with 404 when there is none. */

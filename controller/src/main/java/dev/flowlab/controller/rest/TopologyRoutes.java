@@ -1,5 +1,6 @@
 package dev.flowlab.controller.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.flowlab.controller.api.HostInfo;
 import dev.flowlab.controller.api.HostService;
 import dev.flowlab.controller.api.Link;
@@ -26,10 +27,12 @@ final class TopologyRoutes {
         }
     }
 
-    record HostView(String mac, List<String> ips, String dpid, Object port) {
+    /** One host; {@code vlan} only for a host whose frames carry a tag (a network with VLAN roles). */
+    record HostView(String mac, @JsonInclude(JsonInclude.Include.NON_NULL) Integer vlan, List<String> ips, String dpid,
+                    Object port) {
         static HostView of(HostInfo h) {
-            return new HostView(h.mac().toString(), h.ips().stream().map(IPv4Address::toString).sorted().toList(),
-                    h.dpid().toString(), PortNumbers.json(h.port()));
+            return new HostView(h.mac().toString(), h.tagged() ? h.vlan() : null,
+                    h.ips().stream().map(IPv4Address::toString).sorted().toList(), h.dpid().toString(), PortNumbers.json(h.port()));
         }
     }
 
@@ -41,7 +44,7 @@ final class TopologyRoutes {
     }
 
     private static final Comparator<HostInfo> BY_LOCATION = Comparator.comparing(HostInfo::dpid)
-            .thenComparing(HostInfo::port).thenComparing(HostInfo::mac);
+            .thenComparing(HostInfo::port).thenComparing(HostInfo::vlan).thenComparing(HostInfo::mac);
 
     private final TopologyService topology;
     private final HostService hosts;

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -39,6 +40,10 @@ import org.slf4j.LoggerFactory;
  * Learns where hosts attach from the packets they send, on edge ports only. It only watches: every
  * packet goes on to the apps. The packet-in path takes no lock; a packet from a known host at its
  * known place with a known address only reads a map and notes the time.
+ *
+ * <p>A host is a MAC in a VLAN (the frame's tag in the apps' table, as the VLAN stage left it): the same
+ * MAC in two VLANs is two hosts, each with its own place and addresses, as in a switch's MAC table;
+ * an address is likewise one host's per VLAN (two VLANs may reuse a subnet).
  *
  * <p>The table is bounded and ages like a switch's MAC table ({@link AgeingTable}): a host not heard
  * from for the ageing time is forgotten, and when the table is full a host heard from long ago makes
@@ -65,11 +70,21 @@ public final class HostTracker implements App, HostService, TopologyListener {
     private static final Logger LOG = LoggerFactory.getLogger(HostTracker.class);
 
     private final TopologyService topology;
-    private final AgeingTable<MacAddress, HostInfo> byMac;
-    private final ConcurrentMap<IPv4Address, MacAddress> byIp = new ConcurrentHashMap<>();
+    private final AgeingTable<VlanMac, HostInfo> byHost;
+    private final ConcurrentMap<VlanIp, MacAddress> byIp = new ConcurrentHashMap<>();
+    /** Every VLAN a host was seen in (at most 4097 numbers), lowest first: where the VLAN-less lookups look. */
+    private final Set<Integer> vlans = new ConcurrentSkipListSet<>();
     private final List<HostListener> listeners = new CopyOnWriteArrayList<>();
     private final LongSupplier clock;
     private final AtomicLong nextSweep;
+
+    /** A MAC in a VLAN ({@link HostInfo#UNTAGGED} without a tag): the key of one host. */
+    private record VlanMac(int vlan, MacAddress mac) {
+    }
+
+    /** An IPv4 address in a VLAN. */
+    private record VlanIp(int vlan, IPv4Address ip) {
+    }
 
     /**
      * A tracker holding at most {@code maxHosts}, each forgotten {@code ageing} after its last packet,
@@ -77,7 +92,7 @@ public final class HostTracker implements App, HostService, TopologyListener {
      */
     HostTracker(TopologyService topology, int maxHosts, Duration ageing, LongSupplier nanoClock) {
         this.topology = topology;
-        this.byMac = new AgeingTable<>("host table (controller host_table_size)", maxHosts, ageing, nanoClock);
+        this.byHost = new AgeingTable<>("host table (controller host_table_size)", maxHosts, ageing, nanoClock);
         this.clock = nanoClock;
         this.nextSweep = new AtomicLong(nanoClock.getAsLong() + SWEEP_NANOS);
     }
@@ -99,7 +114,7 @@ public final class HostTracker implements App, HostService, TopologyListener {
         if (mac.isBroadcast() || mac.isMulticast() || mac.equals(MacAddress.NONE) || !topology.isEdgePort(in.sw().id(), in.inPort())) {
             return Verdict.CONTINUE;
         }
-        learn(mac, senderIp(eth), new SwitchPort(in.sw().id(), in.inPort()));
+        learn(HostInfo.vlanOf(eth), mac, senderIp(eth), new SwitchPort(in.sw().id(), in.inPort()));
         sweepNowAndThen();
         return Verdict.CONTINUE;
     }
@@ -115,7 +130,7 @@ public final class HostTracker implements App, HostService, TopologyListener {
 
     /** Forgets the hosts not heard from for the ageing time. */
     void expire() {
-        byMac.expire().forEach(this::removed);
+        byHost.expire().forEach(this::removed);
     }
 
     /** The IPv4 address the frame's sender claims: ARP sender address, else IPv4 source; null if none. */
@@ -126,34 +141,46 @@ public final class HostTracker implements App, HostService, TopologyListener {
         return ip == null || ip.equals(IPv4Address.NONE) || ip.isBroadcast() || ip.isMulticast() ? null : ip;
     }
 
-    /** Records that {@code mac} (using {@code ip}, or null) sent from {@code at}. */
+    /** Records that {@code mac} (using {@code ip}, or null) sent from {@code at}, untagged. */
     void learn(MacAddress mac, IPv4Address ip, SwitchPort at) {
-        HostInfo known = byMac.refresh(mac);   // no lock, no allocation
+        learn(HostInfo.UNTAGGED, mac, ip, at);
+    }
+
+    /** Records that {@code mac} in {@code vlan} (using {@code ip}, or null) sent from {@code at}. */
+    void learn(int vlan, MacAddress mac, IPv4Address ip, SwitchPort at) {
+        VlanMac key = new VlanMac(vlan, mac);
+        HostInfo known = byHost.refresh(key);   // no lock
         if (known != null && known.dpid().equals(at.dpid()) && known.port().equals(at.port())
                 && (ip == null || known.ips().contains(ip))) {
             return;   // the common case: nothing new
         }
-        HostInfo seen = new HostInfo(mac, ip == null ? Set.of() : Set.of(ip), at.dpid(), at.port());
-        AgeingTable.Change<HostInfo> change = byMac.merge(mac, seen, (old, now) -> withIp(now, old.ips(), ip));
+        vlans.add(vlan);
+        HostInfo seen = new HostInfo(mac, ip == null ? Set.of() : Set.of(ip), at.dpid(), at.port(), vlan);
+        AgeingTable.Change<HostInfo> change = byHost.merge(key, seen, (old, now) -> withIp(now, old.ips(), ip));
         change.removed().forEach(this::removed);
         HostInfo after = change.after();
         if (ip != null) {
-            MacAddress previousOwner = byIp.put(ip, mac);
+            MacAddress previousOwner = byIp.put(new VlanIp(vlan, ip), mac);
             if (previousOwner != null && !previousOwner.equals(mac)) {
-                byMac.update(previousOwner, h -> withoutIp(h, ip));
+                byHost.update(new VlanMac(vlan, previousOwner), h -> withoutIp(h, ip));
             }
         }
         HostInfo old = change.before();
         if (old != null) {
-            old.ips().stream().filter(a -> !after.ips().contains(a)).forEach(a -> byIp.remove(a, mac));
+            old.ips().stream().filter(a -> !after.ips().contains(a)).forEach(a -> byIp.remove(new VlanIp(vlan, a), mac));
         }
         if (old == null) {
-            LOG.debug("host {} {} at {}", mac, after.ips(), at);   // debug: a MAC flood must not be a log flood
+            LOG.debug("host {} {} at {}", name(after), after.ips(), at);   // debug: a MAC flood must not be a log flood
             each(l -> l.onHostAdded(after));
         } else if (!old.location().equals(at)) {
-            LOG.info("host {} moved from {} to {}", mac, old.location(), at);
+            LOG.info("host {} moved from {} to {}", name(after), old.location(), at);
             each(l -> l.onHostMoved(old, after));
         }
+    }
+
+    /** The host's MAC, with its VLAN when it has one (logs). */
+    private static String name(HostInfo h) {
+        return h.tagged() ? h.mac() + " in VLAN " + h.vlan() : h.mac().toString();
     }
 
     /** {@code now} with the addresses it had before and {@code ip}; past the cap, one old address makes room. */
@@ -165,19 +192,19 @@ public final class HostTracker implements App, HostService, TopologyListener {
             }
             ips.add(ip);
         }
-        return new HostInfo(now.mac(), ips, now.dpid(), now.port());
+        return new HostInfo(now.mac(), ips, now.dpid(), now.port(), now.vlan());
     }
 
     private static HostInfo withoutIp(HostInfo h, IPv4Address ip) {
         Set<IPv4Address> ips = new HashSet<>(h.ips());
         ips.remove(ip);
-        return new HostInfo(h.mac(), ips, h.dpid(), h.port());
+        return new HostInfo(h.mac(), ips, h.dpid(), h.port(), h.vlan());
     }
 
     /** A host left the table (port down, aged, evicted...): drop its addresses and tell the listeners. */
     private void removed(HostInfo h) {
-        h.ips().forEach(ip -> byIp.remove(ip, h.mac()));
-        LOG.debug("host {} at {} forgotten", h.mac(), h.location());
+        h.ips().forEach(ip -> byIp.remove(new VlanIp(h.vlan(), ip), h.mac()));
+        LOG.debug("host {} at {} forgotten", name(h), h.location());
         each(l -> l.onHostRemoved(h));
     }
 
@@ -201,7 +228,7 @@ public final class HostTracker implements App, HostService, TopologyListener {
     }
 
     private void forget(Predicate<HostInfo> gone) {
-        byMac.removeIf(gone).forEach(this::removed);
+        byHost.removeIf(gone).forEach(this::removed);
     }
 
     private void each(Consumer<HostListener> call) {
@@ -216,18 +243,40 @@ public final class HostTracker implements App, HostService, TopologyListener {
 
     @Override
     public Collection<HostInfo> hosts() {
-        return byMac.values();
+        return byHost.values();
+    }
+
+    @Override
+    public Optional<HostInfo> hostByMac(int vlan, MacAddress mac) {
+        return byHost.get(new VlanMac(vlan, mac));
+    }
+
+    @Override
+    public Optional<HostInfo> hostByIp(int vlan, IPv4Address ip) {
+        MacAddress mac = byIp.get(new VlanIp(vlan, ip));
+        return mac == null ? Optional.empty() : hostByMac(vlan, mac).filter(h -> h.ips().contains(ip));
     }
 
     @Override
     public Optional<HostInfo> hostByMac(MacAddress mac) {
-        return byMac.get(mac);
+        for (int vlan : vlans) {   // one VLAN (untagged) on a network without VLAN roles
+            Optional<HostInfo> h = hostByMac(vlan, mac);
+            if (h.isPresent()) {
+                return h;
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
     public Optional<HostInfo> hostByIp(IPv4Address ip) {
-        MacAddress mac = byIp.get(ip);
-        return mac == null ? Optional.empty() : hostByMac(mac).filter(h -> h.ips().contains(ip));
+        for (int vlan : vlans) {
+            Optional<HostInfo> h = hostByIp(vlan, ip);
+            if (h.isPresent()) {
+                return h;
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -78,9 +78,20 @@ final class SwitchGraph {
         return treePorts.contains(port);
     }
 
-    /** Fewest hops; answers are cached in this snapshot, since routing asks the same pairs again and again. */
+    /**
+     * Fewest hops; answers are cached in this snapshot, since routing asks the same pairs again and again.
+     * Only pairs of this graph's switches are: the cache holds at most their square, whatever ids are asked.
+     */
     Optional<Path> shortestPath(DatapathId src, DatapathId dst) {
+        if (!switches.contains(src) || !switches.contains(dst)) {
+            return Optional.empty();
+        }
         return hopPaths.computeIfAbsent(List.of(src, dst), k -> shortestPath(src, dst, l -> 1.0));
+    }
+
+    /** How many answers {@link #shortestPath(DatapathId, DatapathId)} keeps (for tests). */
+    int cachedPaths() {
+        return hopPaths.size();
     }
 
     /** Least total weight (Dijkstra). */

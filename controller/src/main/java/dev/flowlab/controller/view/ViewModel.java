@@ -1,43 +1,52 @@
 package dev.flowlab.controller.view;
 
 import dev.flowlab.controller.ExpectedNetwork;
-import dev.flowlab.controller.api.FlowEntries;
-import dev.flowlab.controller.api.Flows;
 import dev.flowlab.controller.api.HostInfo;
 import dev.flowlab.controller.api.HostService;
 import dev.flowlab.controller.api.Link;
+import dev.flowlab.controller.api.RestException;
 import dev.flowlab.controller.api.Switch;
 import dev.flowlab.controller.api.TopologyService;
 import dev.flowlab.controller.core.SwitchRegistry;
 import dev.flowlab.controller.monitor.PortCounters;
 import dev.flowlab.controller.monitor.PortStatsMonitor;
-import dev.flowlab.controller.view.ViewSnapshot.FlowView;
+import dev.flowlab.controller.monitor.PortStatsMonitor.FlowTotals;
+import dev.flowlab.controller.role.ClusterView;
+import dev.flowlab.controller.view.ViewSnapshot.ClusterSummary;
 import dev.flowlab.controller.view.ViewSnapshot.HostView;
 import dev.flowlab.controller.view.ViewSnapshot.LinkView;
 import dev.flowlab.controller.view.ViewSnapshot.PortView;
+import dev.flowlab.controller.view.ViewSnapshot.SwitchDetail;
 import dev.flowlab.controller.view.ViewSnapshot.SwitchView;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
+import org.projectfloodlight.openflow.protocol.OFPortConfig;
 import org.projectfloodlight.openflow.protocol.OFPortDesc;
 import org.projectfloodlight.openflow.protocol.OFPortState;
-import org.projectfloodlight.openflow.protocol.instruction.OFInstruction;
-import org.projectfloodlight.openflow.protocol.instruction.OFInstructionApplyActions;
-import org.projectfloodlight.openflow.protocol.match.MatchField;
 import org.projectfloodlight.openflow.types.DatapathId;
-import org.projectfloodlight.openflow.types.U64;
 
-/** Reads the controller's state into a {@link ViewSnapshot}; called by the feed on its own thread. */
+/**
+ * Reads the controller's state into a {@link ViewSnapshot} (called by the feed on its own thread) and
+ * one switch's {@link SwitchDetail} (called by REST). Everything it hands out is capped, so what a
+ * browser receives stays bounded however big the network or its flow tables grow.
+ */
 public final class ViewModel {
+    /** Switches, hosts and links in one snapshot: tree,3,10 (111 switches, 1000 hosts) fits. */
+    public static final int MAX_SWITCHES = 512;
+    public static final int MAX_HOSTS = 2048;
+    public static final int MAX_LINKS = 2048;
+    /** Ports of one opened switch. */
+    public static final int MAX_PORTS = 512;
+
+    private static final FlowTotals NO_FLOWS = new FlowTotals(0, 0, 0, 0);
+
     private final SwitchRegistry switches;
     private final TopologyService topology;
     private final HostService hosts;
@@ -45,7 +54,7 @@ public final class ViewModel {
     private final List<String> apps;
     private final Supplier<ExpectedNetwork> expected;
     private final Duration interval;
-    private final Map<Long, String> appByCookie = new HashMap<>();
+    private final FlowRows rows;
 
     /** @param expected what the topology says should be there, or null when nobody said (a bare controller) */
     public ViewModel(SwitchRegistry switches, TopologyService topology, HostService hosts, PortStatsMonitor monitor,
@@ -57,8 +66,7 @@ public final class ViewModel {
         this.apps = List.copyOf(apps);
         this.expected = expected;
         this.interval = interval;
-        appByCookie.put(Flows.cookie("flowlab").getValue() >>> 32, "table-miss");
-        apps.forEach(a -> appByCookie.put(Flows.cookie(a).getValue() >>> 32, a));
+        this.rows = new FlowRows(apps);
     }
 
     public ViewSnapshot snapshot() {
@@ -69,19 +77,59 @@ public final class ViewModel {
         if (want != null) {
             dpids.addAll(want.switches());
         }
-        List<SwitchView> switchViews = new ArrayList<>();
-        for (DatapathId dpid : dpids) {
-            Switch sw = switches.get(dpid).orElse(null);
-            Map<Long, PortCounters> c = counters.getOrDefault(dpid, Map.of());
-            List<PortView> ports = sw == null ? List.of() : sw.ports().stream()
-                    .filter(p -> p.getPortNo().getPortNumber() > 0 && p.getPortNo().getPortNumber() < 0xff00)
-                    .sorted(Comparator.comparingInt(p -> p.getPortNo().getPortNumber()))
-                    .map(p -> port(p, c.get((long) p.getPortNo().getPortNumber()))).toList();
-            List<FlowView> flows = monitor.flows(dpid).stream().map(this::flow).toList();
-            switchViews.add(new SwitchView(dpid.toString(), name(dpid), sw != null,
-                    sw == null ? null : sw.role().name(), ports, flows));
+        List<SwitchView> switchViews = dpids.stream().limit(MAX_SWITCHES).map(this::summary).toList();
+        List<HostView> hostViews = hostViews();
+        List<LinkView> linkViews = links(want, counters);
+        return new ViewSnapshot(switchViews, dpids.size() - switchViews.size(),
+                hostViews.subList(0, Math.min(MAX_HOSTS, hostViews.size())), Math.max(0, hostViews.size() - MAX_HOSTS),
+                linkViews.subList(0, Math.min(MAX_LINKS, linkViews.size())), Math.max(0, linkViews.size() - MAX_LINKS),
+                apps, cluster(), (int) Math.max(1, interval.toSeconds()));
+    }
+
+    private SwitchView summary(DatapathId dpid) {
+        Switch sw = switches.get(dpid).orElse(null);
+        FlowTotals flows = monitor.flowTotals(dpid).orElse(NO_FLOWS);
+        return new SwitchView(dpid.toString(), name(dpid), sw != null, sw == null ? null : sw.role().name(),
+                sw == null ? 0 : (int) sw.ports().stream().filter(ViewModel::physical).count(), flows.count(),
+                flows.packets(), flows.bytes(), flows.tables(), monitor.groupCount(dpid).orElse(null),
+                monitor.meterCount(dpid).orElse(null));
+    }
+
+    /**
+     * A page of a connected switch's flow table, as the monitor last polled it, and its ports.
+     *
+     * @throws RestException 404 when the switch is not connected
+     */
+    public SwitchDetail detail(DatapathId dpid, int offset, int limit) {
+        Switch sw = switches.get(dpid).orElseThrow(() -> RestException.notFound("switch " + dpid + " is not connected"));
+        List<OFFlowStatsEntry> kept = monitor.flows(dpid).stream()
+                .sorted(Comparator.comparingInt((OFFlowStatsEntry e) -> e.getTableId().getValue())
+                        .thenComparing(Comparator.comparingInt(OFFlowStatsEntry::getPriority).reversed()))
+                .toList();
+        int total = Math.max(kept.size(), monitor.flowTotals(dpid).orElse(NO_FLOWS).count());
+        int from = Math.min(offset, kept.size());
+        int to = Math.min(kept.size(), from + limit);
+        Map<Long, PortCounters> c = monitor.ports().getOrDefault(dpid, Map.of());
+        List<PortView> ports = sw.ports().stream().filter(ViewModel::physical)
+                .sorted(Comparator.comparingInt(p -> p.getPortNo().getPortNumber()))
+                .map(p -> port(p, c.get((long) p.getPortNo().getPortNumber()))).toList();
+        return new SwitchDetail(dpid.toString(), name(dpid), sw.role().name(), total, kept.size(), from,
+                kept.subList(from, to).stream().map(rows::row).toList(), total - to,
+                ports.subList(0, Math.min(MAX_PORTS, ports.size())), Math.max(0, ports.size() - MAX_PORTS));
+    }
+
+    /** The cluster's members, or null for a controller on its own (nothing to show). */
+    private ClusterSummary cluster() {
+        ClusterView view = switches.mastership().view();
+        if (view.members().size() < 2) {
+            return null;
         }
-        return new ViewSnapshot(switchViews, hostViews(), links(want, counters), apps, (int) Math.max(1, interval.toSeconds()));
+        return new ClusterSummary(view.self(), view.leader().orElse(null),
+                view.members().stream().map(ClusterView.Member::id).toList());
+    }
+
+    private static boolean physical(OFPortDesc p) {
+        return p.getPortNo().getPortNumber() > 0 && p.getPortNo().getPortNumber() < 0xff00;
     }
 
     private List<HostView> hostViews() {
@@ -119,43 +167,11 @@ public final class ViewModel {
     }
 
     private static PortView port(OFPortDesc p, PortCounters c) {
-        boolean up = !p.getState().contains(OFPortState.LINK_DOWN) && !p.getConfig().contains(
-                org.projectfloodlight.openflow.protocol.OFPortConfig.PORT_DOWN);
+        boolean up = !p.getState().contains(OFPortState.LINK_DOWN) && !p.getConfig().contains(OFPortConfig.PORT_DOWN);
         return c == null
                 ? new PortView(p.getPortNo().getPortNumber(), p.getName(), up, 0, 0, 0, 0, 0, 0, 0, 0)
                 : new PortView(c.port(), p.getName(), up, c.rxBytes(), c.txBytes(), c.rxPackets(), c.txPackets(),
                         c.rxDropped(), c.txDropped(), c.rxBytesPerSecond(), c.txBytesPerSecond());
-    }
-
-    private FlowView flow(OFFlowStatsEntry e) {
-        String match = java.util.stream.StreamSupport.stream(e.getMatch().getMatchFields().spliterator(), false)
-                .map(f -> f.getName() + "=" + matchValue(e, f)).collect(Collectors.joining(","));
-        String actions = FlowEntries.instructions(e).stream().map(ViewModel::instruction).collect(Collectors.joining(" "));
-        U64 cookie = e.getCookie();
-        return new FlowView(e.getTableId().getValue(), e.getPriority(), match.isEmpty() ? "*" : match,
-                actions.isEmpty() ? "drop" : actions, FlowEntries.packets(e), FlowEntries.bytes(e),
-                appByCookie.getOrDefault(cookie.getValue() >>> 32, cookie.equals(U64.ZERO) ? "" : cookie.toString()));
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static String matchValue(OFFlowStatsEntry e, MatchField f) {
-        return e.getMatch().isPartiallyMasked(f) ? String.valueOf(e.getMatch().getMasked(f)) : String.valueOf(e.getMatch().get(f));
-    }
-
-    private static String instruction(OFInstruction i) {
-        if (i instanceof OFInstructionApplyActions apply) {
-            return apply.getActions().stream().map(ViewModel::action).collect(Collectors.joining(","));
-        }
-        return i.getType().toString().toLowerCase();
-    }
-
-    private static String action(org.projectfloodlight.openflow.protocol.action.OFAction a) {
-        if (a instanceof org.projectfloodlight.openflow.protocol.action.OFActionOutput out) {
-            return "output:" + out.getPort();
-        }
-        String s = a.toString();
-        int paren = s.indexOf('(');
-        return paren < 0 ? s : s.substring(0, paren).replaceFirst("^OFAction", "").toLowerCase() + s.substring(paren);
     }
 
     /** {@code s1} for datapath id 1, as flowlab numbers its switches; the full id beyond 0xffff. */

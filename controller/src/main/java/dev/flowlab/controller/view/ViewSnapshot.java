@@ -3,17 +3,26 @@ package dev.flowlab.controller.view;
 import java.util.List;
 
 /**
- * What the web view draws, as JSON. Datapath ids are strings ({@code 00:00:00:00:00:00:00:01}).
+ * What the web view draws, as JSON: a summary of every switch, never its flow table (that is
+ * {@link SwitchDetail}, read when the user opens the switch). Each list holds at most its cap
+ * ({@link ViewModel#MAX_SWITCHES} and so on); the {@code *More} counts say how many were left out.
+ * Datapath ids are strings ({@code 00:00:00:00:00:00:00:01}).
  *
- * @param links every cable once: seen by link discovery ({@code up}), or expected by the topology
- *              and not seen ({@code down})
+ * @param links   every cable once: seen by link discovery ({@code up}), or expected by the topology
+ *                and not seen ({@code down})
+ * @param cluster the controllers of the cluster, or null for a controller on its own
  */
-public record ViewSnapshot(List<SwitchView> switches, List<HostView> hosts, List<LinkView> links, List<String> apps,
+public record ViewSnapshot(List<SwitchView> switches, int switchesMore, List<HostView> hosts, int hostsMore,
+                           List<LinkView> links, int linksMore, List<String> apps, ClusterSummary cluster,
                            int intervalSeconds) {
 
-    /** A switch: connected or only expected, this controller's role for it (null when not connected), its ports and flow table. */
-    public record SwitchView(String dpid, String name, boolean connected, String role, List<PortView> ports,
-                             List<FlowView> flows) {
+    /**
+     * A switch: connected or only expected, this controller's role for it (null when not connected), and
+     * the numbers of its last poll: flow entries with their packets and bytes, the tables that hold
+     * them, groups and meters (null where the switch's OpenFlow version has none, or before it answered).
+     */
+    public record SwitchView(String dpid, String name, boolean connected, String role, int ports, int flows,
+                             long packets, long bytes, int tables, Integer groups, Integer meters) {
     }
 
     /** A port's state and the monitor's counters and rates. */
@@ -31,5 +40,18 @@ public record ViewSnapshot(List<SwitchView> switches, List<HostView> hosts, List
 
     /** A cable between two switch ports; {@code bytesPerSecond} is the busier direction's rate. */
     public record LinkView(String a, long aPort, String b, long bPort, String state, double bytesPerSecond) {
+    }
+
+    /** The members of a cluster, which one leads and which one this is. */
+    public record ClusterSummary(String self, String leader, List<String> members) {
+    }
+
+    /**
+     * One switch opened in the view: a page of its flow table as last polled (per table, highest priority
+     * first), {@code flowsMore} entries after the page, and its ports (at most {@link ViewModel#MAX_PORTS}).
+     * Pages reach the {@code flowsKept} entries the monitor keeps of the {@code flowsTotal} the switch has.
+     */
+    public record SwitchDetail(String dpid, String name, String role, int flowsTotal, int flowsKept, int offset,
+                               List<FlowView> flows, int flowsMore, List<PortView> ports, int portsMore) {
     }
 }

@@ -10,9 +10,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import org.projectfloodlight.openflow.protocol.OFBucket;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFFlowAdd;
 import org.projectfloodlight.openflow.protocol.OFFlowDelete;
@@ -90,6 +92,26 @@ public final class VlanStage {
         return VlanPipeline.vlanEntries(of, roles);
     }
 
+    /**
+     * Why a group with these buckets may not go to a switch of a network with VLAN roles, if it may not. A
+     * bucket's output leaves without the egress rewrite this stage gives flows and packet-outs: a group is not
+     * told which VLAN the frame reaching it is in (flows of every VLAN may point to it), so it could not pop
+     * the tag before an access port nor keep the frame out of ports of other VLANs. Outputs to the controller
+     * are harmless; any other output is refused, so REST and apps alike get the same clear answer.
+     */
+    public static Optional<String> groupRefusal(List<OFBucket> buckets) {
+        for (OFBucket b : buckets) {
+            for (OFAction a : b.getActions()) {
+                if (a instanceof OFActionOutput o && !o.getPort().equals(OFPort.CONTROLLER)) {
+                    return Optional.of("this network has VLAN roles, and a group's bucket output (here to port "
+                            + o.getPort() + ") would bypass the VLAN stage's egress tagging (a group cannot tell which"
+                            + " VLAN a frame is in); output to ports from the flows' own actions instead");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The VLAN ingress entries of a port that attached after the handshake (none without a role). */
     public List<OFFlowAdd> ingressEntries(OFPortDesc port) {
         VlanRole role = vlanPorts.role(port.getName());
@@ -113,10 +135,25 @@ public final class VlanStage {
         return List.of(message);
     }
 
+    /**
+     * The packet-out to send in place of {@code out}, a packet-out of the frame {@code frame} views (a packet-in's,
+     * parsed by an app already): its VLAN comes from the view, so the bytes are not parsed a second time, and a
+     * buffered packet (no bytes in the packet-out) is known to be in its VLAN too.
+     */
+    public OFPacketOut translate(OFPacketOut out, Ethernet frame) {
+        return active ? packetOut(out, vlanOf(frame)) : out;
+    }
+
     private OFPacketOut packetOut(OFPacketOut out) {
         byte[] data = out.getData();
-        int vlan = data == null || data.length == 0 ? EgressActions.UNTAGGED
-                : Ethernet.of(data).vlan().map(t -> t.vid()).orElse(EgressActions.UNTAGGED);
+        return packetOut(out, data == null || data.length == 0 ? EgressActions.UNTAGGED : vlanOf(Ethernet.of(data)));
+    }
+
+    private static int vlanOf(Ethernet frame) {
+        return frame.vlan().map(t -> t.vid()).orElse(EgressActions.UNTAGGED);
+    }
+
+    private OFPacketOut packetOut(OFPacketOut out, int vlan) {
         List<OFAction> actions = egress.rewrite(out.getActions(), vlan, Flows.inPortOf(out), vlan == EgressActions.UNTAGGED)
                 .actions();
         return out.createBuilder().setActions(actions).build();

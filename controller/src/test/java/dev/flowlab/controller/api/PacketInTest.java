@@ -35,12 +35,14 @@ class PacketInTest {
     private static final OFFactory OF13 = OFFactories.getFactory(OFVersion.OF_13);
     private final byte[] frame = Frames.ping(1, 2, 0x0a000001, 0x0a000002);
     private final List<OFMessage> sent = new ArrayList<>();
+    private final List<Ethernet> views = new ArrayList<>();
     private final Switch sw = new Switch() {
         public DatapathId id() { return DatapathId.of(1); }
         public List<OFPortDesc> ports() { return List.of(); }
         public Optional<OFPortDesc> port(OFPort number) { return Optional.empty(); }
         public OFFactory factory() { return OF13; }
         public void send(OFMessage message) { sent.add(message); }
+        public void sendPacketOut(OFPacketOut out, Ethernet view) { sent.add(out); views.add(view); }
         public CompletableFuture<OFBarrierReply> barrier() { return new CompletableFuture<>(); }
         public <R extends OFStatsReply> CompletableFuture<List<R>> request(OFStatsRequest<R> r) { return new CompletableFuture<>(); }
         public boolean isConnected() { return true; }
@@ -105,6 +107,25 @@ class PacketInTest {
         assertThat(in.ethernet()).isSameAs(in.ethernet());
         assertThat(in.ethernet().bytes()).isSameAs(in.message().getData());
         assertThat(in.inPort()).isEqualTo(OFPort.of(3));
+    }
+
+    @Test
+    void aPacketOutOfAFrameAnAppParsedCarriesTheParsedViewSoTheVlanStageNeedNotParseItAgain() {
+        PacketIn in = new PacketIn(sw, packetIn(OFBufferId.NO_BUFFER));
+        Ethernet parsed = in.ethernet();
+
+        in.forward(OFPort.of(2));
+
+        assertThat(onlyPacketOut().getData()).isEqualTo(frame);
+        assertThat(views).singleElement().isSameAs(parsed);
+    }
+
+    @Test
+    void aPacketOutOfAFrameNobodyParsedLeavesTheParsingToWhoNeedsIt() {
+        new PacketIn(sw, packetIn(OFBufferId.NO_BUFFER)).flood();   // a hub looks at nothing
+
+        assertThat(onlyPacketOut().getData()).isEqualTo(frame);
+        assertThat(views).isEmpty();
     }
 
     @Test

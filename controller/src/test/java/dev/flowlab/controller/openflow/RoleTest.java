@@ -12,6 +12,7 @@ import dev.flowlab.controller.core.SwitchRegistry;
 import dev.flowlab.controller.role.RoleClaim;
 import dev.flowlab.controller.testing.LogCapture;
 import dev.flowlab.controller.testing.PeerRoles;
+import dev.flowlab.controller.testing.RawPeer;
 import dev.flowlab.controller.testing.RecordingApp;
 import dev.flowlab.controller.testing.SettableMastership;
 import dev.flowlab.controller.testing.SwitchPeer;
@@ -25,11 +26,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.projectfloodlight.openflow.protocol.OFControllerRole;
+import org.projectfloodlight.openflow.protocol.OFControllerRoleReason;
+import org.projectfloodlight.openflow.protocol.OFFactories;
+import org.projectfloodlight.openflow.protocol.OFFactory;
+import org.projectfloodlight.openflow.protocol.OFFeaturesRequest;
 import org.projectfloodlight.openflow.protocol.OFFlowAdd;
 import org.projectfloodlight.openflow.protocol.OFFlowDelete;
+import org.projectfloodlight.openflow.protocol.OFBarrierRequest;
+import org.projectfloodlight.openflow.protocol.OFPortDescStatsRequest;
 import org.projectfloodlight.openflow.protocol.OFRoleRequest;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.types.DatapathId;
+import org.projectfloodlight.openflow.types.OFAuxId;
+import org.projectfloodlight.openflow.types.U64;
 
 /**
  * OpenFlow roles against the wire-level switch peer, which keeps roles as Open vSwitch does: claims
@@ -67,6 +76,79 @@ class RoleTest {
 
     private static Switch sw(Controller c) {
         return c.switchById(DPID).orElseThrow();
+    }
+
+    /**
+     * A switch speaking {@code version} that answers a MASTER claim (generation 5) and, before or after that
+     * answer but before the handshake's barrier reply, reports that another controller claimed MASTER
+     * (generation 6, or 4 before).
+     */
+    private RawPeer demotedDuringHandshake(Controller c, OFVersion version, boolean statusAfterReply) throws Exception {
+        OFFactory of = OFFactories.getFactory(version);
+        RawPeer peer = RawPeer.connect(c.address());
+        open.add(peer);
+        peer.send(RawPeer.hello(version));
+        OFFeaturesRequest features = peer.readUntil(OFFeaturesRequest.class, WAIT);
+        peer.send(of.buildFeaturesReply().setXid(features.getXid()).setDatapathId(DPID).setNBuffers(0)
+                .setNTables((short) 254).setAuxiliaryId(OFAuxId.MAIN).build());
+        OFPortDescStatsRequest ports = peer.readUntil(OFPortDescStatsRequest.class, WAIT);
+        peer.send(of.buildPortDescStatsReply().setXid(ports.getXid()).setEntries(List.of()).build());
+        OFRoleRequest claim = peer.readUntil(OFRoleRequest.class, WAIT);
+        if (!statusAfterReply) {
+            sendSlaveStatus(peer, of, 4);
+        }
+        peer.send(of.buildRoleReply().setXid(claim.getXid()).setRole(OFControllerRole.ROLE_MASTER)
+                .setGenerationId(U64.of(5)).build());
+        if (statusAfterReply) {
+            sendSlaveStatus(peer, of, 6);
+        }
+        OFBarrierRequest barrier = peer.readUntil(OFBarrierRequest.class, WAIT);
+        peer.send(of.buildBarrierReply().setXid(barrier.getXid()).build());
+        assertThat(c.awaitSwitches(List.of(DPID), WAIT)).isTrue();
+        return peer;
+    }
+
+    /**
+     * "We are SLAVE now, another controller claimed MASTER": OpenFlow 1.4's ROLE_STATUS, or on 1.3 Open vSwitch's
+     * ONF experimenter message 1911 with the same body.
+     */
+    private static void sendSlaveStatus(RawPeer peer, OFFactory of, long generation) throws Exception {
+        if (of.getVersion() == OFVersion.OF_13) {
+            peer.sendRaw(java.nio.ByteBuffer.allocate(32).put((byte) 4).put((byte) 4).putShort((short) 32).putInt(77)
+                    .putInt(0x4F4E4600).putInt(1911).putInt(3).put((byte) 0).put(new byte[3]).putLong(generation).array());
+        } else {
+            peer.send(of.buildRoleStatus().setRole(OFControllerRole.ROLE_SLAVE).setReason(OFControllerRoleReason.MASTER_REQUEST)
+                    .setGenerationId(U64.of(generation)).build());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = OFVersion.class, names = {"OF_13", "OF_14"})
+    void aRoleStatusThatComesDuringTheHandshakeIsTakenAfterIt(OFVersion version) throws Exception {
+        SettableMastership mastership = new SettableMastership("a", RoleClaim.master(5));
+        RecordingApp app = new RecordingApp("app");
+        Controller c = controller(mastership, app);
+
+        demotedDuringHandshake(c, version, true);
+
+        Poll.until("the switch's last word (SLAVE) taken", WAIT, () -> sw(c).role() == Role.SLAVE);
+        Poll.until("the mastership told", WAIT,
+                () -> mastership.events().stream().anyMatch(e -> e.startsWith("refused 1 ")));
+        Poll.until("apps see the switch down", WAIT, () -> app.events().contains("down 1"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = OFVersion.class, names = {"OF_13", "OF_14"})
+    void aRoleStatusOlderThanTheRoleReplyIsOutdatedByIt(OFVersion version) throws Exception {
+        SettableMastership mastership = new SettableMastership("a", RoleClaim.master(5));
+        Controller c = controller(mastership, new RecordingApp("app"));
+
+        RawPeer peer = demotedDuringHandshake(c, version, false);
+
+        // The echo is answered after whatever the handshake held was handled, on the same thread.
+        peer.send(OFFactories.getFactory(version).buildEchoRequest().setXid(99).setData(new byte[0]).build());
+        assertThat(peer.readUntil(org.projectfloodlight.openflow.protocol.OFEchoReply.class, WAIT)).isNotNull();
+        assertThat(sw(c).role()).isEqualTo(Role.MASTER);
     }
 
     @Test

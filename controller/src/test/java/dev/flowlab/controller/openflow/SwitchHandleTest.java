@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.flowlab.controller.Controller;
 import dev.flowlab.controller.ControllerConfig;
 import dev.flowlab.controller.Poll;
+import dev.flowlab.controller.api.Flows;
 import dev.flowlab.controller.api.Switch;
 import dev.flowlab.controller.api.SwitchErrorException;
 import dev.flowlab.controller.testing.RecordingApp;
 import dev.flowlab.controller.testing.SwitchPeer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +21,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.projectfloodlight.openflow.protocol.OFBadRequestCode;
+import org.projectfloodlight.openflow.protocol.OFFactory;
+import org.projectfloodlight.openflow.protocol.OFFlowAdd;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsReply;
+import org.projectfloodlight.openflow.protocol.OFPacketOut;
+import org.projectfloodlight.openflow.protocol.action.OFAction;
 import org.projectfloodlight.openflow.protocol.OFPortDesc;
 import org.projectfloodlight.openflow.protocol.OFPortReason;
 import org.projectfloodlight.openflow.protocol.OFPortStatsRequest;
@@ -120,5 +126,61 @@ class SwitchHandleTest {
                 .hasCauseInstanceOf(IllegalStateException.class);
         Poll.until("handle reports disconnected", WAIT, () -> !sw.isConnected());
         assertThat(sw.request(sw.factory().buildPortStatsRequest().build())).isCompletedExceptionally();
+    }
+
+    @Test
+    void aMessageTooLargeForOpenFlowFailsItsSenderAndTheConnectionCarriesOn() throws Exception {
+        OFFactory of = sw.factory();
+        OFPacketOut huge = Flows.packetOut(of, OFPort.CONTROLLER, List.of(Flows.output(of, OFPort.of(1))), new byte[70_000]);
+
+        assertThatThrownBy(() -> sw.send(huge)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("the PACKET_OUT to switch 00:00:00:00:00:00:00:01 encodes to 70")
+                .hasMessageContaining("more than an OpenFlow message can hold (65535 bytes)")
+                .hasMessageNotContaining("\n");
+        List<OFAction> actions = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {   // 16 bytes each: 80,000 bytes of actions
+            actions.add(Flows.output(of, OFPort.of(1 + i % 2)));
+        }
+        var confirmed = sw.sendConfirmed(of.buildFlowAdd().setPriority(5).setMatch(of.buildMatch().build())
+                .setInstructions(Flows.apply(of, actions.toArray(OFAction[]::new))).build());
+        assertThatThrownBy(() -> confirmed.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("the FLOW_MOD to switch 00:00:00:00:00:00:00:01 encodes to");
+
+        // Nothing of either was written: the next message reaches the switch whole, on the same connection.
+        sw.send(Flows.packetOut(of, OFPort.CONTROLLER, List.of(Flows.output(of, OFPort.of(2))), new byte[] {1, 2, 3}));
+        OFPacketOut next = peer.awaitFirst(OFPacketOut.class, out -> out.getData().length == 3, WAIT);
+        assertThat(next.getData()).containsExactly(1, 2, 3);
+        assertThat(peer.received(OFFlowAdd.class)).noneMatch(add -> add.getPriority() == 5);
+        assertThat(sw.isConnected()).isTrue();
+        assertThat(sw.barrier().get(5, TimeUnit.SECONDS)).isNotNull();
+    }
+
+    @Test
+    void aMessageTooLargeSentWhileHandlingAPacketInThrowsInTheApp() throws Exception {
+        List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RecordingApp sender = new RecordingApp("sender", 100, in -> {
+            OFFactory of = in.sw().factory();
+            try {   // on the switch's I/O thread, inside its read batch
+                in.sw().send(Flows.packetOut(of, OFPort.CONTROLLER, List.of(Flows.output(of, OFPort.of(1))), new byte[70_000]));
+                heard.add("sent");
+            } catch (IllegalArgumentException e) {
+                heard.add(e.getMessage());
+            }
+            in.sw().send(Flows.packetOut(of, OFPort.CONTROLLER, List.of(Flows.output(of, OFPort.of(2))), new byte[] {4, 5, 6}));
+            return dev.flowlab.controller.api.Verdict.HANDLED;
+        });
+        try (Controller other = Controller.start(ControllerConfig.builder().listen("127.0.0.1", 0).build(), List.of(sender));
+             SwitchPeer switchPeer = SwitchPeer.handshake(other.address(), 7, 1, 2)) {
+            assertThat(other.awaitSwitches(List.of(DatapathId.of(7)), WAIT)).isTrue();
+            switchPeer.sendPacketIn(1, new byte[60]);
+
+            OFPacketOut next = switchPeer.awaitFirst(OFPacketOut.class, out -> out.getData().length == 3, WAIT);
+            assertThat(next.getData()).containsExactly(4, 5, 6);
+            assertThat(heard).singleElement().asString()
+                    .startsWith("the PACKET_OUT to switch 00:00:00:00:00:00:00:07 encodes to 70")
+                    .contains("more than an OpenFlow message can hold (65535 bytes)");
+            assertThat(switchPeer.isClosed()).isFalse();
+        }
     }
 }

@@ -78,6 +78,24 @@ class StaticFlowsTest {
         assertThat(sw.table().entries(StaticFlows.COOKIE, Flows.APP_COOKIE_MASK)).isEmpty();
     }
 
+    @Test
+    void anIdIsNeverHandedOutTwiceNeitherAfterItsFlowIsDeletedNorByTheNextMaster() throws Exception {
+        MemoryConfigStore store = new MemoryConfigStore();   // what every cluster member holds alike
+        FakeSwitch sw = new FakeSwitch(1, 3);
+        StaticFlows flows = new StaticFlows(store);
+        int first = flows.add(sw, body(DROP_IN_PORT_1)).get(10, TimeUnit.SECONDS).id();
+        int second = flows.add(sw, body("{\"priority\":300,\"match\":{\"in_port\":2},\"actions\":[]}"))
+                .get(10, TimeUnit.SECONDS).id();
+        flows.delete(sw, second).get(10, TimeUnit.SECONDS);
+
+        int third = flows.add(sw, body(DROP_IN_PORT_1)).get(10, TimeUnit.SECONDS).id();
+        flows.deleteAll(sw).get(10, TimeUnit.SECONDS);
+        int fourth = new StaticFlows(store).add(sw, body(DROP_IN_PORT_1)).get(10, TimeUnit.SECONDS).id();   // a failover
+
+        assertThat(java.util.List.of(first, second, third, fourth)).containsExactly(1, 2, 3, 4);
+        assertThatThrownBy(() -> flows.delete(sw, 2).join()).hasCauseInstanceOf(dev.flowlab.controller.api.RestException.class);
+    }
+
     private static FlowBody body(String json) throws Exception {
         return JsonMapping.json().readValue(json, FlowBody.class);
     }

@@ -21,13 +21,19 @@ import org.projectfloodlight.openflow.types.IPv4Address;
 import org.projectfloodlight.openflow.types.MacAddress;
 import org.projectfloodlight.openflow.types.OFPort;
 
-/** Links, hosts and paths over HTTP, from a fixed two-switch topology: h1 - s1 =(2:3)= s2 - h2, h3 on s3 alone. */
+/**
+ * Links, hosts and paths over HTTP, from a fixed two-switch topology: h1 - s1 =(2:3)= s2 - h2, h3 on s3 alone,
+ * and h1's MAC in VLAN 10 on s3 too.
+ */
 class TopologyRoutesTest {
     private static final DatapathId S1 = DatapathId.of(1);
     private static final DatapathId S2 = DatapathId.of(2);
     private static final HostInfo H1 = host(1, 1, S1, 1);
     private static final HostInfo H2 = host(2, 2, S2, 1);
     private static final HostInfo H3 = host(3, 3, DatapathId.of(3), 1);
+    /** h1's MAC again, as a host of VLAN 10 on s3 (a network with VLAN roles). */
+    private static final HostInfo H1_IN_VLAN_10 = new HostInfo(H1.mac(), Set.of(IPv4Address.of("10.0.10.1")),
+            DatapathId.of(3), OFPort.of(2), 10);
 
     private RestServer server;
     private Http http;
@@ -58,9 +64,18 @@ class TopologyRoutesTest {
     void hostsShowWhereTheyAttach() {
         JsonNode hosts = http.get("/api/hosts").json();
         assertThat(hosts).extracting(h -> h.get("mac").asText())
-                .containsExactly("00:00:00:00:00:01", "00:00:00:00:00:02", "00:00:00:00:00:03");
+                .containsExactly("00:00:00:00:00:01", "00:00:00:00:00:02", "00:00:00:00:00:03", "00:00:00:00:00:01");
         assertThat(hosts.get(1).get("ips").get(0).asText()).isEqualTo("10.0.0.2");
         assertThat(hosts.get(1).get("port").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aHostInAVlanShowsItsVlanAndAnUntaggedHostNone() {
+        JsonNode hosts = http.get("/api/hosts").json();
+
+        assertThat(hosts.get(0).has("vlan")).as("h1 untagged: %s", hosts.get(0)).isFalse();
+        assertThat(hosts.get(3).toString()).isEqualTo("{\"mac\":\"00:00:00:00:00:01\",\"vlan\":10,\"ips\":[\"10.0.10.1\"],"
+                + "\"dpid\":\"00:00:00:00:00:00:00:03\",\"port\":2}");
     }
 
     @Test
@@ -95,7 +110,17 @@ class TopologyRoutesTest {
     private static final class FixedHosts implements HostService {
         @Override
         public Collection<HostInfo> hosts() {
-            return List.of(H3, H2, H1);
+            return List.of(H3, H2, H1, H1_IN_VLAN_10);
+        }
+
+        @Override
+        public Optional<HostInfo> hostByMac(int vlan, MacAddress mac) {
+            return hosts().stream().filter(h -> h.vlan() == vlan && h.mac().equals(mac)).findFirst();
+        }
+
+        @Override
+        public Optional<HostInfo> hostByIp(int vlan, IPv4Address ip) {
+            return hosts().stream().filter(h -> h.vlan() == vlan && h.ips().contains(ip)).findFirst();
         }
 
         @Override

@@ -5,6 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFFlowAdd;
 import org.projectfloodlight.openflow.protocol.OFFlowDelete;
+import org.projectfloodlight.openflow.protocol.OFFlowDeleteStrict;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
 import org.projectfloodlight.openflow.types.TableId;
 import org.projectfloodlight.openflow.types.U64;
@@ -44,6 +45,13 @@ final class PeerFlowTable {
 
     void delete(OFFlowDelete delete) {
         entries.removeIf(e -> selected(e, delete.getCookie(), delete.getCookieMask(), delete.getTableId()));
+    }
+
+    /** A strict delete: the entry of exactly this table, priority and match, if its cookie is selected. */
+    void deleteStrict(OFFlowDeleteStrict delete) {
+        entries.removeIf(e -> e.getTableId().equals(delete.getTableId()) && e.getPriority() == delete.getPriority()
+                && e.getMatch().equals(delete.getMatch())
+                && selected(e, delete.getCookie(), delete.getCookieMask(), delete.getTableId()));
     }
 
     /** The entries a flow stats request with this cookie, mask and table selects. */

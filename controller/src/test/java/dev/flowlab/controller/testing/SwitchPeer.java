@@ -351,9 +351,15 @@ public final class SwitchPeer implements AutoCloseable {
             if (!answerFlowStats) {
                 return;
             }
-            if (kept != null) {
-                send(of.buildFlowStatsReply().setXid(m.getXid())
-                        .setEntries(kept.select(request.getCookie(), request.getCookieMask(), request.getTableId())).build());
+            if (kept != null) {   // in parts, as a switch does: one OpenFlow message holds some 600 entries at most
+                List<OFFlowStatsEntry> entries = kept.select(request.getCookie(), request.getCookieMask(), request.getTableId());
+                int part = 400;
+                for (int from = 0; from == 0 || from < entries.size(); from += part) {
+                    boolean more = from + part < entries.size();
+                    send(of.buildFlowStatsReply().setXid(m.getXid())
+                            .setFlags(more ? EnumSet.of(OFStatsReplyFlags.REPLY_MORE) : EnumSet.noneOf(OFStatsReplyFlags.class))
+                            .setEntries(entries.subList(from, Math.min(entries.size(), from + part))).build());
+                }
                 return;
             }
             // Two parts, like a switch with a big table: the controller must join them.
@@ -408,6 +414,8 @@ public final class SwitchPeer implements AutoCloseable {
             }
         } else if (m instanceof OFFlowDelete delete) {
             kept.delete(delete);
+        } else if (m instanceof org.projectfloodlight.openflow.protocol.OFFlowDeleteStrict delete) {
+            kept.deleteStrict(delete);
         } else if (m instanceof OFPortStatsRequest) {
             List<OFPortStatsEntry> stats = new ArrayList<>();
             for (int i = ports.size() - 1; i >= 0; i--) {   // out of order, as a switch may answer

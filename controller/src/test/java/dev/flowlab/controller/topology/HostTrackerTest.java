@@ -10,6 +10,7 @@ import dev.flowlab.controller.api.HostListener;
 import dev.flowlab.controller.api.Link;
 import dev.flowlab.controller.api.SwitchPort;
 import dev.flowlab.controller.api.Verdict;
+import dev.flowlab.controller.api.VlanTag;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +72,42 @@ class HostTrackerTest {
         assertThat(tracker.hostByIp(IP1)).contains(h1);
         assertThat(tracker.hostByIp(IP2)).isEmpty();
         assertThat(events).containsExactly("added " + H1 + " at " + h1.location());
+    }
+
+    @Test
+    void theSameMacInTwoVlansIsTwoHostsNotOneThatMoves() {
+        tracker.onPacketIn(Packets.packetIn(s1, 1, VlanTag.tagged(Packets.arpRequest(H1, IP1, IP2), 10)));
+        tracker.onPacketIn(Packets.packetIn(s2, 2, VlanTag.tagged(Packets.arpRequest(H1, IP1, IP2), 20)));
+
+        assertThat(tracker.hosts()).hasSize(2);
+        assertThat(tracker.hostByMac(10, H1).orElseThrow().location()).isEqualTo(new SwitchPort(dpid(1), OFPort.of(1)));
+        assertThat(tracker.hostByMac(20, H1).orElseThrow().location()).isEqualTo(new SwitchPort(dpid(2), OFPort.of(2)));
+        assertThat(tracker.hostByMac(HostInfo.UNTAGGED, H1)).isEmpty();
+        assertThat(tracker.hostByMac(H1).orElseThrow().vlan()).as("without a VLAN: the lowest").isEqualTo(10);
+        assertThat(events).containsExactly("added " + H1 + " at " + new SwitchPort(dpid(1), OFPort.of(1)),
+                "added " + H1 + " at " + new SwitchPort(dpid(2), OFPort.of(2)));
+    }
+
+    @Test
+    void twoVlansMayUseTheSameAddressEachForItsOwnHost() {
+        tracker.onPacketIn(Packets.packetIn(s1, 1, VlanTag.tagged(Packets.arpRequest(H1, IP1, IP2), 10)));
+        tracker.onPacketIn(Packets.packetIn(s1, 2, VlanTag.tagged(Packets.arpRequest(H2, IP1, IP2), 20)));
+
+        assertThat(tracker.hostByIp(10, IP1).orElseThrow().mac()).isEqualTo(H1);
+        assertThat(tracker.hostByIp(20, IP1).orElseThrow().mac()).isEqualTo(H2);
+        assertThat(tracker.hostByMac(10, H1).orElseThrow().ips()).as("not taken by VLAN 20's host").containsExactly(IP1);
+    }
+
+    @Test
+    void aHostInAVlanGoesWithItsPort() {
+        tracker.onPacketIn(Packets.packetIn(s1, 1, VlanTag.tagged(Packets.arpRequest(H1, IP1, IP2), 10)));
+        tracker.onPacketIn(Packets.packetIn(s2, 1, VlanTag.tagged(Packets.arpRequest(H1, IP1, IP2), 20)));
+
+        tracker.onSwitchDown(dpid(1));
+
+        assertThat(tracker.hostByMac(10, H1)).isEmpty();
+        assertThat(tracker.hostByIp(10, IP1)).isEmpty();
+        assertThat(tracker.hostByIp(IP1).orElseThrow().vlan()).isEqualTo(20);
     }
 
     @Test

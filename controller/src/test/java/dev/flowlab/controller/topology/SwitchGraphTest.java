@@ -24,6 +24,17 @@ class SwitchGraphTest {
     }
 
     @Test
+    void pathsAskedBetweenSwitchesNotInTheGraphAreNotKept() {
+        SwitchGraph ring = graph(Topologies.ring(4));
+        for (long unknown = 100; unknown < 10_100; unknown++) {   // ids an app took from packets, say
+            assertThat(ring.shortestPath(dpid(1), DatapathId.of(unknown))).isEmpty();
+            assertThat(ring.shortestPath(DatapathId.of(unknown), DatapathId.of(unknown + 1))).isEmpty();
+        }
+        assertThat(ring.shortestPath(dpid(1), dpid(3))).isPresent();
+        assertThat(ring.cachedPaths()).isEqualTo(1);
+    }
+
+    @Test
     void ringPathsGoTheShortWayRound() {
         SwitchGraph ring = graph(Topologies.ring(6));
 

@@ -3,6 +3,7 @@ package dev.flowlab.controller.vlan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowlab.controller.VlanPorts;
+import dev.flowlab.controller.api.Ethernet;
 import dev.flowlab.controller.api.Flows;
 import dev.flowlab.controller.api.VlanRole;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.projectfloodlight.openflow.protocol.OFPortDesc;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.protocol.match.MatchField;
 import org.projectfloodlight.openflow.types.MacAddress;
+import org.projectfloodlight.openflow.types.OFBufferId;
 import org.projectfloodlight.openflow.types.OFPort;
 import org.projectfloodlight.openflow.types.OFVlanVidMatch;
 import org.projectfloodlight.openflow.types.TableId;
@@ -41,6 +43,29 @@ class VlanStageTest {
         // in from the trunk (3): s1-eth1 is VLAN 10's access port, s1-eth5 has no role; VLAN 20 and 100 stay out
         assertThat(((OFPacketOut) out).getActions()).containsExactly(Flows.output(OF, OFPort.of(5)),
                 OF.actions().popVlan(), Flows.output(OF, OFPort.of(1)));
+    }
+
+    @Test
+    void aPacketOutOfAParsedFrameTakesItsVlanFromTheViewEvenWhenTheSwitchBufferedThePacket() {
+        OFPacketOut buffered = Flows.packetOutOfBuffer(OF, OFBufferId.of(7), OFPort.of(3), List.of(Flows.output(OF, OFPort.FLOOD)));
+
+        OFPacketOut out = stage.translate(buffered, Ethernet.of(frame(10)));
+
+        // parsing the packet-out's bytes (there are none) would take the frame for one the controller made, untagged
+        assertThat(out.getActions()).containsExactly(Flows.output(OF, OFPort.of(5)),
+                OF.actions().popVlan(), Flows.output(OF, OFPort.of(1)));
+    }
+
+    @Test
+    void aPacketOutOfAParsedFrameIsNotParsedAgain() {
+        byte[] tagged20 = frame(20);
+        Ethernet view = Ethernet.of(tagged20);
+        tagged20[15] = 10;   // the bytes now say VLAN 10: only a second parse would see it
+
+        OFPacketOut out = stage.translate(Flows.packetOut(OF, OFPort.of(3), List.of(Flows.output(OF, OFPort.FLOOD)), tagged20), view);
+
+        assertThat(out.getActions()).as("VLAN 20's access port, from the view").containsExactly(Flows.output(OF, OFPort.of(5)),
+                OF.actions().popVlan(), Flows.output(OF, OFPort.of(2)));
     }
 
     @Test
