@@ -128,7 +128,7 @@ public final class Controller implements AutoCloseable {
                 controller.openflowCapture.start(controller.config.openflowCapture());
             }
             controller.mastership.start(controller::reclaimAll);
-            controller.warmup = PacketPathWarmup.startOncePerJvm(controller.config);
+            controller.warmup = PacketPathWarmup.startOncePerJvm(controller.config, controller.apps);
             controller.startRest();
             controller.startListening();
             return controller;

@@ -30,12 +30,12 @@ class ControllerTest {
     void unknownAppFailsStartWithOneLineNamingTheKnownApps() {
         assertThatThrownBy(() -> Controller.start(anyPort("foo")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown app 'foo'; known apps: test-flood");
+                .hasMessage("unknown app 'foo'; known apps: test-flood, test-not-rehearsable, test-rehearsable");
     }
 
     @Test
     void appsAreFoundOnTheClassPath() {
-        assertThat(Controller.availableApps()).containsExactly("test-flood");
+        assertThat(Controller.availableApps()).containsExactly("test-flood", "test-not-rehearsable", "test-rehearsable");
     }
 
     @Test

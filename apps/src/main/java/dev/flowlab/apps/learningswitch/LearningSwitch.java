@@ -77,6 +77,12 @@ public final class LearningSwitch implements App {
         this.clock = nanoClock;
     }
 
+    /** Its start and callbacks touch only its own tables and its switches: a throwaway copy may warm its code. */
+    @Override
+    public boolean rehearsable() {
+        return true;
+    }
+
     @Override
     public void start(AppContext context) {
         this.context = context;

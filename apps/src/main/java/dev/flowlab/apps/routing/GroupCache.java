@@ -39,6 +39,14 @@ final class GroupCache {
         return id;
     }
 
+    /**
+     * A switch left: forget its ids, so datapath ids that come and go do not pile up here. Should it come
+     * back to this controller as master with our groups still in place, new routes add fresh ones.
+     */
+    void forget(DatapathId dpid) {
+        bySwitch.remove(dpid);
+    }
+
     /** A switch (re)connected: it starts without our groups. */
     CompletableFuture<Integer> reset(Switch sw) {
         bySwitch.remove(sw.id());

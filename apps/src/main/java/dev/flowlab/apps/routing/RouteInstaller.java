@@ -72,6 +72,13 @@ final class RouteInstaller {
         }
     }
 
+    /** A switch is gone: nothing of it is kept here. */
+    void forget(DatapathId dpid) {
+        if (groups != null) {
+            groups.forget(dpid);
+        }
+    }
+
     /**
      * Sends the legs' entries to every switch but the packet's, waits for their barriers, then sets
      * up the packet's switch and forwards the packet along the first leg: it never overtakes its

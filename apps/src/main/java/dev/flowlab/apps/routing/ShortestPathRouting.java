@@ -100,6 +100,11 @@ public final class ShortestPathRouting implements App, TopologyListener, HostLis
     }
 
     @Override
+    public void onSwitchDown(DatapathId dpid) {
+        routes.forget(dpid);
+    }
+
+    @Override
     public Verdict onPacketIn(PacketIn in) {
         Ethernet eth = in.ethernet();
         MacAddress dst = eth.destination();

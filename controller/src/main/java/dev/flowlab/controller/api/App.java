@@ -56,6 +56,18 @@ public interface App {
         return Optional.empty();
     }
 
+    /**
+     * Whether the controller may warm this app's packet-in code when it starts, so that the first real
+     * packet-ins run compiled: a second, throwaway instance (built like this one, with its own context)
+     * then answers rehearsal packet-ins on an in-memory switch for a second or two, and is stopped. Say
+     * yes only for an app whose {@link #start}, {@link #stop} and callbacks touch nothing outside the
+     * instance and its context: no file, socket or thread of its own, nothing logged at INFO or above.
+     * Default no: the app's code is then warmed by real traffic.
+     */
+    default boolean rehearsable() {
+        return false;
+    }
+
     /** Called once before the controller accepts switches. */
     default void start(AppContext context) {
     }

@@ -60,6 +60,13 @@ public final class AppLoader {
      * injector, so apps can {@code @Inject} them.
      */
     public static List<LoadedApp> load(List<String> ids, List<App> extra, Module services) {
+        List<LoadedApp> apps = instances(ids, extra, services);
+        apps.forEach(a -> LOG.info("app {} order={} handles {}", a.id(), a.app().order(), overriddenCallbacks(a.app())));
+        return apps;
+    }
+
+    /** Like {@link #load(List, List, Module)}, saying nothing: for throwaway instances (the packet-in warm-up's). */
+    public static List<LoadedApp> instances(List<String> ids, List<App> extra, Module services) {
         Map<String, AppModule> available = available();
         List<AppModule> chosen = new ArrayList<>();
         for (String id : new LinkedHashSet<>(ids)) {
@@ -83,7 +90,6 @@ public final class AppLoader {
         for (App app : extra) {
             apps.add(new LoadedApp(app.getClass().getName(), app));
         }
-        apps.forEach(a -> LOG.info("app {} order={} handles {}", a.id(), a.app().order(), overriddenCallbacks(a.app())));
         return apps;
     }
 

@@ -19,6 +19,7 @@ import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.types.DatapathId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * The switches that finished their handshake, by datapath id, and the one place that turns
@@ -52,6 +53,9 @@ public final class SwitchRegistry {
     private volatile OFVersion oldestServed = OFVersion.OF_10;
     private volatile String oldestWhy = "";
 
+    /** Where switches coming, going and changing roles are logged: INFO, or DEBUG in a {@link #quiet} registry. */
+    private final Level events;
+
     /** A registry for a controller on its own ({@link SingleMember}). */
     public SwitchRegistry(EventDispatcher dispatcher) {
         this(dispatcher, new SingleMember(() -> "in-process"));
@@ -59,8 +63,21 @@ public final class SwitchRegistry {
 
     /** A registry whose switches take the roles {@code mastership} decides. */
     public SwitchRegistry(EventDispatcher dispatcher, Mastership mastership) {
+        this(dispatcher, mastership, Level.INFO);
+    }
+
+    private SwitchRegistry(EventDispatcher dispatcher, Mastership mastership, Level events) {
         this.dispatcher = dispatcher;
         this.mastership = mastership;
+        this.events = events;
+    }
+
+    /**
+     * A registry on its own that logs its switches' comings and goings at DEBUG only: for a throwaway copy of the
+     * apps (the packet-in warm-up's), whose rehearsal switch a user must not read about as if it were real.
+     */
+    public static SwitchRegistry quiet(EventDispatcher dispatcher) {
+        return new SwitchRegistry(dispatcher, new SingleMember(() -> "in-process"), Level.DEBUG);
     }
 
     /** What apps' {@link dev.flowlab.controller.api.FlowFilter}s do to the entries every switch handle sends. */
@@ -117,7 +134,7 @@ public final class SwitchRegistry {
         synchronized (gone) {
             gone.remove(sw.id());
         }
-        LOG.info("dpid={} up from {} with {} ports{}", sw.id(), sw.remoteAddress(), sw.ports().size(),
+        LOG.atLevel(events).log("dpid={} up from {} with {} ports{}", sw.id(), sw.remoteAddress(), sw.ports().size(),
                 sw.role() == Role.EQUAL ? "" : ", role " + sw.role());
         mastership.switchConnected(sw.id());
         if (sw.role() != Role.EQUAL) {
@@ -133,7 +150,7 @@ public final class SwitchRegistry {
     public void down(Switch sw) {
         locked(sw.id(), () -> {
             if (switches.remove(sw.id(), sw)) {
-                LOG.info("dpid={} down", sw.id());
+                LOG.atLevel(events).log("dpid={} down", sw.id());
                 keepWhileGone(sw.id());
                 mastership.switchDisconnected(sw.id());
                 if (sw.role().writes()) {
@@ -157,7 +174,7 @@ public final class SwitchRegistry {
             }
             Role now = sw.role();
             if (now.writes()) {
-                LOG.info("dpid={} role {} -> {}: {}", sw.id(), before, now, why);
+                LOG.atLevel(events).log("dpid={} role {} -> {}: {}", sw.id(), before, now, why);
             } else {
                 LOG.warn("dpid={} role {} -> {}: {}; the apps see the switch down here", sw.id(), before, now, why);
             }

@@ -49,6 +49,18 @@ final class OfChannelInitializer extends ChannelInitializer<SocketChannel> {
             // Bytes <-> TLS records; the switch's certificate is checked before any OpenFlow is read.
             pipeline.addLast("tls", tls.newHandler(channel.alloc()));
         }
+        addMessageHandlers(pipeline, config, capture);
+        // HELLO ... barrier; replaces itself with the SwitchConnection ("switch") when done.
+        pipeline.addLast("handshake", new Handshake(config, dispatcher, registry, gate));
+        // Anything thrown above closes this connection only, with one log line.
+        pipeline.addLast("errors", new ConnectionErrors());
+    }
+
+    /**
+     * The handlers between the clear-text bytes and the handshake (or the switch connection that replaces it).
+     * Shared with {@link PacketInRehearsal}, so that a rehearsed packet-in crosses the same code a real one does.
+     */
+    static void addMessageHandlers(ChannelPipeline pipeline, ControllerConfig config, OpenFlowCapture capture) {
         // The clear-text OpenFlow bytes, to a pcap file while `capture openflow` runs.
         pipeline.addLast("capture", capture.newHandler());
         // A peer that does not read our answers is not read either, from the first byte on.
@@ -59,9 +71,5 @@ final class OfChannelInitializer extends ChannelInitializer<SocketChannel> {
         // Silence from the switch -> echo request -> no answer -> close.
         pipeline.addLast("idle", new IdleStateHandler(config.echoInterval().toNanos(), 0, 0, TimeUnit.NANOSECONDS));
         pipeline.addLast("keepalive", new KeepAlive(config.echoTimeout()));
-        // HELLO ... barrier; replaces itself with the SwitchConnection ("switch") when done.
-        pipeline.addLast("handshake", new Handshake(config, dispatcher, registry, gate));
-        // Anything thrown above closes this connection only, with one log line.
-        pipeline.addLast("errors", new ConnectionErrors());
     }
 }

@@ -1,6 +1,7 @@
 package dev.flowlab.controller.openflow;
 
 import dev.flowlab.controller.ControllerConfig;
+import dev.flowlab.controller.capture.OpenFlowCapture;
 import dev.flowlab.controller.core.EventDispatcher;
 import dev.flowlab.controller.core.SwitchRegistry;
 import io.netty.buffer.ByteBuf;
@@ -29,9 +30,9 @@ import org.projectfloodlight.openflow.types.U64;
 
 /**
  * Plays one switch's side of a first ping, many times over, through the real packet-in path: packet-in
- * bytes decoded by {@link OfMessageDecoder}, a {@link SwitchConnection}, the dispatcher and its apps, the
- * answers encoded by {@link OfMessageEncoder}; all on an in-memory channel, so no socket and no real
- * switch is involved. The caller gives a dispatcher and registry of its own (throwaway app instances), so
+ * bytes through the handlers of a real connection ({@link OfChannelInitializer#addMessageHandlers}), a
+ * {@link SwitchConnection}, the dispatcher and its apps, the answers encoded by {@link OfMessageEncoder};
+ * all on an in-memory channel, so no socket and no real switch is involved. The caller gives a dispatcher and registry of its own (throwaway app instances), so
  * the rehearsal changes no state a user or a real switch can see.
  *
  * <p>Why: a fresh JVM runs this path in the interpreter, and a user's first ping crosses it about 30
@@ -60,12 +61,11 @@ public final class PacketInRehearsal {
                 return from;   // SwitchConnection keeps its switch's TCP address
             }
         };
-        channel.pipeline().addLast("backpressure", new ReadBackpressure());
-        channel.pipeline().addLast("decoder", new OfMessageDecoder());
-        channel.pipeline().addLast("encoder", new OfMessageEncoder());
+        OfChannelInitializer.addMessageHandlers(channel.pipeline(), config, new OpenFlowCapture());   // a capture never started
         SwitchConnection connection = new SwitchConnection(channel, OF13, DPID, ports(), dispatcher, registry, config,
                 RoleOutcome.EQUAL);
         channel.pipeline().addLast("switch", connection);
+        channel.pipeline().addLast("errors", new ConnectionErrors());
         connection.start(List.of());
         drain();
         for (int pair = 0; pair < PAIRS; pair++) {

@@ -57,6 +57,23 @@ final class SlowReaderGuard {
         return true;
     }
 
+    /**
+     * Whether a message another thread sends may wait for the I/O thread, {@code waiting} bytes (its own
+     * included) waiting there already (any thread); false means it was dropped. Those count as queued: an I/O
+     * thread that is busy, or that an app blocks, takes them into the channel (where {@link #admit} sees them)
+     * only when it gets to them.
+     */
+    boolean admitWaiting(long waiting) {
+        long queued = waiting + (channel.isWritable() ? 0
+                : channel.bytesBeforeWritable() + channel.config().getWriteBufferLowWaterMark());
+        if (queued > maxQueuedBytes) {
+            disconnect(queued + " bytes queued (" + waiting + " of them not yet taken by its I/O thread), more than the "
+                    + maxQueuedBytes + " allowed");
+            return false;
+        }
+        return true;
+    }
+
     /** On the I/O thread, when the channel crosses a watermark. */
     void writabilityChanged() {
         if (channel.isWritable()) {

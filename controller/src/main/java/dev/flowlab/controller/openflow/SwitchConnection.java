@@ -29,6 +29,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.projectfloodlight.openflow.protocol.OFBarrierReply;
 import org.projectfloodlight.openflow.protocol.OFErrorMsg;
 import org.projectfloodlight.openflow.protocol.OFFactory;
@@ -82,6 +83,8 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
      * thread, arrived after its delete, sent from the switch's thread, and stayed).
      */
     private final Queue<ByteBuf> fromOtherThreads = new ConcurrentLinkedQueue<>();
+    /** Their bytes: counted against {@link ConnectionLimits#maxQueuedBytes} like those the channel holds. */
+    private final AtomicLong fromOtherThreadsBytes = new AtomicLong();
     private ChannelHandlerContext ctx;
     private OfMessageEncoder encoder;   // says which message it could not encode; none in a bare test pipeline
     private boolean inReadBatch;   // touched only on the I/O thread
@@ -448,18 +451,26 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
             frame.release();
             return;
         }
-        counters.sent(message);
         if (!channel.eventLoop().inEventLoop()) {
+            int size = frame.readableBytes();
+            if (!guard.admitWaiting(fromOtherThreadsBytes.addAndGet(size))) {
+                fromOtherThreadsBytes.addAndGet(-size);
+                frame.release();
+                return;
+            }
+            counters.sent(message);
             fromOtherThreads.add(frame);
             try {
                 channel.eventLoop().execute(this::writeFromOtherThreads);
             } catch (RejectedExecutionException closing) {   // the controller is shutting down: nothing goes out any more
                 for (ByteBuf f = fromOtherThreads.poll(); f != null; f = fromOtherThreads.poll()) {
+                    fromOtherThreadsBytes.addAndGet(-f.readableBytes());
                     f.release();
                 }
             }
             return;
         }
+        counters.sent(message);
         writeQueued();   // what other threads sent before this call goes first
         if (inReadBatch) {
             ctx.write(frame, ctx.voidPromise());   // flushed with the batch in channelReadComplete
@@ -479,6 +490,7 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
     private boolean writeQueued() {
         boolean any = false;
         for (ByteBuf frame = fromOtherThreads.poll(); frame != null; frame = fromOtherThreads.poll()) {
+            fromOtherThreadsBytes.addAndGet(-frame.readableBytes());
             ctx.write(frame, ctx.voidPromise());   // on a closed channel Netty fails the write and releases the frame
             any = true;
         }

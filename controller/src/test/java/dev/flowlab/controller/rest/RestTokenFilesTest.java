@@ -31,8 +31,10 @@ class RestTokenFilesTest {
 
     @Test
     void theTokenOfAControllerThatIsGoneIsRemovedAndOnlyThat() throws Exception {
-        Process gone = new ProcessBuilder("true").start();
+        // Alive while its start time is read (a process that already exited may be reaped, and unreadable, by then).
+        Process gone = new ProcessBuilder("sleep", "60").start();
         TokenOwner dead = TokenOwner.of(gone.toHandle()).orElseThrow();
+        gone.destroy();
         gone.waitFor();
         Files.writeString(dir.resolve("rest-8081.token"), "killed-controllers-token\n");
         Files.writeString(dir.resolve("rest-8081.owner"), dead.text());
