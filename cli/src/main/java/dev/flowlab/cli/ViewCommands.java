@@ -1,5 +1,6 @@
 package dev.flowlab.cli;
 
+import dev.flowlab.lab.ControllerProcesses;
 import dev.flowlab.lab.Lab;
 import dev.flowlab.cli.output.Console;
 import dev.flowlab.cli.shell.CommandTable;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.projectfloodlight.openflow.types.DatapathId;
 
 /** What the network looks like: help, nodes, net, links, dump. */
 final class ViewCommands {
@@ -87,10 +89,15 @@ final class ViewCommands {
                     h.mac() == null ? "(kernel's)" : h.mac(), host.namespace()));
         }
         Map<String, Boolean> connections = lab.connections();
-        String notAll = lab.embeddedController().isPresent() ? "not connected" : "not connected to every controller";
+        Map<String, Map<Integer, String>> roles = lab.controllerProcesses().map(ControllerProcesses::roles).orElse(null);
         for (Switch s : lab.topology().switches()) {
             Boolean up = connections.get(s.name());
-            String state = up == null ? lab.controllerName() : up ? console.green("connected") : console.red(notAll);
+            String state = up == null ? lab.controllerName() : up ? console.green("connected") : console.red("not connected");
+            if (roles != null) {   // each member's role: who writes to it
+                Map<Integer, String> held = roles.getOrDefault(DatapathId.of(s.dpid()).toString(), Map.of());
+                state = held.isEmpty() ? console.red("no controller has it") : String.join(", ", held.entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue()).toList());
+            }
             console.println(String.format("switch %-6s bridge %s dpid %s  ports %d  fail-mode %s  controller %s", s.name(),
                     lab.bridgeName(s.name()), s.dpidHex(), lab.topology().linksOf(s.name()).size(), lab.failMode().ovsName(), state));
         }

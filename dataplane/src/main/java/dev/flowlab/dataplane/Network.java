@@ -255,20 +255,6 @@ public final class Network implements AutoCloseable {
         return Iperf.measure(host(client), host(server), Iperf.Protocol.UDP, time, bitsPerSecond);
     }
 
-    /**
-     * Makes {@code process} (started by the caller in the root namespace, a controller for example) part of
-     * this run: it is stopped with the network at teardown, and by {@code flowlab clean} when this process
-     * died without tearing down. Recorded on disk at once.
-     */
-    public void adopt(ProcessHandle process) {
-        RunProcesses.adopt(build.state(), process);
-    }
-
-    /** Makes {@code dir} (what adopted processes write: logs, state) part of this run: removed after them. */
-    public void adoptDirectory(java.nio.file.Path dir) {
-        RunProcesses.adoptDirectory(build.state(), dir);
-    }
-
     /** Sets probe interval and backoff on every controller of every switch, in one ovs-vsctl transaction. */
     public void tuneControllers(ControllerTuning tuning) {
         List<String> args = new ArrayList<>();

@@ -315,15 +315,15 @@ public final class Lab implements AutoCloseable {
 
     /**
      * Whether each switch (by the name the user knows) is connected to its controller: as the embedded controller
-     * sees it, otherwise as Open vSwitch does (every one of the bridge's targets connected: with several
-     * controllers, one down makes it false). Empty when the run has no controller.
+     * sees it; for an external controller, as Open vSwitch does (every target connected). Empty when the run has no
+     * controller, and for controller processes, whose own reports say more ({@link ControllerProcesses#roles()}).
      */
     public Map<String, Boolean> connections() {
         Map<String, Boolean> connected = new java.util.LinkedHashMap<>();
         if (controller != null) {
             topology().switches().forEach(s -> connected.put(s.name(),
                     controller.switchById(DatapathId.of(s.dpid())).isPresent()));
-        } else if (spec.controller().kind() != ControllerChoice.Kind.NONE) {
+        } else if (spec.controller().kind() == ControllerChoice.Kind.EXTERNAL) {
             network.controllerConnections().forEach((bridge, up) -> connected.put(userName(bridge), up));
         }
         return connected;

@@ -29,6 +29,8 @@ class ControllersSystemTest {
             assertThat(bridgeTargets("rcps1")).hasSize(3);
             List<Long> pids = memberPids(flowlab, 3);
             eachMemberHasATokenOfItsOwnInAnOwnerOnlyFileListedAtStart(flowlab, pids);
+            flowlab.type("dump\n");   // each switch with each member's role (it showed the members' addresses only)
+            flowlab.awaitLine(l -> l.startsWith("switch s1") && l.matches(".*controller (\\d (MASTER|SLAVE)(, )?){3}$"), 30);
             int master = master(flowlab.output());
 
             flowlab.type("controller " + master + " stop\npingall\ncontrollers\ncontroller " + master + " start\n");
