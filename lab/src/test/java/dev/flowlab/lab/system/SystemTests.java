@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * What system tests share (here and in the command line's tests, through this module's test jar):
@@ -51,10 +53,20 @@ public final class SystemTests {
 
     /** Waits until {@code condition} holds, at most {@link #WAIT}; fails naming {@code what} otherwise. */
     public static void until(String what, BooleanSupplier condition) {
+        until(what, condition::getAsBoolean, done -> done);
+    }
+
+    /**
+     * Reads {@code read} until what it returns satisfies {@code done}, at most {@link #WAIT}, and returns that;
+     * fails naming {@code what} and the last value read otherwise (counters that never came, for example).
+     */
+    public static <T> T until(String what, Supplier<T> read, Predicate<? super T> done) {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
+        T value = read.get();
+        while (!done.test(value)) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + WAIT.toSeconds() + " s waiting until " + what);
+                throw new AssertionError("timed out after " + WAIT.toSeconds() + " s waiting until " + what
+                        + (value instanceof Boolean ? "" : "; last read: " + value));
             }
             try {
                 Thread.sleep(20);
