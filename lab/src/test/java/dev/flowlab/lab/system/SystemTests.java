@@ -74,6 +74,8 @@ public final class SystemTests {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted waiting until " + what, e);
             }
+            value = read.get();
         }
+        return value;
     }
 }
