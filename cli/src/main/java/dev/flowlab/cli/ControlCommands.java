@@ -131,7 +131,12 @@ final class ControlCommands {
                     + " reconnect to it with OVS's backoff: see controllers");
         } else {
             lab.killController(number);
-            console.println("controller " + number + " " + console.red("killed") + " (SIGKILL); the others keep the switches");
+            List<ControllerProcess> all = lab.controllerProcesses().orElseThrow().members();
+            int running = (int) all.stream().filter(ControllerProcess::isAlive).count();
+            console.println("controller " + number + " " + console.red("killed") + " (SIGKILL); " + (running == 0
+                    ? "no controller is left: fail-mode " + lab.failMode().ovsName() + " bridges are on their own"
+                    : ControllerProcesses.majority(running, all.size()) ? "the others keep the switches"
+                    : running + " of " + all.size() + " running are no majority: no member is master until more are back"));
         }
         return true;
     }

@@ -135,6 +135,14 @@ public final class ControllerProcesses implements AutoCloseable {
         return member(number).start(owner);
     }
 
+    /**
+     * Whether {@code running} of {@code members} are a majority, which a cluster (two members or more) needs to
+     * elect a master (Raft): with fewer, no member is master of any switch until enough are back.
+     */
+    public static boolean majority(int running, int members) {
+        return running > members / 2;
+    }
+
     public List<ControllerProcess> members() {
         return members;
     }

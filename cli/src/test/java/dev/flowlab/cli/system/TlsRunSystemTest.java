@@ -67,8 +67,11 @@ class TlsRunSystemTest {
                 "--prefix", "ctlc")) {
             flowlab.awaitLine(l -> l.contains("switches") && l.contains("2/2 connected"), 180);
             assertThat(flowlab.output()).containsPattern("2 processes on ssl:127\\.0\\.0\\.1:\\d+,ssl:127\\.0\\.0\\.1:\\d+");
-            assertThat(flowlab.awaitLine(l -> l.startsWith("REST token of every controller process"), 30))
-                    .containsPattern("also in \\S+/rest-\\d+\\.token, \\S+/rest-\\d+\\.token, readable by root only");
+            for (int member = 1; member <= 2; member++) {   // each member's own token and file
+                String prefix = "REST of controller " + member + ": ";
+                assertThat(flowlab.awaitLine(l -> l.startsWith(prefix), 30))
+                        .containsPattern("token \\S+ \\(also in \\S+/rest-\\d+\\.token, readable by root only");
+            }
             for (String bridge : List.of("ctlcs1", "ctlcs2")) {
                 List<String> targets = awaitConnected(bridge, Duration.ofSeconds(60));
                 assertThat(targets).hasSize(2).allSatisfy(t -> assertThat(t).startsWith("ssl:127.0.0.1:"));
