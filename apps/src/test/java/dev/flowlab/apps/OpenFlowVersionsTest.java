@@ -11,6 +11,11 @@ import dev.flowlab.controller.ControllerConfig;
 import dev.flowlab.controller.api.App;
 import dev.flowlab.controller.api.Flows;
 import dev.flowlab.controller.testing.SwitchPeer;
+import dev.flowlab.controller.Poll;
+import java.util.concurrent.TimeUnit;
+import org.projectfloodlight.openflow.protocol.OFFactory;
+import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
+import org.projectfloodlight.openflow.protocol.OFPortReason;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -60,6 +65,41 @@ class OpenFlowVersionsTest {
             assertThat(outputs(flow.getActions())).containsExactly(OFPort.of(1));
             assertThat(outputs(peer.awaitAnswers(2, WAIT).get(1).getActions())).containsExactly(OFPort.of(1));
         }
+    }
+
+    /**
+     * A 1.0 flow delete cannot select by cookie: one by out port alone would take every entry into the port,
+     * another app's and a person's too. The learning switch deletes its own entries there, and no one else's.
+     */
+    @ParameterizedTest
+    @EnumSource(value = OFVersion.class, names = {"OF_10", "OF_13"})
+    void learningSwitchDeletesOnlyItsOwnEntriesIntoAPortThatWentDown(OFVersion version) throws Exception {
+        try (Controller controller = start(new LearningSwitch());
+             SwitchPeer peer = SwitchPeer.connect(controller.address(), 1, 1, 2, 3).speaking(version).keepFlowTable(1)
+                     .sayHello()) {
+            assertThat(controller.awaitSwitches(List.of(DatapathId.of(1)), WAIT)).isTrue();
+            OFFactory of = peer.factory();
+            peer.install(of.buildFlowAdd().setCookie(Flows.cookie("someone-else")).setPriority(5)
+                    .setMatch(Flows.match(of, Flows.oxms(of).inPort(OFPort.of(3)))).setActions(List.of(Flows.output(of, OFPort.of(2))))
+                    .build());
+            peer.sendPacketIn(1, Frames.arpRequest(H1, IP1, IP2));
+            peer.sendPacketIn(2, Frames.arpReply(H2, IP2, H1, IP1));                 // its entry into port 1
+            peer.sendPacketIn(1, Frames.echo(true, H1, IP1, H2, IP2, 1));           // its entry into port 2
+            Poll.until("the learning switch's two entries", WAIT, () -> own(peer).size() == 2);
+            List<OFFlowStatsEntry> others = peer.flows().stream().filter(e -> !own(peer).contains(e)).toList();
+            assertThat(others).extracting(OFFlowStatsEntry::getCookie)
+                    .contains(Flows.cookie("someone-else"), Flows.cookie("link-discovery"));
+
+            peer.sendPortStatus(OFPortReason.MODIFY, 2, true);
+            Poll.until("its entry into port 2 deleted", WAIT, () -> own(peer).size() == 1);
+            controller.switchById(DatapathId.of(1)).orElseThrow().barrier().get(5, TimeUnit.SECONDS);
+            assertThat(own(peer)).singleElement().satisfies(e -> assertThat(e.getMatch().get(MatchField.ETH_DST)).isEqualTo(H1));
+            assertThat(peer.flows()).as("everyone else's entries, into port 2 too").containsAll(others);
+        }
+    }
+
+    private static List<OFFlowStatsEntry> own(SwitchPeer peer) {
+        return peer.flows().stream().filter(e -> e.getCookie().equals(Flows.cookie(LearningSwitch.ID))).toList();
     }
 
     @ParameterizedTest

@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * the first step, and each namespace is recorded in the run's {@link OwnershipJournal} as it is made;
  * a failing step rolls back everything made so far. Each step is batched: namespaces from one JVM
  * thread, one {@code ip -batch} for all veths, host set-up from threads inside the namespaces, one
- * ovs-vsctl transaction for all bridges and ports.
+ * ovs-vsctl transaction for all bridges, one OVSDB transaction for all veth ports.
  */
 final class Build {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Build.class);
@@ -194,12 +194,22 @@ final class Build {
         log.debug("run {}: bridges took {} ms", state.runId(), (System.nanoTime() - t0) / 1_000_000);
     }
 
+    /**
+     * The veth ports in one transaction straight to ovsdb-server, waited for until ovs-vswitchd has applied it; then
+     * controllers and the rest, if any, through ovs-vsctl.
+     */
     private void addPorts() {
         long t0 = System.nanoTime();
         int n = plan.bridges().size();
         if (n > 0) {
             Duration t = OvsCommands.timeoutFor(n + plan.rootInterfaces().size(), options.timeout());
-            ProcessRunner.check(OvsCommands.addPorts(plan, options, state.runId(), t), null, t.plusSeconds(5));
+            if (!plan.rootInterfaces().isEmpty()) {
+                Ovsdb.transactAndWait(Ovsdb.addPortOps(plan), t);
+            }
+            List<String> rest = OvsCommands.afterPorts(plan, options, state.runId(), t);
+            if (!rest.isEmpty()) {
+                ProcessRunner.check(rest, null, t.plusSeconds(5));
+            }
         }
         options.progress().update("switches", n, n);
         log.debug("run {}: ports took {} ms", state.runId(), (System.nanoTime() - t0) / 1_000_000);

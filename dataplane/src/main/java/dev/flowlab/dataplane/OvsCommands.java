@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The ovs-vsctl commands of a run. Creation is two transactions, one for every bridge and one for every
- * port (one per bridge is ~30x slower); ownership is the bridge's {@code external_ids:flowlab-run}.
+ * The ovs-vsctl commands of a run. Creation is one transaction for every bridge, one for every veth port
+ * ({@link Ovsdb}, straight to ovsdb-server) and, where there are any, one for controllers and the rest (one per
+ * bridge would be ~30x slower); ownership is the bridge's {@code external_ids:flowlab-run}.
  */
 final class OvsCommands {
     static final String RUN_KEY = "flowlab-run";
@@ -18,7 +19,7 @@ final class OvsCommands {
     }
 
     /**
-     * The first of a build's two ovs-vsctl transactions: every bridge with its settings, no port and no
+     * The first of a build's transactions: every bridge with its settings, no port and no
      * controller yet, so ovs-vswitchd can make them while the hosts are being set up.
      */
     static List<String> addBridges(Plan plan, NetworkOptions options, Datapath datapath, String runId, Duration timeout) {
@@ -38,31 +39,21 @@ final class OvsCommands {
     }
 
     /**
-     * The second transaction: every switch-side veth end as a port, then the controllers (a switch
-     * connects with all its ports), VLAN roles, TAP and tunnel ports, queues. It comes after the hosts
-     * are up: a port whose veth changes state while ovs-vswitchd adds it costs it that work again (tree,3,10:
-     * ovs-vswitchd used 2.4-2.6 s of CPU with the hosts set up meanwhile, 1.2-1.4 s after them).
+     * What follows the ports (which {@link Ovsdb#addPortOps} adds): the controllers (a switch connects with all
+     * its ports), VLAN roles, TAP and tunnel ports, queues, as one ovs-vsctl transaction; an empty list when
+     * there is none of these.
      */
-    static List<String> addPorts(Plan plan, NetworkOptions options, String runId, Duration timeout) {
-        List<String> argv = OvsControl.vsctl(timeout, new ArrayList<>());
-        for (Plan.Veth v : plan.veths()) {
-            for (Plan.End e : List.of(v.a(), v.b())) {
-                if (e.inRoot()) {
-                    // ofport_request: the OpenFlow port number equals the one in the name (s1-eth2 -> 2).
-                    argv.addAll(List.of("--", "add-port", e.node(), e.ifname(),
-                            "--", "set", "interface", e.ifname(), "ofport_request=" + e.port()));
-                }
-            }
-        }
+    static List<String> afterPorts(Plan plan, NetworkOptions options, String runId, Duration timeout) {
+        List<String> args = new ArrayList<>();
         if (!options.controllers().isEmpty()) {
             for (String br : plan.bridges()) {
-                argv.addAll(List.of("--", "set-controller", br));
-                argv.addAll(options.controllers());
+                args.addAll(List.of("--", "set-controller", br));
+                args.addAll(options.controllers());
             }
         }
-        argv.addAll(OptionalFeatures.ovsArgs(plan.topology()));   // VLAN roles, TAP and tunnel ports
-        argv.addAll(PortQueues.ovsArgs(plan.topology(), runId));   // after the ports they belong to
-        return argv;
+        args.addAll(OptionalFeatures.ovsArgs(plan.topology()));   // VLAN roles, TAP and tunnel ports
+        args.addAll(PortQueues.ovsArgs(plan.topology(), runId));   // after the ports they belong to
+        return args.isEmpty() ? List.of() : OvsControl.vsctl(timeout, args);
     }
 
     /**

@@ -8,8 +8,9 @@
  * {@code external_ids:flowlab-run}, an interface group on root-namespace veths), and only what carries
  * the run's mark is ever removed.
  *
- * <p>Speed comes from batching: one {@code ip -batch} for all namespaces and veths, one ovs-vsctl
- * transaction for all bridges and ports, and host set-up (addresses, routes, IPv6 off, checksum offload
+ * <p>Speed comes from batching: namespaces made from JVM threads, one {@code ip -batch} for all veths, one
+ * ovs-vsctl transaction for all bridges, one OVSDB transaction sent straight to ovsdb-server for all veth
+ * ports ({@link dev.flowlab.dataplane.Ovsdb}), and host set-up (addresses, routes, IPv6 off, checksum offload
  * off) from JVM threads that enter each namespace with setns(2) and speak rtnetlink, instead of a process
  * per host. Package-private classes do the work; the public ones are the API.
  */

@@ -15,7 +15,8 @@ class OvsCommandsTest {
         NetworkOptions o = NetworkOptions.builder().failMode(FailMode.SECURE).controller("127.0.0.1", 16753).build();
         Plan plan = new Plan(Topologies.linear(2));
         List<String> bridges = OvsCommands.addBridges(plan, o, Datapath.NETDEV, "run1", Duration.ofSeconds(30));
-        List<String> ports = OvsCommands.addPorts(plan, o, "run1", Duration.ofSeconds(30));
+        String ports = Ovsdb.addPortOps(plan).toString();
+        List<String> after = OvsCommands.afterPorts(plan, o, "run1", Duration.ofSeconds(30));
 
         assertThat(bridges.get(0)).endsWith("ovs-vsctl");
         assertThat(Collections.frequency(bridges, "add-br")).isEqualTo(2);
@@ -23,21 +24,41 @@ class OvsCommandsTest {
                 "protocols=OpenFlow13", "fail_mode=secure", "other_config:datapath-id=0000000000000002",
                 "other_config:disable-in-band=true", "external_ids:flowlab-run=run1");
         assertThat(bridges).doesNotContain("add-port", "set-controller");
-        assertThat(ports.get(0)).endsWith("ovs-vsctl");
-        assertThat(ports).doesNotContain("add-br");
-        assertThat(ports).containsSubsequence("add-port", "s2", "s2-eth2", "--", "set", "interface", "s2-eth2",
-                "ofport_request=2");
+        assertThat(ports).contains("""
+                {"op":"insert","table":"Interface","uuid-name":"i3","row":{"name":"s2-eth2","ofport_request":2}}""");
+        assertThat(ports).contains("""
+                {"op":"insert","table":"Port","uuid-name":"p3","row":{"name":"s2-eth2","interfaces":["named-uuid","i3"]}}""");
+        assertThat(ports).contains("{\"op\":\"mutate\",\"table\":\"Bridge\",\"where\":[[\"name\",\"==\",\"s2\"]],"
+                + "\"mutations\":[[\"ports\",\"insert\",[\"set\",[[\"named-uuid\",\"p2\"],[\"named-uuid\",\"p3\"]]]]]}");
+        // ovs-vswitchd has applied the transaction once cur_cfg reaches the next_cfg it bumps.
+        assertThat(ports).endsWith("{\"op\":\"mutate\",\"table\":\"Open_vSwitch\",\"where\":[],"
+                + "\"mutations\":[[\"next_cfg\",\"+=\",1]]},"
+                + "{\"op\":\"select\",\"table\":\"Open_vSwitch\",\"where\":[],\"columns\":[\"next_cfg\"]}]");
+        assertThat(ports).doesNotContain("\"h1-eth0\"", "\"h2-eth0\"");
         // A switch connects to its controller with every port in place.
-        assertThat(ports.indexOf("set-controller")).isGreaterThan(ports.lastIndexOf("add-port"));
-        assertThat(ports).containsSubsequence("set-controller", "s1", "tcp:127.0.0.1:16753");
+        assertThat(after.get(0)).endsWith("ovs-vsctl");
+        assertThat(after).doesNotContain("add-br", "add-port");
+        assertThat(after).containsSubsequence("set-controller", "s1", "tcp:127.0.0.1:16753");
     }
 
     @Test
-    void noControllerMeansNoSetController() {
+    void noControllerMeansNothingAfterThePorts() {
         Plan plan = new Plan(Topologies.single(1));
         List<String> bridges = OvsCommands.addBridges(plan, NetworkOptions.defaults(), Datapath.SYSTEM, "r", Duration.ofSeconds(5));
         assertThat(bridges).contains("datapath_type=system", "fail_mode=standalone");
-        assertThat(OvsCommands.addPorts(plan, NetworkOptions.defaults(), "r", Duration.ofSeconds(5))).doesNotContain("set-controller");
+        assertThat(OvsCommands.afterPorts(plan, NetworkOptions.defaults(), "r", Duration.ofSeconds(5))).isEmpty();
+    }
+
+    @Test
+    void aFailedOperationIsNamedWithTheOperation() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ArrayNode ops = Ovsdb.addPortOps(new Plan(Topologies.single(1)));
+        String refused = "[{\"uuid\":[\"uuid\",\"x\"]},{\"error\":\"constraint violation\",\"details\":"
+                + "\"Transaction causes multiple rows in \\\"Port\\\" table to have identical values\"}]";
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Ovsdb.checkResults(json.readTree(refused), ops))
+                .hasMessageStartingWith("ovsdb-server: constraint violation (Transaction causes multiple rows")
+                .hasMessageContaining("{\"op\":\"insert\",\"table\":\"Port\"");
+        Ovsdb.checkResults(json.readTree("[{\"uuid\":[\"uuid\",\"x\"]},{\"count\":1}]"), ops);
     }
 
     @Test

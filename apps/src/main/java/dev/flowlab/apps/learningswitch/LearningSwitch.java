@@ -28,6 +28,8 @@ import org.projectfloodlight.openflow.types.MacAddress;
 import org.projectfloodlight.openflow.types.OFPort;
 import org.projectfloodlight.openflow.types.OFVlanVidMatch;
 import org.projectfloodlight.openflow.types.U64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An Ethernet learning switch: remembers, per switch and VLAN, which port each MAC address was last
@@ -45,6 +47,7 @@ public final class LearningSwitch implements App {
     /** Flows idle this long expire, so a host that moved or left is re-learned. */
     static final int IDLE_TIMEOUT_SECONDS = 60;
     private static final U64 COOKIE = Flows.cookie(ID);
+    private static final Logger LOG = LoggerFactory.getLogger(LearningSwitch.class);
     private static final int UNTAGGED = -1;
 
     private final LongSupplier clock;
@@ -99,8 +102,17 @@ public final class LearningSwitch implements App {
         }
         macToPort.clear();
         for (Switch sw : context.switches()) {
-            sw.send(Flows.deleteByCookie(sw.factory(), COOKIE, Flows.APP_COOKIE_MASK).build());
+            deleteOwn(sw, OFPort.ANY);
         }
+    }
+
+    /** Deletes this app's entries (that output to {@code outPort}, unless ANY), and no one else's, on every version. */
+    private static void deleteOwn(Switch sw, OFPort outPort) {
+        Flows.deleteOwn(sw, COOKIE, Flows.APP_COOKIE_MASK, outPort).exceptionally(e -> {
+            // Only OpenFlow 1.0 asks the switch first; unanswered (the switch left, or timed out), our entries idle out.
+            LOG.warn("dpid={} could not delete the learning switch's entries: {}", sw.id(), e.toString());
+            return null;
+        });
     }
 
     @Override
@@ -159,9 +171,7 @@ public final class LearningSwitch implements App {
         if (table != null) {
             table.removeIf(port::equals);  // hosts behind a dead port must be learned again
         }
-        // Our flows into the dead port would black-hole traffic until they idle out. (On OpenFlow 1.0, which cannot
-        // select by cookie, this deletes every entry that outputs there: the apps that run on 1.0 all re-learn.)
-        sw.send(Flows.deleteByCookie(sw.factory(), COOKIE, Flows.APP_COOKIE_MASK).setOutPort(port).build());
+        deleteOwn(sw, port);   // our flows into the dead port would black-hole traffic until they idle out
     }
 
     /** MAC addresses held for this switch (for tests: never more than mac_table_size). */

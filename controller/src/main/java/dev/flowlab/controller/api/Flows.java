@@ -1,6 +1,7 @@
 package dev.flowlab.controller.api;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.projectfloodlight.openflow.protocol.OFFactories;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFFlowDelete;
@@ -140,15 +141,43 @@ public final class Flows {
     /**
      * A delete of every entry, in every table, whose cookie equals {@code cookie} under {@code mask}
      * (an app's own with {@link #APP_COOKIE_MASK}). Callers narrow it further (a match, an out port)
-     * before {@code build()}. OpenFlow 1.0 cannot select by cookie: there it selects by the caller's
-     * narrowing alone, so on 1.0 narrow it (an out port, a match) to what only this app installs.
+     * before {@code build()}. OpenFlow 1.1 and later only: a 1.0 delete has no cookie, so it would take
+     * every app's entries and the core's; {@link #deleteOwn} deletes an app's own entries on every version.
+     *
+     * @throws UnsupportedOperationException for an OpenFlow 1.0 factory
      */
     public static OFFlowDelete.Builder deleteByCookie(OFFactory of, U64 cookie, U64 mask) {
-        OFFlowDelete.Builder delete = of.buildFlowDelete().setOutPort(OFPort.ANY).setMatch(of.matchWildcardAll());
         if (of.getVersion() == OFVersion.OF_10) {
-            return delete;
+            throw new UnsupportedOperationException("an OpenFlow 1.0 flow delete cannot select by cookie (it would delete"
+                    + " other apps' entries too): use Flows.deleteOwn(switch, cookie, mask, outPort)");
         }
-        return delete.setTableId(TableId.ALL).setOutGroup(OFGroup.ANY).setCookie(cookie).setCookieMask(mask);
+        return of.buildFlowDelete().setOutPort(OFPort.ANY).setMatch(of.matchWildcardAll())
+                .setTableId(TableId.ALL).setOutGroup(OFGroup.ANY).setCookie(cookie).setCookieMask(mask);
+    }
+
+    /**
+     * Deletes the switch's entries whose cookie equals {@code cookie} under {@code mask} and, unless
+     * {@code outPort} is {@link OFPort#ANY}, that output to {@code outPort}: an app's own entries, never
+     * another app's or the core's, in every version. From OpenFlow 1.1 on that is one delete by cookie,
+     * sent at once. OpenFlow 1.0 has no cookie in a delete (a delete there selects by match and out port
+     * only), but its flow stats report each entry's cookie: the switch is asked for its entries, and those
+     * with the cookie are deleted one by one, each by its own match and priority (a strict delete). An
+     * entry the app adds after the question may be deleted with them, and is learnt again.
+     *
+     * @return completes once the deletes are sent; fails as {@link Switch#request} does (1.0 only)
+     */
+    public static CompletableFuture<Void> deleteOwn(Switch sw, U64 cookie, U64 mask, OFPort outPort) {
+        OFFactory of = sw.factory();
+        if (of.getVersion() != OFVersion.OF_10) {
+            sw.send(deleteByCookie(of, cookie, mask).setOutPort(outPort).build());
+            return CompletableFuture.completedFuture(null);
+        }
+        OFFlowStatsRequest mine = of.buildFlowStatsRequest().setTableId(TableId.ALL).setOutPort(outPort)
+                .setMatch(of.matchWildcardAll()).build();
+        return sw.request(mine).thenAccept(parts -> parts.stream().flatMap(r -> r.getEntries().stream())
+                .filter(e -> e.getCookie().and(mask).equals(cookie.and(mask)))
+                .forEach(e -> sw.send(of.buildFlowDeleteStrict().setMatch(e.getMatch()).setPriority(e.getPriority())
+                        .setCookie(e.getCookie()).setOutPort(outPort).build())));
     }
 
     /** A flow stats request for every entry of every table, in any version (read the entries with {@link FlowEntries}). */

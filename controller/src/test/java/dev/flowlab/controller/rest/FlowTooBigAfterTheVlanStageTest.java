@@ -11,6 +11,7 @@ import dev.flowlab.controller.rest.Http.Answer;
 import dev.flowlab.controller.testing.SwitchPeer;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.projectfloodlight.openflow.types.DatapathId;
@@ -39,6 +40,8 @@ class FlowTooBigAfterTheVlanStageTest {
                 actions.append(i == 0 ? "" : ",").append("{\"type\": \"OUTPUT\", \"port\": 2}, {\"type\": \"OUTPUT\","
                         + " \"port\": 3}, {\"type\": \"SET_QUEUE\", \"queue_id\": 1}");
             }
+            // The entries the switch's arrival installs (link discovery's comes from its switch-up) are in place first.
+            controller.switchById(DatapathId.of(1)).orElseThrow().barrier().get(5, TimeUnit.SECONDS);
             int before = peer.flows().size();
 
             Answer answer = http.post("/api/switches/1/flows", "{\"match\": {\"in_port\": 1}, \"actions\": [" + actions + "]}");

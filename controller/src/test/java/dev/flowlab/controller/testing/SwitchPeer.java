@@ -21,6 +21,7 @@ import org.projectfloodlight.openflow.protocol.OFFeaturesReply;
 import org.projectfloodlight.openflow.protocol.OFFeaturesRequest;
 import org.projectfloodlight.openflow.protocol.OFFlowAdd;
 import org.projectfloodlight.openflow.protocol.OFFlowDelete;
+import org.projectfloodlight.openflow.protocol.OFFlowDeleteStrict;
 import org.projectfloodlight.openflow.protocol.OFFlowModFailedCode;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsRequest;
@@ -139,8 +140,10 @@ public final class SwitchPeer implements AutoCloseable {
      * fixed two-part answer and the rest is only recorded.
      */
     public SwitchPeer keepFlowTable(int tables) {
-        table = new PeerFlowTable(of, tables);
+        // The reader thread may already be answering the controller's HELLO: it takes a non-null table to mean
+        // both are there, so the table is published last.
         groupsAndMeters = new PeerGroupsAndMeters(of);
+        table = new PeerFlowTable(of, tables);
         return this;
     }
 
@@ -172,6 +175,14 @@ public final class SwitchPeer implements AutoCloseable {
     /** The flow table as it is now (see {@link #keepFlowTable}). */
     public List<OFFlowStatsEntry> flows() {
         return table.all();
+    }
+
+    /**
+     * Puts an entry in the flow table (see {@link #keepFlowTable}) as someone other than the controller would:
+     * another controller, or a person with {@code ovs-ofctl add-flow}.
+     */
+    public void install(OFFlowAdd entry) {
+        table.put(entry);
     }
 
     /** The group table as it is now (see {@link #keepFlowTable}). */
@@ -352,7 +363,7 @@ public final class SwitchPeer implements AutoCloseable {
                 return;
             }
             if (kept != null) {   // in parts, as a switch does: one OpenFlow message holds some 600 entries at most
-                List<OFFlowStatsEntry> entries = kept.select(request.getCookie(), request.getCookieMask(), request.getTableId());
+                List<OFFlowStatsEntry> entries = kept.select(request);
                 int part = 400;
                 for (int from = 0; from == 0 || from < entries.size(); from += part) {
                     boolean more = from + part < entries.size();
@@ -414,7 +425,7 @@ public final class SwitchPeer implements AutoCloseable {
             }
         } else if (m instanceof OFFlowDelete delete) {
             kept.delete(delete);
-        } else if (m instanceof org.projectfloodlight.openflow.protocol.OFFlowDeleteStrict delete) {
+        } else if (m instanceof OFFlowDeleteStrict delete) {
             kept.deleteStrict(delete);
         } else if (m instanceof OFPortStatsRequest) {
             List<OFPortStatsEntry> stats = new ArrayList<>();

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * What system tests share (here and in the command line's tests, through this module's test jar):
@@ -42,6 +44,16 @@ public final class SystemTests {
         return must("ovs-vsctl", "--bare", "--columns=private_key,certificate,ca_cert,bootstrap_ca_cert", "list", "SSL");
     }
 
+    /**
+     * Makes the flow counters OpenFlow reports current: the userspace datapath hands a flow's packets to its
+     * OpenFlow entry only at its next revalidation (every half second or so, later on a busy machine); a purge of
+     * the datapath's flows hands them over at once, as Open vSwitch's own tests do. Packets after it set the
+     * datapath's flows up again.
+     */
+    public static void flushDatapathCounters() {
+        must("ovs-appctl", "revalidator/purge");
+    }
+
     /** A port nobody listens on right now, for a server the test starts itself. */
     public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
@@ -51,10 +63,20 @@ public final class SystemTests {
 
     /** Waits until {@code condition} holds, at most {@link #WAIT}; fails naming {@code what} otherwise. */
     public static void until(String what, BooleanSupplier condition) {
+        until(what, condition::getAsBoolean, done -> done);
+    }
+
+    /**
+     * Reads {@code read} until what it returns satisfies {@code done}, at most {@link #WAIT}, and returns that;
+     * fails naming {@code what} and the last value read otherwise (counters that never came, for example).
+     */
+    public static <T> T until(String what, Supplier<T> read, Predicate<? super T> done) {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
+        T value = read.get();
+        while (!done.test(value)) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + WAIT.toSeconds() + " s waiting until " + what);
+                throw new AssertionError("timed out after " + WAIT.toSeconds() + " s waiting until " + what
+                        + (value instanceof Boolean ? "" : "; last read: " + value));
             }
             try {
                 Thread.sleep(20);
@@ -62,6 +84,8 @@ public final class SystemTests {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted waiting until " + what, e);
             }
+            value = read.get();
         }
+        return value;
     }
 }
