@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
 /**
  * An Ethernet learning switch: remembers, per switch and VLAN, which port each MAC address was last
  * seen on (the same MAC may live in two VLANs, as in Open vSwitch's own table); sends a packet for
- * a known destination out of that port and installs a flow so the next ones stay in the switch;
- * floods the rest. Each switch's MAC table is bounded and ages like
+ * a known destination out of that port and installs a flow so the next ones stay in the switch,
+ * and the reverse flow too, since the packet just showed where its sender lives (as Floodlight's
+ * learning switch does: a conversation then costs one packet-in per switch, not two); floods the rest. Each switch's MAC table is bounded and ages like
  * Open vSwitch's ({@link LearningSwitchConfig}).
  *
  * <p>When a link between switches comes or goes, the paths between hosts may change (with {@code stp},
@@ -139,17 +140,20 @@ public final class LearningSwitch implements App {
         if (out.equals(in.inPort())) {  // destination is back where the packet came from: nothing to do
             return Verdict.HANDLED;
         }
-        in.sw().send(flowTo(in.sw().factory(), in.inPort(), vlan, eth, out));
+        OFFactory of = in.sw().factory();
+        in.sw().send(flowTo(of, in.inPort(), vlan, eth.source(), eth.destination(), out));
+        in.sw().send(flowTo(of, out, vlan, eth.destination(), eth.source(), in.inPort()));
         in.forward(out);
         return Verdict.HANDLED;
     }
 
-    /** The flow for this source and destination, in any OpenFlow version the switch speaks. */
-    private static OFFlowAdd flowTo(OFFactory of, OFPort inPort, int vlan, Ethernet eth, OFPort out) {
+    /** The flow from {@code source} on {@code inPort} to {@code destination}, in any OpenFlow version the switch speaks. */
+    private static OFFlowAdd flowTo(OFFactory of, OFPort inPort, int vlan, MacAddress source, MacAddress destination,
+                                    OFPort out) {
         OFOxms fields = Flows.oxms(of);
         OFOxm<?> port = fields.inPort(inPort);
-        OFOxm<?> src = fields.ethSrc(eth.source());
-        OFOxm<?> dst = fields.ethDst(eth.destination());
+        OFOxm<?> src = fields.ethSrc(source);
+        OFOxm<?> dst = fields.ethDst(destination);
         return of.buildFlowAdd()
                 .setCookie(COOKIE)
                 .setPriority(PRIORITY)

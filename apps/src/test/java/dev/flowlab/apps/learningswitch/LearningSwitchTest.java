@@ -53,6 +53,21 @@ class LearningSwitchTest {
     }
 
     @Test
+    void theReplyThatTeachesTheSwitchAlsoInstallsTheWayBack() {
+        s1.receive(1, arpRequest(1, 2));
+        s1.receive(2, ping(2, 1));
+        int packetIns = s1.packetIns();
+
+        assertThat(s1.receive(1, ping(1, 2))).containsExactly(2);
+        assertThat(s1.packetIns()).isEqualTo(packetIns);
+        OFFlowAdd back = s1.sent(OFFlowAdd.class).get(1);
+        assertThat(back.getMatch().get(MatchField.IN_PORT)).isEqualTo(OFPort.of(1));
+        assertThat(back.getMatch().get(MatchField.ETH_SRC)).isEqualTo(MacAddress.of(1));
+        assertThat(back.getMatch().get(MatchField.ETH_DST)).isEqualTo(MacAddress.of(2));
+        assertThat(back.getInstructions()).isEqualTo(Flows.apply(s1.factory(), Flows.output(s1.factory(), OFPort.of(2))));
+    }
+
+    @Test
     void flowToAKnownHostMatchesPortAndBothAddressesAndAgesOut() {
         s1.receive(1, ping(1, 2));
         s1.receive(2, ping(2, 1));
