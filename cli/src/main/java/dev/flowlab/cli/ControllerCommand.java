@@ -69,7 +69,8 @@ public final class ControllerCommand implements Callable<Integer> {
         TlsFiles tls = listen.tls();
         ControllerConfig.Builder builder = ControllerConfig.builder().apps(appIds).listen(address.getHostString(), address.getPort())
                 .tls(tls).rest(services.rest()).appConfigs(services.appConfigs(appIds))
-                .openflowCapture(services.openflowCapture());
+                .openflowCapture(services.openflowCapture())
+                .listenWhenWarm(true);   // nothing else in this JVM to overlap the warm-up with: switches get a warm one
         SwitchPrinter printer = new SwitchPrinter(out);
         ClusterSpec spec = cluster.spec();
         ClusterMember member = spec == null ? null : ClusterMember.start(spec, tls);   // ssl: -> Raft over TLS too

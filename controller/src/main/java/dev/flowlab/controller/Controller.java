@@ -60,6 +60,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Controller implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Controller.class);
+    /** Longest wait for the packet-in warm-up: its rehearsal's own bound plus time to build its copy. */
+    private static final Duration WARM_UP_WAIT = Duration.ofMillis(PacketPathWarmup.MAX_MILLIS + 5_000);
 
     private final List<LoadedApp> apps;
     private final CoreServices services;
@@ -130,6 +132,9 @@ public final class Controller implements AutoCloseable {
             controller.mastership.start(controller::reclaimAll);
             controller.warmup = PacketPathWarmup.startOncePerJvm(controller.config, controller.apps);
             controller.startRest();
+            if (config.listenWhenWarm()) {
+                controller.warmup.awaitDone(WARM_UP_WAIT);
+            }
             controller.startListening();
             return controller;
         } catch (RuntimeException e) {
@@ -319,7 +324,8 @@ public final class Controller implements AutoCloseable {
 
     /**
      * Waits until this controller sees {@code expected}: every switch connected, reporting its ports,
-     * every expected link discovered, and every app ready ({@link dev.flowlab.controller.api.App#notReady}). {@code progress} hears what is being waited for.
+     * every expected link discovered, every app ready ({@link dev.flowlab.controller.api.App#notReady}), and the
+     * packet-in path warm. {@code progress} hears what is being waited for.
      *
      * @throws NotReadyException naming what is still missing (one line) when the timeout passes first
      */
@@ -328,6 +334,8 @@ public final class Controller implements AutoCloseable {
         try {
             new ReadinessWait(registry, services.topology(), apps.stream().map(LoadedApp::app).toList(), expected, timeout,
                     progress).await();
+            // Ready means fast too: the first packets would otherwise meet cold code, and share the CPU with the warm-up.
+            warmup.awaitDone(WARM_UP_WAIT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new NotReadyException("interrupted while waiting for the switches");

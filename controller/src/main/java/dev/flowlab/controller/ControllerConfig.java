@@ -42,6 +42,7 @@ public final class ControllerConfig {
     private final Duration requestTimeout;
     private final int missSendLength;
     private final boolean installTableMiss;
+    private final boolean listenWhenWarm;
     private final int ioThreads;
     private final RestConfig rest;
     private final Map<String, Path> appConfigs;
@@ -72,6 +73,7 @@ public final class ControllerConfig {
         }
         missSendLength = b.missSendLength;
         installTableMiss = b.installTableMiss;
+        listenWhenWarm = b.listenWhenWarm;
         if (b.ioThreads < 0) {
             throw new IllegalArgumentException("ioThreads " + b.ioThreads + " is negative; use 0 for one per CPU core");
         }
@@ -114,7 +116,7 @@ public final class ControllerConfig {
     public Builder toBuilder() {
         Builder b = new Builder().apps(apps).listen(host, port).echo(echoInterval, echoTimeout)
                 .handshakeTimeout(handshakeTimeout).requestTimeout(requestTimeout).missSendLength(missSendLength)
-                .installTableMiss(installTableMiss).ioThreads(ioThreads).rest(rest).limits(limits)
+                .installTableMiss(installTableMiss).listenWhenWarm(listenWhenWarm).ioThreads(ioThreads).rest(rest).limits(limits)
                 .hostTable(hostTableSize, hostAgeing).openflowCapture(openflowCapture)
                 .portStatsInterval(portStatsInterval).vlanPorts(vlanPorts).switchVersion(switchVersion).tls(tls).mastership(mastership)
                 .configStore(configStore);
@@ -185,6 +187,11 @@ public final class ControllerConfig {
         return installTableMiss;
     }
 
+    /** Whether {@link Controller#start} listens only once its packet-in path is warm (see {@link Builder#listenWhenWarm}). */
+    public boolean listenWhenWarm() {
+        return listenWhenWarm;
+    }
+
     /** Netty I/O threads serving switches; 0 means one per CPU core. */
     public int ioThreads() {
         return ioThreads;
@@ -252,6 +259,7 @@ public final class ControllerConfig {
         private Duration requestTimeout = Duration.ofSeconds(10);
         private int missSendLength = 0xffff;
         private boolean installTableMiss = true;
+        private boolean listenWhenWarm;
         private int ioThreads;
         private RestConfig rest = RestConfig.off();
         private final Map<String, Path> appConfigs = new LinkedHashMap<>();
@@ -315,6 +323,16 @@ public final class ControllerConfig {
         /** Whether the handshake installs the table-miss entry; off for apps that set up every flow proactively. */
         public Builder installTableMiss(boolean install) {
             this.installTableMiss = install;
+            return this;
+        }
+
+        /**
+         * Whether to listen only once the packet-in path is warm (about 1-2 s after start, at most the warm-up's bound):
+         * for a controller in its own JVM, so its first switches neither meet cold code nor share the CPU with the
+         * warm-up. Off (listen at once, warm up beside) where something else is being built meanwhile, as in a lab.
+         */
+        public Builder listenWhenWarm(boolean when) {
+            this.listenWhenWarm = when;
             return this;
         }
 

@@ -15,11 +15,13 @@ import dev.flowlab.controller.store.MemoryConfigStore;
 import dev.flowlab.controller.topology.CoreServices;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +61,8 @@ final class PacketPathWarmup {
     private final List<String> appIds;
     private volatile boolean stopped;
     private Thread thread;
+    /** Counted down when the warm-up is over (at once for a controller whose JVM had one already). */
+    private final CountDownLatch done = new CountDownLatch(1);
 
     private PacketPathWarmup(ControllerConfig config, List<String> appIds) {
         this.config = config;
@@ -76,6 +80,8 @@ final class PacketPathWarmup {
             warmup.thread = new Thread(warmup::run, "flowlab-warmup");
             warmup.thread.setDaemon(true);
             warmup.thread.start();
+        } else {
+            warmup.done.countDown();
         }
         return warmup;
     }
@@ -87,6 +93,20 @@ final class PacketPathWarmup {
 
     private static List<String> rehearsable(ControllerConfig config, List<LoadedApp> apps) {
         return apps.stream().filter(a -> config.apps().contains(a.id()) && a.app().rehearsable()).map(LoadedApp::id).toList();
+    }
+
+    /**
+     * Waits until the warm-up is over (it bounds itself: {@value #MAX_MILLIS} ms of rehearsal after building its copy),
+     * or {@code max} passed.
+     */
+    void awaitDone(Duration max) {
+        try {
+            if (!done.await(max.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.debug("packet-in warm-up still running after {} ms; not waiting for it any longer", max.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Stops it (if running) and waits for its throwaway apps to stop. */
@@ -151,6 +171,7 @@ final class PacketPathWarmup {
             LOG.debug("packet-in warm-up gave up (the controller works the same, its first packets run slower): {}", e.toString());
             return -1;
         } finally {
+            done.countDown();
             scheduler.shutdownNow();
             for (int i = started.size() - 1; i >= 0; i--) {
                 try {
