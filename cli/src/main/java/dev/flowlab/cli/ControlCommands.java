@@ -1,22 +1,22 @@
 package dev.flowlab.cli;
 
 import dev.flowlab.dataplane.FailMode;
-import dev.flowlab.dataplane.OvsBridge;
 import dev.flowlab.lab.Lab;
 import dev.flowlab.lab.ControllerChoice;
 import dev.flowlab.lab.ControllerProcess;
 import dev.flowlab.lab.ControllerProcesses;
 import dev.flowlab.cli.output.Console;
+import dev.flowlab.cli.output.Step;
+import dev.flowlab.controller.NotReadyException;
 import dev.flowlab.cli.shell.CommandTable;
 import dev.flowlab.cli.shell.CommandTable.Completes;
 import dev.flowlab.cli.shell.ShellException;
 import java.util.List;
-import org.projectfloodlight.openflow.types.DatapathId;
+import java.time.Duration;
+import java.util.function.Supplier;
 
 /** Breaking and inspecting things: link up/down, switch stop/start, controller stop/start, flows. */
 final class ControlCommands {
-    private static final java.time.Duration RECONNECT_WAIT = java.time.Duration.ofSeconds(30);
-
     private final Lab lab;
     private final Console console;
 
@@ -46,9 +46,8 @@ final class ControlCommands {
         if (lab.topology().port(a, b).isEmpty()) {
             throw new ShellException("no link between " + a + " and " + b + ": see links");
         }
-        lab.setLink(a, b, up);
-        console.println("link " + a + " <-> " + b + " " + (up ? console.green("up") : console.red("down")));
-        return true;
+        String done = "link " + a + " <-> " + b + " " + (up ? console.green("up") : console.red("down"));
+        return settled(done, () -> lab.setLink(a, b, up));
     }
 
     private boolean switchPower(String name, String action) {
@@ -56,22 +55,14 @@ final class ControlCommands {
         if (!lab.switchNames().contains(name)) {
             throw new ShellException("no switch named '" + name + "': switches are " + String.join(" ", lab.switchNames()));
         }
-        OvsBridge bridge = lab.network().bridge(name);
-        if (start != bridge.isStopped()) {
+        if (start == lab.switchOn(name)) {
             throw new ShellException(name + (start ? " is not stopped" : " is already stopped"));
         }
-        if (start) {
-            bridge.start();
-            List<String> targets = bridge.controllerTargets();
-            console.println("switch " + name + " " + console.green("started") + " (ports up"
-                    + (targets.isEmpty() ? "" : ", reconnecting to " + String.join(",", targets)) + ")");
-        } else {
-            boolean controlled = !bridge.controllerTargets().isEmpty();
-            bridge.stop();
-            console.println("switch " + name + " " + console.red("stopped") + " (ports down"
-                    + (controlled ? ", controller connection closed" : "") + ")");
-        }
-        return true;
+        boolean controlled = !lab.network().bridge(name).controllerTargets().isEmpty();
+        String done = start ? "switch " + name + " " + console.green("started") + " (ports up)"
+                : "switch " + name + " " + console.red("stopped") + " (ports down"
+                        + (controlled ? ", controller connection closed" : "") + ")";
+        return settled(done, () -> lab.setSwitch(name, start));
     }
 
     private boolean controller(List<String> words) {
@@ -90,21 +81,12 @@ final class ControlCommands {
             throw new ShellException("the controller " + (start ? "is already running" : "is not running"));
         }
         if (start) {
-            controller.startListening();
-            console.println("controller " + console.green("started") + ", waiting for the switches (OVS retries with a backoff)");
-            long since = System.nanoTime();
-            List<DatapathId> dpids = lab.topology().switches().stream().map(s -> DatapathId.of(s.dpid())).toList();
-            boolean back = controller.awaitSwitches(dpids, RECONNECT_WAIT);
-            long connected = dpids.stream().filter(d -> controller.switchById(d).isPresent()).count();
-            String line = connected + "/" + dpids.size() + " switches connected after "
-                    + dev.flowlab.cli.output.Step.seconds(java.time.Duration.ofNanos(System.nanoTime() - since));
-            console.println(back ? line : console.yellow(line + " (stopped waiting; see dump later)"));
-        } else {
-            controller.stopListening();
-            console.println("controller " + console.red("stopped") + ": fail-mode " + lab.failMode().ovsName()
-                    + (lab.failMode() == FailMode.STANDALONE ? " bridges fall back to normal switching after the inactivity probe"
-                    : " bridges keep their flows but learn nothing new"));
+            return settled("controller " + console.green("started"), lab::startEmbeddedController);
         }
+        lab.stopEmbeddedController();
+        console.println("controller " + console.red("stopped") + ": fail-mode " + lab.failMode().ovsName()
+                + (lab.failMode() == FailMode.STANDALONE ? " bridges fall back to normal switching after the inactivity probe"
+                : " bridges keep their flows but learn nothing new"));
         return true;
     }
 
@@ -126,18 +108,36 @@ final class ControlCommands {
             throw new ShellException("controller " + number + (start ? " is already running" : " is not running"));
         }
         if (start) {
-            lab.restartController(number, RECONNECT_WAIT);
-            console.println("controller " + number + " " + console.green("started") + " (" + member + "); the switches"
-                    + " reconnect to it with OVS's backoff: see controllers");
-        } else {
-            lab.killController(number);
-            List<ControllerProcess> all = lab.controllerProcesses().orElseThrow().members();
-            int running = (int) all.stream().filter(ControllerProcess::isAlive).count();
-            console.println("controller " + number + " " + console.red("killed") + " (SIGKILL); " + (running == 0
-                    ? "no controller is left: fail-mode " + lab.failMode().ovsName() + " bridges are on their own"
-                    : ControllerProcesses.majority(running, all.size()) ? "the others keep the switches"
-                    : running + " of " + all.size() + " running are no majority: no member is master until more are back"));
+            return settled("controller " + number + " " + console.green("started"),
+                    () -> lab.restartController(number, Lab.READY_TIMEOUT));
         }
+        lab.killController(number);
+        List<ControllerProcess> all = lab.controllerProcesses().orElseThrow().members();
+        int running = (int) all.stream().filter(ControllerProcess::isAlive).count();
+        String done = "controller " + number + " " + console.red("killed") + " (SIGKILL); " + (running == 0
+                ? "no controller is left: fail-mode " + lab.failMode().ovsName() + " bridges are on their own"
+                : ControllerProcesses.majority(running, all.size()) ? "the others have the switches"
+                : running + " of " + all.size() + " running are no majority: no member is master until more are back");
+        return running == 0 ? println(done) : settled(done, () -> lab.awaitSettled(Lab.READY_TIMEOUT));
+    }
+
+    /**
+     * Runs a change to the network that returns once the controller sees it ({@link Lab#awaitSettled}), then prints
+     * {@code done} with how long that took, or, when it did not within the bound, one line saying what is missing.
+     */
+    private boolean settled(String done, Supplier<Duration> change) {
+        try {
+            Duration took = change.get();
+            boolean watched = lab.spec().controller().kind() != ControllerChoice.Kind.NONE;
+            return println(done + (watched ? console.dim("; the controller saw it after " + Step.seconds(took)) : ""));
+        } catch (NotReadyException e) {
+            console.println(done + "; " + console.yellow("the controller did not catch up: " + e.getMessage()));
+            return false;
+        }
+    }
+
+    private boolean println(String line) {
+        console.println(line);
         return true;
     }
 

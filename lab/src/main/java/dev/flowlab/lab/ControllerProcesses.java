@@ -1,7 +1,9 @@
 package dev.flowlab.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flowlab.controller.ExpectedNetwork;
 import dev.flowlab.controller.RestConfig;
+import dev.flowlab.controller.api.Link;
 import dev.flowlab.controller.openflow.TlsFiles;
 import dev.flowlab.dataplane.OwnedProcesses;
 import java.io.IOException;
@@ -22,6 +24,8 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
+import org.projectfloodlight.openflow.types.DatapathId;
+import org.projectfloodlight.openflow.types.OFPort;
 
 /**
  * The N flowlab controller processes of a run ({@code flowlab run --controllers N}), each its own JVM on
@@ -220,28 +224,32 @@ public final class ControllerProcesses implements AutoCloseable {
 
     /**
      * Waits until every running member has every switch of {@code dpids} (controller's text form) connected,
-     * and each switch has a member that may write to it (MASTER, or EQUAL without a cluster).
+     * and each switch has a member that may write to it (MASTER, or EQUAL without a cluster) when the running members
+     * are a majority (with fewer, none can be elected master).
      *
      * @throws IllegalStateException naming what is missing when {@code timeout} passes first
      */
     public void awaitSwitches(Collection<String> dpids, Duration timeout, Consumer<String> progress) {
-        awaitReady(dpids, Map.of(), 0, timeout, progress);
+        Map<DatapathId, Set<OFPort>> none = new LinkedHashMap<>();
+        dpids.forEach(d -> none.put(DatapathId.of(d), Set.of()));
+        awaitReady(new ExpectedNetwork(none, Set.of()), Set.of(), timeout, progress);
     }
 
     /**
-     * As {@link #awaitSwitches}, and then until every member that writes (the master, or each member without a
-     * cluster) sees each switch with at least its expected number of ports, and at least {@code links} directed
-     * inter-switch links: what the embedded controller's readiness waits for, read from each member's REST API.
+     * As {@link #awaitSwitches} for {@code want}'s switches, and then until every member that writes (the master, or
+     * each member without a cluster) sees each switch with at least its expected number of ports, every link of
+     * {@code want} and none of {@code gone}: what the embedded controller's readiness waits for, read from each
+     * member's REST API.
      *
-     * @param ports switch (controller's text form) to the number of ports it must report
+     * @param gone directed links that are down now, which a writing member must no longer see
      */
-    public void awaitReady(Collection<String> dpids, Map<String, Integer> ports, int links, Duration timeout,
-                           Consumer<String> progress) {
+    public void awaitReady(ExpectedNetwork want, Set<Link> gone, Duration timeout, Consumer<String> progress) {
+        List<String> dpids = want.switches().stream().sorted().map(DatapathId::toString).toList();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             String missing = missing(dpids);
             if (missing == null) {
-                missing = unseen(ports, links);
+                missing = unseen(want, gone);
             }
             if (missing == null) {
                 return;
@@ -258,14 +266,19 @@ public final class ControllerProcesses implements AutoCloseable {
     /** What is not there yet, in one line; null when everything is. */
     private String missing(Collection<String> dpids) {
         Map<String, Map<Integer, String>> roles = roles();
+        int running = 0;
         for (ControllerProcess m : members) {
             if (!m.isAlive()) {
                 continue;
             }
+            running++;
             long seen = dpids.stream().filter(d -> roles.getOrDefault(d, Map.of()).containsKey(m.number())).count();
             if (seen < dpids.size()) {
                 return "controller " + m.number() + " has " + seen + "/" + dpids.size() + " switches";
             }
+        }
+        if (!majority(running, members.size())) {
+            return null;   // no master can be elected: nothing more will come
         }
         Set<String> unwritten = new HashSet<>();
         for (String d : dpids) {
@@ -276,8 +289,8 @@ public final class ControllerProcesses implements AutoCloseable {
         return unwritten.isEmpty() ? null : unwritten.size() + " switches have no master yet";
     }
 
-    /** What a writing member does not see yet (ports, links), in one line; null when each sees everything. */
-    private String unseen(Map<String, Integer> ports, int links) {
+    /** What a writing member does not see yet (ports, links) or still sees (links down), in one line; null when none. */
+    private String unseen(ExpectedNetwork want, Set<Link> gone) {
         Map<String, Map<Integer, String>> roles = roles();
         for (ControllerProcess m : members) {
             boolean writes = m.isAlive() && roles.values().stream().anyMatch(r -> {
@@ -294,12 +307,22 @@ public final class ControllerProcesses implements AutoCloseable {
             }
             Map<String, Integer> reported = new LinkedHashMap<>();
             switches.forEach(sw -> reported.put(sw.path("dpid").asText(), sw.path("ports").asInt()));
-            long lacking = ports.entrySet().stream().filter(e -> reported.getOrDefault(e.getKey(), 0) < e.getValue()).count();
+            long lacking = want.ports().entrySet().stream()
+                    .filter(e -> reported.getOrDefault(e.getKey().toString(), 0) < e.getValue().size()).count();
             if (lacking > 0) {
                 return "controller " + m.number() + ": " + lacking + " switches still miss ports";
             }
-            if (seenLinks.size() < links) {
-                return "controller " + m.number() + " discovered " + seenLinks.size() + " of " + links + " links";
+            Set<Link> links = new HashSet<>();
+            seenLinks.forEach(l -> links.add(new Link(DatapathId.of(l.path("src_dpid").asText()),
+                    OFPort.of(l.path("src_port").asInt()), DatapathId.of(l.path("dst_dpid").asText()),
+                    OFPort.of(l.path("dst_port").asInt()))));
+            long found = want.links().stream().filter(links::contains).count();
+            if (found < want.links().size()) {
+                return "controller " + m.number() + " discovered " + found + " of " + want.links().size() + " links";
+            }
+            long stale = gone.stream().filter(links::contains).count();
+            if (stale > 0) {
+                return "controller " + m.number() + " still sees " + stale + " links that are down";
             }
         }
         return null;

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.types.DatapathId;
 import org.projectfloodlight.openflow.types.OFPort;
@@ -29,26 +30,55 @@ public final class ExpectedTopology {
      * directions of every switch-to-switch link.
      */
     public static ExpectedNetwork of(Topology topology) {
+        return of(topology, s -> true, l -> true);
+    }
+
+    /**
+     * As {@link #of(Topology)} for the network as it is now: a switch that is off is not expected, nor a link
+     * that is down or touches a switch that is off ({@link #linksDown} gives those).
+     *
+     * @param switchOn whether a switch (by its topology name) is on
+     * @param linkUp   whether a link of the topology is up
+     */
+    public static ExpectedNetwork of(Topology topology, Predicate<String> switchOn, Predicate<Link> linkUp) {
         Map<DatapathId, Set<OFPort>> ports = new HashMap<>();
         for (Switch s : topology.switches()) {
+            if (!switchOn.test(s.name())) {
+                continue;
+            }
             Set<OFPort> own = new HashSet<>();
             for (Link l : topology.linksOf(s.name())) {
                 own.add(OFPort.of(l.nodeA().equals(s.name()) ? l.portA() : l.portB()));
             }
             ports.put(DatapathId.of(s.dpid()), own);
         }
+        return new ExpectedNetwork(ports, switchLinks(topology, l -> switchOn.test(l.nodeA()) && switchOn.test(l.nodeB())
+                && linkUp.test(l)));
+    }
+
+    /**
+     * Both directions of every switch-to-switch link that is down now (taken down, or touching a switch that is off):
+     * what the controller must no longer see, or an app would send traffic into it.
+     */
+    public static Set<dev.flowlab.controller.api.Link> linksDown(Topology topology, Predicate<String> switchOn,
+                                                                 Predicate<Link> linkUp) {
+        return switchLinks(topology, l -> !switchOn.test(l.nodeA()) || !switchOn.test(l.nodeB()) || !linkUp.test(l));
+    }
+
+    /** Both directions of the switch-to-switch links of the topology that {@code which} takes, as LLDP finds them. */
+    private static Set<dev.flowlab.controller.api.Link> switchLinks(Topology topology, Predicate<Link> which) {
         Set<dev.flowlab.controller.api.Link> links = new HashSet<>();
         for (Link l : topology.links()) {
             var a = topology.switchNamed(l.nodeA());
             var b = topology.switchNamed(l.nodeB());
-            if (a.isPresent() && b.isPresent()) {
+            if (a.isPresent() && b.isPresent() && which.test(l)) {
                 var link = new dev.flowlab.controller.api.Link(DatapathId.of(a.get().dpid()), OFPort.of(l.portA()),
                         DatapathId.of(b.get().dpid()), OFPort.of(l.portB()));
                 links.add(link);
                 links.add(link.reversed());
             }
         }
-        return new ExpectedNetwork(ports, links);
+        return links;
     }
 
     /**

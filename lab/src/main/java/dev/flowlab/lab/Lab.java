@@ -5,6 +5,7 @@ import dev.flowlab.controller.ControllerConfig;
 import dev.flowlab.controller.ExpectedNetwork;
 import dev.flowlab.controller.NotReadyException;
 import dev.flowlab.controller.api.Flows;
+import dev.flowlab.controller.api.Link;
 import dev.flowlab.controller.api.Switch;
 import dev.flowlab.dataplane.FailMode;
 import dev.flowlab.dataplane.LinkCapture;
@@ -20,6 +21,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsReply;
@@ -33,6 +38,7 @@ import org.projectfloodlight.openflow.types.DatapathId;
 public final class Lab implements AutoCloseable {
     /** How long switches get to finish their handshake with the controller. */
     public static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration SETTLE_POLL = Duration.ofMillis(50);
 
     private final LabSpec spec;
     private final Progress progress;
@@ -131,10 +137,7 @@ public final class Lab implements AutoCloseable {
         }
         Progress.Stage step = progress.step("switches");
         if (processes != null) {
-            ExpectedNetwork want = ExpectedTopology.of(spec.topology());
-            Map<String, Integer> ports = new java.util.LinkedHashMap<>();
-            want.ports().forEach((dpid, p) -> ports.put(dpid.toString(), p.size()));
-            processes.awaitReady(dpids(), ports, want.links().size(), READY_TIMEOUT, step::progress);
+            processes.awaitReady(ExpectedTopology.of(spec.topology()), Set.of(), READY_TIMEOUT, step::progress);
         } else if (controller != null) {
             try {
                 controller.awaitReady(ExpectedTopology.of(spec.topology()), READY_TIMEOUT, step::progress);
@@ -168,19 +171,55 @@ public final class Lab implements AutoCloseable {
         return Optional.ofNullable(processes);
     }
 
-    /** Kills controller process {@code number} with SIGKILL, as a crash would. */
+    /**
+     * Kills controller process {@code number} with SIGKILL, as a crash would, and returns at once: what follows (the
+     * others taking over) is what an experiment measures. {@link #awaitSettled} waits until they have.
+     */
     public void killController(int number) {
         processes().member(number).kill();
     }
 
     /**
-     * Starts controller process {@code number} again (same ports, same options, recorded as the first start was)
-     * and waits until it answers.
+     * Starts controller process {@code number} again (same ports, same options, recorded as the first start was),
+     * waits until it answers, then until the members have the network as it is ({@link #awaitSettled}): the switches
+     * reconnect to a restarted member only after Open vSwitch's backoff.
+     *
+     * @return how long that took, from the start
+     * @throws NotReadyException (one line) when it is not so within {@code timeout}
      */
-    public void restartController(int number, Duration timeout) {
+    public Duration restartController(int number, Duration timeout) {
+        long since = System.nanoTime();
         ControllerProcess member = processes().member(number);
         processes.restart(number);
         processes.awaitServing(member, timeout, detail -> { });
+        awaitSettled(timeout.minusNanos(System.nanoTime() - since));
+        return Duration.ofNanos(System.nanoTime() - since);
+    }
+
+    /** Closes the embedded controller's listener and every switch connection, as if it died. */
+    public void stopEmbeddedController() {
+        embedded().stopListening();
+    }
+
+    /**
+     * Lets the embedded controller listen again and waits until it has the network back ({@link #awaitSettled}):
+     * the switches reconnect after Open vSwitch's backoff, then their links are discovered again.
+     *
+     * @return how long that took
+     * @throws NotReadyException (one line) when it is not so within {@link #READY_TIMEOUT}
+     */
+    public Duration startEmbeddedController() {
+        embedded().startListening();
+        return awaitSettled(READY_TIMEOUT);
+    }
+
+    private Controller embedded() {
+        if (controller == null) {
+            throw new IllegalStateException(spec.controller().kind() == ControllerChoice.Kind.NONE
+                    ? "there is no controller in this run (--controller none)"
+                    : "the controller is " + controllerName() + ", not flowlab's embedded one: stop or start it yourself");
+        }
+        return controller;
     }
 
     private ControllerProcesses processes() {
@@ -236,11 +275,101 @@ public final class Lab implements AutoCloseable {
         return networkName.startsWith(spec.prefix()) ? networkName.substring(spec.prefix().length()) : networkName;
     }
 
-    public void setLink(String a, String b, boolean up) {
+    /**
+     * Takes the link between two nodes down or brings it back, then waits until the controller sees the network so
+     * ({@link #awaitSettled}).
+     *
+     * @return how long the controller took to see it
+     * @throws NotReadyException (one line) when it does not within {@link #READY_TIMEOUT}; the link stays as set
+     */
+    public Duration setLink(String a, String b, boolean up) {
         if (up) {
             network.link(a, b).up();
         } else {
             network.link(a, b).down();
+        }
+        return awaitSettled(READY_TIMEOUT);
+    }
+
+    /**
+     * Switches a switch off (every port down, its controller connection closed) or on again, then waits until the
+     * controller sees the network so ({@link #awaitSettled}): on again, it is back once it has reconnected, reported
+     * its ports and had its links discovered.
+     *
+     * @return how long the controller took to see it
+     * @throws IllegalStateException when the switch already is off (on)
+     * @throws NotReadyException     (one line) when the controller does not see it within {@link #READY_TIMEOUT}
+     */
+    public Duration setSwitch(String name, boolean on) {
+        var bridge = network.bridge(spec.prefix() + name);
+        if (on) {
+            bridge.start();
+        } else {
+            bridge.stop();
+        }
+        return awaitSettled(READY_TIMEOUT);
+    }
+
+    /** Whether switch {@code name} is on (false after {@link #setSwitch} switched it off). */
+    public boolean switchOn(String name) {
+        return !network.bridge(spec.prefix() + name).isStopped();
+    }
+
+    /**
+     * Waits until the run's controller sees the network as it is now: every switch that is on connected (with a
+     * master, for controller processes) and reporting its ports, every link that is up between two switches that are
+     * on discovered, none that is down still seen, and the apps ready; every switch that is off gone. For an external
+     * controller, until Open vSwitch has every switch that is on connected to it; with none, or with the embedded
+     * controller stopped, at once. What the shell's commands that change the network wait for before they return.
+     *
+     * @return how long it took
+     * @throws NotReadyException naming what is missing (one line) when {@code timeout} passes first
+     */
+    public Duration awaitSettled(Duration timeout) {
+        long since = System.nanoTime();
+        Predicate<String> on = this::switchOn;
+        Predicate<dev.flowlab.topologies.Link> up = l -> network.link(l.nodeA(), l.nodeB()).isUp();
+        ExpectedNetwork want = ExpectedTopology.of(topology(), on, up);
+        Set<Link> gone = ExpectedTopology.linksDown(topology(), on, up);
+        if (processes != null) {
+            try {
+                processes.awaitReady(want, gone, timeout, detail -> { });
+            } catch (IllegalStateException e) {
+                throw new NotReadyException(e.getMessage());
+            }
+        } else if (controller != null && controller.isListening()) {
+            controller.awaitReady(want, timeout, detail -> { });
+            Set<DatapathId> off = topology().switches().stream().filter(s -> !on.test(s.name()))
+                    .map(s -> DatapathId.of(s.dpid())).collect(Collectors.toSet());
+            until(timeout.minusNanos(System.nanoTime() - since), () -> {
+                long connected = off.stream().filter(d -> controller.switchById(d).isPresent()).count();
+                long seen = controller.topology().links().stream().filter(gone::contains).count();
+                return connected > 0 ? connected + " switches that are off are still connected to the controller"
+                        : seen > 0 ? "the controller still sees " + seen + " links that are down" : null;
+            });
+        } else if (spec.controller().kind() == ControllerChoice.Kind.EXTERNAL) {
+            until(timeout, () -> {
+                long waiting = network.controllerConnections().entrySet().stream()
+                        .filter(e -> !e.getValue() && on.test(userName(e.getKey()))).count();
+                return waiting == 0 ? null : waiting + " switches are not connected to " + spec.controller().target();
+            });
+        }
+        return Duration.ofNanos(System.nanoTime() - since);
+    }
+
+    /** Polls {@code missing} (what is not so yet, in one line; null once it is) until null, at most {@code timeout}. */
+    private static void until(Duration timeout, Supplier<String> missing) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (String m = missing.get(); m != null; m = missing.get()) {
+            if (System.nanoTime() > deadline) {
+                throw new NotReadyException(m + " after " + timeout.toSeconds() + " s");
+            }
+            try {
+                Thread.sleep(SETTLE_POLL.toMillis());   // polling: neither the controller nor OVS pushes these
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new NotReadyException("interrupted while waiting for the controller");
+            }
         }
     }
 
