@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -20,7 +21,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "clean", mixinStandardHelpOptions = true,
         description = "Remove what crashed flowlab runs left behind: their namespaces, veths, Open vSwitch bridges, "
-                + "processes and the REST token files of killed controllers. Only things flowlab recorded as its own; "
+                + "processes and the REST token files of killed controllers (and those older flowlab versions left in "
+                + "/run/flowlab, for ports nobody listens on). Only things flowlab recorded as its own; "
                 + "runs of live flowlab processes are kept.")
 public final class CleanCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Also remove runs whose flowlab process is still alive.")
@@ -46,11 +48,17 @@ public final class CleanCommand implements Callable<Integer> {
         return report.ok() ? 0 : 1;
     }
 
-    /** REST token files of controllers killed with SIGKILL (a live controller's stay, even with --force). */
+    /**
+     * REST token files of controllers killed with SIGKILL, and those older flowlab versions left (no owner record)
+     * whose port nobody listens on now; a live controller's stay, even with --force.
+     */
     private static CleanupReport abandonedTokens() {
         try {
-            return new CleanupReport(RestTokenFiles.removeAbandoned(RestConfig.DEFAULT_TOKEN_DIR).stream()
-                    .map(f -> "REST token file " + f).toList(), List.of(), List.of());
+            List<String> removed = new ArrayList<>();
+            RestTokenFiles.removeAbandoned(RestConfig.DEFAULT_TOKEN_DIR).forEach(f -> removed.add("REST token file " + f));
+            RestTokenFiles.removeOwnerless(RestConfig.DEFAULT_TOKEN_DIR).forEach(f -> removed.add("REST token file " + f
+                    + " (an older flowlab's: no owner record, nothing listens on its port)"));
+            return new CleanupReport(removed, List.of(), List.of());
         } catch (IllegalStateException e) {
             return new CleanupReport(List.of(), List.of(), List.of(e.getMessage()));
         }
