@@ -45,6 +45,7 @@ public final class ControllerProcesses implements AutoCloseable {
     private final List<ControllerProcess> members;
     private final Path logDir;
     private final OwnedProcesses owner;
+    private boolean closed;   // guarded by this: once set, no member starts
 
     private ControllerProcesses(List<ControllerProcess> members, Path logDir, OwnedProcesses owner) {
         this.members = List.copyOf(members);
@@ -53,18 +54,18 @@ public final class ControllerProcesses implements AutoCloseable {
     }
 
     /**
-     * Starts {@code count} members with {@code launcher} followed by each member's options, and waits until
-     * each answers on its REST API; kills them all again when one does not within {@code timeout}. The log
-     * directory and each member are recorded in {@code owner} before the member does anything, so {@code flowlab
-     * clean} stops them after a {@code kill -9} of this JVM at any moment.
+     * Prepares {@code count} members ({@code launcher} followed by each member's options, free ports, a log directory
+     * recorded in {@code owner}) and starts none: {@link #start} does, and {@link #close} from another thread (a
+     * shutdown hook) at any time after this returns stops every member started and lets no other start. Each member is
+     * recorded in {@code owner} before it does anything, so {@code flowlab clean} stops them after a {@code kill -9}
+     * of this JVM at any moment.
      *
      * @param apps       the apps every member runs (empty: the controller's default)
      * @param appConfigs each app's config file, given to every member
      * @param tls        member number (1-based) to its TLS files; null: plain TCP
      */
-    public static ControllerProcesses start(int count, List<String> launcher, List<String> apps, Map<String, Path> appConfigs,
-                                            IntFunction<TlsFiles> tls, OwnedProcesses owner, Duration timeout,
-                                            Consumer<String> progress) {
+    public static ControllerProcesses prepare(int count, List<String> launcher, List<String> apps, Map<String, Path> appConfigs,
+                                              IntFunction<TlsFiles> tls, OwnedProcesses owner) {
         Path logDir;
         try {
             logDir = Files.createTempDirectory("flowlab-controllers-");   // 0700
@@ -104,23 +105,41 @@ public final class ControllerProcesses implements AutoCloseable {
             members.add(new ControllerProcess(i + 1, (files == null ? "tcp:" : "ssl:") + "127.0.0.1:" + of, rest, cluster,
                     argv, logDir.resolve("controller-" + (i + 1) + ".log"), logDir.resolve(RestConfig.tokenFileName(rest))));
         }
-        ControllerProcesses all = new ControllerProcesses(members, logDir, owner);
+        return new ControllerProcesses(members, logDir, owner);
+    }
+
+    /**
+     * Starts every member and waits until each answers on its REST API; stops them all when one does not within
+     * {@code timeout}, or when {@link #close} came first.
+     */
+    public void start(Duration timeout, Consumer<String> progress) {
         try {
-            members.forEach(m -> m.start(owner));
+            members.forEach(this::startMember);
             for (ControllerProcess m : members) {
-                all.awaitServing(m, timeout, progress);
+                awaitServing(m, timeout, progress);
             }
-            return all;
         } catch (RuntimeException e) {
-            all.close();
+            close();
             throw e;
         }
+    }
+
+    /** Starts {@code member}, unless {@link #close} came first: then no member of these may run any more. */
+    private synchronized ProcessHandle startMember(ControllerProcess member) {
+        if (closed) {
+            throw new IllegalStateException("the controllers were stopped (Ctrl-C or teardown) before controller "
+                    + member.number() + " started");
+        }
+        return member.start(owner);
     }
 
     /** Waits until the member answers {@code GET /api/cluster}: its REST API is up, so are its apps and listener. */
     void awaitServing(ControllerProcess member, Duration timeout, Consumer<String> progress) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (member.cluster().isEmpty()) {
+            if (!member.isAlive() && stopped()) {
+                throw new IllegalStateException("the controllers were stopped (Ctrl-C or teardown) while starting");
+            }
             if (!member.isAlive()) {
                 throw new IllegalStateException("controller " + member.number() + " exited while starting; its log "
                         + member.log() + " ends with:\n" + member.tail(15));
@@ -134,9 +153,13 @@ public final class ControllerProcesses implements AutoCloseable {
         }
     }
 
+    private synchronized boolean stopped() {
+        return closed;
+    }
+
     /** Starts member {@code number} again (same ports and options), recorded as the first start was. */
     public ProcessHandle restart(int number) {
-        return member(number).start(owner);
+        return startMember(member(number));
     }
 
     /**
@@ -328,9 +351,12 @@ public final class ControllerProcesses implements AutoCloseable {
         return null;
     }
 
-    /** Stops every member (SIGTERM, then SIGKILL) and removes the logs. Idempotent. */
+    /** Stops every member (SIGTERM, then SIGKILL) and removes the logs; no member starts after it. Idempotent. */
     @Override
     public void close() {
+        synchronized (this) {   // waits for a member being started (recorded, given its go), then lets none start
+            closed = true;
+        }
         // All at once: each takes a moment to close its switches, REST API and Raft server.
         List<Thread> stopping = new ArrayList<>();
         for (ControllerProcess m : members) {

@@ -83,7 +83,7 @@ public final class Lab implements AutoCloseable {
         }
         Progress.Stage step = progress.step("controller");
         if (spec.tls()) {
-            tls = OvsTlsSession.start();
+            whileOpen(() -> tls = OvsTlsSession.start());
         }
         controller = Controller.start(ControllerConfig.builder().apps(spec.apps()).listen("127.0.0.1", 0)
                 .tls(tls == null ? null : tls.controllerFiles())
@@ -99,14 +99,29 @@ public final class Lab implements AutoCloseable {
         Progress.Stage step = progress.step("controllers");
         ControllerChoice choice = spec.controller();
         if (spec.tls()) {   // one CA for the run, a certificate per member
-            tls = OvsTlsSession.start();
+            whileOpen(() -> tls = OvsTlsSession.start());
         }
-        owned = OwnedProcesses.record();
-        processes = ControllerProcesses.start(choice.members(), choice.launcher(), spec.apps(), spec.appConfigs(),
-                tls == null ? null : tls::memberFiles, owned, READY_TIMEOUT, step::progress);
+        whileOpen(() -> {
+            owned = OwnedProcesses.record();
+            processes = ControllerProcesses.prepare(choice.members(), choice.launcher(), spec.apps(), spec.appConfigs(),
+                    tls == null ? null : tls::memberFiles, owned);
+        });
+        processes.start(READY_TIMEOUT, step::progress);   // close() from the shutdown hook stops it at any point
         step.done(choice.members() + " processes on " + String.join(",", processes.targets()) + ", apps "
                 + String.join(",", spec.apps()) + ", REST on " + processes.members().stream().map(ControllerProcess::restUrl)
                 .collect(java.util.stream.Collectors.joining(",")) + ", logs in " + processes.logDir());
+    }
+
+    /**
+     * Makes something {@link #close()} must undo and puts it in its field, unless close() came first (Ctrl-C during
+     * start-up runs it from the shutdown hook while this thread goes on): then nothing is made. Under the lock close()
+     * takes, so close() either finds what was made in its field or runs before it is made, never in between.
+     */
+    private synchronized void whileOpen(Runnable make) {
+        if (closed) {
+            throw new IllegalStateException("stopped while starting (Ctrl-C or SIGTERM)");
+        }
+        make.run();
     }
 
     private void startNetwork() {
