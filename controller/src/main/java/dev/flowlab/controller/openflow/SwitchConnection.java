@@ -389,11 +389,15 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
      */
     @Override
     public void send(OFMessage message) {
+        sendOrDrop(message);
+    }
+
+    /** {@link #send}; whether it went (every entry the VLAN stage made of it), false when it was dropped. */
+    private boolean sendOrDrop(OFMessage message) {
         message = registry.flowFilters().apply(this, message);   // what apps add to each other's entries
         List<OFMessage> translated = vlanStage.active() ? vlanStage.translate(message) : null;   // into the VLAN pipeline
         if (translated == null || translated.size() == 1) {
-            write(translated == null ? message : translated.get(0));
-            return;
+            return write(translated == null ? message : translated.get(0));
         }
         List<ByteBuf> frames = new ArrayList<>(translated.size());   // several entries for one: all or none
         try {
@@ -404,9 +408,11 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
             frames.forEach(ByteBuf::release);
             throw e;
         }
+        boolean all = true;
         for (int i = 0; i < translated.size(); i++) {
-            write(translated.get(i), frames.get(i));
+            all &= write(translated.get(i), frames.get(i));
         }
+        return all;
     }
 
     @Override
@@ -433,13 +439,12 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
      * batch's buffer and says right away whether it could not; from another thread it is encoded here first,
      * so that its sender hears it, and the bytes go to the I/O thread.
      */
-    private void write(OFMessage message) {
+    private boolean write(OFMessage message) {
         if (!channel.eventLoop().inEventLoop()) {
-            write(message, encode(message));
-            return;
+            return write(message, encode(message));
         }
         if (!admitted(message)) {
-            return;
+            return false;
         }
         writeQueued();   // what other threads sent before this call goes first
         if (inReadBatch) {
@@ -452,20 +457,21 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
             throw MessageSize.refusal(message, describe(message), refused);
         }
         counters.sent(message);
+        return true;
     }
 
-    /** Writes {@code frame}, the bytes of {@code message}, or drops (and releases) it. */
-    private void write(OFMessage message, ByteBuf frame) {
+    /** Writes {@code frame}, the bytes of {@code message}, or drops (and releases) it: whether it was written. */
+    private boolean write(OFMessage message, ByteBuf frame) {
         if (!admitted(message)) {
             frame.release();
-            return;
+            return false;
         }
         if (!channel.eventLoop().inEventLoop()) {
             int size = frame.readableBytes();
             if (!guard.admitWaiting(message, fromOtherThreadsBytes.addAndGet(size))) {
                 fromOtherThreadsBytes.addAndGet(-size);
                 frame.release();
-                return;
+                return false;
             }
             counters.sent(message);
             fromOtherThreads.add(frame);
@@ -481,7 +487,7 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
                     }
                 }
             }
-            return;
+            return true;
         }
         counters.sent(message);
         writeQueued();   // what other threads sent before this call goes first
@@ -490,6 +496,7 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
         } else {
             ctx.writeAndFlush(frame, ctx.voidPromise());
         }
+        return true;
     }
 
     /** On the I/O thread: writes and flushes what other threads sent (a later task may find nothing left). */
@@ -550,7 +557,10 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
         // came before the barrier reply, none will.
         CompletableFuture<Void> outcome = pending.expect(xid);
         try {
-            send(message);
+            if (!sendOrDrop(message)) {   // the barrier would confirm a message that never went
+                pending.forget(xid);
+                return CompletableFuture.failedFuture(new IllegalStateException(dropped(message)));
+            }
         } catch (RuntimeException unsendable) {   // too large for OpenFlow: nothing went out
             pending.forget(xid);
             return CompletableFuture.failedFuture(unsendable);
@@ -564,6 +574,15 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
             }
         });
         return outcome;
+    }
+
+    /** Why {@code message} was dropped, in one line. */
+    private String dropped(OFMessage message) {
+        String why = !channel.isActive() ? "the switch is disconnected"
+                : registry.isSilent() ? "the controller is dropping its switches"
+                : !role.role().writes() ? "this controller is SLAVE for the switch"
+                : "it is a packet-out and the switch (or its I/O thread) is behind with what we sent";
+        return describe(message) + " was dropped: " + why;
     }
 
     @Override
@@ -581,7 +600,10 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
         long xid = request.getXid();
         CompletableFuture<T> reply = pending.expect(xid);
         try {
-            send(request);
+            if (!sendOrDrop(request)) {   // no reply would come: say why now rather than time out
+                pending.forget(xid);
+                return CompletableFuture.failedFuture(new IllegalStateException(dropped(request)));
+            }
         } catch (RuntimeException unsendable) {   // too large for OpenFlow: nothing went out
             pending.forget(xid);
             return CompletableFuture.failedFuture(unsendable);

@@ -150,6 +150,25 @@ class SendsWhileTheIoThreadIsBusyTest {
     }
 
     @Test
+    void aConfirmedPacketOutThatWasDroppedFailsInsteadOfBeingConfirmed() throws Exception {
+        Switch sw = holdingController(2 * MAX_QUEUED);
+        OFFactory of = sw.factory();
+        OFPacketOut packetOut = of.buildPacketOut().setBufferId(OFBufferId.NO_BUFFER).setInPort(OFPort.CONTROLLER)
+                .setActions(List.of(Flows.output(of, OFPort.of(2)))).setData(new byte[1000]).build();
+        holdIoThread();
+        for (int i = 0; i < 1500; i++) {   // past the 1 MiB write watermark
+            sw.send(packetOut);
+        }
+
+        CompletableFuture<Void> confirmed = sw.sendConfirmed(packetOut);
+        release.countDown();
+
+        assertThatThrownBy(() -> confirmed.get(WAIT.toMillis(), TimeUnit.MILLISECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .hasMessageContaining("the PACKET_OUT to switch " + DatapathId.of(1) + " was dropped: it is a packet-out");
+    }
+
+    @Test
     void sendsWhileTheIoThreadIsBusyQueueOneTaskNotOnePerSend() throws Exception {
         Switch sw = holdingController(ConnectionLimits.defaults().maxQueuedBytes());
         OFFactory of = sw.factory();
