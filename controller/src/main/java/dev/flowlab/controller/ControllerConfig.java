@@ -327,7 +327,7 @@ public final class ControllerConfig {
         }
 
         /**
-         * Whether to listen only once the packet-in path is warm (about 1-2 s after start, at most the warm-up's bound):
+         * Whether to listen only once the packet-in path is warm (about 1.5 s after start on a quiet machine, 3 s at most):
          * for a controller in its own JVM, so its first switches neither meet cold code nor share the CPU with the
          * warm-up. Off (listen at once, warm up beside) where something else is being built meanwhile, as in a lab.
          */

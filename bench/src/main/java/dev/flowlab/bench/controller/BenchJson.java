@@ -21,13 +21,13 @@ final class BenchJson {
     void result(String controller, Mode mode, LoadResult result) {
         Map<String, Object> run = run(controller, mode);
         run.put("handshakes", result.handshakes());
-        run.put("minResponsesPerSecond", Math.round(result.min()));
-        run.put("medianResponsesPerSecond", Math.round(result.median()));
-        run.put("maxResponsesPerSecond", Math.round(result.max()));
-        run.put("meanResponsesPerSecond", Math.round(result.mean()));
+        run.put("minAnsweredPerSecond", Math.round(result.min()));
+        run.put("medianAnsweredPerSecond", Math.round(result.median()));
+        run.put("maxAnsweredPerSecond", Math.round(result.max()));
+        run.put("meanAnsweredPerSecond", Math.round(result.mean()));
         run.put("controllerCores", Double.isNaN(result.controllerCores()) ? null : round2(result.controllerCores()));
         run.put("generatorCores", round2(result.generatorCores()));
-        run.put("responsesPerControllerCpuSecond",
+        run.put("answeredPerControllerCpuSecond",
                 Double.isNaN(result.controllerCores()) ? null : Math.round(result.mean() / result.controllerCores()));
         List<Map<String, Object>> loops = new ArrayList<>();
         for (LoopSample loop : result.loops()) {

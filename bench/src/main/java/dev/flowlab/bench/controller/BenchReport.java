@@ -60,8 +60,8 @@ final class BenchReport {
                 ? String.format(Locale.ROOT, ", mean round trip %.0f us", settings.switches() * 1e6 / loop.packetOutsPerSecond())
                 : "";
         String unanswered = loop.unanswered() > 0 ? String.format(Locale.ROOT, ", %,d unanswered", loop.unanswered()) : "";
-        out.printf(Locale.ROOT, "loop %2d/%d %-8s %,11.0f responses/s  (flow-mods %,.0f/s, packet-outs %,.0f/s, packet-ins sent %,.0f/s%s%s)  %d/%d switches answered%n",
-                loop.number(), settings.loops(), loop.warmup() ? "warm-up" : "", loop.responsesPerSecond(),
+        out.printf(Locale.ROOT, "loop %2d/%d %-8s %,11.0f answered/s  (flow-mods %,.0f/s, packet-outs %,.0f/s, packet-ins sent %,.0f/s%s%s)  %d/%d switches answered%n",
+                loop.number(), settings.loops(), loop.warmup() ? "warm-up" : "", loop.answeredPerSecond(),
                 loop.flowModsPerSecond(), loop.packetOutsPerSecond(), loop.packetInsPerSecond(), extra, unanswered,
                 loop.switchesAnswering(), settings.switches());
         out.flush();
@@ -69,12 +69,12 @@ final class BenchReport {
 
     void summary(String target, Mode mode, LoadResult result) {
         int measured = result.measuredRates().length;
-        out.printf(Locale.ROOT, "%s %s: min %,.0f  median %,.0f  max %,.0f responses/s  (%d loops of %d ms, %d/%d switches did the handshake%s; CPU: controller %s; generator %.2f cores)%n",
+        out.printf(Locale.ROOT, "%s %s: min %,.0f  median %,.0f  max %,.0f packet-ins answered/s  (%d loops of %d ms, %d/%d switches did the handshake%s; CPU: controller %s; generator %.2f cores)%n",
                 target, mode.label(), result.min(), result.median(), result.max(), measured, settings.loop().toMillis(),
                 result.handshakes(), settings.switches(),
                 result.totalUnanswered() > 0 ? String.format(Locale.ROOT, ", %,d packet-ins unanswered", result.totalUnanswered()) : "",
                 Double.isNaN(result.controllerCores()) ? "unknown"
-                        : String.format(Locale.ROOT, "%.2f cores = %,.0f responses per CPU-second", result.controllerCores(),
+                        : String.format(Locale.ROOT, "%.2f cores = %,.0f answered per CPU-second", result.controllerCores(),
                                 result.mean() / result.controllerCores()),
                 result.generatorCores());
         if (result.totalResponses() == 0) {
@@ -102,7 +102,7 @@ final class BenchReport {
         }
         int width = Math.max("controller".length(), table.stream().mapToInt(r -> r[0].length()).max().orElse(0));
         String format = "%-" + width + "s  %-10s  %12s  %12s  %12s%n";
-        out.printf(Locale.ROOT, "%n== responses/s (flow-mods + packet-outs), %d switches x %,d MACs%n", settings.switches(), settings.macs());
+        out.printf(Locale.ROOT, "%n== packet-ins answered/s (PACKET_OUTs: each answer carries one), %d switches x %,d MACs%n", settings.switches(), settings.macs());
         out.printf(Locale.ROOT, format, "controller", "mode", "min", "median", "max");
         for (String[] row : table) {
             out.printf(Locale.ROOT, format, (Object[]) row);

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One emulated OpenFlow 1.3 switch on one TCP connection: answers the controller's handshake and
  * control requests, sends the pre-encoded packet-ins of its {@link PacketInTrain} once started, and
- * counts the FLOW_MODs and PACKET_OUTs that come back. Everything runs on the channel's event loop;
+ * counts the FLOW_MODs and PACKET_OUTs that come back (each PACKET_OUT answers one packet-in). Everything runs on the channel's event loop;
  * the counters are published (volatile) once per read batch for the thread that samples them.
  */
 final class EmulatedSwitch extends ChannelInboundHandlerAdapter implements MessageScanner.Sink {

@@ -19,9 +19,9 @@ record LoadResult(LoadSettings settings, int handshakes, List<LoopSample> loops,
         loops = List.copyOf(loops);
     }
 
-    /** Responses/s of the measured (non warm-up) loops, ascending. */
+    /** Packet-ins answered per second in the measured (non warm-up) loops, ascending. */
     double[] measuredRates() {
-        return loops.stream().filter(l -> !l.warmup()).mapToDouble(LoopSample::responsesPerSecond).sorted().toArray();
+        return loops.stream().filter(l -> !l.warmup()).mapToDouble(LoopSample::answeredPerSecond).sorted().toArray();
     }
 
     double min() {

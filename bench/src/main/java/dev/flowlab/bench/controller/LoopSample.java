@@ -19,8 +19,14 @@ record LoopSample(int number, boolean warmup, double seconds, long flowMods, lon
         return flowMods + packetOuts;
     }
 
-    double responsesPerSecond() {
-        return responses() / seconds;
+    /**
+     * Packet-ins answered per second. The packet-ins are unbuffered, so every answer carries one PACKET_OUT (entries
+     * alone do not forward the packet that asked), with however many FLOW_MODs the app installs: none (a hub), one
+     * (ovs-testcontroller), two (flowlab's learning switch installs the way back too). Counting PACKET_OUTs compares
+     * them fairly; FLOW_MODs + PACKET_OUTs would reward an app for sending more.
+     */
+    double answeredPerSecond() {
+        return packetOuts / seconds;
     }
 
     double flowModsPerSecond() {

@@ -11,21 +11,24 @@ import java.util.Locale;
 /**
  * The dataplane benchmark: for each topology, flowlab's wall time to build it, to get the first ping from
  * the first host to the last answered, and to tear it down, plus memory per host; optionally Mininet on the
- * same topology right after, in one side-by-side table with the ratio of the totals. Every row carries the
- * 1-minute load average it was measured under: on a busy machine the figures are not a quiet one's.
+ * same topology right after, in one side-by-side table with the ratio of the totals; optionally Open vSwitch
+ * alone ({@link OvsAloneRun}: the same bridges and ports with no tool around them, the floor under any). Every row
+ * carries the 1-minute load average it was measured under: on a busy machine the figures are not a quiet one's.
  */
 public final class DataplaneBench {
     private final List<String> specs;
     private final boolean compareMininet;
+    private final boolean compareOvs;
     private final String prefix;
 
     /**
      * @param specs          topologies as {@code flowlab run} takes them ({@code linear,100}, {@code tree,3,10})
      * @param compareMininet also run Debian's Mininet on each
+     * @param compareOvs     also make and delete each topology's bridges and ports with ip and ovs-vsctl alone
      * @param prefix         name prefix of everything built (flowlab's and Mininet's), so a shared machine's
      *                       other networks are never touched
      */
-    public DataplaneBench(List<String> specs, boolean compareMininet, String prefix) {
+    public DataplaneBench(List<String> specs, boolean compareMininet, boolean compareOvs, String prefix) {
         specs.forEach(TopologySpec::parse);   // a bad spec fails here, before anything is built
         if (!prefix.matches("[a-z][a-z0-9]{0,3}")) {
             throw new BenchException("--prefix takes 1-4 lower-case letters or digits, starting with a letter, not '" + prefix + "'");
@@ -36,6 +39,7 @@ public final class DataplaneBench {
                 });
         this.specs = List.copyOf(specs);
         this.compareMininet = compareMininet;
+        this.compareOvs = compareOvs;
         this.prefix = prefix;
     }
 
@@ -52,7 +56,8 @@ public final class DataplaneBench {
         for (String spec : specs) {
             DataplaneRun flowlab = FlowlabRun.measure(spec, prefix);
             DataplaneRun mininet = compareMininet ? MininetRun.measure(spec, prefix + "m") : null;
-            out.println(row(flowlab, mininet));
+            DataplaneRun ovs = compareOvs ? OvsAloneRun.measure(spec, prefix + "o") : null;
+            out.println(row(flowlab, mininet, ovs));
             out.flush();
             ok &= flowlab.answered() && (mininet == null || mininet.answered());
         }
@@ -64,15 +69,21 @@ public final class DataplaneBench {
         if (compareMininet) {
             cols.addAll(List.of("mn load", "mn build", "mn ping", "mn stop", "mn total", "mn KiB/host", "mn/flowlab"));
         }
+        if (compareOvs) {
+            cols.addAll(List.of("ovs load", "ovs build", "ovs teardown"));
+        }
         return "| " + String.join(" | ", cols) + " |\n|" + "---|".repeat(cols.size());
     }
 
-    static String row(DataplaneRun f, DataplaneRun m) {
+    static String row(DataplaneRun f, DataplaneRun m, DataplaneRun ovs) {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "| %s | %d | %s | %s |", f.spec(), f.hosts(),
                 f.load(), times(f)));
         if (m != null) {
             s.append(String.format(Locale.ROOT, " %s | %s | %s |", m.load(), times(m),
                     f.answered() && m.answered() ? String.format(Locale.ROOT, "%.1fx", m.total() / f.total()) : "-"));
+        }
+        if (ovs != null) {
+            s.append(String.format(Locale.ROOT, " %s | %.2f | %.2f |", ovs.load(), ovs.build(), ovs.teardown()));
         }
         return s.toString();
     }

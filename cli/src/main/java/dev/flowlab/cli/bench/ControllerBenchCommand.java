@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
         description = {
                 "Benchmarks an OpenFlow 1.3 controller the way cbench does: emulates switches, each a TCP connection "
                         + "that does the switch side of the handshake, then sends unbuffered PACKET_INs whose source and "
-                        + "destination MACs cycle through the hosts of each switch, and counts the FLOW_MODs and "
-                        + "PACKET_OUTs that come back per second.",
+                        + "destination MACs cycle through the hosts of each switch, and counts the packet-ins answered "
+                        + "per second (each answer carries a PACKET_OUT; FLOW_MODs are shown beside).",
                 "Throughput mode keeps --window packet-ins in flight on every connection; latency mode keeps one packet-in outstanding per switch "
                         + "(the next leaves when the PACKET_OUT of the last arrives).",
                 "The controller runs elsewhere (--controller) or is started here, as a child stopped at the end "

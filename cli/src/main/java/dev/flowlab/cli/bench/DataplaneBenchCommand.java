@@ -27,8 +27,10 @@ public final class DataplaneBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--compare", paramLabel = "TOOL", description = "Also run this tool on each topology; only mininet.")
-    String compare;
+    @Option(names = "--compare", paramLabel = "TOOL", split = ",",
+            description = "Also run this on each topology: mininet (Debian's Mininet), ovs (the same bridges and ports "
+                    + "made and deleted with ip and ovs-vsctl alone: the floor under any tool), or mininet,ovs.")
+    List<String> compare = List.of();
 
     @Option(names = "--prefix", paramLabel = "P", defaultValue = "bd",
             description = "Name prefix of everything built, 1-4 letters/digits (default ${DEFAULT-VALUE}; Mininet's gets P + m).")
@@ -49,9 +51,11 @@ public final class DataplaneBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (compare != null && !compare.equals("mininet")) {
-            spec.commandLine().getErr().println("flowlab: --compare takes mininet, not '" + compare + "'");
-            return 2;
+        for (String tool : compare) {
+            if (!tool.equals("mininet") && !tool.equals("ovs")) {
+                spec.commandLine().getErr().println("flowlab: --compare takes mininet or ovs, not '" + tool + "'");
+                return 2;
+            }
         }
         if ((topologies == null || topologies.isEmpty()) && !firstPacket) {
             spec.commandLine().getErr().println("flowlab: give a topology (e.g. linear,100) or --first-packet");
@@ -59,7 +63,7 @@ public final class DataplaneBenchCommand implements Callable<Integer> {
         }
         // Both built first, so bad input of either is reported before anything is measured.
         DataplaneBench dataplane = topologies == null || topologies.isEmpty() ? null
-                : new DataplaneBench(topologies, compare != null, prefix);
+                : new DataplaneBench(topologies, compare.contains("mininet"), compare.contains("ovs"), prefix);
         FirstPacketBench first = firstPacket ? new FirstPacketBench(List.of(SpawnSpec.parse("flowlab:learning-switch"),
                 SpawnSpec.parse("ovs-testcontroller")), runs, prefix) : null;
         boolean ok = dataplane == null || dataplane.run(spec.commandLine().getOut());

@@ -13,7 +13,7 @@ class DataplaneBenchTest {
     @Test
     void badInputIsNamedBeforeAnythingIsBuilt() {
         assertThat(flowlab(2, "bench", "dataplane", "--compare", "ns3", "linear,2"))
-                .isEqualTo("flowlab: --compare takes mininet, not 'ns3'");
+                .isEqualTo("flowlab: --compare takes mininet or ovs, not 'ns3'");
         assertThat(flowlab(2, "bench", "dataplane"))
                 .isEqualTo("flowlab: give a topology (e.g. linear,100) or --first-packet");
         assertThat(flowlab(1, "bench", "dataplane", "linear,2", "ring,x"))
