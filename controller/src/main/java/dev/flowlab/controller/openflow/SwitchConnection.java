@@ -29,7 +29,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.projectfloodlight.openflow.protocol.OFBarrierReply;
 import org.projectfloodlight.openflow.protocol.OFErrorMsg;
 import org.projectfloodlight.openflow.protocol.OFFactory;
@@ -85,6 +87,13 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
     private final Queue<ByteBuf> fromOtherThreads = new ConcurrentLinkedQueue<>();
     /** Their bytes: counted against {@link ConnectionLimits#maxQueuedBytes} like those the channel holds. */
     private final AtomicLong fromOtherThreadsBytes = new AtomicLong();
+    /**
+     * Whether a task that writes {@link #fromOtherThreads} is queued on the I/O thread and has not started: one
+     * task serves every frame sent meanwhile (a task per send filled Netty's task queue, which no bound counts).
+     */
+    private final AtomicBoolean drainQueued = new AtomicBoolean();
+    private final Runnable drain = this::writeFromOtherThreads;
+    private final Function<OFMessage, String> describe = this::describe;   // built only for the error line
     private ChannelHandlerContext ctx;
     private OfMessageEncoder encoder;   // says which message it could not encode; none in a bare test pipeline
     private boolean inReadBatch;   // touched only on the I/O thread
@@ -347,7 +356,7 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         guard.closed();
-        pending.failAll();
+        pending.failAll(guard.disconnectedBecause());
         registry.down(this);
         ctx.fireChannelInactive();
     }
@@ -416,7 +425,7 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
 
     /** The message's bytes, encoded on the caller's thread; throws the one line of a message OpenFlow cannot carry. */
     private ByteBuf encode(OFMessage message) {
-        return MessageSize.encode(channel.alloc(), message, describe(message));
+        return MessageSize.encode(channel.alloc(), message, describe);
     }
 
     /**
@@ -453,19 +462,23 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
         }
         if (!channel.eventLoop().inEventLoop()) {
             int size = frame.readableBytes();
-            if (!guard.admitWaiting(fromOtherThreadsBytes.addAndGet(size))) {
+            if (!guard.admitWaiting(message, fromOtherThreadsBytes.addAndGet(size))) {
                 fromOtherThreadsBytes.addAndGet(-size);
                 frame.release();
                 return;
             }
             counters.sent(message);
             fromOtherThreads.add(frame);
-            try {
-                channel.eventLoop().execute(this::writeFromOtherThreads);
-            } catch (RejectedExecutionException closing) {   // the controller is shutting down: nothing goes out any more
-                for (ByteBuf f = fromOtherThreads.poll(); f != null; f = fromOtherThreads.poll()) {
-                    fromOtherThreadsBytes.addAndGet(-f.readableBytes());
-                    f.release();
+            // A queued task that has not started yet will take this frame too: it clears the flag before it polls.
+            if (drainQueued.compareAndSet(false, true)) {
+                try {
+                    channel.eventLoop().execute(drain);
+                } catch (RejectedExecutionException closing) {   // the controller is shutting down: nothing goes out any more
+                    drainQueued.set(false);
+                    for (ByteBuf f = fromOtherThreads.poll(); f != null; f = fromOtherThreads.poll()) {
+                        fromOtherThreadsBytes.addAndGet(-f.readableBytes());
+                        f.release();
+                    }
                 }
             }
             return;
@@ -481,6 +494,7 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
 
     /** On the I/O thread: writes and flushes what other threads sent (a later task may find nothing left). */
     private void writeFromOtherThreads() {
+        drainQueued.set(false);
         if (writeQueued()) {
             ctx.flush();   // as Netty's writeAndFlush from another thread did: nobody else may flush it soon
         }
@@ -572,9 +586,17 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
             pending.forget(xid);
             return CompletableFuture.failedFuture(unsendable);
         }
+        if (!channel.isActive()) {   // closed since the check above: failAll may have run before expect() did
+            pending.fail(xid, guard.disconnectedBecause());
+            return reply;
+        }
         long millis = requestTimeout.toMillis();
-        ScheduledFuture<?> timeout = channel.eventLoop().schedule(() -> pending.timeOut(xid, millis), millis, TimeUnit.MILLISECONDS);
-        reply.whenComplete((r, e) -> timeout.cancel(false));
+        try {
+            ScheduledFuture<?> timeout = channel.eventLoop().schedule(() -> pending.timeOut(xid, millis), millis, TimeUnit.MILLISECONDS);
+            reply.whenComplete((r, e) -> timeout.cancel(false));
+        } catch (RejectedExecutionException closing) {   // the controller is shutting down: no reply will be read
+            pending.fail(xid, "the controller is closing");
+        }
         return reply;
     }
 
