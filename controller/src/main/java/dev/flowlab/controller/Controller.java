@@ -171,7 +171,7 @@ public final class Controller implements AutoCloseable {
             }
         }
         refuseOlderSwitches(config);   // before any app is made
-        CoreServices services = new CoreServices(config.hostTableSize(), config.hostAgeing());
+        CoreServices services = new CoreServices(config.hostTableSize(), config.hostAgeing(), null, config.vlanPorts().ports());
         List<LoadedApp> loaded = AppLoader.load(config.apps(), extraApps, services.module());
         Controller controller = new Controller(config, services, loaded);
         AppLoader.newestMinimum(config.apps()).ifPresent(need -> controller.registry.serveFrom(need.getKey(), need.getValue()));
