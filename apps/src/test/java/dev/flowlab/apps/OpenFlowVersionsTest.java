@@ -21,11 +21,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.projectfloodlight.openflow.protocol.OFFlowAdd;
+import org.projectfloodlight.openflow.protocol.OFFlowMod;
+import org.projectfloodlight.openflow.protocol.OFFlowModCommand;
 import org.projectfloodlight.openflow.protocol.OFPacketOut;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.protocol.action.OFAction;
 import org.projectfloodlight.openflow.protocol.action.OFActionOutput;
+import org.projectfloodlight.openflow.protocol.instruction.OFInstructionApplyActions;
 import org.projectfloodlight.openflow.protocol.match.MatchField;
 import org.projectfloodlight.openflow.types.DatapathId;
 import org.projectfloodlight.openflow.types.IPv4Address;
@@ -57,9 +59,11 @@ class OpenFlowVersionsTest {
             assertThat(outputs(flood.getActions())).containsExactly(OFPort.FLOOD);
 
             peer.sendPacketIn(2, Frames.arpReply(H2, IP2, H1, IP1));   // h2 answers: h1 is known on port 1
-            OFFlowAdd flow = peer.awaitFirst(OFFlowAdd.class, add -> add.getPriority() > 0
+            OFFlowMod flow = peer.awaitFirst(OFFlowMod.class, add -> add.getPriority() > 0
                     && H1.equals(add.getMatch().get(MatchField.ETH_DST)), WAIT);
             assertThat(flow.getVersion()).isEqualTo(version);
+            // 1.0's add would reset an entry that is already there; its strict modify keeps the counters and adds when missing
+            assertThat(flow.getCommand()).isEqualTo(version == OFVersion.OF_10 ? OFFlowModCommand.MODIFY_STRICT : OFFlowModCommand.ADD);
             assertThat(flow.getMatch().get(MatchField.IN_PORT)).isEqualTo(OFPort.of(2));
             assertThat(flow.getMatch().get(MatchField.ETH_SRC)).isEqualTo(H2);
             assertThat(outputs(flow.getActions())).containsExactly(OFPort.of(1));
@@ -96,6 +100,44 @@ class OpenFlowVersionsTest {
             assertThat(own(peer)).singleElement().satisfies(e -> assertThat(e.getMatch().get(MatchField.ETH_DST)).isEqualTo(H1));
             assertThat(peer.flows()).as("everyone else's entries, into port 2 too").containsAll(others);
         }
+    }
+
+    /**
+     * A packet-in for a pair whose entries exist (it raced them, or the way back idled out) sets both entries
+     * again; the one that was there keeps its counters, as a user's dump-flows must show. OpenFlow 1.0's flow-add
+     * would reset them (Open vSwitch does), so there the learning switch modifies strictly, which adds when missing.
+     */
+    @ParameterizedTest
+    @EnumSource(value = OFVersion.class, names = {"OF_10", "OF_13"})
+    void learningSwitchSettingAnEntryAgainKeepsItsCounters(OFVersion version) throws Exception {
+        try (Controller controller = start(new LearningSwitch());
+             SwitchPeer peer = SwitchPeer.connect(controller.address(), 1, 1, 2, 3).speaking(version).keepFlowTable(1)
+                     .sayHello()) {
+            assertThat(controller.awaitSwitches(List.of(DatapathId.of(1)), WAIT)).isTrue();
+            peer.sendPacketIn(1, Frames.arpRequest(H1, IP1, IP2));
+            peer.sendPacketIn(2, Frames.arpReply(H2, IP2, H1, IP1));   // both ways installed
+            Poll.until("the learning switch's two entries", WAIT, () -> own(peer).size() == 2);
+            peer.countPackets(e -> H1.equals(e.getMatch().get(MatchField.ETH_DST)), 7);   // h2 -> h1 traffic
+
+            peer.sendPacketIn(1, Frames.echo(true, H1, IP1, H2, IP2, 1));   // h1 -> h2 raced its entry
+            peer.awaitAnswers(3, WAIT);
+            controller.switchById(DatapathId.of(1)).orElseThrow().barrier().get(5, TimeUnit.SECONDS);
+
+            assertThat(own(peer)).hasSize(2);
+            OFFlowStatsEntry toH1 = own(peer).stream().filter(e -> H1.equals(e.getMatch().get(MatchField.ETH_DST))).findFirst()
+                    .orElseThrow();
+            assertThat(toH1.getPacketCount().getValue()).as("h2 -> h1 counted on").isEqualTo(7);
+            assertThat(outputs(actionsOf(toH1))).containsExactly(OFPort.of(1));
+        }
+    }
+
+    /** An entry's actions: its own on 1.0, its apply-actions instruction's later. */
+    private static List<OFAction> actionsOf(OFFlowStatsEntry e) {
+        if (e.getVersion() == OFVersion.OF_10) {
+            return e.getActions();
+        }
+        return e.getInstructions().stream().filter(OFInstructionApplyActions.class::isInstance)
+                .flatMap(i -> ((OFInstructionApplyActions) i).getActions().stream()).toList();
     }
 
     private static List<OFFlowStatsEntry> own(SwitchPeer peer) {

@@ -134,10 +134,12 @@ public final class Controller implements AutoCloseable {
             }
             controller.mastership.start(controller::reclaimAll);
             controller.warmup = PacketPathWarmup.startOncePerJvm(controller.config, controller.apps);
-            controller.startRest();
             if (config.listenWhenWarm()) {
+                // Before REST too: whoever waits for the REST API (a lab waits for its members' so) then finds the
+                // OpenFlow listener up, as before; a switch refused meanwhile would back off for seconds.
                 controller.warmup.awaitDone(WARM_UP_WAIT);
             }
+            controller.startRest();
             controller.startListening();
             return controller;
         } catch (RuntimeException e) {
@@ -169,7 +171,7 @@ public final class Controller implements AutoCloseable {
             }
         }
         refuseOlderSwitches(config);   // before any app is made
-        CoreServices services = new CoreServices(config.hostTableSize(), config.hostAgeing());
+        CoreServices services = new CoreServices(config.hostTableSize(), config.hostAgeing(), null, config.vlanPorts().ports());
         List<LoadedApp> loaded = AppLoader.load(config.apps(), extraApps, services.module());
         Controller controller = new Controller(config, services, loaded);
         AppLoader.newestMinimum(config.apps()).ifPresent(need -> controller.registry.serveFrom(need.getKey(), need.getValue()));
@@ -328,21 +330,31 @@ public final class Controller implements AutoCloseable {
     /**
      * Waits until this controller sees {@code expected}: every switch connected, reporting its ports,
      * every expected link discovered, every app ready ({@link dev.flowlab.controller.api.App#notReady}), and the
-     * packet-in path warm. {@code progress} hears what is being waited for.
+     * packet-in path warm. {@code progress} hears what is being waited for. A warm-up still running when the timeout
+     * passes is no failure (the controller works the same, its first packets run slower): it returns then.
      *
      * @throws NotReadyException naming what is still missing (one line) when the timeout passes first
      */
     public void awaitReady(ExpectedNetwork expected, Duration timeout, Consumer<String> progress) {
         this.expected = expected;   // the web view shows what should be there and is not
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
             new ReadinessWait(registry, services.topology(), apps.stream().map(LoadedApp::app).toList(), expected, timeout,
                     progress).await();
             // Ready means fast too: the first packets would otherwise meet cold code, and share the CPU with the warm-up.
-            warmup.awaitDone(WARM_UP_WAIT);
+            if (!warmup.isDone()) {
+                progress.accept("waiting for the packet-in path to warm up");
+                warmup.awaitDone(warmUpWait(deadline - System.nanoTime()));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new NotReadyException("interrupted while waiting for the switches");
         }
+    }
+
+    /** How long to wait for the warm-up with {@code leftNanos} of a caller's timeout left: never past it. */
+    static Duration warmUpWait(long leftNanos) {
+        return Duration.ofNanos(Math.max(0, Math.min(leftNanos, WARM_UP_WAIT.toNanos())));
     }
 
     /**

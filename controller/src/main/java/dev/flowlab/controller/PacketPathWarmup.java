@@ -95,6 +95,16 @@ final class PacketPathWarmup {
         return apps.stream().filter(a -> config.apps().contains(a.id()) && a.app().rehearsable()).map(LoadedApp::id).toList();
     }
 
+    /** Whether the warm-up is over (or there was none to do). */
+    boolean isDone() {
+        return done.getCount() == 0;
+    }
+
+    /** Lets the next controller in this JVM warm up again: for tests of the warm-up as a controller runs it. */
+    static void allowAnotherForTests() {
+        STARTED.set(false);
+    }
+
     /**
      * Waits until the warm-up is over (it bounds itself: {@value #MAX_MILLIS} ms of rehearsal after building its copy),
      * or {@code max} passed.

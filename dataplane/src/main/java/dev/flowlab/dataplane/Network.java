@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
@@ -84,8 +86,14 @@ public final class Network implements AutoCloseable {
         long t0 = System.nanoTime();
         Plan plan = new Plan(t);
         Preflight.requireRoot();
+        // Loading JNA's native part takes a tenth of a second or more: meanwhile ovs-vsctl answers.
+        CompletableFuture<Void> nativeAccess = CompletableFuture.runAsync(Preflight::requireNativeAccess);
         Set<String> ovsInterfaces = Preflight.requireOvsRunning();
-        Preflight.requireNativeAccess();
+        try {
+            nativeAccess.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
         Datapath datapath = Preflight.resolveDatapath(options.datapath());
         OptionalFeatures.check(t);   // VLANs, NAT, TAPs, tunnels, identity: kernel features and free names
         if (LinkShaping.anyShaped(plan)) {

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
@@ -90,8 +92,13 @@ final class Ovsdb {
      * error, or when {@code timeout} passes first.
      */
     static void transactAndWait(ArrayNode ops, Duration timeout) {
+        transactAndWait(socket(), ops, timeout);
+    }
+
+    /** As {@link #transactAndWait(ArrayNode, Duration)}, through the ovsdb-server listening on {@code socket}. */
+    static void transactAndWait(Path socket, ArrayNode ops, Duration timeout) {
         AtomicBoolean timedOut = new AtomicBoolean();
-        try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(socket()))) {
+        try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
             ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
                 timedOut.set(true);
                 closeQuietly(ch);
@@ -102,10 +109,11 @@ final class Ovsdb {
                 params.addAll(ops);
                 send(out, F.objectNode().put("id", "transact").put("method", "transact").set("params", params));
                 // Only now: the reader reads ahead as it is made (to detect the encoding), which would block before the request.
-                MappingIterator<JsonNode> in = JSON.readerFor(JsonNode.class).readValues(Channels.newInputStream(ch));
+                MappingIterator<JsonNode> in = JSON.readerFor(JsonNode.class)
+                        .readValues(new BoundedInputStream(Channels.newInputStream(ch), replyLimit(ops)));
                 JsonNode results = await(in, out, "transact").path("result");
                 checkResults(results, ops);
-                long target = results.path(results.size() - 1).path("rows").path(0).path("next_cfg").asLong();
+                long target = appliedWhen(results);
                 ArrayNode monitor = F.arrayNode().add("Open_vSwitch").addNull();
                 monitor.addObject().putObject("Open_vSwitch").putArray("columns").add("cur_cfg");
                 send(out, F.objectNode().put("id", "monitor").put("method", "monitor").set("params", monitor));
@@ -118,16 +126,29 @@ final class Ovsdb {
             }
         } catch (IOException | RuntimeException e) {
             if (timedOut.get()) {
-                throw new DataplaneException("Open vSwitch did not add the ports within " + timeout.toSeconds() + " s");
+                throw new DataplaneException("Open vSwitch did not add the ports within " + timeout.toMillis() / 1000.0 + " s");
             }
             if (e instanceof DataplaneException d) {
                 throw d;
             }
-            throw new DataplaneException("cannot add the ports through ovsdb-server at " + socket() + ": " + e.getMessage(), e);
+            throw new DataplaneException("cannot add the ports through ovsdb-server at " + socket + ": " + e.getMessage(), e);
         }
     }
 
-    /** Fails naming the first operation that failed (with the op), or a commit error ovsdb-server appended. */
+    /**
+     * How many bytes ovsdb-server may send in all: the reply (a uuid or a count per operation, ~50 bytes each), the
+     * monitor's and a few thousand cur_cfg updates. More means something else answers on that socket: stop there
+     * rather than hold it all in memory.
+     */
+    static long replyLimit(ArrayNode ops) {
+        return (1L << 20) + 256L * ops.size();
+    }
+
+    /**
+     * Fails naming the first operation that failed (with the op), a commit error ovsdb-server appended, or a bridge
+     * the ports were to join that does not exist (its mutation counts no row, and OVSDB would drop the unreferenced
+     * ports without an error).
+     */
     static void checkResults(JsonNode results, ArrayNode ops) {
         if (!results.isArray()) {
             throw new DataplaneException("ovsdb-server refused the transaction: " + results);
@@ -140,6 +161,23 @@ final class Ovsdb {
                         + ")" + op);
             }
         }
+        for (int i = 0; i < ops.size(); i++) {
+            JsonNode op = ops.get(i);
+            if ("mutate".equals(op.path("op").asText()) && "Bridge".equals(op.path("table").asText()) && i < results.size()
+                    && results.get(i).path("count").asLong(-1) != 1) {
+                throw new DataplaneException("ovsdb-server: no bridge " + op.path("where").path(0).path(2).asText()
+                        + " to add the ports to (" + results.path(i) + ")");
+            }
+        }
+    }
+
+    /** The next_cfg the transaction set (its last operation selects it): ovs-vswitchd has applied it when cur_cfg reaches it. */
+    static long appliedWhen(JsonNode results) {
+        JsonNode cfg = results.path(results.size() - 1).path("rows").path(0).path("next_cfg");
+        if (!cfg.canConvertToLong()) {
+            throw new DataplaneException("ovsdb-server returned no next_cfg (no Open_vSwitch row?): " + results.path(results.size() - 1));
+        }
+        return cfg.asLong();
     }
 
     private static long curCfg(JsonNode tableUpdates) {
@@ -201,6 +239,42 @@ final class Ovsdb {
 
     private static ArrayNode condition(String column, String function, JsonNode value) {
         return F.arrayNode().add(column).add(function).add(value);
+    }
+
+    /** Fails a read once {@code limit} bytes have been read in all. */
+    static final class BoundedInputStream extends FilterInputStream {
+        private final long limit;
+        private long count;
+
+        BoundedInputStream(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                counted(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, (int) Math.min(length, limit - count + 1));
+            if (n > 0) {
+                counted(n);
+            }
+            return n;
+        }
+
+        private void counted(int n) throws IOException {
+            count += n;
+            if (count > limit) {
+                throw new IOException("ovsdb-server sent more than " + limit + " bytes");
+            }
+        }
     }
 
     private static void closeQuietly(SocketChannel ch) {

@@ -19,8 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import org.projectfloodlight.openflow.protocol.OFFactory;
-import org.projectfloodlight.openflow.protocol.OFFlowAdd;
+import org.projectfloodlight.openflow.protocol.OFFlowMod;
 import org.projectfloodlight.openflow.protocol.OFPortStatus;
+import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.protocol.oxm.OFOxm;
 import org.projectfloodlight.openflow.protocol.oxm.OFOxms;
 import org.projectfloodlight.openflow.types.DatapathId;
@@ -36,8 +37,14 @@ import org.slf4j.LoggerFactory;
  * seen on (the same MAC may live in two VLANs, as in Open vSwitch's own table); sends a packet for
  * a known destination out of that port and installs a flow so the next ones stay in the switch,
  * and the reverse flow too, since the packet just showed where its sender lives (as Floodlight's
- * learning switch does: a conversation then costs one packet-in per switch, not two); floods the rest. Each switch's MAC table is bounded and ages like
- * Open vSwitch's ({@link LearningSwitchConfig}).
+ * learning switch does: a conversation then costs one packet-in per switch, not two); floods the rest.
+ * Each switch's MAC table is bounded and ages like Open vSwitch's ({@link LearningSwitchConfig}); like
+ * Open vSwitch it never learns a multicast source address (a forged one would draw broadcasts to one port).
+ *
+ * <p>A packet-in for a pair whose entries already exist (one raced its entry, or the entry the other
+ * way idled out) sets both entries again without resetting their counters: from OpenFlow 1.2 on a
+ * flow-add keeps the replaced entry's counters (no reset-counts flag); before, it resets them, so there
+ * a strict modify is sent instead, which changes only the actions and adds the entry when it is missing.
  *
  * <p>When a link between switches comes or goes, the paths between hosts may change (with {@code stp},
  * the tree does): like an 802.1D bridge on a topology change, it then forgets every MAC and its flows.
@@ -53,7 +60,7 @@ public final class LearningSwitch implements App {
 
     private final LongSupplier clock;
     private final TopologyService topology;
-    /** Whether anything was learnt since the last flush (discovery's link-ups at start then cost nothing). */
+    /** Whether anything was learnt or installed since the last flush (discovery's link-ups at start then cost nothing). */
     private final AtomicBoolean learnt = new AtomicBoolean();
     private AppContext context;
     private LearningSwitchConfig config = LearningSwitchConfig.DEFAULTS;
@@ -101,7 +108,8 @@ public final class LearningSwitch implements App {
         if (!learnt.getAndSet(false)) {
             return;
         }
-        macToPort.clear();
+        // Emptied in place: a packet-in already holding a switch's table must not install what it knew before.
+        macToPort.values().forEach(table -> table.removeIf(port -> true));
         for (Switch sw : context.switches()) {
             deleteOwn(sw, OFPort.ANY);
         }
@@ -127,7 +135,9 @@ public final class LearningSwitch implements App {
                 config.macTableSize(), config.agingTime(), clock));
         int vlan = eth.vlan().map(VlanTag::vid).orElse(UNTAGGED);
         VlanMac source = new VlanMac(vlan, eth.source());
-        if (!in.inPort().equals(table.refresh(source))) {
+        // A multicast source (broadcast included) is never a sender's own address: learnt, it would draw broadcasts to one port.
+        boolean unicastSource = !eth.source().isBroadcast() && !eth.source().isMulticast();   // openflowj: broadcast is not multicast
+        if (unicastSource && !in.inPort().equals(table.refresh(source))) {
             table.put(source, in.inPort());  // learn where the sender lives (a known one costs no lock)
             learnt.set(true);
         }
@@ -142,19 +152,28 @@ public final class LearningSwitch implements App {
         }
         OFFactory of = in.sw().factory();
         in.sw().send(flowTo(of, in.inPort(), vlan, eth.source(), eth.destination(), out));
-        in.sw().send(flowTo(of, out, vlan, eth.destination(), eth.source(), in.inPort()));
+        if (unicastSource) {
+            in.sw().send(flowTo(of, out, vlan, eth.destination(), eth.source(), in.inPort()));
+        }
+        // Entries exist now, even if no MAC was new: set after sending, so a flush that ran meanwhile and missed
+        // them (they reached the switch after its delete) leaves them for the next link change to delete.
+        learnt.set(true);
         in.forward(out);
         return Verdict.HANDLED;
     }
 
-    /** The flow from {@code source} on {@code inPort} to {@code destination}, in any OpenFlow version the switch speaks. */
-    private static OFFlowAdd flowTo(OFFactory of, OFPort inPort, int vlan, MacAddress source, MacAddress destination,
+    /**
+     * The flow from {@code source} on {@code inPort} to {@code destination}, in any OpenFlow version the switch
+     * speaks, set so that an entry already there keeps its counters: a flow-add from 1.2 on, a strict modify before.
+     */
+    private static OFFlowMod flowTo(OFFactory of, OFPort inPort, int vlan, MacAddress source, MacAddress destination,
                                     OFPort out) {
         OFOxms fields = Flows.oxms(of);
         OFOxm<?> port = fields.inPort(inPort);
         OFOxm<?> src = fields.ethSrc(source);
         OFOxm<?> dst = fields.ethDst(destination);
-        return of.buildFlowAdd()
+        OFFlowMod.Builder mod = of.getVersion().compareTo(OFVersion.OF_12) < 0 ? of.buildFlowModifyStrict() : of.buildFlowAdd();
+        return mod
                 .setCookie(COOKIE)
                 .setPriority(PRIORITY)
                 .setIdleTimeout(IDLE_TIMEOUT_SECONDS)

@@ -115,7 +115,8 @@ public final class ShortestPathRouting implements App, TopologyListener, HostLis
             }
             return Verdict.HANDLED;
         }
-        Optional<HostInfo> target = hosts.hostByMac(HostInfo.vlanOf(eth), dst);   // the same MAC may be a host in another VLAN
+        // The same MAC may be a host in another VLAN, or (QinQ) another customer's in the same VLAN: ask for this frame's.
+        Optional<HostInfo> target = hosts.hostByMac(in.sw().id(), HostInfo.vlanOf(eth), dst);
         if (target.isEmpty()) {
             flood(in);   // unknown destination: its answer will teach us where it is
             return Verdict.HANDLED;
@@ -161,7 +162,7 @@ public final class ShortestPathRouting implements App, TopologyListener, HostLis
             return legs;
         }
         legs.add(new Leg(src, target.mac(), there.get()));
-        if (hosts.hostByMac(target.vlan(), src).filter(h -> h.location().equals(from)).isPresent()) {
+        if (hosts.hostByMac(from.dpid(), target.vlan(), src).filter(h -> h.location().equals(from)).isPresent()) {
             routeBetween(target.location(), from).ifPresent(back -> legs.add(new Leg(target.mac(), src, back)));
         }
         return legs;

@@ -5,6 +5,7 @@ import dev.flowlab.controller.api.App;
 import dev.flowlab.controller.api.Link;
 import dev.flowlab.controller.api.AppContext;
 import dev.flowlab.controller.api.PacketIn;
+import dev.flowlab.controller.api.PageRequest;
 import dev.flowlab.controller.api.Ports;
 import dev.flowlab.controller.api.Switch;
 import dev.flowlab.controller.api.SwitchPort;
@@ -44,7 +45,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A change blocks first and unblocks only once every switch confirmed the blocks (barriers), so
  * the old and the new tree never forward at the same time. Every change is logged; {@code GET
- * /api/stp} lists the state of every port.
+ * /api/stp} lists the state of every port (a page at a time, {@link PageRequest}).
  */
 public final class SpanningTree implements App {
     public static final String ID = "stp";
@@ -84,7 +85,7 @@ public final class SpanningTree implements App {
     public void start(AppContext ctx) {
         this.context = ctx;
         topology.addListener(TopologyListener.onEveryChange(this::recompute));
-        ctx.rest().get("/", request -> ports());
+        ctx.rest().get("/", request -> PageRequest.of(request).answer(ports(), p -> p, "ports"));
     }
 
     /** routing floods on its own tree and routes over every cable, the blocked ones too. */

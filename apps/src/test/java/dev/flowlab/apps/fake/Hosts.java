@@ -50,6 +50,13 @@ public final class Hosts {
         return b.array();
     }
 
+    /** {@code frame} with another source MAC (a copy). */
+    public static byte[] from(org.projectfloodlight.openflow.types.MacAddress source, byte[] frame) {
+        byte[] copy = frame.clone();
+        System.arraycopy(source.getBytes(), 0, copy, 6, 6);
+        return copy;
+    }
+
     private static void putMac(ByteBuffer b, long mac) {
         b.putShort((short) (mac >>> 32)).putInt((int) mac);
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowlab.apps.fake.AppSwitch;
 import dev.flowlab.apps.fake.FakeContext;
+import dev.flowlab.apps.fake.Hosts;
 import dev.flowlab.controller.api.Flows;
 import dev.flowlab.controller.api.Verdict;
 import java.time.Duration;
@@ -114,6 +115,15 @@ class LearningSwitchTest {
         s1.receive(2, ping(2, 1));
 
         assertThat(s1.receive(2, arpRequest(2, 3))).containsExactly(1, 3);
+    }
+
+    @Test
+    void aMulticastSourceIsNeverLearntSoBroadcastsStillReachEveryone() {
+        s1.receive(3, Hosts.from(MacAddress.BROADCAST, ping(3, 1)));   // a forged sender address
+        s1.receive(3, Hosts.from(MacAddress.of("01:00:5e:00:00:01"), ping(3, 1)));
+
+        assertThat(s1.receive(1, arpRequest(1, 2))).containsExactly(2, 3);
+        assertThat(app.macsHeld(s1.id())).isEqualTo(1);   // h1 only
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.flowlab.controller.api;
 
+import java.util.Comparator;
 import java.util.List;
 import org.projectfloodlight.openflow.protocol.OFFactories;
 import org.projectfloodlight.openflow.protocol.OFFactory;
@@ -17,6 +18,14 @@ import org.projectfloodlight.openflow.types.U64;
  */
 public final class FlowEntries {
     private static final OFFactory OF13 = OFFactories.getFactory(OFVersion.OF_13);
+
+    /**
+     * Table by table, the highest priority first in each: the order a packet meets the entries in, and the
+     * order flowlab lists them (REST, the web view). Entries equal in both keep the switch's order (a stable sort).
+     */
+    public static final Comparator<OFFlowStatsEntry> TABLE_ORDER = Comparator
+            .comparingInt((OFFlowStatsEntry e) -> e.getTableId().getValue())
+            .thenComparing(Comparator.comparingInt(OFFlowStatsEntry::getPriority).reversed());
 
     private FlowEntries() {
     }

@@ -66,7 +66,8 @@ public interface Switch {
     /**
      * Sends a message (a flow-mod, typically) followed by a barrier. The future completes once the
      * switch has processed the message, and fails with {@link SwitchErrorException} when the switch
-     * answered it with an error (a bad match, a full table...).
+     * answered it with an error (a bad match, a full table...), or with {@link IllegalStateException} saying why
+     * when the message was dropped instead of sent (see {@link #send}).
      */
     default CompletableFuture<Void> sendConfirmed(OFMessage message) {
         send(message);

@@ -3,6 +3,7 @@ package dev.flowlab.controller.core;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.UnpooledByteBufAllocator;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.projectfloodlight.openflow.protocol.OFMessage;
@@ -37,17 +38,25 @@ public final class MessageSize {
      *                                  large and what the limit is, or when openflowj cannot encode it, saying why
      */
     public static ByteBuf encode(ByteBufAllocator alloc, OFMessage message, String what) {
+        return encode(alloc, message, m -> what);
+    }
+
+    /**
+     * {@link #encode(ByteBufAllocator, OFMessage, String)}, with {@code what} made only for the error: a switch
+     * handle encodes every message another thread sends, and most are fine.
+     */
+    public static ByteBuf encode(ByteBufAllocator alloc, OFMessage message, Function<? super OFMessage, String> what) {
         ByteBuf out = alloc.ioBuffer(256);
         try {
             message.writeTo(out);
         } catch (RuntimeException e) {   // openflowj refuses what its length fields cannot hold
             out.release();
-            throw refusal(message, what, e);
+            throw refusal(message, what.apply(message), e);
         }
         if (out.readableBytes() > MAX) {
             int size = out.readableBytes();
             out.release();
-            throw tooBig(message, what, size + " bytes");
+            throw tooBig(message, what.apply(message), size + " bytes");
         }
         return out;
     }

@@ -13,6 +13,7 @@ import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -36,6 +37,17 @@ public final class ControllerMetrics {
     /** The content type of {@link #scrape()}. */
     public static final String CONTENT_TYPE = PrometheusTextFormatWriter.CONTENT_TYPE;
 
+    /**
+     * The JVM's own metrics, once per JVM and shared by every controller in it: Prometheus's {@link JvmMetrics} keeps
+     * each registry it is given, and adds a GC listener for each, for the JVM's life; registered into every
+     * controller's own registry, they kept each controller ever made (its switch registry, apps and their tables).
+     */
+    private static final PrometheusRegistry JVM = new PrometheusRegistry();
+
+    static {
+        JvmMetrics.builder().register(JVM);
+    }
+
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
     private final Histogram packetInSeconds;
@@ -46,7 +58,6 @@ public final class ControllerMetrics {
                 .unit(Unit.SECONDS).labelNames("app")
                 .classicUpperBounds(0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05, 0.1)
                 .classicOnly().withoutExemplars().register(registry);
-        JvmMetrics.builder().register(registry);
     }
 
     /**
@@ -98,7 +109,10 @@ public final class ControllerMetrics {
     public String scrape() {
         ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
         try {
-            writer.write(out, registry.scrape());
+            MetricSnapshots.Builder all = MetricSnapshots.builder();
+            registry.scrape().forEach(all::metricSnapshot);
+            JVM.scrape().forEach(all::metricSnapshot);
+            writer.write(out, all.build());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

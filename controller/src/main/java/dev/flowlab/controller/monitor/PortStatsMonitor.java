@@ -34,9 +34,10 @@ import org.slf4j.LoggerFactory;
  * swap a map entry there), and keeps the last answer of each with per-port byte rates. A switch that does
  * not answer keeps its previous numbers; a switch that goes away is forgotten at the next poll.
  *
- * <p>Of a switch's flow table it keeps the number of entries and the first {@link #KEPT_FLOWS} of them
- * (what the web view lists): a switch may answer with up to 16 MiB of entries each time, and keeping them
- * all, for every switch, would let a few switches hold gigabytes of the controller's heap.
+ * <p>Of a switch's flow table it keeps the number of entries and the first {@link #KEPT_FLOWS} of them in
+ * {@link FlowEntries#TABLE_ORDER} (what the web view lists: the entries a packet meets first, not those the
+ * switch happened to answer first): a switch may answer with up to 16 MiB of entries each time, and keeping
+ * them all, for every switch, would let a few switches hold gigabytes of the controller's heap.
  */
 public final class PortStatsMonitor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PortStatsMonitor.class);
@@ -73,7 +74,10 @@ public final class PortStatsMonitor implements AutoCloseable {
         return Map.copyOf(ports);
     }
 
-    /** A switch's flow table as last polled: its first {@link #KEPT_FLOWS} entries; empty when never answered. */
+    /**
+     * A switch's flow table as last polled: its first {@link #KEPT_FLOWS} entries in {@link FlowEntries#TABLE_ORDER},
+     * in that order; empty when never answered.
+     */
     public List<OFFlowStatsEntry> flows(DatapathId dpid) {
         Table table = flows.get(dpid);
         return table == null ? List.of() : table.first();
@@ -106,7 +110,7 @@ public final class PortStatsMonitor implements AutoCloseable {
     public record FlowTotals(int count, long packets, long bytes, int tables) {
     }
 
-    /** A switch's flow table as polled: its totals, and the first {@link #KEPT_FLOWS} entries. */
+    /** A switch's flow table as polled: its totals, and its first {@link #KEPT_FLOWS} entries in table order. */
     private record Table(FlowTotals totals, List<OFFlowStatsEntry> first) {
         static Table of(List<OFFlowStatsReply> replies) {
             List<OFFlowStatsEntry> all = replies.stream().flatMap(r -> r.getEntries().stream()).toList();
@@ -118,8 +122,9 @@ public final class PortStatsMonitor implements AutoCloseable {
                 bytes += FlowEntries.bytes(e);
                 tables.add((int) e.getTableId().getValue());
             }
+            List<OFFlowStatsEntry> ordered = all.stream().sorted(FlowEntries.TABLE_ORDER).toList();
             return new Table(new FlowTotals(all.size(), packets, bytes, tables.size()),
-                    all.size() <= KEPT_FLOWS ? all : List.copyOf(all.subList(0, KEPT_FLOWS)));
+                    ordered.size() <= KEPT_FLOWS ? ordered : List.copyOf(ordered.subList(0, KEPT_FLOWS)));
         }
     }
 

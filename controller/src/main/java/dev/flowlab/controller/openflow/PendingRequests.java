@@ -87,13 +87,22 @@ final class PendingRequests {
         }
     }
 
-    /** Fails every open request: the connection is gone. */
-    void failAll() {
-        for (Long xid : List.copyOf(byXid.keySet())) {
-            Pending<?> pending = byXid.remove(xid);
-            if (pending != null) {
-                pending.future.completeExceptionally(new IllegalStateException("switch " + dpid + " disconnected"));
-            }
+    /** Fails the request with this XID, if it still waits, because the connection is gone ({@code why}: see {@link #failAll}). */
+    void fail(long xid, String why) {
+        Pending<?> pending = byXid.remove(xid);
+        if (pending != null) {
+            pending.future.completeExceptionally(disconnected(why));
         }
+    }
+
+    /** Fails every open request: the connection is gone, {@code why} when we know (null otherwise). */
+    void failAll(String why) {
+        for (Long xid : List.copyOf(byXid.keySet())) {
+            fail(xid, why);
+        }
+    }
+
+    private IllegalStateException disconnected(String why) {
+        return new IllegalStateException("switch " + dpid + " disconnected" + (why == null ? "" : ": " + why));
     }
 }

@@ -31,6 +31,7 @@ final class SlowReaderGuard {
     private final long maxQueuedBytes;
     private final LongAdder dropped = new LongAdder();
     private final AtomicBoolean shed = new AtomicBoolean();
+    private volatile String shedBecause;   // why disconnect() closed the channel; null until it did
     private ScheduledFuture<?> deadline;   // I/O thread only
 
     SlowReaderGuard(Channel channel, DatapathId dpid, ConnectionLimits limits) {
@@ -58,20 +59,30 @@ final class SlowReaderGuard {
     }
 
     /**
-     * Whether a message another thread sends may wait for the I/O thread, {@code waiting} bytes (its own
-     * included) waiting there already (any thread); false means it was dropped. Those count as queued: an I/O
+     * Whether {@code message}, which another thread sends, may wait for the I/O thread, {@code waiting} bytes (its
+     * own included) waiting there already (any thread); false means it was dropped. Those count as queued: an I/O
      * thread that is busy, or that an app blocks, takes them into the channel (where {@link #admit} sees them)
-     * only when it gets to them.
+     * only when it gets to them. So a packet-out is dropped once they pass the high write watermark, as it is when
+     * the channel does: late, it is worth nothing, and it must not get a switch that reads disconnected.
      */
-    boolean admitWaiting(long waiting) {
+    boolean admitWaiting(OFMessage message, long waiting) {
         long queued = waiting + (channel.isWritable() ? 0
                 : channel.bytesBeforeWritable() + channel.config().getWriteBufferLowWaterMark());
+        if (message.getType() == OFType.PACKET_OUT && queued > channel.config().getWriteBufferHighWaterMark()) {
+            dropped.increment();
+            return false;
+        }
         if (queued > maxQueuedBytes) {
             disconnect(queued + " bytes queued (" + waiting + " of them not yet taken by its I/O thread), more than the "
                     + maxQueuedBytes + " allowed");
             return false;
         }
         return true;
+    }
+
+    /** Why this guard disconnected the switch (one line), or null when it did not. */
+    String disconnectedBecause() {
+        return shedBecause;
     }
 
     /** On the I/O thread, when the channel crosses a watermark. */
@@ -98,6 +109,7 @@ final class SlowReaderGuard {
 
     private void disconnect(String why) {
         if (shed.compareAndSet(false, true)) {
+            shedBecause = "the controller disconnected it: " + why;
             LOG.warn("dpid={} ({}) does not read its connection: {}; disconnecting it ({} packet-outs to it dropped meanwhile)",
                     dpid, String.valueOf(channel.remoteAddress()).replaceFirst("^/", ""), why, dropped.sum());
             channel.close();

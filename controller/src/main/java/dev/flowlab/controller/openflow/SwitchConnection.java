@@ -29,7 +29,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.projectfloodlight.openflow.protocol.OFBarrierReply;
 import org.projectfloodlight.openflow.protocol.OFErrorMsg;
 import org.projectfloodlight.openflow.protocol.OFFactory;
@@ -85,6 +87,13 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
     private final Queue<ByteBuf> fromOtherThreads = new ConcurrentLinkedQueue<>();
     /** Their bytes: counted against {@link ConnectionLimits#maxQueuedBytes} like those the channel holds. */
     private final AtomicLong fromOtherThreadsBytes = new AtomicLong();
+    /**
+     * Whether a task that writes {@link #fromOtherThreads} is queued on the I/O thread and has not started: one
+     * task serves every frame sent meanwhile (a task per send filled Netty's task queue, which no bound counts).
+     */
+    private final AtomicBoolean drainQueued = new AtomicBoolean();
+    private final Runnable drain = this::writeFromOtherThreads;
+    private final Function<OFMessage, String> describe = this::describe;   // built only for the error line
     private ChannelHandlerContext ctx;
     private OfMessageEncoder encoder;   // says which message it could not encode; none in a bare test pipeline
     private boolean inReadBatch;   // touched only on the I/O thread
@@ -347,7 +356,7 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         guard.closed();
-        pending.failAll();
+        pending.failAll(guard.disconnectedBecause());
         registry.down(this);
         ctx.fireChannelInactive();
     }
@@ -380,11 +389,15 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
      */
     @Override
     public void send(OFMessage message) {
+        sendOrDrop(message);
+    }
+
+    /** {@link #send}; whether it went (every entry the VLAN stage made of it), false when it was dropped. */
+    private boolean sendOrDrop(OFMessage message) {
         message = registry.flowFilters().apply(this, message);   // what apps add to each other's entries
         List<OFMessage> translated = vlanStage.active() ? vlanStage.translate(message) : null;   // into the VLAN pipeline
         if (translated == null || translated.size() == 1) {
-            write(translated == null ? message : translated.get(0));
-            return;
+            return write(translated == null ? message : translated.get(0));
         }
         List<ByteBuf> frames = new ArrayList<>(translated.size());   // several entries for one: all or none
         try {
@@ -395,9 +408,11 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
             frames.forEach(ByteBuf::release);
             throw e;
         }
+        boolean all = true;
         for (int i = 0; i < translated.size(); i++) {
-            write(translated.get(i), frames.get(i));
+            all &= write(translated.get(i), frames.get(i));
         }
+        return all;
     }
 
     @Override
@@ -416,7 +431,7 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
 
     /** The message's bytes, encoded on the caller's thread; throws the one line of a message OpenFlow cannot carry. */
     private ByteBuf encode(OFMessage message) {
-        return MessageSize.encode(channel.alloc(), message, describe(message));
+        return MessageSize.encode(channel.alloc(), message, describe);
     }
 
     /**
@@ -424,13 +439,12 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
      * batch's buffer and says right away whether it could not; from another thread it is encoded here first,
      * so that its sender hears it, and the bytes go to the I/O thread.
      */
-    private void write(OFMessage message) {
+    private boolean write(OFMessage message) {
         if (!channel.eventLoop().inEventLoop()) {
-            write(message, encode(message));
-            return;
+            return write(message, encode(message));
         }
         if (!admitted(message)) {
-            return;
+            return false;
         }
         writeQueued();   // what other threads sent before this call goes first
         if (inReadBatch) {
@@ -443,32 +457,37 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
             throw MessageSize.refusal(message, describe(message), refused);
         }
         counters.sent(message);
+        return true;
     }
 
-    /** Writes {@code frame}, the bytes of {@code message}, or drops (and releases) it. */
-    private void write(OFMessage message, ByteBuf frame) {
+    /** Writes {@code frame}, the bytes of {@code message}, or drops (and releases) it: whether it was written. */
+    private boolean write(OFMessage message, ByteBuf frame) {
         if (!admitted(message)) {
             frame.release();
-            return;
+            return false;
         }
         if (!channel.eventLoop().inEventLoop()) {
             int size = frame.readableBytes();
-            if (!guard.admitWaiting(fromOtherThreadsBytes.addAndGet(size))) {
+            if (!guard.admitWaiting(message, fromOtherThreadsBytes.addAndGet(size))) {
                 fromOtherThreadsBytes.addAndGet(-size);
                 frame.release();
-                return;
+                return false;
             }
             counters.sent(message);
             fromOtherThreads.add(frame);
-            try {
-                channel.eventLoop().execute(this::writeFromOtherThreads);
-            } catch (RejectedExecutionException closing) {   // the controller is shutting down: nothing goes out any more
-                for (ByteBuf f = fromOtherThreads.poll(); f != null; f = fromOtherThreads.poll()) {
-                    fromOtherThreadsBytes.addAndGet(-f.readableBytes());
-                    f.release();
+            // A queued task that has not started yet will take this frame too: it clears the flag before it polls.
+            if (drainQueued.compareAndSet(false, true)) {
+                try {
+                    channel.eventLoop().execute(drain);
+                } catch (RejectedExecutionException closing) {   // the controller is shutting down: nothing goes out any more
+                    drainQueued.set(false);
+                    for (ByteBuf f = fromOtherThreads.poll(); f != null; f = fromOtherThreads.poll()) {
+                        fromOtherThreadsBytes.addAndGet(-f.readableBytes());
+                        f.release();
+                    }
                 }
             }
-            return;
+            return true;
         }
         counters.sent(message);
         writeQueued();   // what other threads sent before this call goes first
@@ -477,10 +496,12 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
         } else {
             ctx.writeAndFlush(frame, ctx.voidPromise());
         }
+        return true;
     }
 
     /** On the I/O thread: writes and flushes what other threads sent (a later task may find nothing left). */
     private void writeFromOtherThreads() {
+        drainQueued.set(false);
         if (writeQueued()) {
             ctx.flush();   // as Netty's writeAndFlush from another thread did: nobody else may flush it soon
         }
@@ -536,7 +557,10 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
         // came before the barrier reply, none will.
         CompletableFuture<Void> outcome = pending.expect(xid);
         try {
-            send(message);
+            if (!sendOrDrop(message)) {   // the barrier would confirm a message that never went
+                pending.forget(xid);
+                return CompletableFuture.failedFuture(new IllegalStateException(dropped(message)));
+            }
         } catch (RuntimeException unsendable) {   // too large for OpenFlow: nothing went out
             pending.forget(xid);
             return CompletableFuture.failedFuture(unsendable);
@@ -550,6 +574,15 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
             }
         });
         return outcome;
+    }
+
+    /** Why {@code message} was dropped, in one line. */
+    private String dropped(OFMessage message) {
+        String why = !channel.isActive() ? "the switch is disconnected"
+                : registry.isSilent() ? "the controller is dropping its switches"
+                : !role.role().writes() ? "this controller is SLAVE for the switch"
+                : "it is a packet-out and the switch (or its I/O thread) is behind with what we sent";
+        return describe(message) + " was dropped: " + why;
     }
 
     @Override
@@ -567,14 +600,25 @@ public final class SwitchConnection extends ChannelInboundHandlerAdapter impleme
         long xid = request.getXid();
         CompletableFuture<T> reply = pending.expect(xid);
         try {
-            send(request);
+            if (!sendOrDrop(request)) {   // no reply would come: say why now rather than time out
+                pending.forget(xid);
+                return CompletableFuture.failedFuture(new IllegalStateException(dropped(request)));
+            }
         } catch (RuntimeException unsendable) {   // too large for OpenFlow: nothing went out
             pending.forget(xid);
             return CompletableFuture.failedFuture(unsendable);
         }
+        if (!channel.isActive()) {   // closed since the check above: failAll may have run before expect() did
+            pending.fail(xid, guard.disconnectedBecause());
+            return reply;
+        }
         long millis = requestTimeout.toMillis();
-        ScheduledFuture<?> timeout = channel.eventLoop().schedule(() -> pending.timeOut(xid, millis), millis, TimeUnit.MILLISECONDS);
-        reply.whenComplete((r, e) -> timeout.cancel(false));
+        try {
+            ScheduledFuture<?> timeout = channel.eventLoop().schedule(() -> pending.timeOut(xid, millis), millis, TimeUnit.MILLISECONDS);
+            reply.whenComplete((r, e) -> timeout.cancel(false));
+        } catch (RejectedExecutionException closing) {   // the controller is shutting down: no reply will be read
+            pending.fail(xid, "the controller is closing");
+        }
         return reply;
     }
 

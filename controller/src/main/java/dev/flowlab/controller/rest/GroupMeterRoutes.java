@@ -2,6 +2,7 @@ package dev.flowlab.controller.rest;
 
 import dev.flowlab.controller.api.Groups;
 import dev.flowlab.controller.api.Meters;
+import dev.flowlab.controller.api.PageRequest;
 import dev.flowlab.controller.api.RestException;
 import dev.flowlab.controller.api.RestRequest;
 import dev.flowlab.controller.api.RestResponse;
@@ -25,7 +26,9 @@ import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 import org.projectfloodlight.openflow.protocol.OFGroupDescStatsReply;
 import org.projectfloodlight.openflow.protocol.OFGroupStatsReply;
+import org.projectfloodlight.openflow.protocol.OFMeterConfig;
 import org.projectfloodlight.openflow.protocol.OFMeterConfigStatsReply;
+import org.projectfloodlight.openflow.protocol.OFMeterStats;
 import org.projectfloodlight.openflow.protocol.OFMeterStatsReply;
 import org.projectfloodlight.openflow.types.OFGroup;
 
@@ -33,7 +36,8 @@ import org.projectfloodlight.openflow.types.OFGroup;
  * {@code /api/switches/{dpid}/groups} and {@code .../meters}: what the switch holds (read at each
  * request), each with its owner (an app id, {@code rest}, or {@code unknown} for what was there before),
  * their counters ({@code .../stats}), and groups and meters added, modified and deleted through REST
- * (owner {@code rest}; entries of an app are not REST's to change).
+ * (owner {@code rest}; entries of an app are not REST's to change). Lists come by id, a {@link PageRequest page}
+ * at a time.
  */
 final class GroupMeterRoutes {
     private static final long ALL = 0xffffffffL;   // OFPG_ALL, OFPM_ALL
@@ -64,14 +68,14 @@ final class GroupMeterRoutes {
 
     void register(RouteTable routes) {
         String groups = "/api/switches/{dpid}/groups";
-        routes.add("GET", groups, r -> groups(sw(r)));
-        routes.add("GET", groups + "/stats", r -> groupStats(sw(r)));
+        routes.add("GET", groups, r -> groups(sw(r), PageRequest.of(r)));
+        routes.add("GET", groups + "/stats", r -> groupStats(sw(r), PageRequest.of(r)));
         changes(routes, groups, new Kind<>("group", tables.groupEntries(), GroupBody.class, GroupBody::groupId,
                 (sw, wanted, b) -> tables.addGroup(sw, GroupsAndMeters.REST, wanted, b.groupType(), b.toBuckets(sw.factory())),
                 (sw, id, b) -> tables.modifyGroup(sw, GroupsAndMeters.REST, id, b.groupType(), b.toBuckets(sw.factory()))));
         String meters = "/api/switches/{dpid}/meters";
-        routes.add("GET", meters, r -> meters(sw(r)));
-        routes.add("GET", meters + "/stats", r -> meterStats(sw(r)));
+        routes.add("GET", meters, r -> meters(sw(r), PageRequest.of(r)));
+        routes.add("GET", meters + "/stats", r -> meterStats(sw(r), PageRequest.of(r)));
         changes(routes, meters, new Kind<>("meter", tables.meterEntries(), MeterBody.class, MeterBody::meterId,
                 (sw, wanted, b) -> tables.addMeter(sw, GroupsAndMeters.REST, wanted, b.meterFlags(), b.toBands(sw.factory())),
                 (sw, id, b) -> tables.modifyMeter(sw, GroupsAndMeters.REST, id, b.meterFlags(), b.toBands(sw.factory()))));
@@ -108,45 +112,46 @@ final class GroupMeterRoutes {
         });
     }
 
-    private CompletableFuture<List<GroupView>> groups(Switch sw) {
+    private CompletableFuture<Object> groups(Switch sw, PageRequest page) {
         Groups.require(sw.factory());   // before openflowj refuses the request less clearly
         CompletableFuture<List<OFGroupDescStatsReply>> replies = sw.request(sw.factory().buildGroupDescStatsRequest().build());
         return withOwners(sw, tables.groupEntries(), replies, parts -> parts.stream().flatMap(p -> p.getEntries().stream()),
-                GroupView::of, GroupView::groupId);
+                e -> e.getGroup().getGroupNumber() & ALL, GroupView::of, page, "groups");
     }
 
-    private CompletableFuture<List<GroupStatsView>> groupStats(Switch sw) {
+    private CompletableFuture<Object> groupStats(Switch sw, PageRequest page) {
         Groups.require(sw.factory());   // before openflowj refuses the request less clearly
         CompletableFuture<List<OFGroupStatsReply>> replies = sw.request(sw.factory().buildGroupStatsRequest()
                 .setGroup(OFGroup.ALL).build());
         return withOwners(sw, tables.groupEntries(), replies, parts -> parts.stream().flatMap(p -> p.getEntries().stream()),
-                GroupStatsView::of, GroupStatsView::groupId);
+                e -> e.getGroup().getGroupNumber() & ALL, GroupStatsView::of, page, "groups");
     }
 
-    private CompletableFuture<List<MeterView>> meters(Switch sw) {
+    private CompletableFuture<Object> meters(Switch sw, PageRequest page) {
         Meters.require(sw.factory());   // before openflowj refuses the request less clearly
         CompletableFuture<List<OFMeterConfigStatsReply>> replies = sw.request(sw.factory().buildMeterConfigStatsRequest()
                 .setMeterId(ALL).build());
         return withOwners(sw, tables.meterEntries(), replies, parts -> parts.stream().flatMap(p -> p.getEntries().stream()),
-                MeterView::of, MeterView::meterId);
+                OFMeterConfig::getMeterId, MeterView::of, page, "meters");
     }
 
-    private CompletableFuture<List<MeterStatsView>> meterStats(Switch sw) {
+    private CompletableFuture<Object> meterStats(Switch sw, PageRequest page) {
         Meters.require(sw.factory());   // before openflowj refuses the request less clearly
         CompletableFuture<List<OFMeterStatsReply>> replies = sw.request(sw.factory().buildMeterStatsRequest()
                 .setMeterId(ALL).build());
         return withOwners(sw, tables.meterEntries(), replies, parts -> parts.stream().flatMap(p -> p.getEntries().stream()),
-                MeterStatsView::of, MeterStatsView::meterId);
+                OFMeterStats::getMeterId, MeterStatsView::of, page, "meters");
     }
 
-    /** What the switch answered, one view per entry with its owner, sorted by id. */
-    private static <P, E, V> CompletableFuture<List<V>> withOwners(Switch sw, OwnedEntries entries,
-            CompletableFuture<List<P>> replies, Function<List<P>, Stream<E>> flatten,
-            GroupMeterViews.Viewer<E, V> view, ToLongFunction<V> id) {
-        return entries.owners(sw).thenCombine(replies, (owners, parts) -> flatten.apply(parts)
-                .map(e -> view.of(e, owners))
-                .sorted(Comparator.comparingLong(id))
-                .toList());
+    /**
+     * What the switch answered, sorted by id, as the page asks: one view per entry of the page, with its owner.
+     * The switch sends every entry (OpenFlow asks for one id or all); only the page is made into views.
+     */
+    private static <P, E, V> CompletableFuture<Object> withOwners(Switch sw, OwnedEntries entries,
+            CompletableFuture<List<P>> replies, Function<List<P>, Stream<E>> flatten, ToLongFunction<E> id,
+            GroupMeterViews.Viewer<E, V> view, PageRequest page, String what) {
+        return entries.owners(sw).thenCombine(replies, (owners, parts) -> page.answer(
+                flatten.apply(parts).sorted(Comparator.comparingLong(id)).toList(), e -> view.of(e, owners), what));
     }
 
     /** A change the switch refused is the client's to fix: 400 with the switch's error type and code. */

@@ -1,5 +1,7 @@
 package dev.flowlab.controller.rest;
 
+import dev.flowlab.controller.api.FlowEntries;
+import dev.flowlab.controller.api.PageRequest;
 import dev.flowlab.controller.api.RestResponse;
 import dev.flowlab.controller.api.Switch;
 import dev.flowlab.controller.core.SwitchRegistry;
@@ -18,6 +20,10 @@ import org.projectfloodlight.openflow.types.U64;
 /**
  * {@code /api/switches...}: connected switches, their ports, port counters and flow tables (read
  * from the switch at each request, by multipart), and static flows added and deleted through REST.
+ *
+ * <p>A flow table is listed in {@link FlowEntries#TABLE_ORDER} a {@link PageRequest page} at a time. OpenFlow
+ * has no way to ask a switch for part of its table, so each request still receives the whole table (at most
+ * the 16 MiB a multipart reply may hold) and lets it go once answered; only the page is made into views and JSON.
  */
 final class SwitchRoutes {
     private final SwitchRegistry registry;
@@ -34,8 +40,12 @@ final class SwitchRoutes {
         routes.add("GET", "/api/switches/{dpid}", r -> SwitchView.of(sw(r.param("dpid"))));
         routes.add("GET", "/api/switches/{dpid}/ports", r -> sw(r.param("dpid")).ports().stream().map(PortView::of).toList());
         routes.add("GET", "/api/switches/{dpid}/ports/stats", r -> portStats(sw(r.param("dpid"))));
-        routes.add("GET", "/api/switches/{dpid}/flows", r -> StaticFlows.flows(sw(r.param("dpid")), U64.ZERO, U64.ZERO)
-                .thenApply(entries -> entries.stream().map(FlowView::of).toList()));
+        routes.add("GET", "/api/switches/{dpid}/flows", r -> {
+            Switch sw = sw(r.param("dpid"));
+            PageRequest page = PageRequest.of(r);
+            return StaticFlows.flows(sw, U64.ZERO, U64.ZERO).thenApply(entries -> page.answer(
+                    entries.stream().sorted(FlowEntries.TABLE_ORDER).toList(), FlowView::of, "flow entries"));
+        });
         routes.add("POST", "/api/switches/{dpid}/flows", r -> {
             Switch sw = sw(r.param("dpid"));
             return staticFlows.add(sw, r.body(FlowBody.class)).thenApply(RestResponse::created);

@@ -27,11 +27,15 @@ final class TopologyRoutes {
         }
     }
 
-    /** One host; {@code vlan} only for a host whose frames carry a tag (a network with VLAN roles). */
-    record HostView(String mac, @JsonInclude(JsonInclude.Include.NON_NULL) Integer vlan, List<String> ips, String dpid,
-                    Object port) {
+    /**
+     * One host; {@code vlan} only for a host whose frames carry a tag (a network with VLAN roles), {@code service_vlan}
+     * only for one whose VLAN a QinQ tunnel port carries on (two customers' hosts may share MAC and VLAN).
+     */
+    record HostView(String mac, @JsonInclude(JsonInclude.Include.NON_NULL) Integer vlan,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) Integer serviceVlan, List<String> ips, String dpid, Object port) {
         static HostView of(HostInfo h) {
             return new HostView(h.mac().toString(), h.tagged() ? h.vlan() : null,
+                    h.serviceVlan() == HostInfo.UNTAGGED ? null : h.serviceVlan(),
                     h.ips().stream().map(IPv4Address::toString).sorted().toList(), h.dpid().toString(), PortNumbers.json(h.port()));
         }
     }
@@ -44,7 +48,7 @@ final class TopologyRoutes {
     }
 
     private static final Comparator<HostInfo> BY_LOCATION = Comparator.comparing(HostInfo::dpid)
-            .thenComparing(HostInfo::port).thenComparing(HostInfo::vlan).thenComparing(HostInfo::mac);
+            .thenComparing(HostInfo::port).thenComparing(HostInfo::vlan).thenComparing(HostInfo::serviceVlan).thenComparing(HostInfo::mac);
 
     private final TopologyService topology;
     private final HostService hosts;

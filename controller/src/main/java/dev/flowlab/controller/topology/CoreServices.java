@@ -5,9 +5,11 @@ import com.google.inject.Module;
 import dev.flowlab.controller.api.AgeingTable;
 import dev.flowlab.controller.api.HostService;
 import dev.flowlab.controller.api.TopologyService;
+import dev.flowlab.controller.api.VlanRole;
 import dev.flowlab.controller.core.LoadedApp;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -35,7 +37,20 @@ public final class CoreServices {
 
     /** As above, but link discovery runs its rounds on {@code discoveryRounds} (a test's hand-driven scheduler). */
     public CoreServices(int maxHosts, Duration hostAgeing, ScheduledExecutorService discoveryRounds) {
-        hosts = new HostTracker(topology, maxHosts, hostAgeing, System::nanoTime);
+        this(maxHosts, hostAgeing, discoveryRounds, Map.of());
+    }
+
+    /**
+     * As above, on a network whose switch ports have these VLAN roles, by port name (the VLAN stage's): with
+     * QinQ tunnel ports among them the host tracker tells customers that share a VLAN apart.
+     */
+    public CoreServices(int maxHosts, Duration hostAgeing, ScheduledExecutorService discoveryRounds,
+                        Map<String, VlanRole> vlanRolesByPortName) {
+        boolean qinq = vlanRolesByPortName.values().stream().anyMatch(r -> r.kind() == VlanRole.Kind.TUNNEL);
+        HostTracker.PortRoles roles = !qinq ? HostTracker.PortRoles.NONE : (dpid, port) -> topology.handle(dpid)
+                .flatMap(sw -> sw.port(port)).map(p -> vlanRolesByPortName.getOrDefault(p.getName(), VlanRole.NONE))
+                .orElse(VlanRole.NONE);
+        hosts = new HostTracker(topology, roles, maxHosts, hostAgeing, System::nanoTime);
         discovery = new LinkDiscovery(topology, LldpProbe.withRandomSecret(LinkDiscovery.DEFAULT_TIMEOUT),
                 LinkDiscovery.DEFAULT_INTERVAL, LinkDiscovery.DEFAULT_TIMEOUT, discoveryRounds);
     }

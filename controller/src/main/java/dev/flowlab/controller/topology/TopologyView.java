@@ -68,7 +68,12 @@ public final class TopologyView implements TopologyService {
         changed(false, null, table.expire(now, timeoutNanos));
     }
 
-    /** Connected switch handles, for sending probes. */
+    /** The connected switch's handle (its ports' names give their VLAN roles). */
+    Optional<Switch> handle(DatapathId dpid) {
+        return Optional.ofNullable(switches.get(dpid));
+    }
+
+        /** Connected switch handles, for sending probes. */
     Collection<Switch> connected() {
         return List.copyOf(switches.values());
     }

@@ -102,10 +102,7 @@ public final class ViewModel {
      */
     public SwitchDetail detail(DatapathId dpid, int offset, int limit) {
         Switch sw = switches.get(dpid).orElseThrow(() -> RestException.notFound("switch " + dpid + " is not connected"));
-        List<OFFlowStatsEntry> kept = monitor.flows(dpid).stream()
-                .sorted(Comparator.comparingInt((OFFlowStatsEntry e) -> e.getTableId().getValue())
-                        .thenComparing(Comparator.comparingInt(OFFlowStatsEntry::getPriority).reversed()))
-                .toList();
+        List<OFFlowStatsEntry> kept = monitor.flows(dpid);   // the table's first entries, in table order
         int total = Math.max(kept.size(), monitor.flowTotals(dpid).orElse(NO_FLOWS).count());
         int from = Math.min(offset, kept.size());
         int to = Math.min(kept.size(), from + limit);

@@ -1,7 +1,6 @@
 package dev.flowlab.controller.view;
 
-import dev.flowlab.controller.api.RestException;
-import dev.flowlab.controller.api.RestRequest;
+import dev.flowlab.controller.api.PageRequest;
 import dev.flowlab.controller.rest.Dpids;
 import dev.flowlab.controller.rest.RouteTable;
 
@@ -12,32 +11,18 @@ import dev.flowlab.controller.rest.RouteTable;
  * and both are capped: a page holds at most {@link #MAX_LIMIT} entries.
  */
 public final class ViewRoutes {
-    public static final int DEFAULT_LIMIT = 100;
-    public static final int MAX_LIMIT = 500;
-    /** No flow table is this long; a bigger offset is a mistake, said as one. */
-    public static final int MAX_OFFSET = 10_000_000;
+    public static final int DEFAULT_LIMIT = PageRequest.DEFAULT_LIMIT;
+    public static final int MAX_LIMIT = PageRequest.MAX_LIMIT;
+    public static final int MAX_OFFSET = PageRequest.MAX_OFFSET;
 
     private ViewRoutes() {
     }
 
     public static void register(RouteTable routes, ViewModel model) {
         routes.add("GET", "/api/view", r -> model.snapshot());
-        routes.add("GET", "/api/view/switches/{dpid}", r -> model.detail(Dpids.parse(r.param("dpid")),
-                number(r, "offset", 0, 0, MAX_OFFSET), number(r, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT)));
-    }
-
-    private static int number(RestRequest r, String name, int absent, int min, int max) {
-        String text = r.query(name).orElse(null);
-        if (text == null) {
-            return absent;
-        }
-        if (text.matches("\\d{1,9}")) {
-            int n = Integer.parseInt(text);
-            if (n >= min && n <= max) {
-                return n;
-            }
-        }
-        throw RestException.badRequest(name + " must be a whole number from " + min + " to " + max + ", not '"
-                + (text.length() > 20 ? text.substring(0, 20) + "..." : text) + "'");
+        routes.add("GET", "/api/view/switches/{dpid}", r -> {
+            PageRequest page = PageRequest.of(r);
+            return model.detail(Dpids.parse(r.param("dpid")), page.offset(), page.limit());
+        });
     }
 }

@@ -224,7 +224,7 @@
       const next = d.flows_kept - d.offset - d.flows.length;
       if (next > 0) pager.appendChild(button('next ' + Math.min(state.pageSize, next) + ' ▶', () => page(1)));
       else pager.appendChild(document.createTextNode('(the controller keeps the first ' + d.flows_kept +
-        ' of each poll; GET /api/switches/DPID/flows lists them all)'));
+        ' of each poll, highest priority first; GET /api/switches/DPID/flows?offset=N&limit=500 pages through them all)'));
     }
     const ports = table(['port', 'state', 'rx bytes', 'tx bytes', 'rx pkts', 'tx pkts', 'drops', 'rate'], d.ports
       .map((p) => [[p.port + ' ' + p.name], [p.up ? 'up' : 'down'], [String(p.rx_bytes), 'num'], [String(p.tx_bytes), 'num'],
@@ -277,7 +277,7 @@
     state.appsFetchedAt = Date.now();
     const reads = [];
     if (runs('stp')) {
-      reads.push(api('/api/stp').then((ports) => {
+      reads.push(stpPorts().then((ports) => {
         state.stp = { ports: ports, blocking: new Set(ports.filter((p) => p.state === 'blocking').map((p) => p.dpid + '/' + p.port)) };
       }));
     }
@@ -285,6 +285,17 @@
     if (reads.length) {
       Promise.all(reads).then(() => { if (state.snapshot === s) render(s); }).catch(() => {});
     }
+  }
+
+  /** Every port stp knows, read a page at a time (at most 20 pages of 500). */
+  async function stpPorts() {
+    let ports = [];
+    for (let page = 0; page < 20; page++) {
+      const p = await api('/api/stp?limit=500&offset=' + ports.length);
+      ports = ports.concat(p.items);
+      if (p.more === 0 || !p.items.length) break;
+    }
+    return ports;
   }
 
   function renderApps() {

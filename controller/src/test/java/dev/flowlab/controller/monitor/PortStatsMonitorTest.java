@@ -10,10 +10,12 @@ import dev.flowlab.controller.api.Flows;
 import dev.flowlab.controller.api.Switch;
 import dev.flowlab.controller.testing.SwitchPeer;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.projectfloodlight.openflow.protocol.OFFactory;
+import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
 import org.projectfloodlight.openflow.protocol.match.MatchField;
 import org.projectfloodlight.openflow.types.DatapathId;
 import org.projectfloodlight.openflow.types.OFPort;
@@ -24,7 +26,7 @@ class PortStatsMonitorTest {
     private static final int ENTRIES = 3000;
 
     @Test
-    void aSwitchWithManyFlowEntriesHasThemCountedAndOnlyTheFirstFewKept() throws Exception {
+    void aSwitchWithManyFlowEntriesHasThemCountedAndOnlyTheHighestPrioritiesKept() throws Exception {
         try (Controller controller = Controller.start(ControllerConfig.builder().apps().listen("127.0.0.1", 0)
                 .rest(RestConfig.on("127.0.0.1", 0)).portStatsInterval(Duration.ofMillis(200)).build());
              SwitchPeer peer = SwitchPeer.connect(controller.address(), 1, 1, 2).keepFlowTable(1).sayHello()) {
@@ -42,6 +44,11 @@ class PortStatsMonitorTest {
             Poll.until("a poll that saw every entry", WAIT, () -> monitor.flowCounts().getOrDefault(dpid, 0) >= ENTRIES);
 
             assertThat(monitor.flows(dpid)).hasSize(PortStatsMonitor.KEPT_FLOWS);
+            // Added lowest priority first, so the switch answers them in that order: what is kept is the top, not the first.
+            List<Integer> highest = peer.flows().stream().map(OFFlowStatsEntry::getPriority).sorted(Comparator.reverseOrder())
+                    .limit(PortStatsMonitor.KEPT_FLOWS).toList();
+            assertThat(monitor.flows(dpid)).extracting(OFFlowStatsEntry::getPriority).containsExactlyElementsOf(highest)
+                    .contains(ENTRIES).doesNotContain(1);
         }
     }
 }

@@ -28,10 +28,11 @@ class RestVersionsTest {
             assertThat(controller.awaitSwitches(List.of(DatapathId.of(1)), WAIT)).isTrue();
             Http http = new Http(controller.restAccess().orElseThrow());
 
-            JsonNode flows = http.get("/api/switches/1/flows").json();   // the peer's two fixed entries
+            JsonNode flows = http.get("/api/switches/1/flows").json();   // the peer's two fixed entries, highest priority first
             assertThat(flows).hasSize(2);
-            assertThat(flows.get(0).get("packet_count").asLong()).isEqualTo(10);
-            assertThat(flows.get(1).get("byte_count").asLong()).isEqualTo(2000);
+            assertThat(flows.get(0).get("priority").asInt()).isEqualTo(2);
+            assertThat(flows.get(0).get("byte_count").asLong()).isEqualTo(2000);
+            assertThat(flows.get(1).get("packet_count").asLong()).isEqualTo(10);
             assertThat(http.get("/api/switches/1/ports").json()).hasSize(2);
 
             Answer add = http.post("/api/switches/1/flows", "{\"priority\": 5, \"actions\": [{\"type\": \"OUTPUT\", \"port\": 2}]}");

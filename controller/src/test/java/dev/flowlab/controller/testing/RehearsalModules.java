@@ -5,6 +5,7 @@ import dev.flowlab.controller.api.AppContext;
 import dev.flowlab.controller.api.AppModule;
 import dev.flowlab.controller.api.PacketIn;
 import dev.flowlab.controller.api.Verdict;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -32,6 +33,8 @@ public final class RehearsalModules {
     }
 
     public static final Counts REHEARSABLE = new Counts();
+    /** When set, a copy the packet-in warm-up makes (on its thread) waits in start until it is counted down. */
+    public static volatile CountDownLatch HOLD_WARM_UP_COPY;
     public static final Counts NOT_REHEARSABLE = new Counts();
 
     public static final class RehearsableModule extends AppModule {
@@ -84,6 +87,14 @@ public final class RehearsalModules {
 
         @Override
         public void start(AppContext context) {
+            CountDownLatch hold = HOLD_WARM_UP_COPY;
+            if (hold != null && Thread.currentThread().getName().equals("flowlab-warmup")) {
+                try {
+                    hold.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             counts.starts.incrementAndGet();
             context.executor().execute(counts.scheduledRuns::incrementAndGet);
         }

@@ -185,6 +185,11 @@ public final class SwitchPeer implements AutoCloseable {
         table.put(entry);
     }
 
+    /** Counts {@code packets} more on the kept entries {@code which} selects, as traffic through the switch would. */
+    public void countPackets(java.util.function.Predicate<OFFlowStatsEntry> which, long packets) {
+        table.count(which, packets);
+    }
+
     /** The group table as it is now (see {@link #keepFlowTable}). */
     public List<org.projectfloodlight.openflow.protocol.OFGroupDescStatsEntry> groups() {
         return groupsAndMeters.groups();
@@ -427,6 +432,8 @@ public final class SwitchPeer implements AutoCloseable {
             kept.delete(delete);
         } else if (m instanceof OFFlowDeleteStrict delete) {
             kept.deleteStrict(delete);
+        } else if (m instanceof org.projectfloodlight.openflow.protocol.OFFlowModifyStrict modify) {
+            kept.modifyStrict(modify);
         } else if (m instanceof OFPortStatsRequest) {
             List<OFPortStatsEntry> stats = new ArrayList<>();
             for (int i = ports.size() - 1; i >= 0; i--) {   // out of order, as a switch may answer

@@ -11,6 +11,7 @@ import dev.flowlab.controller.api.Link;
 import dev.flowlab.controller.api.SwitchPort;
 import dev.flowlab.controller.api.Verdict;
 import dev.flowlab.controller.api.VlanTag;
+import dev.flowlab.controller.api.VlanRole;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -213,5 +214,57 @@ class HostTrackerTest {
         tracker.onPacketIn(Packets.packetIn(s1, 2, Packets.arpRequest(H1, IP1, IP2)));   // before discovery saw port 2's link
         view.linkSeen(new Link(dpid(2), OFPort.of(2), dpid(1), OFPort.of(2)), System.nanoTime());
         assertThat(tracker.hosts()).isEmpty();
+    }
+
+    /**
+     * QinQ as in examples/qinq.yaml: customer switches c1 (dpid 11) and c3 (dpid 13) put their hosts (port 1) in VLAN
+     * 10 and reach provider switch p1 (dpid 15) over trunks of VLAN 10 (port 2), into p1's tunnel ports of service VLAN
+     * 100 (port 1) and 200 (port 2). Customer A's h1 and customer B's h3 use the same MAC and address.
+     */
+    @Test
+    void qinqCustomersWithTheSameMacInTheSameVlanAreTwoHostsTellApartByTheirServiceVlan() {
+        TopologyView qinq = new TopologyView();
+        FakeSwitch c1 = new FakeSwitch(11, 2);
+        FakeSwitch c3 = new FakeSwitch(13, 2);
+        FakeSwitch p1 = new FakeSwitch(15, 3);
+        java.util.Map<SwitchPort, VlanRole> roles = java.util.Map.of(
+                new SwitchPort(dpid(11), OFPort.of(1)), VlanRole.access(10), new SwitchPort(dpid(11), OFPort.of(2)), VlanRole.trunk(List.of(10)),
+                new SwitchPort(dpid(13), OFPort.of(1)), VlanRole.access(10), new SwitchPort(dpid(13), OFPort.of(2)), VlanRole.trunk(List.of(10)),
+                new SwitchPort(dpid(15), OFPort.of(1)), VlanRole.tunnel(100), new SwitchPort(dpid(15), OFPort.of(2)), VlanRole.tunnel(200),
+                new SwitchPort(dpid(15), OFPort.of(3)), VlanRole.trunk(List.of(100, 200)));
+        HostTracker hosts = new HostTracker(qinq, (d, p) -> roles.getOrDefault(new SwitchPort(d, p), VlanRole.NONE),
+                AgeingTable.DEFAULT_SIZE, AgeingTable.DEFAULT_AGEING, now::get);
+        List.of(c1, c3, p1).forEach(qinq::switchUp);
+        hosts.start(null);
+        for (long[] cable : new long[][] {{11, 2, 15, 1}, {13, 2, 15, 2}}) {
+            Link link = new Link(dpid(cable[0]), OFPort.of((int) cable[1]), dpid(cable[2]), OFPort.of((int) cable[3]));
+            qinq.linkSeen(link, System.nanoTime());
+            qinq.linkSeen(link.reversed(), System.nanoTime());
+        }
+        List<String> seen = new ArrayList<>();
+        hosts.addListener(new HostListener() {
+            @Override
+            public void onHostMoved(HostInfo before, HostInfo after) {
+                seen.add("moved " + after.mac() + " to " + after.location());
+            }
+        });
+
+        hosts.onPacketIn(Packets.packetIn(c1, 1, VlanTag.tagged(Packets.arpRequest(H1, IP1, IP2), 10)));   // as the VLAN stage tagged it
+        hosts.onPacketIn(Packets.packetIn(c3, 1, VlanTag.tagged(Packets.arpRequest(H1, IP1, IP2), 10)));
+
+        assertThat(seen).as("two customers' hosts, not one that moves").isEmpty();
+        assertThat(hosts.hosts()).extracting(HostInfo::dpid, HostInfo::vlan, HostInfo::serviceVlan)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(dpid(11), 10, 100),
+                        org.assertj.core.groups.Tuple.tuple(dpid(13), 10, 200));
+        assertThat(hosts.hostByMac(dpid(11), 10, H1).orElseThrow().dpid()).as("asked from customer A's switch").isEqualTo(dpid(11));
+        assertThat(hosts.hostByMac(dpid(13), 10, H1).orElseThrow().dpid()).as("asked from customer B's switch").isEqualTo(dpid(13));
+        assertThat(hosts.hostByIp(dpid(13), 10, IP1).orElseThrow().dpid()).isEqualTo(dpid(13));
+        assertThat(hosts.hostByMac(dpid(15), 100, H1)).as("p1's VLAN 100 is no customer VLAN").isEmpty();
+
+        qinq.portDown(new SwitchPort(dpid(13), OFPort.of(2)));   // c3 cut off from the provider: its VLAN 10 is its own now
+        assertThat(hosts.hosts()).extracting(HostInfo::dpid).containsExactly(dpid(11));
+        hosts.onPacketIn(Packets.packetIn(c3, 1, VlanTag.tagged(Packets.arpRequest(H1, IP1, IP2), 10)));
+        assertThat(hosts.hostByMac(dpid(13), 10, H1).orElseThrow().serviceVlan()).isEqualTo(HostInfo.UNTAGGED);
+        assertThat(hosts.hostByMac(dpid(11), 10, H1).orElseThrow().serviceVlan()).isEqualTo(100);
     }
 }

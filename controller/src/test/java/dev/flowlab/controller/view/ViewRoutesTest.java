@@ -47,6 +47,10 @@ class ViewRoutesTest {
             RestAccess access = controller.restAccess().orElseThrow();
             Poll.until("switch 9 up", Duration.ofSeconds(10), () -> controller.switchById(DatapathId.of(9)).isPresent());
             Switch sw = controller.switchById(DatapathId.of(9)).orElseThrow();
+            // The switch is listed before the apps' switch-up: wait for link discovery's entry (the highest), else
+            // this thread's entries may all come first and it falls outside the monitor's first 1000.
+            peer.awaitFirst(org.projectfloodlight.openflow.protocol.OFFlowAdd.class, add -> add.getPriority() == 65000,
+                    Duration.ofSeconds(10));
             for (int i = 0; i < ADDED; i++) {
                 sw.send(sw.factory().buildFlowAdd().setPriority(1000 + i).build());
             }

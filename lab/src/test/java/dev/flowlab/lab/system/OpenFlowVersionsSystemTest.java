@@ -28,7 +28,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
 import org.projectfloodlight.openflow.protocol.OFVersion;
+import org.projectfloodlight.openflow.protocol.match.MatchField;
 import org.projectfloodlight.openflow.types.DatapathId;
+import org.projectfloodlight.openflow.types.MacAddress;
 
 /**
  * {@code flowlab run --topo single,3 --protocols OpenFlowNN --test pingall} through the Lab API, on real
@@ -64,6 +66,52 @@ class OpenFlowVersionsSystemTest {
             assertThat(sw.isConnected()).as("still connected after the flow stats").isTrue();
         }
         assertThat(Leftovers.named(PREFIX)).isEmpty();
+    }
+
+    /**
+     * A user's dump-flows must not see a learning switch entry's counters go back to 0 while the entry carries
+     * traffic. A packet-in for a pair whose entries exist (here: the way there deleted by hand, as an idle timeout
+     * would take it while the way back still carries traffic) sets both ways again. On OpenFlow 1.0 Open vSwitch
+     * zeroes the counters of an entry a flow-add replaces; the learning switch modifies strictly there instead.
+     */
+    @ParameterizedTest
+    @EnumSource(value = OpenFlowVersion.class, names = {"OPENFLOW10", "OPENFLOW13"})
+    void aLearnedPairSetAgainKeepsTheCountersOfItsEntries(OpenFlowVersion version) throws Exception {
+        try (Lab lab = Lab.start(spec(List.of("learning-switch"), ControllerChoice.EMBEDDED, version), Progress.SILENT)) {
+            Switch sw = lab.embeddedController().orElseThrow().switchById(DatapathId.of(1)).orElseThrow();
+            NamespaceHost h1 = lab.network().host("h1");
+            NamespaceHost h2 = lab.network().host("h2");
+            MacAddress mac1 = macOf(h1);
+            MacAddress mac2 = macOf(h2);
+            // Ten replies at least: more than the one reply and the few ARP packets a zeroed entry could count afterwards.
+            long back = SystemTests.until("the entry h2 -> h1 counts ten replies", () -> {
+                h1.exec("ping", "-c10", "-i0.02", "-W1", h2.ip());
+                return packets(sw, mac2, mac1);
+            }, n -> n >= 10);
+            OFFlowStatsEntry there = flowStats(sw).stream().filter(e -> is(e, mac1, mac2)).findFirst().orElseThrow();
+            sw.send(sw.factory().buildFlowDeleteStrict().setPriority(there.getPriority()).setMatch(there.getMatch()).build());
+            sw.barrier().get(10, TimeUnit.SECONDS);
+
+            assertThat(h1.exec("ping", "-c1", "-W5", h2.ip()).ok()).as("h1 -> h2 through the controller again").isTrue();
+            SystemTests.until("the entry h2 -> h1 counts on from " + back + " packets", () -> packets(sw, mac2, mac1),
+                    n -> n > back);
+            assertThat(flowStats(sw).stream().filter(e -> is(e, mac1, mac2))).as("the way there set again").hasSize(1);
+        }
+        assertThat(Leftovers.named(PREFIX)).isEmpty();
+    }
+
+    /** The MAC the kernel gave the host's first interface. */
+    private static MacAddress macOf(NamespaceHost h) {
+        return MacAddress.of(h.exec("cat", "/sys/class/net/" + h.interfaces().get(0) + "/address").stdout().trim());
+    }
+
+    /** Packets counted on the entry from {@code src} to {@code dst}; -1 when there is none. */
+    private static long packets(Switch sw, MacAddress src, MacAddress dst) {
+        return flowStats(sw).stream().filter(e -> is(e, src, dst)).mapToLong(FlowEntries::packets).findFirst().orElse(-1);
+    }
+
+    private static boolean is(OFFlowStatsEntry e, MacAddress src, MacAddress dst) {
+        return e.getPriority() == 1 && src.equals(e.getMatch().get(MatchField.ETH_SRC)) && dst.equals(e.getMatch().get(MatchField.ETH_DST));
     }
 
     @Test

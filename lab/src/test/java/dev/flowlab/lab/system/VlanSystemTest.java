@@ -98,6 +98,41 @@ class VlanSystemTest {
     }
 
     /**
+     * Two QinQ customers may use the same MACs as well as the same VLAN and subnet: customer A's h1 and customer
+     * B's h3 share one MAC here. Under routing the controller keeps them apart as two hosts (by the service VLAN
+     * each one's VLAN 10 reaches the provider in), so after h3 spoke last, h2's ping still reaches h1, not h3's
+     * switch port; every customer pair answers, no pair across.
+     */
+    @Test
+    void qinqCustomersThatShareAMacAreTwoHostsUnderRouting() {
+        Topology topology = TopologyFiles.read(EXAMPLES.resolve("qinq.yaml"));
+        String same = "02:00:00:00:00:13";   // a topology file refuses two hosts with one MAC: set by hand, as a customer could
+        List<String> hostsSeen = new java.util.ArrayList<>();
+        Set<String> reached = matrix(topology, List.of("routing"), Map.of(), lab -> {
+            for (String name : List.of("h1", "h3")) {
+                var host = lab.network().host(name);
+                String dev = host.interfaces().get(0);
+                for (String[] step : List.of(new String[] {"down"}, new String[] {"address", same}, new String[] {"up"})) {
+                    var set = host.exec(java.util.stream.Stream.concat(java.util.stream.Stream.of("ip", "link", "set", "dev", dev),
+                            java.util.Arrays.stream(step)).toArray(String[]::new));
+                    assertThat(set.ok()).as("%s: ip link set %s: %s", name, String.join(" ", step), set.stderr()).isTrue();
+                }
+            }
+            ping(lab, "h1", "10.0.0.2");   // customer A, then B: the shared MAC was last heard at h3's switch
+            ping(lab, "h3", "10.0.0.4");
+            ping(lab, "h2", "10.0.0.1");   // an address A already knows the MAC of: routed by the controller's host table
+            ping(lab, "h4", "10.0.0.3");
+            lab.embeddedController().orElseThrow().hosts().hosts().stream()
+                    .filter(h -> h.mac().toString().equals(same))
+                    .forEach(h -> hostsSeen.add("vlan " + h.vlan() + " service " + h.serviceVlan()));
+        });
+
+        assertThat(hostsSeen).as("the shared MAC in the controller's host table").containsExactlyInAnyOrder(
+                "vlan 10 service 100", "vlan 10 service 200");
+        assertThat(reached).containsExactlyInAnyOrder("h1->h2", "h2->h1", "h3->h4", "h4->h3");
+    }
+
+    /**
      * How many ARP requests for {@code target} tcpdump sees on each port while {@code from} tries to
      * reach it: captures on {@code expected} and {@code others} until {@code expected} has seen one and
      * the pinging is over (the requests went out together, so the others have had theirs by then).

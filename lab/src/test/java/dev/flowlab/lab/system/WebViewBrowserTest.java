@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.flowlab.controller.RestAccess;
+import dev.flowlab.dataplane.NamespaceHost;
 import dev.flowlab.lab.Lab;
 import dev.flowlab.testkit.Leftovers;
 import dev.flowlab.testkit.SystemTest;
@@ -14,18 +15,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -33,21 +31,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code tree,2,2} network: it draws 3 switches, 4 hosts and 6 links, shows {@code link s1 s2 down}
  * within 2 s, lists each switch's numbers, opens a switch's flow table a page at a time (the learning
  * switch's entries by app, "N more" and a next page), traces the path between two clicked hosts; and
- * on {@code ring,3} under stp, draws the cable stp blocks as blocked.
+ * on {@code ring,3} under stp, draws the cable stp blocks as blocked; on {@code linear,2,2} under the load
+ * balancer, shows its pool, the servers as diamonds and a connection given.
  */
 @SystemTest(WebViewBrowserTest.PREFIX)
 class WebViewBrowserTest {
     static final String PREFIX = "wv";
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     @TempDir
     Path profile;
 
     @BeforeAll
     static void rootOvsAndBrowser() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "browser test: needs chromium and chromium-driver (./flowlab test installs them)");
+        assumeTrue(Chromium.installed(), Chromium.MISSING);
     }
 
     @Test
@@ -125,11 +121,61 @@ class WebViewBrowserTest {
         assertThat(Leftovers.named(PREFIX)).isEmpty();
     }
 
-    /** A wait that looks again when the page was drawn anew under it (each update redraws the tables). */
+    /**
+     * Under the load balancer on {@code linear,2,2} (servers h1s2 and h2s2, 10.0.0.2 and .4): its section names the
+     * virtual IP and lists the pool; once host tracking has heard the servers they are drawn as diamonds with their
+     * MAC, and a client's fetch of the virtual IP shows as a connection given to one of them.
+     */
+    @Test
+    void theViewShowsTheLoadBalancersPoolAndItsConnections(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("load-balancer.yaml");
+        Files.writeString(config, "vip: 10.0.0.100\nservers: [10.0.0.2, 10.0.0.4]\nidle_timeout: 30\n");
+        try (Lab lab = AppLabs.start(Topologies.linear(2, 2), PREFIX, List.of("load-balancer", "learning-switch"),
+                Map.of("load-balancer", config))) {
+            assertThat(lab.network().pingAll().failures()).isEmpty();   // host tracking hears every host, servers too
+            for (String name : List.of("h1s2", "h2s2")) {
+                Path root = Files.createDirectories(dir.resolve(name));
+                Files.writeString(root.resolve("index.html"), name + "\n");
+                NamespaceHost server = lab.network().host(name);
+                server.popen("/usr/bin/python3", "-m", "http.server", "8000", "--bind", "0.0.0.0", "--directory", root.toString());
+                SystemTests.until(name + "'s web server answers", () -> server.exec("curl", "-s", "-m", "5",
+                        "http://127.0.0.1:8000/").ok());
+            }
+            RestAccess access = lab.embeddedController().orElseThrow().restAccess().orElseThrow();
+            WebDriver browser = chromium();
+            try {
+                browser.get(access.baseUrl() + "/#token=" + access.token());
+                JavascriptExecutor js = (JavascriptExecutor) browser;
+                waiting(browser, Duration.ofSeconds(30)).until(b -> b.findElement(By.id("lb-section")).isDisplayed()
+                        && b.findElements(By.cssSelector("#lb-servers tbody tr")).size() == 2);
+                assertThat(browser.findElement(By.id("lb")).getText()).startsWith("virtual IP 10.0.0.100 (")
+                        .contains("idle timeout 30 s; servers drawn as diamonds");
+                waiting(browser, Duration.ofSeconds(30)).until(b -> List.of("10.0.0.2", "10.0.0.4").equals(js.executeScript(
+                        "return window.flowlab.cy.nodes('.host.server').map(n => n.data('label')).sort()")));
+                assertThat(serverRows(browser)).extracting(r -> r.get(0)).containsExactly("10.0.0.2", "10.0.0.4");
+                assertThat(serverRows(browser)).allSatisfy(r -> assertThat(r.get(1)).matches("([0-9a-f]{2}:){5}[0-9a-f]{2}"));
+                assertThat(serverRows(browser)).extracting(r -> r.get(3)).containsOnly("0");
+
+                assertThat(lab.network().host("h1s1").exec("curl", "-s", "-m", "5", "http://10.0.0.100:8000/").ok())
+                        .as("h1s1 fetches the virtual IP's page").isTrue();
+                waiting(browser, Duration.ofSeconds(30)).until(b -> serverRows(b).stream().map(r -> r.get(3)).sorted().toList()
+                        .equals(List.of("0", "1")));
+            } finally {
+                browser.quit();
+            }
+        }
+        assertThat(Leftovers.named(PREFIX)).isEmpty();
+    }
+
+    /** The rows of the load balancer's server table: IP, MAC, where, connections. */
+    private static List<List<String>> serverRows(WebDriver browser) {
+        return browser.findElements(By.cssSelector("#lb-servers tbody tr")).stream()
+                .map(tr -> tr.findElements(By.tagName("td")).stream().map(org.openqa.selenium.WebElement::getText).toList())
+                .toList();
+    }
+
     private static WebDriverWait waiting(WebDriver browser, Duration timeout) {
-        WebDriverWait wait = new WebDriverWait(browser, timeout);
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
+        return Chromium.waiting(browser, timeout);
     }
 
     /** The flows column of a switch's row in the summary table. */
@@ -140,13 +186,7 @@ class WebViewBrowserTest {
     }
 
     private WebDriver chromium() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1600,900",
-                "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        return new ChromeDriver(service, options);
+        return Chromium.start(profile);
     }
 
     /** The README's picture of the view: target/web-view.png of this module. */
