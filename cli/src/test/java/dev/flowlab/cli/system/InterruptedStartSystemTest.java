@@ -64,13 +64,21 @@ class InterruptedStartSystemTest {
 
     /** The members' directory, from a member's command line ({@code --rest-token-dir DIR}); empty before its exec. */
     private static Optional<String> logDir(ProcessHandle member) {
-        List<String> args = member.info().arguments().map(Arrays::asList).orElse(List.of());
+        List<String> args = Arrays.asList(args(member).split("\0"));
         int i = args.indexOf("--rest-token-dir");
         return i < 0 || i + 1 >= args.size() ? Optional.empty() : Optional.of(args.get(i + 1));
     }
 
+    /**
+     * Its command line from {@code /proc} (arguments NUL-separated): {@link ProcessHandle.Info#arguments()} is empty
+     * for a command line as long as a member's (its class path).
+     */
     private static String args(ProcessHandle p) {
-        return p.info().arguments().map(a -> String.join(" ", a)).orElse("");
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "cmdline")));
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private static List<Path> runRecordsOf(long pid) throws IOException {
