@@ -83,7 +83,7 @@ class WebViewClusterBrowserTest {
                 && b.findElement(By.id("cluster-roles")).getText().startsWith("its roles: " + role + " of 2 ("));
         Chromium.waiting(browser, WAIT).until(b -> Long.valueOf(2).equals(js.executeScript(
                 "return window.flowlab.cy.nodes('.switch." + role.toLowerCase() + "').length")));
-        String self = browser.findElement(By.xpath("//ul[@id='cluster']/li[1]")).getText();
+        String self = clusterLine(js, 1);
         Matcher m = Pattern.compile("this controller: (\\S+)( \\(leader\\))?").matcher(self);
         assertThat(m.matches()).as(self).isTrue();
         return m.group(1);
@@ -91,10 +91,18 @@ class WebViewClusterBrowserTest {
 
     /** The members line of the open view, without its label. */
     private static String members(WebDriver browser) {
-        String line = browser.findElement(By.xpath("//ul[@id='cluster']/li[2]")).getText();
+        String line = clusterLine((JavascriptExecutor) browser, 2);
         Matcher m = MEMBERS.matcher(line);
         assertThat(m.matches()).as(line).isTrue();
         return m.group(1);
+    }
+
+    /**
+     * Line {@code n} of the cluster list, read in one script: the view redraws the list on every event, so an element
+     * found first and read after may be gone by then (StaleElementReferenceException under load).
+     */
+    private static String clusterLine(JavascriptExecutor js, int n) {
+        return (String) js.executeScript("return document.querySelector('#cluster li:nth-child(" + n + ")').innerText;");
     }
 
     private static List<String> launcher() {
