@@ -66,7 +66,8 @@ public final class ProcessRunner {
         try {
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 killTree(p);
-                throw new CommandTimeoutException(argv, timeout, err.getNow(""));
+                // Killing it closes its pipes: the reader of stderr may have failed on that ("Stream closed").
+                throw new CommandTimeoutException(argv, timeout, err.exceptionally(e -> "").getNow(""));
             }
             return new ExecResult(p.exitValue(), out.join(), err.join());
         } catch (InterruptedException e) {
