@@ -336,7 +336,11 @@ public final class Controller implements AutoCloseable {
      * @throws NotReadyException naming what is still missing (one line) when the timeout passes first
      */
     public void awaitReady(ExpectedNetwork expected, Duration timeout, Consumer<String> progress) {
-        this.expected = expected;   // the web view shows what should be there and is not
+        if (this.expected == null) {
+            // The web view shows what should be there and is not: the network as first awaited (as built). A later
+            // wait for a network with a link taken down on purpose must not make that link vanish from the view.
+            this.expected = expected;
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             new ReadinessWait(registry, services.topology(), apps.stream().map(LoadedApp::app).toList(), expected, timeout,
